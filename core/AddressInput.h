@@ -1,0 +1,21 @@
+#pragma once
+
+#include "CallError.h"
+#include "SocketAddress.h"
+
+#include <QString>
+
+// Reads the host and port a user typed for bind or connect, the way Python would accept
+// them, and says clearly what is wrong before any system call is made.
+class AddressInput
+{
+public:
+    struct Result
+    {
+        SocketAddress address; // set when host was numeric (or empty: any address)
+        bool needsLookup = false; // host is a name: resolve with getaddrinfo first
+        CallError error;
+    };
+
+    static Result interpret(int family, const QString &host, int port);
+};

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "SocketCall.h"
+#include "SocketRole.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+
+#include <sys/socket.h>
+
+// A command sent to the worker: which call on which socket, with its arguments.
+// Only the fields that belong to the call are read.
+struct CallRequest
+{
+    SocketCall call = SocketCall::None;
+    QString socketId;
+    bool allowInvalid = false; // skip SocketLab's rules and let the kernel answer
+
+    SocketRole role = SocketRole::Client; // socket()
+    int family = AF_INET;                 // socket()
+    int type = SOCK_STREAM;               // socket()
+    int protocol = 0;                     // socket()
+    int optionValue = 1;                  // setsockopt(SO_REUSEADDR, value)
+    QString host;                         // bind(), connect()
+    int port = 0;                         // bind(), connect(); an int so 70000 can be refused
+    int backlog = 1;                      // listen()
+    int bufsize = 4096;                   // recv()
+    int how = SHUT_WR;                    // shutdown()
+    QByteArray data;                      // send(), sendall()
+};
+
+Q_DECLARE_METATYPE(CallRequest)

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "SocketCall.h"
+#include "SocketInfo.h"
+
+#include <QString>
+
+// Which calls make sense in which state, and why not when they don't.
+// The panes enable buttons from this; "allow invalid calls" skips it so the kernel answers.
+class CallRules
+{
+public:
+    // Empty when the call is valid now; otherwise one sentence for the student.
+    static QString whyInvalid(const SocketInfo &socket, SocketCall call);
+    // Some refusals are not about teaching but about the worker: one call at a time per
+    // socket, as in a single-threaded Python program. Those hold even with allow-invalid.
+    static QString whyImpossible(const SocketInfo &socket, SocketCall call);
+};

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "CallRequest.h"
+#include "SocketInfo.h"
+
+#include <QVariantMap>
+
+class QSocketNotifier;
+
+// The worker's private record of one socket: its public snapshot plus what the call in
+// progress still needs (its arguments, the bytes left to send, the readiness it awaits).
+struct EngineSocket
+{
+    SocketInfo info;
+    CallRequest pending; // pending.call is None when no call is in progress
+    QVariantMap pendingArgs;
+    QString pendingAddress; // the address the call uses, for error hints
+    qint64 sentSoFar = 0;   // sendall progress
+    quint64 callToken = 0;  // bumps with each call, so a late lookup result is dropped
+    QSocketNotifier *readNotifier = nullptr;
+    QSocketNotifier *writeNotifier = nullptr;
+};

@@ -1,0 +1,100 @@
+#include "EventLog.h"
+
+#include "BytesFormat.h"
+#include "EventText.h"
+#include "PythonForm.h"
+
+EventLog::EventLog(QObject *parent) : QAbstractTableModel(parent) {}
+
+void EventLog::setCaps(qint64 perEventCap, qint64 totalCap)
+{
+    m_perEventCap = perEventCap;
+    m_totalCap = totalCap;
+}
+
+void EventLog::append(const SocketEvent &event)
+{
+    SocketEvent stored = event;
+    const qint64 room = qMax<qint64>(0, qMin(m_perEventCap, m_totalCap - m_keptBytes));
+    if (stored.data.size() > room) {
+        stored.bytesNotKept += stored.data.size() - room;
+        stored.data.truncate(int(room));
+        // A truncated QByteArray keeps its large buffer; copy so memory is really released.
+        stored.data = QByteArray(stored.data.constData(), stored.data.size());
+    }
+    m_keptBytes += stored.data.size();
+    beginInsertRows(QModelIndex(), m_events.size(), m_events.size());
+    m_events.append(stored);
+    endInsertRows();
+}
+
+void EventLog::clear()
+{
+    beginResetModel();
+    m_events.clear();
+    m_keptBytes = 0;
+    endResetModel();
+}
+
+int EventLog::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_events.size();
+}
+
+int EventLog::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant EventLog::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || index.row() >= m_events.size())
+        return QVariant();
+    const SocketEvent &e = m_events.at(index.row());
+    switch (role) {
+    case SocketRoleRole:
+        return int(e.role);
+    case PhaseRole:
+        return int(e.phase);
+    case SocketIdRole:
+        return e.socketId;
+    case Qt::ToolTipRole:
+        return e.error.isError() && !e.error.hint().isEmpty() ? e.error.hint() : QVariant();
+    case Qt::DisplayRole:
+        break;
+    default:
+        return QVariant();
+    }
+    switch (index.column()) {
+    case TimeColumn:
+        return EventText::time(e.tMs);
+    case SocketColumn:
+        return e.socketId;
+    case CallColumn:
+        return PythonForm::statement(e);
+    case OutcomeColumn:
+        return EventText::outcome(e);
+    case BytesColumn:
+        return e.movesData() ? BytesFormat::count(e.byteCount) : QString();
+    }
+    return QVariant();
+}
+
+QVariant EventLog::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QVariant();
+    switch (section) {
+    case TimeColumn:
+        return tr("Time (ms)");
+    case SocketColumn:
+        return tr("Socket");
+    case CallColumn:
+        return tr("Call (as Python)");
+    case OutcomeColumn:
+        return tr("Result");
+    case BytesColumn:
+        return tr("Bytes");
+    }
+    return QVariant();
+}

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "SocketEvent.h"
+
+#include <QAbstractTableModel>
+#include <QVector>
+
+// Every event of the session, as a table for views. It keeps every event, but bounds the
+// bytes it stores: data beyond a per-event cap, or once the total cap is reached, is dropped
+// from storage (never from the counts) and remembered as bytesNotKept.
+class EventLog : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { TimeColumn, SocketColumn, CallColumn, OutcomeColumn, BytesColumn, ColumnCount };
+    enum Role {
+        SocketRoleRole = Qt::UserRole + 1, // int(SocketRole) of the row's socket
+        PhaseRole,                         // int(CallPhase)
+        SocketIdRole,
+    };
+
+    static constexpr qint64 defaultPerEventCap = 64 * 1024;
+    static constexpr qint64 defaultTotalCap = 64 * 1024 * 1024;
+
+    explicit EventLog(QObject *parent = nullptr);
+
+    void setCaps(qint64 perEventCap, qint64 totalCap);
+    qint64 keptBytes() const { return m_keptBytes; }
+
+    void append(const SocketEvent &event);
+    void clear();
+    int count() const { return m_events.size(); }
+    const SocketEvent &event(int row) const { return m_events.at(row); }
+    const QVector<SocketEvent> &events() const { return m_events; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    QVector<SocketEvent> m_events;
+    qint64 m_perEventCap = defaultPerEventCap;
+    qint64 m_totalCap = defaultTotalCap;
+    qint64 m_keptBytes = 0;
+};

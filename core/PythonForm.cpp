@@ -1,0 +1,122 @@
+#include "PythonForm.h"
+
+#include "BytesFormat.h"
+#include "SocketAddress.h"
+#include "SocketNames.h"
+
+namespace {
+QString addressLiteral(const QVariantMap &args)
+{
+    const QString host = args.value(QStringLiteral("host")).toString();
+    return QStringLiteral("('%1', %2)").arg(host).arg(args.value(QStringLiteral("port")).toInt());
+}
+
+QString module(const QString &name)
+{
+    return QStringLiteral("socket.") + name;
+}
+} // namespace
+
+QString PythonForm::variableName(const QString &socketId)
+{
+    const int hash = socketId.indexOf(QLatin1Char('#'));
+    const QString prefix = hash < 0 ? socketId : socketId.left(hash);
+    const QString number = hash < 0 ? QString() : socketId.mid(hash + 1);
+    const QString base = prefix == QLatin1String("conn") ? QStringLiteral("conn")
+                                                         : prefix + QStringLiteral("_socket");
+    if (number.isEmpty() || number == QLatin1String("1"))
+        return base;
+    return base + QLatin1Char('_') + number;
+}
+
+QString PythonForm::statement(const SocketEvent &e)
+{
+    const QString var = variableName(e.socketId);
+    const QVariantMap &a = e.args;
+    switch (e.call) {
+    case SocketCall::None:
+        return QString();
+    case SocketCall::Socket:
+        return QStringLiteral("%1 = socket.socket(%2, %3, %4)")
+            .arg(var, module(SocketNames::family(a.value(QStringLiteral("family")).toInt())),
+                 module(SocketNames::type(a.value(QStringLiteral("type")).toInt())),
+                 module(SocketNames::protocol(a.value(QStringLiteral("proto")).toInt())));
+    case SocketCall::SetSockOpt:
+        return QStringLiteral("%1.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, %2)")
+            .arg(var)
+            .arg(a.value(QStringLiteral("value"), 1).toInt());
+    case SocketCall::Bind:
+        return QStringLiteral("%1.bind(%2)").arg(var, addressLiteral(a));
+    case SocketCall::Listen:
+        return QStringLiteral("%1.listen(%2)").arg(var).arg(a.value(QStringLiteral("backlog")).toInt());
+    case SocketCall::Accept: {
+        const QString conn = e.result.toMap().value(QStringLiteral("socket")).toString();
+        return QStringLiteral("%1, addr = %2.accept()")
+            .arg(conn.isEmpty() ? QStringLiteral("conn") : variableName(conn), var);
+    }
+    case SocketCall::Connect:
+        return QStringLiteral("%1.connect(%2)").arg(var, addressLiteral(a));
+    case SocketCall::Send:
+    case SocketCall::SendAll: {
+        const qint64 size = a.value(QStringLiteral("size")).toLongLong();
+        const QString data = e.data.isEmpty() && size > 0
+                                 ? QStringLiteral("<%1>").arg(BytesFormat::byteCount(size))
+                                 : BytesFormat::pythonLiteral(e.data, previewBytes);
+        return QStringLiteral("%1.%2(%3)").arg(var, socketCallName(e.call), data);
+    }
+    case SocketCall::Recv:
+        return QStringLiteral("%1 = %2.recv(%3)")
+            .arg(e.role == SocketRole::Client ? QStringLiteral("from_server")
+                                              : QStringLiteral("msg"),
+                 var)
+            .arg(a.value(QStringLiteral("bufsize")).toInt());
+    case SocketCall::Shutdown:
+        return QStringLiteral("%1.shutdown(%2)")
+            .arg(var, module(SocketNames::shutdownHow(a.value(QStringLiteral("how")).toInt())));
+    case SocketCall::Close:
+        return QStringLiteral("%1.close()").arg(var);
+    }
+    return QString();
+}
+
+QString PythonForm::outcome(const SocketEvent &e)
+{
+    switch (e.phase) {
+    case CallPhase::Started:
+        return QString();
+    case CallPhase::Blocked:
+        return QStringLiteral("blocked (waiting for the kernel)");
+    case CallPhase::Failed:
+        return e.error.pythonException();
+    case CallPhase::Returned:
+        break;
+    }
+    switch (e.call) {
+    case SocketCall::Socket:
+        return QStringLiteral("<socket fd=%1>").arg(e.result.toInt());
+    case SocketCall::Bind: {
+        const SocketAddress bound = SocketAddress::fromVariant(e.result.toMap());
+        if (bound.isValid() && bound.port() != e.args.value(QStringLiteral("port")).toInt())
+            return QStringLiteral("None  (bound to %1)").arg(bound.pythonTuple());
+        return QStringLiteral("None");
+    }
+    case SocketCall::Accept:
+        return SocketAddress::fromVariant(
+                   e.result.toMap().value(QStringLiteral("address")).toMap())
+            .pythonTuple();
+    case SocketCall::Send:
+        return QString::number(e.result.toLongLong());
+    case SocketCall::SendAll:
+        return QStringLiteral("None  (%1 sent)").arg(BytesFormat::byteCount(e.byteCount));
+    case SocketCall::Recv: {
+        if (e.byteCount == 0 && e.args.value(QStringLiteral("bufsize")).toInt() > 0)
+            return QStringLiteral("b''  (0 bytes: the peer closed its side)");
+        const QString literal = e.data.size() < e.byteCount && e.data.isEmpty()
+                                    ? QStringLiteral("<not kept>")
+                                    : BytesFormat::pythonLiteral(e.data, previewBytes);
+        return QStringLiteral("%1  (%2)").arg(literal, BytesFormat::byteCount(e.byteCount));
+    }
+    default:
+        return QStringLiteral("None");
+    }
+}

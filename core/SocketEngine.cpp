@@ -1,0 +1,541 @@
+#include "SocketEngine.h"
+
+#include "AddressInput.h"
+#include "CallRules.h"
+#include "EngineSocket.h"
+#include "ErrnoCatalog.h"
+#include "HostResolver.h"
+#include "SessionClock.h"
+
+#include <QPointer>
+#include <QSocketNotifier>
+#include <QThreadPool>
+
+#include <cerrno>
+#include <utility>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace {
+// recv() buffers are allocated per call; this keeps a typo like recv(4000000000) harmless.
+constexpr int maxRecvBufsize = 16 * 1024 * 1024;
+} // namespace
+
+SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
+    : QObject(parent), m_clock(clock)
+{
+}
+
+SocketEngine::~SocketEngine()
+{
+    closeAll();
+}
+
+EngineSocket *SocketEngine::find(const QString &id)
+{
+    auto it = m_sockets.find(id);
+    return it == m_sockets.end() ? nullptr : it->second.get();
+}
+
+void SocketEngine::execute(const CallRequest &request)
+{
+    if (request.call == SocketCall::Socket) {
+        createSocket(request);
+        return;
+    }
+    EngineSocket *s = find(request.socketId);
+    if (!s) {
+        refuse(request, request.role,
+               CallError::usage(QStringLiteral("NameError"),
+                                         QStringLiteral("no socket called %1").arg(request.socketId),
+                                         QStringLiteral("Create the socket first.")));
+        return;
+    }
+    const QString impossible = CallRules::whyImpossible(s->info, request.call);
+    const QString invalid = CallRules::whyInvalid(s->info, request.call);
+    if (!impossible.isEmpty() || (!request.allowInvalid && !invalid.isEmpty())) {
+        refuse(request, s->info.role,
+               CallError::usage(QStringLiteral("refused"),
+                                         impossible.isEmpty() ? invalid : impossible,
+                                         QStringLiteral("Turn on \"allow invalid calls\" to let "
+                                                        "the kernel answer instead.")));
+        return;
+    }
+    switch (request.call) {
+    case SocketCall::SetSockOpt:
+        setReuseAddress(*s, request);
+        break;
+    case SocketCall::Bind:
+    case SocketCall::Connect:
+        bindOrConnect(*s, request);
+        break;
+    case SocketCall::Listen:
+        listenOn(*s, request);
+        break;
+    case SocketCall::Accept:
+        begin(*s, request, {});
+        tryAccept(*s);
+        break;
+    case SocketCall::Send:
+    case SocketCall::SendAll:
+        begin(*s, request, {{QStringLiteral("size"), request.data.size()}});
+        s->sentSoFar = 0;
+        trySend(*s);
+        break;
+    case SocketCall::Recv:
+        begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}});
+        tryRecv(*s);
+        break;
+    case SocketCall::Shutdown:
+        shutdownSocket(*s, request);
+        break;
+    case SocketCall::Close:
+        closeSocket(*s, QStringLiteral("the socket was closed while the call was blocked"));
+        break;
+    case SocketCall::None:
+    case SocketCall::Socket:
+        break;
+    }
+}
+
+void SocketEngine::createSocket(const CallRequest &request)
+{
+    auto owned = std::make_unique<EngineSocket>();
+    EngineSocket &s = *owned;
+    s.info.id = request.socketId;
+    s.info.role = request.role;
+    s.info.family = request.family;
+    s.info.type = request.type;
+    s.info.protocol = request.protocol;
+    m_sockets[request.socketId] = std::move(owned);
+
+    begin(s, request,
+          {{QStringLiteral("family"), request.family},
+           {QStringLiteral("type"), request.type},
+           {QStringLiteral("proto"), request.protocol}});
+    // Non-blocking so no call ever stalls this thread; CLOEXEC so children (a browser we
+    // launch) do not inherit the fd.
+    const int fd = ::socket(request.family, request.type | SOCK_NONBLOCK | SOCK_CLOEXEC,
+                            request.protocol);
+    if (fd < 0) {
+        s.info.state = SocketState::Failed;
+        failErrno(s, errno);
+        return;
+    }
+    s.info.fd = fd;
+    s.info.state = SocketState::Created;
+    succeed(s, fd);
+}
+
+void SocketEngine::setReuseAddress(EngineSocket &s, const CallRequest &request)
+{
+    begin(s, request,
+          {{QStringLiteral("level"), QStringLiteral("SOL_SOCKET")},
+           {QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")},
+           {QStringLiteral("value"), request.optionValue}});
+    const int value = request.optionValue;
+    if (::setsockopt(s.info.fd, SOL_SOCKET, SO_REUSEADDR, &value, sizeof value) != 0) {
+        failErrno(s, errno);
+        return;
+    }
+    succeed(s, QVariant());
+}
+
+void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
+{
+    begin(s, request,
+          {{QStringLiteral("host"), request.host}, {QStringLiteral("port"), request.port}});
+    const AddressInput::Result input =
+        AddressInput::interpret(s.info.family, request.host, request.port);
+    if (input.error.isError()) {
+        fail(s, input.error);
+        return;
+    }
+    s.pendingAddress = input.address.display();
+    if (input.needsLookup) {
+        lookUpThen(s, request);
+        return;
+    }
+    if (request.call == SocketCall::Bind)
+        bindTo(s, input.address);
+    else
+        connectTo(s, input.address);
+}
+
+void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
+{
+    // getaddrinfo may wait seconds for DNS: run it on a pool thread and come back here.
+    const quint64 token = s.callToken;
+    const QString id = s.info.id;
+    const int family = s.info.family;
+    const int type = s.info.type;
+    const QString host = request.host.trimmed();
+    const quint16 port = quint16(request.port);
+    const SocketCall call = request.call;
+    QPointer<SocketEngine> self(this);
+    QThreadPool::globalInstance()->start([=] {
+        const HostResolver::Result result = HostResolver::resolve(family, type, host, port);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self, [=] {
+            EngineSocket *s = find(id);
+            if (!s || s->callToken != token || s->pending.call != call)
+                return; // the socket was closed or moved on: this answer is stale
+            if (result.error.isError() || result.addresses.isEmpty()) {
+                fail(*s, result.error);
+                return;
+            }
+            const SocketAddress first = result.addresses.first();
+            s->pendingAddress = first.display();
+            s->pendingArgs.insert(QStringLiteral("resolved"), first.host());
+            if (call == SocketCall::Bind)
+                bindTo(*s, first);
+            else
+                connectTo(*s, first);
+        }, Qt::QueuedConnection);
+    });
+}
+
+void SocketEngine::bindTo(EngineSocket &s, const SocketAddress &address)
+{
+    sockaddr_storage storage;
+    socklen_t length = 0;
+    address.toSockaddr(&storage, &length);
+    if (::bind(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length) != 0) {
+        failErrno(s, errno, address.display());
+        return;
+    }
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    s.info.state = SocketState::Bound;
+    succeed(s, s.info.local.toVariant());
+}
+
+void SocketEngine::connectTo(EngineSocket &s, const SocketAddress &address)
+{
+    sockaddr_storage storage;
+    socklen_t length = 0;
+    address.toSockaddr(&storage, &length);
+    s.pendingArgs.insert(QStringLiteral("address"), address.toVariant());
+    int rc;
+    do {
+        rc = ::connect(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length);
+    } while (rc != 0 && errno == EINTR);
+    if (rc == 0) {
+        finishConnect(s);
+        return;
+    }
+    if (errno == EINPROGRESS) {
+        s.info.state = SocketState::Connecting;
+        markBlocked(s);
+        waitFor(s, true);
+        return;
+    }
+    const int error = errno;
+    if (s.info.state == SocketState::Created || s.info.state == SocketState::Bound)
+        s.info.state = SocketState::Failed;
+    failErrno(s, error, address.display());
+}
+
+void SocketEngine::finishConnect(EngineSocket &s)
+{
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    s.info.peer = SocketAddress::peerOf(s.info.fd);
+    s.info.state = SocketState::Connected;
+    succeed(s, QVariant());
+}
+
+void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)
+{
+    begin(s, request, {{QStringLiteral("backlog"), request.backlog}});
+    if (::listen(s.info.fd, request.backlog) != 0) {
+        failErrno(s, errno);
+        return;
+    }
+    // An unbound socket that listens gets an ephemeral port from Linux: show it.
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    s.info.state = SocketState::Listening;
+    succeed(s, QVariant());
+}
+
+void SocketEngine::tryAccept(EngineSocket &s)
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    int fd;
+    do {
+        fd = ::accept4(s.info.fd, reinterpret_cast<sockaddr *>(&storage), &length,
+                       SOCK_NONBLOCK | SOCK_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            markBlocked(s);
+            waitFor(s, false);
+            return;
+        }
+        failErrno(s, errno);
+        return;
+    }
+    auto owned = std::make_unique<EngineSocket>();
+    EngineSocket &c = *owned;
+    c.info.id = QStringLiteral("conn#%1").arg(++m_connectionCount);
+    c.info.role = SocketRole::Connection;
+    c.info.parentId = s.info.id;
+    c.info.family = s.info.family;
+    c.info.type = s.info.type;
+    c.info.protocol = s.info.protocol;
+    c.info.fd = fd;
+    c.info.state = SocketState::Connected;
+    c.info.local = SocketAddress::localOf(fd);
+    c.info.peer = SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length);
+    const QString connId = c.info.id;
+    const SocketAddress peer = c.info.peer;
+    m_sockets[connId] = std::move(owned);
+    emit socketUpdated(c.info);
+    succeed(s, QVariantMap{{QStringLiteral("socket"), connId},
+                           {QStringLiteral("address"), peer.toVariant()}});
+}
+
+void SocketEngine::trySend(EngineSocket &s)
+{
+    const QByteArray &data = s.pending.data;
+    const bool all = s.pending.call == SocketCall::SendAll;
+    do {
+        const qint64 left = data.size() - s.sentSoFar;
+        // MSG_NOSIGNAL: a peer that went away gives EPIPE, never a SIGPIPE that kills us.
+        const ssize_t n = ::send(s.info.fd, data.constData() + s.sentSoFar, size_t(left),
+                                 MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (errno == EAGAIN || errno == EWOULDBLOCK) {
+                markBlocked(s);
+                waitFor(s, true);
+                return;
+            }
+            failErrno(s, errno, s.info.peer.isValid() ? s.info.peer.display() : QString());
+            return;
+        }
+        s.sentSoFar += n;
+        s.info.bytesSent += n;
+        if (!all) {
+            succeed(s, qint64(n), n, data.left(int(n)));
+            return;
+        }
+    } while (s.sentSoFar < data.size());
+    succeed(s, QVariant(), data.size(), data);
+}
+
+void SocketEngine::tryRecv(EngineSocket &s)
+{
+    const int bufsize = s.pending.bufsize;
+    if (bufsize < 0) {
+        fail(s, CallError::usage(QStringLiteral("ValueError"),
+                                 QStringLiteral("negative buffersize in recv"),
+                                 QStringLiteral("Ask for a positive number of bytes, such as "
+                                                "4096.")));
+        return;
+    }
+    QByteArray buffer(qMin(bufsize, maxRecvBufsize), Qt::Uninitialized);
+    ssize_t n;
+    do {
+        n = ::recv(s.info.fd, buffer.data(), size_t(buffer.size()), 0);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        const int error = errno;
+        if (error == EAGAIN || error == EWOULDBLOCK) {
+            markBlocked(s);
+            waitFor(s, false);
+            return;
+        }
+        if (error == ECONNRESET)
+            s.info.state = SocketState::Failed;
+        failErrno(s, error);
+        return;
+    }
+    buffer.truncate(int(n));
+    s.info.bytesReceived += n;
+    if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected)
+        s.info.state = SocketState::PeerClosed;
+    succeed(s, qint64(n), n, buffer);
+}
+
+void SocketEngine::shutdownSocket(EngineSocket &s, const CallRequest &request)
+{
+    begin(s, request, {{QStringLiteral("how"), request.how}});
+    if (::shutdown(s.info.fd, request.how) != 0) {
+        failErrno(s, errno);
+        return;
+    }
+    if (request.how == SHUT_WR || request.how == SHUT_RDWR)
+        s.info.state = SocketState::ShutDown;
+    succeed(s, QVariant());
+}
+
+void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
+{
+    stopWaiting(s);
+    if (s.pending.call != SocketCall::None) {
+        const qint64 moved = s.pending.call == SocketCall::SendAll ? s.sentSoFar : -1;
+        fail(s, CallError::cancelled(cancelReason), moved);
+    }
+    CallRequest request;
+    request.call = SocketCall::Close;
+    request.socketId = s.info.id;
+    begin(s, request, {});
+    delete s.readNotifier;
+    delete s.writeNotifier;
+    s.readNotifier = nullptr;
+    s.writeNotifier = nullptr;
+    // close() is not retried on EINTR: on Linux the fd is released either way.
+    const int rc = s.info.fd >= 0 ? ::close(s.info.fd) : -1;
+    const int error = s.info.fd >= 0 ? errno : EBADF;
+    s.info.fd = -1;
+    s.info.state = SocketState::Closed;
+    if (rc != 0)
+        failErrno(s, error);
+    else
+        succeed(s, QVariant());
+}
+
+void SocketEngine::closeAll()
+{
+    for (auto &entry : m_sockets) {
+        if (entry.second->info.state != SocketState::Closed)
+            closeSocket(*entry.second, QStringLiteral("SocketLab is quitting"));
+    }
+}
+
+void SocketEngine::onReady(EngineSocket &s)
+{
+    stopWaiting(s);
+    switch (s.pending.call) {
+    case SocketCall::Accept:
+        tryAccept(s);
+        break;
+    case SocketCall::Connect: {
+        int error = 0;
+        socklen_t length = sizeof error;
+        ::getsockopt(s.info.fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        if (error == 0) {
+            finishConnect(s);
+        } else {
+            s.info.state = SocketState::Failed;
+            failErrno(s, error, s.pendingAddress);
+        }
+        break;
+    }
+    case SocketCall::Send:
+    case SocketCall::SendAll:
+        trySend(s);
+        break;
+    case SocketCall::Recv:
+        tryRecv(s);
+        break;
+    default:
+        break;
+    }
+}
+
+void SocketEngine::waitFor(EngineSocket &s, bool writable)
+{
+    QSocketNotifier *&notifier = writable ? s.writeNotifier : s.readNotifier;
+    if (!notifier) {
+        notifier = new QSocketNotifier(s.info.fd,
+                                       writable ? QSocketNotifier::Write : QSocketNotifier::Read,
+                                       this);
+        EngineSocket *target = &s;
+        connect(notifier, &QSocketNotifier::activated, this, [this, target] { onReady(*target); });
+    }
+    notifier->setEnabled(true);
+}
+
+void SocketEngine::stopWaiting(EngineSocket &s)
+{
+    if (s.readNotifier)
+        s.readNotifier->setEnabled(false);
+    if (s.writeNotifier)
+        s.writeNotifier->setEnabled(false);
+}
+
+void SocketEngine::begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args)
+{
+    s.pending = request;
+    s.pendingArgs = args;
+    s.pendingAddress.clear();
+    ++s.callToken;
+    s.info.callInProgress = request.call;
+    s.info.blocked = false;
+    s.info.callStartedMs = m_clock->nowMsPrecise();
+    emit socketUpdated(s.info);
+    emitEvent(s, request.call, CallPhase::Started, QVariant(), CallError(), -1, QByteArray());
+}
+
+void SocketEngine::markBlocked(EngineSocket &s)
+{
+    if (s.info.blocked)
+        return;
+    s.info.blocked = true;
+    emit socketUpdated(s.info);
+    emitEvent(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1, QByteArray());
+}
+
+void SocketEngine::succeed(EngineSocket &s, const QVariant &result, qint64 byteCount,
+                           const QByteArray &data)
+{
+    // The snapshot goes out before the event, so whoever reacts to the event already
+    // sees the socket's new state.
+    const CallRequest finished = std::exchange(s.pending, CallRequest());
+    s.info.lastError = CallError();
+    s.info.callInProgress = SocketCall::None;
+    s.info.blocked = false;
+    emit socketUpdated(s.info);
+    emitEvent(s, finished.call, CallPhase::Returned, result, CallError(), byteCount, data);
+}
+
+void SocketEngine::fail(EngineSocket &s, const CallError &error, qint64 byteCount)
+{
+    const CallRequest finished = std::exchange(s.pending, CallRequest());
+    s.info.lastError = error;
+    s.info.callInProgress = SocketCall::None;
+    s.info.blocked = false;
+    emit socketUpdated(s.info);
+    emitEvent(s, finished.call, CallPhase::Failed, QVariant(), error, byteCount, QByteArray());
+}
+
+void SocketEngine::failErrno(EngineSocket &s, int error, const QString &address)
+{
+    const QString where = address.isEmpty() ? s.pendingAddress : address;
+    fail(s, CallError::fromErrno(error, ErrnoCatalog::hint(error, s.pending.call, where)));
+}
+
+void SocketEngine::emitEvent(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
+                             const CallError &error, qint64 byteCount, const QByteArray &data)
+{
+    SocketEvent e;
+    e.seq = ++m_seq;
+    e.tMs = m_clock->nowMsPrecise();
+    e.socketId = s.info.id;
+    e.role = s.info.role;
+    e.call = call;
+    e.phase = phase;
+    e.args = s.pendingArgs;
+    e.result = result;
+    e.error = error;
+    e.byteCount = byteCount;
+    e.data = data;
+    emit eventOccurred(e);
+}
+
+void SocketEngine::refuse(const CallRequest &request, SocketRole role, const CallError &error)
+{
+    SocketEvent e;
+    e.seq = ++m_seq;
+    e.tMs = m_clock->nowMsPrecise();
+    e.socketId = request.socketId;
+    e.role = role;
+    e.call = request.call;
+    e.phase = CallPhase::Failed;
+    e.error = error;
+    emit eventOccurred(e);
+}

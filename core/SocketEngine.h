@@ -1,0 +1,71 @@
+#pragma once
+
+#include "CallRequest.h"
+#include "SocketEvent.h"
+#include "SocketInfo.h"
+
+#include <QObject>
+
+#include <map>
+#include <memory>
+
+class QSocketNotifier;
+class SessionClock;
+struct EngineSocket;
+
+// The socket worker. It lives on its own thread ("socketlab-io") and is the only place
+// where socket system calls happen. Every fd is non-blocking: a call that would block in
+// Python is reported as blocked and finished later, when a QSocketNotifier says the fd is
+// ready. So one thread and one poll loop serve any number of sockets, and close() can
+// always cancel a blocked call at once.
+class SocketEngine : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SocketEngine(const SessionClock *clock, QObject *parent = nullptr);
+    ~SocketEngine() override;
+
+public slots:
+    void execute(const CallRequest &request);
+    // Closes every socket, cancelling blocked calls; the owner calls it before quitting.
+    void closeAll();
+
+signals:
+    void eventOccurred(const SocketEvent &event);
+    void socketUpdated(const SocketInfo &info);
+
+private:
+    EngineSocket *find(const QString &id);
+    void createSocket(const CallRequest &request);
+    void setReuseAddress(EngineSocket &s, const CallRequest &request);
+    void bindOrConnect(EngineSocket &s, const CallRequest &request);
+    void lookUpThen(EngineSocket &s, const CallRequest &request);
+    void bindTo(EngineSocket &s, const SocketAddress &address);
+    void connectTo(EngineSocket &s, const SocketAddress &address);
+    void finishConnect(EngineSocket &s);
+    void listenOn(EngineSocket &s, const CallRequest &request);
+    void tryAccept(EngineSocket &s);
+    void trySend(EngineSocket &s);
+    void tryRecv(EngineSocket &s);
+    void shutdownSocket(EngineSocket &s, const CallRequest &request);
+    void closeSocket(EngineSocket &s, const QString &cancelReason);
+
+    void onReady(EngineSocket &s);
+    void waitFor(EngineSocket &s, bool writable);
+    void stopWaiting(EngineSocket &s);
+
+    void begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args);
+    void markBlocked(EngineSocket &s);
+    void succeed(EngineSocket &s, const QVariant &result, qint64 byteCount = -1,
+                 const QByteArray &data = QByteArray());
+    void fail(EngineSocket &s, const CallError &error, qint64 byteCount = -1);
+    void failErrno(EngineSocket &s, int error, const QString &address = QString());
+    void emitEvent(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
+                   const CallError &error, qint64 byteCount, const QByteArray &data);
+    void refuse(const CallRequest &request, SocketRole role, const CallError &error);
+
+    const SessionClock *m_clock;
+    std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
+    qint64 m_seq = 0;
+    int m_connectionCount = 0;
+};

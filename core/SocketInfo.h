@@ -1,0 +1,33 @@
+#pragma once
+
+#include "CallError.h"
+#include "SocketAddress.h"
+#include "SocketCall.h"
+#include "SocketRole.h"
+#include "SocketState.h"
+
+#include <QMetaType>
+#include <QString>
+
+// A snapshot of one socket as the worker sees it; copied to the UI after every change.
+struct SocketInfo
+{
+    QString id; // "server#1", "conn#1", "client#1"
+    SocketRole role = SocketRole::Client;
+    QString parentId; // for a connection: the listener that accepted it
+    int family = 0;
+    int type = 0;
+    int protocol = 0;
+    int fd = -1;
+    SocketAddress local;
+    SocketAddress peer;
+    SocketState state = SocketState::Created;
+    qint64 bytesSent = 0;
+    qint64 bytesReceived = 0;
+    SocketCall callInProgress = SocketCall::None;
+    bool blocked = false;
+    double callStartedMs = 0; // session clock, for the live "blocked for" timer
+    CallError lastError;
+};
+
+Q_DECLARE_METATYPE(SocketInfo)

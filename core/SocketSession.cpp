@@ -1,0 +1,195 @@
+#include "SocketSession.h"
+
+#include "CallRules.h"
+#include "SocketEngine.h"
+
+SocketSession::SocketSession(QObject *parent) : QObject(parent)
+{
+    qRegisterMetaType<SocketEvent>();
+    qRegisterMetaType<SocketInfo>();
+    qRegisterMetaType<CallRequest>();
+
+    m_engine = new SocketEngine(&m_clock);
+    m_engine->moveToThread(&m_thread);
+    m_thread.setObjectName(QStringLiteral("socketlab-io"));
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    connect(m_engine, &SocketEngine::eventOccurred, this, &SocketSession::eventOccurred);
+    connect(m_engine, &SocketEngine::socketUpdated, this, &SocketSession::onSocketUpdated);
+    m_thread.start();
+}
+
+SocketSession::~SocketSession()
+{
+    closeAll();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void SocketSession::setAllowInvalidCalls(bool allow)
+{
+    if (allow == m_allowInvalid)
+        return;
+    m_allowInvalid = allow;
+    emit allowInvalidCallsChanged(allow);
+}
+
+QString SocketSession::createSocket(SocketRole role, int family, int type, int protocol,
+                                    QString *newId)
+{
+    const int number = ++m_counters[int(role)];
+    const QString id = QStringLiteral("%1#%2").arg(socketRolePrefix(role)).arg(number);
+    SocketInfo placeholder;
+    placeholder.id = id;
+    placeholder.role = role;
+    placeholder.family = family;
+    placeholder.type = type;
+    placeholder.protocol = protocol;
+    placeholder.callInProgress = SocketCall::Socket;
+    m_sockets.insert(id, placeholder);
+    m_order.append(id);
+    if (newId)
+        *newId = id;
+
+    CallRequest r;
+    r.call = SocketCall::Socket;
+    r.socketId = id;
+    r.role = role;
+    r.family = family;
+    r.type = type;
+    r.protocol = protocol;
+    emit socketChanged(placeholder);
+    return request(r);
+}
+
+QString SocketSession::setReuseAddress(const QString &id, bool on)
+{
+    CallRequest r;
+    r.call = SocketCall::SetSockOpt;
+    r.socketId = id;
+    r.optionValue = on ? 1 : 0;
+    return request(r);
+}
+
+QString SocketSession::bind(const QString &id, const QString &host, int port)
+{
+    CallRequest r;
+    r.call = SocketCall::Bind;
+    r.socketId = id;
+    r.host = host;
+    r.port = port;
+    return request(r);
+}
+
+QString SocketSession::listen(const QString &id, int backlog)
+{
+    CallRequest r;
+    r.call = SocketCall::Listen;
+    r.socketId = id;
+    r.backlog = backlog;
+    return request(r);
+}
+
+QString SocketSession::accept(const QString &id)
+{
+    CallRequest r;
+    r.call = SocketCall::Accept;
+    r.socketId = id;
+    return request(r);
+}
+
+QString SocketSession::connectTo(const QString &id, const QString &host, int port)
+{
+    CallRequest r;
+    r.call = SocketCall::Connect;
+    r.socketId = id;
+    r.host = host;
+    r.port = port;
+    return request(r);
+}
+
+QString SocketSession::send(const QString &id, const QByteArray &data)
+{
+    CallRequest r;
+    r.call = SocketCall::Send;
+    r.socketId = id;
+    r.data = data;
+    return request(r);
+}
+
+QString SocketSession::sendAll(const QString &id, const QByteArray &data)
+{
+    CallRequest r;
+    r.call = SocketCall::SendAll;
+    r.socketId = id;
+    r.data = data;
+    return request(r);
+}
+
+QString SocketSession::recv(const QString &id, int bufsize)
+{
+    CallRequest r;
+    r.call = SocketCall::Recv;
+    r.socketId = id;
+    r.bufsize = bufsize;
+    return request(r);
+}
+
+QString SocketSession::shutdown(const QString &id, int how)
+{
+    CallRequest r;
+    r.call = SocketCall::Shutdown;
+    r.socketId = id;
+    r.how = how;
+    return request(r);
+}
+
+QString SocketSession::close(const QString &id)
+{
+    CallRequest r;
+    r.call = SocketCall::Close;
+    r.socketId = id;
+    return request(r);
+}
+
+QString SocketSession::request(CallRequest r)
+{
+    if (r.call != SocketCall::Socket) {
+        const QString reason = whyInvalid(r.socketId, r.call);
+        if (!reason.isEmpty())
+            return reason;
+        // Mark the call as running now, so a second click before the worker answers is
+        // refused here rather than queued behind the first.
+        SocketInfo &info = m_sockets[r.socketId];
+        info.callInProgress = r.call;
+        r.role = info.role;
+    }
+    r.allowInvalid = m_allowInvalid;
+    SocketEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [engine, r] { engine->execute(r); }, Qt::QueuedConnection);
+    return QString();
+}
+
+QString SocketSession::whyInvalid(const QString &id, SocketCall call) const
+{
+    auto it = m_sockets.constFind(id);
+    if (it == m_sockets.constEnd())
+        return QStringLiteral("There is no socket %1 yet.").arg(id);
+    return m_allowInvalid ? CallRules::whyImpossible(*it, call) : CallRules::whyInvalid(*it, call);
+}
+
+void SocketSession::closeAll()
+{
+    if (!m_thread.isRunning())
+        return;
+    SocketEngine *engine = m_engine;
+    QMetaObject::invokeMethod(engine, [engine] { engine->closeAll(); },
+                              Qt::BlockingQueuedConnection);
+}
+
+void SocketSession::onSocketUpdated(const SocketInfo &info)
+{
+    if (!m_sockets.contains(info.id))
+        m_order.append(info.id);
+    m_sockets.insert(info.id, info);
+    emit socketChanged(info);
+}

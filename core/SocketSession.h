@@ -1,0 +1,71 @@
+#pragma once
+
+#include "CallRequest.h"
+#include "SessionClock.h"
+#include "SocketEvent.h"
+#include "SocketInfo.h"
+
+#include <QHash>
+#include <QObject>
+#include <QStringList>
+#include <QThread>
+
+class SocketEngine;
+
+// The UI thread's handle on the sockets. It owns the worker thread, sends it commands,
+// and keeps the latest snapshot of every socket for views and rules to read without
+// locking. Both the GUI and socketlab-cli drive sockets through this class.
+class SocketSession : public QObject
+{
+    Q_OBJECT
+public:
+    explicit SocketSession(QObject *parent = nullptr);
+    ~SocketSession() override;
+
+    const SessionClock &clock() const { return m_clock; }
+
+    bool allowInvalidCalls() const { return m_allowInvalid; }
+    void setAllowInvalidCalls(bool allow);
+
+    // Each call returns an empty string when it went to the worker, or the reason it did not
+    // (the rules refused it). Results arrive later as eventOccurred / socketChanged.
+    QString createSocket(SocketRole role, int family = AF_INET, int type = SOCK_STREAM,
+                         int protocol = 0, QString *newId = nullptr);
+    QString setReuseAddress(const QString &id, bool on = true);
+    QString bind(const QString &id, const QString &host, int port);
+    QString listen(const QString &id, int backlog);
+    QString accept(const QString &id);
+    QString connectTo(const QString &id, const QString &host, int port);
+    QString send(const QString &id, const QByteArray &data);
+    QString sendAll(const QString &id, const QByteArray &data);
+    QString recv(const QString &id, int bufsize);
+    QString shutdown(const QString &id, int how);
+    QString close(const QString &id);
+    QString request(CallRequest request);
+
+    // Why a call is not available now (empty if it is), honouring "allow invalid calls".
+    QString whyInvalid(const QString &id, SocketCall call) const;
+
+    bool contains(const QString &id) const { return m_sockets.contains(id); }
+    SocketInfo socket(const QString &id) const { return m_sockets.value(id); }
+    QStringList socketIds() const { return m_order; }
+
+    // Closes every socket and waits for the worker to finish doing so.
+    void closeAll();
+
+signals:
+    void socketChanged(const SocketInfo &info);
+    void eventOccurred(const SocketEvent &event);
+    void allowInvalidCallsChanged(bool allow);
+
+private:
+    void onSocketUpdated(const SocketInfo &info);
+
+    SessionClock m_clock;
+    QThread m_thread;
+    SocketEngine *m_engine;
+    QHash<QString, SocketInfo> m_sockets;
+    QStringList m_order;
+    QHash<int, int> m_counters; // per SocketRole
+    bool m_allowInvalid = false;
+};

@@ -1,0 +1,58 @@
+#include "EventRecorder.h"
+
+#include "SocketSession.h"
+
+#include <QTest>
+
+EventRecorder::EventRecorder(SocketSession *session)
+{
+    connect(session, &SocketSession::eventOccurred, this,
+            [this](const SocketEvent &e) {
+                m_events.append(e);
+                m_taken.append(false);
+            });
+}
+
+int EventRecorder::find(const QString &socketId, SocketCall call, int phaseMask) const
+{
+    for (int i = 0; i < m_events.size(); ++i) {
+        if (m_taken.at(i))
+            continue;
+        const SocketEvent &e = m_events.at(i);
+        if (e.socketId == socketId && e.call == call && ((1 << int(e.phase)) & phaseMask))
+            return i;
+    }
+    return -1;
+}
+
+SocketEvent EventRecorder::waitFor(const QString &socketId, SocketCall call, CallPhase phase,
+                                   int timeoutMs)
+{
+    const int mask = 1 << int(phase);
+    (void)QTest::qWaitFor([&] { return find(socketId, call, mask) >= 0; }, timeoutMs);
+    const int at = find(socketId, call, mask);
+    if (at < 0)
+        return SocketEvent();
+    m_taken[at] = true;
+    return m_events.at(at);
+}
+
+SocketEvent EventRecorder::waitForEnd(const QString &socketId, SocketCall call, int timeoutMs)
+{
+    const int mask = (1 << int(CallPhase::Returned)) | (1 << int(CallPhase::Failed));
+    (void)QTest::qWaitFor([&] { return find(socketId, call, mask) >= 0; }, timeoutMs);
+    const int at = find(socketId, call, mask);
+    if (at < 0)
+        return SocketEvent();
+    m_taken[at] = true;
+    return m_events.at(at);
+}
+
+bool EventRecorder::has(const QString &socketId, SocketCall call, CallPhase phase) const
+{
+    for (const SocketEvent &e : m_events) {
+        if (e.socketId == socketId && e.call == call && e.phase == phase)
+            return true;
+    }
+    return false;
+}
