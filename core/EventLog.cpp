@@ -15,9 +15,12 @@ void EventLog::setCaps(qint64 perEventCap, qint64 totalCap)
 void EventLog::append(const SocketEvent &event)
 {
     SocketEvent stored = event;
-    const qint64 room = qMax<qint64>(0, qMin(m_perEventCap, m_totalCap - m_keptBytes));
+    // Events that move no data carry bytes only for the statement's preview.
+    const qint64 perEvent = event.movesData() ? m_perEventCap : PythonForm::previewBytes;
+    const qint64 room = qMax<qint64>(0, qMin(perEvent, m_totalCap - m_keptBytes));
     if (stored.data.size() > room) {
-        stored.bytesNotKept += stored.data.size() - room;
+        if (event.movesData())
+            stored.bytesNotKept += stored.data.size() - room;
         stored.data.truncate(int(room));
         // A truncated QByteArray keeps its large buffer; copy so memory is really released.
         stored.data = QByteArray(stored.data.constData(), stored.data.size());

@@ -59,9 +59,14 @@ QString PythonForm::statement(const SocketEvent &e)
     case SocketCall::Send:
     case SocketCall::SendAll: {
         const qint64 size = a.value(QStringLiteral("size")).toLongLong();
-        const QString data = e.data.isEmpty() && size > 0
-                                 ? QStringLiteral("<%1>").arg(BytesFormat::byteCount(size))
-                                 : BytesFormat::pythonLiteral(e.data, previewBytes);
+        QString data;
+        if (e.data.isEmpty() && size > 0) {
+            data = QStringLiteral("<%1>").arg(BytesFormat::byteCount(size));
+        } else {
+            data = BytesFormat::pythonLiteral(e.data, previewBytes);
+            if (e.data.size() < size && e.data.size() <= previewBytes)
+                data += QChar(0x2026); // the log kept only the preview
+        }
         return QStringLiteral("%1.%2(%3)").arg(var, socketCallName(e.call), data);
     }
     case SocketCall::Recv:

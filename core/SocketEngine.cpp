@@ -79,7 +79,7 @@ void SocketEngine::execute(const CallRequest &request)
         break;
     case SocketCall::Send:
     case SocketCall::SendAll:
-        begin(*s, request, {{QStringLiteral("size"), request.data.size()}});
+        begin(*s, request, {{QStringLiteral("size"), request.data.size()}}, request.data);
         s->sentSoFar = 0;
         trySend(*s);
         break;
@@ -298,7 +298,8 @@ void SocketEngine::tryAccept(EngineSocket &s)
 
 void SocketEngine::trySend(EngineSocket &s)
 {
-    const QByteArray &data = s.pending.data;
+    // A copy (shared, not deep): succeed() clears s.pending before it reports.
+    const QByteArray data = s.pending.data;
     const bool all = s.pending.call == SocketCall::SendAll;
     do {
         const qint64 left = data.size() - s.sentSoFar;
@@ -458,7 +459,8 @@ void SocketEngine::stopWaiting(EngineSocket &s)
         s.writeNotifier->setEnabled(false);
 }
 
-void SocketEngine::begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args)
+void SocketEngine::begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
+                         const QByteArray &outgoing)
 {
     s.pending = request;
     s.pendingArgs = args;
@@ -468,7 +470,9 @@ void SocketEngine::begin(EngineSocket &s, const CallRequest &request, const QVar
     s.info.blocked = false;
     s.info.callStartedMs = m_clock->nowMsPrecise();
     emit socketUpdated(s.info);
-    emitEvent(s, request.call, CallPhase::Started, QVariant(), CallError(), -1, QByteArray());
+    // A send's started event carries its bytes (but no byte count: nothing moved yet), so
+    // the log can show what is about to go out while the call is still blocked.
+    emitEvent(s, request.call, CallPhase::Started, QVariant(), CallError(), -1, outgoing);
 }
 
 void SocketEngine::markBlocked(EngineSocket &s)
@@ -477,7 +481,8 @@ void SocketEngine::markBlocked(EngineSocket &s)
         return;
     s.info.blocked = true;
     emit socketUpdated(s.info);
-    emitEvent(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1, QByteArray());
+    emitEvent(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1,
+              s.pending.data);
 }
 
 void SocketEngine::succeed(EngineSocket &s, const QVariant &result, qint64 byteCount,

@@ -54,7 +54,8 @@ private:
     void waitFor(EngineSocket &s, bool writable);
     void stopWaiting(EngineSocket &s);
 
-    void begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args);
+    void begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
+               const QByteArray &outgoing = QByteArray());
     void markBlocked(EngineSocket &s);
     void succeed(EngineSocket &s, const QVariant &result, qint64 byteCount = -1,
                  const QByteArray &data = QByteArray());

@@ -1,0 +1,133 @@
+#include "ConnectCommand.h"
+
+#include "CallSequence.h"
+#include "ConsoleLog.h"
+#include "EscapeCodec.h"
+#include "HostPortText.h"
+#include "SocketSession.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+ConnectCommand::ConnectCommand(QObject *parent) : QObject(parent) {}
+
+ConnectCommand::~ConnectCommand() = default;
+
+int ConnectCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Connect to HOST:PORT, send, receive, and print what came back. The "
+                       "received bytes go to stdout, the call log to stderr."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("HOST:PORT"),
+                                 QStringLiteral("Where to connect, e.g. 127.0.0.1:50000 or "
+                                                "[::1]:50000."));
+    const QCommandLineOption sendOption(QStringLiteral("send"),
+                                        QStringLiteral("Send TEXT with sendall (repeatable; "
+                                                       "escapes like \\r\\n and \\xNN work)."),
+                                        QStringLiteral("TEXT"));
+    const QCommandLineOption recvOption(QStringLiteral("recv"),
+                                        QStringLiteral("recv() buffer size (default 4096)."),
+                                        QStringLiteral("N"), QStringLiteral("4096"));
+    const QCommandLineOption untilCloseOption(QStringLiteral("until-close"),
+                                              QStringLiteral("Keep calling recv until the peer "
+                                                             "closes (recv returns 0 bytes)."));
+    const QCommandLineOption traceOption(QStringLiteral("trace"),
+                                         QStringLiteral("Also write every event to FILE (JSON "
+                                                        "Lines)."),
+                                         QStringLiteral("FILE"));
+    parser.addOptions({sendOption, recvOption, untilCloseOption, traceOption});
+    if (!parser.parse(QStringList{QStringLiteral("socketlab-cli connect")} + arguments)) {
+        std::fprintf(stderr, "socketlab-cli connect: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        std::fprintf(stderr, "socketlab-cli connect: give exactly one HOST:PORT\n");
+        return 2;
+    }
+    const HostPortText::Parts where = HostPortText::parse(parser.positionalArguments().first());
+    bool recvOk = false;
+    const int bufsize = parser.value(recvOption).toInt(&recvOk);
+    if (!where.error.isEmpty() || !recvOk) {
+        std::fprintf(stderr, "socketlab-cli connect: %s\n",
+                     qPrintable(where.error.isEmpty() ? QStringLiteral("--recv needs a number")
+                                                      : where.error));
+        return 2;
+    }
+    QList<QByteArray> messages;
+    for (const QString &text : parser.values(sendOption)) {
+        const EscapeCodec::Result r = EscapeCodec::fromText(text, EscapeCodec::Encoding::Utf8);
+        if (!r.ok()) {
+            std::fprintf(stderr, "socketlab-cli connect: --send %s: %s\n", qPrintable(text),
+                         qPrintable(r.error));
+            return 2;
+        }
+        messages.append(r.bytes);
+    }
+
+    m_session = std::make_unique<SocketSession>();
+    m_log = std::make_unique<ConsoleLog>(m_session.get(), stderr);
+    if (parser.isSet(traceOption) && !m_log->openTrace(parser.value(traceOption)))
+        return 1;
+    SocketSession *session = m_session.get();
+    m_calls = std::make_unique<CallSequence>(session);
+    m_calls->append(SocketCall::Socket, [this, session, where](QString *id) {
+        const QString refusal =
+            session->createSocket(SocketRole::Client, where.family, SOCK_STREAM, 0, &m_clientId);
+        *id = m_clientId;
+        return refusal;
+    });
+    m_calls->append(SocketCall::Connect, [this, session, where](QString *id) {
+        *id = m_clientId;
+        return session->connectTo(m_clientId, where.host, where.port);
+    });
+    for (const QByteArray &message : messages) {
+        m_calls->append(SocketCall::SendAll, [this, session, message](QString *id) {
+            *id = m_clientId;
+            return session->sendAll(m_clientId, message);
+        });
+    }
+    const auto receive = [this, session, bufsize](QString *id) {
+        *id = m_clientId;
+        return session->recv(m_clientId, bufsize);
+    };
+    m_calls->append(SocketCall::Recv, receive);
+    const bool untilClose = parser.isSet(untilCloseOption);
+    connect(m_calls.get(), &CallSequence::stepReturned, this,
+            [this, receive, untilClose](const SocketEvent &e) {
+                if (e.call != SocketCall::Recv)
+                    return;
+                std::fwrite(e.data.constData(), 1, size_t(e.data.size()), stdout);
+                std::fflush(stdout);
+                if (untilClose && e.byteCount > 0)
+                    m_calls->append(SocketCall::Recv, receive);
+            });
+    connect(m_calls.get(), &CallSequence::finished, this, [this] { finish(0); });
+    connect(m_calls.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
+        std::fprintf(stderr, "socketlab-cli connect: %s failed: %s (%s)\n",
+                     qPrintable(socketCallName(e.call)), qPrintable(e.error.name()),
+                     qPrintable(e.error.message()));
+        finish(1);
+    });
+    connect(m_calls.get(), &CallSequence::refused, this, [this](const QString &reason) {
+        std::fprintf(stderr, "socketlab-cli connect: %s\n", qPrintable(reason));
+        finish(1);
+    });
+    m_calls->start();
+    return -1;
+}
+
+void ConnectCommand::finish(int exitCode)
+{
+    m_session->close(m_clientId);
+    m_session->closeAll();
+    QCoreApplication::processEvents();
+    QCoreApplication::exit(exitCode);
+}

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+
+class CallSequence;
+class ConsoleLog;
+class SocketSession;
+
+// socketlab-cli connect: a client that connects, sends each --send with sendall, receives
+// once or until the peer closes, and writes what it received to stdout.
+class ConnectCommand : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConnectCommand(QObject *parent = nullptr);
+    ~ConnectCommand() override;
+
+    // As ServeCommand::start: an exit code, or -1 when the event loop must run.
+    int start(const QStringList &arguments);
+
+private:
+    void finish(int exitCode);
+
+    std::unique_ptr<SocketSession> m_session;
+    std::unique_ptr<ConsoleLog> m_log;
+    std::unique_ptr<CallSequence> m_calls;
+    QString m_clientId;
+};

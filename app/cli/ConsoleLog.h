@@ -1,0 +1,29 @@
+#pragma once
+
+#include "TraceWriter.h"
+
+#include <QObject>
+
+#include <cstdio>
+#include <memory>
+
+class SocketSession;
+struct SocketEvent;
+
+// Prints every event of a session, worded as in the GUI log, and writes the trace file.
+class ConsoleLog : public QObject
+{
+    Q_OBJECT
+public:
+    ConsoleLog(SocketSession *session, FILE *out, QObject *parent = nullptr);
+    ~ConsoleLog() override;
+
+    // False (with a message on stderr) if the file cannot be written.
+    bool openTrace(const QString &path);
+
+private:
+    void onEvent(const SocketEvent &event);
+
+    FILE *m_out;
+    std::unique_ptr<TraceWriter> m_trace;
+};

@@ -1,0 +1,151 @@
+#include "ServeCommand.h"
+
+#include "AutoServer.h"
+#include "CallSequence.h"
+#include "ConsoleLog.h"
+#include "EscapeCodec.h"
+#include "HostPortText.h"
+#include "ServerMode.h"
+#include "SocketSession.h"
+#include "UnixSignalWatcher.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+ServeCommand::ServeCommand(QObject *parent) : QObject(parent) {}
+
+ServeCommand::~ServeCommand() = default;
+
+int ServeCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Listen on an address and serve every client that connects, printing "
+                       "each socket call as it happens."));
+    parser.addHelpOption();
+    const QCommandLineOption bindOption(QStringLiteral("bind"),
+                                        QStringLiteral("Address to listen on (default "
+                                                       "127.0.0.1:50000; [::1]:50000 for IPv6)."),
+                                        QStringLiteral("HOST:PORT"),
+                                        QStringLiteral("127.0.0.1:50000"));
+    const QCommandLineOption backlogOption(QStringLiteral("backlog"),
+                                           QStringLiteral("listen() backlog (default 16)."),
+                                           QStringLiteral("N"), QStringLiteral("16"));
+    const QCommandLineOption modeOption(
+        QStringLiteral("mode"),
+        QStringLiteral("What to do with each client: %1 (default echo).")
+            .arg(serverModeNames().join(QStringLiteral(", "))),
+        QStringLiteral("MODE"), QStringLiteral("echo"));
+    const QCommandLineOption replyOption(QStringLiteral("reply"),
+                                         QStringLiteral("Text sent per received chunk in reply "
+                                                        "mode; escapes like \\r\\n work."),
+                                         QStringLiteral("TEXT"), QStringLiteral("OK\\n"));
+    const QCommandLineOption maxOption(QStringLiteral("max-clients"),
+                                       QStringLiteral("Exit after serving N clients (default: "
+                                                      "serve until interrupted)."),
+                                       QStringLiteral("N"), QStringLiteral("0"));
+    const QCommandLineOption noReuseOption(QStringLiteral("no-reuse-address"),
+                                           QStringLiteral("Do not set SO_REUSEADDR before "
+                                                          "bind."));
+    const QCommandLineOption traceOption(QStringLiteral("trace"),
+                                         QStringLiteral("Also write every event to FILE (JSON "
+                                                        "Lines, see docs/trace-format.md)."),
+                                         QStringLiteral("FILE"));
+    parser.addOptions({bindOption, backlogOption, modeOption, replyOption, maxOption,
+                       noReuseOption, traceOption});
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    if (!parser.parse(QStringList{QStringLiteral("socketlab-cli serve")} + arguments)) {
+        std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return 0;
+    }
+    const HostPortText::Parts where = HostPortText::parse(parser.value(bindOption));
+    ServerMode mode = ServerMode::Echo;
+    bool backlogOk = false, maxOk = false;
+    const int backlog = parser.value(backlogOption).toInt(&backlogOk);
+    const int maxClients = parser.value(maxOption).toInt(&maxOk);
+    const EscapeCodec::Result reply =
+        EscapeCodec::fromText(parser.value(replyOption), EscapeCodec::Encoding::Utf8);
+    QString problem;
+    if (!where.error.isEmpty())
+        problem = where.error;
+    else if (!parseServerMode(parser.value(modeOption), &mode))
+        problem = QStringLiteral("unknown mode '%1'; choose one of %2")
+                      .arg(parser.value(modeOption), serverModeNames().join(QStringLiteral(", ")));
+    else if (!backlogOk || backlog < 0)
+        problem = QStringLiteral("--backlog needs a number of 0 or more");
+    else if (!maxOk || maxClients < 0)
+        problem = QStringLiteral("--max-clients needs a number of 0 or more");
+    else if (!reply.ok())
+        problem = QStringLiteral("--reply: %1").arg(reply.error);
+    if (!problem.isEmpty()) {
+        std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(problem));
+        return 2;
+    }
+
+    m_session = std::make_unique<SocketSession>();
+    m_log = std::make_unique<ConsoleLog>(m_session.get(), stdout);
+    if (parser.isSet(traceOption) && !m_log->openTrace(parser.value(traceOption)))
+        return 1;
+    m_server = std::make_unique<AutoServer>(m_session.get(), mode);
+    m_server->setReply(reply.bytes);
+    m_server->setMaxClients(maxClients);
+    connect(m_server.get(), &AutoServer::finished, this, [this] { finish(0); });
+    m_signals = std::make_unique<UnixSignalWatcher>();
+    connect(m_signals.get(), &UnixSignalWatcher::terminationRequested, this, [this] { finish(0); });
+
+    SocketSession *session = m_session.get();
+    m_setup = std::make_unique<CallSequence>(session);
+    m_setup->append(SocketCall::Socket, [this, session, where](QString *id) {
+        const QString refusal = session->createSocket(SocketRole::Server, where.family,
+                                                      SOCK_STREAM, 0, &m_listenerId);
+        *id = m_listenerId;
+        return refusal;
+    });
+    if (!parser.isSet(noReuseOption)) {
+        m_setup->append(SocketCall::SetSockOpt, [this, session](QString *id) {
+            *id = m_listenerId;
+            return session->setReuseAddress(m_listenerId);
+        });
+    }
+    m_setup->append(SocketCall::Bind, [this, session, where](QString *id) {
+        *id = m_listenerId;
+        return session->bind(m_listenerId, where.host, where.port);
+    });
+    m_setup->append(SocketCall::Listen, [this, session, backlog](QString *id) {
+        *id = m_listenerId;
+        return session->listen(m_listenerId, backlog);
+    });
+    connect(m_setup.get(), &CallSequence::finished, this, [this, session, mode] {
+        // Scripts and tests read this line to learn the port when they asked for port 0.
+        std::fprintf(stdout, "serving %s on %s\n", qPrintable(serverModeName(mode)),
+                     qPrintable(session->socket(m_listenerId).local.display()));
+        std::fflush(stdout);
+        m_server->serve(m_listenerId);
+    });
+    connect(m_setup.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
+        std::fprintf(stderr, "socketlab-cli serve: %s failed: %s (%s)\n",
+                     qPrintable(socketCallName(e.call)), qPrintable(e.error.name()),
+                     qPrintable(e.error.message()));
+        finish(1);
+    });
+    connect(m_setup.get(), &CallSequence::refused, this, [this](const QString &reason) {
+        std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(reason));
+        finish(1);
+    });
+    m_setup->start();
+    return -1;
+}
+
+void ServeCommand::finish(int exitCode)
+{
+    m_session->closeAll();
+    // Print the close events the worker just sent before the loop stops.
+    QCoreApplication::processEvents();
+    QCoreApplication::exit(exitCode);
+}

@@ -1,0 +1,54 @@
+// socketlab-cli: the console twin of the SocketLab window, on the same core.
+
+#include "ConnectCommand.h"
+#include "ServeCommand.h"
+
+#include <QCoreApplication>
+
+#include <csignal>
+#include <cstdio>
+
+namespace {
+const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
+                     "\n"
+                     "Commands:\n"
+                     "  serve      listen and serve clients (echo, http, reply, silent)\n"
+                     "  connect    connect, send, receive, print what came back\n"
+                     "\n"
+                     "Run 'socketlab-cli COMMAND --help' for a command's options.\n"
+                     "Options: --help, --version\n";
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // A peer that goes away must give EPIPE, not kill us (sends also use MSG_NOSIGNAL).
+    std::signal(SIGPIPE, SIG_IGN);
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("socketlab-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
+
+    QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty() || args.first() == QLatin1String("--help") ||
+        args.first() == QLatin1String("-h")) {
+        std::fputs(usage, args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? 2 : 0;
+    }
+    if (args.first() == QLatin1String("--version")) {
+        std::printf("socketlab-cli %s\n", SOCKETLAB_VERSION);
+        return 0;
+    }
+    const QString command = args.takeFirst();
+    int code;
+    ServeCommand serve;
+    ConnectCommand connect;
+    if (command == QLatin1String("serve"))
+        code = serve.start(args);
+    else if (command == QLatin1String("connect"))
+        code = connect.start(args);
+    else {
+        std::fprintf(stderr, "socketlab-cli: unknown command '%s'\n\n%s", qPrintable(command),
+                     usage);
+        return 2;
+    }
+    return code >= 0 ? code : app.exec();
+}

@@ -1,0 +1,60 @@
+#include "AppOptions.h"
+
+#include "FlowDemo.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+bool AppOptions::parse(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("AppOptions", "SocketLab: click through socket calls "
+                                                  "and watch each one happen for real."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption screenshot(
+        QStringLiteral("screenshot"),
+        QCoreApplication::translate("AppOptions", "Render the main window to a PNG file and exit "
+                                                  "(works with -platform offscreen)."),
+        QStringLiteral("FILE"));
+    const QCommandLineOption demo(
+        QStringLiteral("demo-flow"),
+        QCoreApplication::translate("AppOptions", "Play the first N of the %1 steps of the "
+                                                  "course's getting-the-flow exercise by pressing "
+                                                  "the buttons (0: all).")
+            .arg(FlowDemo::stepCount()),
+        QStringLiteral("N"));
+    const QCommandLineOption allow(
+        QStringLiteral("allow-invalid-calls"),
+        QCoreApplication::translate("AppOptions", "Start with invalid calls allowed, so the "
+                                                  "kernel answers them."));
+    parser.addOptions({screenshot, demo, allow});
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
+        exitCode = 2;
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s", qPrintable(parser.helpText()));
+        return false;
+    }
+    if (parser.isSet(QStringLiteral("version"))) {
+        std::printf("socketlab %s\n", qPrintable(QCoreApplication::applicationVersion()));
+        return false;
+    }
+    screenshotPath = parser.value(screenshot);
+    allowInvalid = parser.isSet(allow);
+    if (parser.isSet(demo)) {
+        bool ok = false;
+        demoSteps = parser.value(demo).toInt(&ok);
+        if (!ok || demoSteps < 0) {
+            std::fprintf(stderr, "socketlab: --demo-flow needs a number of steps (0 for all)\n");
+            exitCode = 2;
+            return false;
+        }
+    }
+    return true;
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+// The socketlab command line, parsed with QCommandLineParser.
+class AppOptions
+{
+public:
+    // False when the program should exit now with exitCode (help, version, bad options).
+    bool parse(const QStringList &arguments);
+
+    int exitCode = 0;
+    QString screenshotPath;
+    int demoSteps = -1; // -1: no demo; 0: every step
+    bool allowInvalid = false;
+};

@@ -1,0 +1,207 @@
+#include "MainWindow.h"
+
+#include "ByteView.h"
+#include "ClientPane.h"
+#include "EventLog.h"
+#include "PythonForm.h"
+#include "ServerPane.h"
+#include "SessionLogView.h"
+#include "SocketSession.h"
+#include "TraceFormat.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QSettings>
+#include <QSplitter>
+#include <QStatusBar>
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
+      m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
+      m_logView(new SessionLogView(m_log)), m_bytes(new ByteView),
+      m_vertical(new QSplitter(Qt::Vertical)), m_panes(new QSplitter(Qt::Horizontal)),
+      m_bottom(new QSplitter(Qt::Horizontal)), m_allowInvalid(new QAction(this)),
+      m_invalidBadge(new QLabel(this))
+{
+    setWindowTitle(tr("SocketLab"));
+    setObjectName(QStringLiteral("mainWindow"));
+    m_panes->addWidget(m_server);
+    m_panes->addWidget(m_client);
+    m_bottom->addWidget(m_logView);
+    m_bottom->addWidget(m_bytes);
+    m_bottom->setStretchFactor(0, 2);
+    m_bottom->setStretchFactor(1, 1);
+    m_vertical->addWidget(m_panes);
+    m_vertical->addWidget(m_bottom);
+    m_vertical->setStretchFactor(0, 1);
+    m_vertical->setStretchFactor(1, 1);
+    setCentralWidget(m_vertical);
+
+    m_invalidBadge->setText(tr("  Invalid calls allowed: the kernel answers  "));
+    m_invalidBadge->setStyleSheet(QStringLiteral("QLabel { background: #a65e00; color: white; "
+                                                 "font-weight: bold; }"));
+    m_invalidBadge->hide();
+    statusBar()->addPermanentWidget(m_invalidBadge);
+
+    buildMenus();
+    connect(m_session, &SocketSession::eventOccurred, this, &MainWindow::onEvent);
+    connect(m_logView, &SessionLogView::eventSelected, this, &MainWindow::showEventBytes);
+    connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
+    connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
+    readSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *exportAction = file->addAction(tr("&Export Trace…"), this, &MainWindow::chooseExportFile);
+    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+    exportAction->setToolTip(tr("Write every event of this session to a JSON Lines file"));
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *calls = menuBar()->addMenu(tr("&Calls"));
+    m_allowInvalid->setObjectName(QStringLiteral("allowInvalidCalls"));
+    m_allowInvalid->setText(tr("&Allow Invalid Calls"));
+    m_allowInvalid->setCheckable(true);
+    m_allowInvalid->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    m_allowInvalid->setToolTip(tr("Let every call reach the kernel, to show its real error "
+                                  "(ENOTCONN, EINVAL, …)"));
+    calls->addAction(m_allowInvalid);
+    connect(m_allowInvalid, &QAction::toggled, this, [this](bool on) {
+        m_session->setAllowInvalidCalls(on);
+        m_invalidBadge->setVisible(on);
+    });
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(m_zoom + 1); });
+    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { setZoom(m_zoom - 1); });
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    view->addAction(tr("&Reset Zoom"), this, [this] { setZoom(defaultZoom); });
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
+        QMessageBox::information(
+            this, tr("Keyboard shortcuts"),
+            tr("Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 "
+               "listen, Ctrl+5 accept, Ctrl+L close the listener.\n"
+               "Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 "
+               "shutdown, Ctrl+0 close.\n"
+               "Client: Alt+1 socket, Alt+2 connect, Alt+6 send, Alt+7 sendall, Alt+8 recv, "
+               "Alt+9 shutdown, Alt+0 close.\n"
+               "Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- zoom, Ctrl+E export trace."));
+    });
+    help->addAction(tr("&About SocketLab"), this, [this] {
+        QMessageBox::about(this, tr("About SocketLab"),
+                           tr("SocketLab %1\nWatch BSD socket calls happen for real: each "
+                              "call, its result or errno, and the bytes that crossed.")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::onEvent(const SocketEvent &event)
+{
+    m_log->append(event);
+    // The byte view follows the newest bytes that crossed, until the user picks a row.
+    if (event.phase == CallPhase::Returned && event.byteCount > 0)
+        showEventBytes(m_log->count() - 1);
+}
+
+void MainWindow::showEventBytes(int logRow)
+{
+    if (logRow < 0 || logRow >= m_log->count())
+        return;
+    const SocketEvent &e = m_log->event(logRow);
+    if (e.data.isEmpty() && e.bytesNotKept == 0)
+        return;
+    const QString what = e.call == SocketCall::Recv ? tr("%1 received").arg(e.socketId)
+                                                    : tr("%1 sent").arg(e.socketId);
+    m_bytes->setBytes(e.data, QStringLiteral("%1  (%2)").arg(what, PythonForm::statement(e)),
+                      e.bytesNotKept);
+}
+
+void MainWindow::showRefusal(const QString &reason)
+{
+    statusBar()->showMessage(reason, 10000);
+}
+
+bool MainWindow::exportTrace(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    for (const SocketEvent &e : m_log->events())
+        file.write(TraceFormat::toLine(e, e.data.size()));
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::chooseExportFile()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export trace"),
+                                                      QStringLiteral("socketlab-trace.jsonl"),
+                                                      tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (exportTrace(path, &error))
+        statusBar()->showMessage(tr("Wrote %1 events to %2").arg(m_log->count()).arg(path), 8000);
+    else
+        QMessageBox::warning(this, tr("Export trace"), tr("Could not write %1: %2").arg(path, error));
+}
+
+void MainWindow::setZoom(int pointSize)
+{
+    m_zoom = qBound(8, pointSize, 40);
+    QFont f = QApplication::font();
+    f.setPointSize(m_zoom);
+    QApplication::setFont(f);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    writeSettings();
+    // Blocked calls end here at once; the worker thread stops with the session.
+    m_session->closeAll();
+    event->accept();
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    setZoom(settings.value(QStringLiteral("view/zoom"), defaultZoom).toInt());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1600, 1000);
+    m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray());
+    m_panes->restoreState(settings.value(QStringLiteral("window/panes")).toByteArray());
+    m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
+    m_server->readSettings(settings);
+    m_client->readSettings(settings);
+}
+
+void MainWindow::writeSettings() const
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("view/zoom"), m_zoom);
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
+    settings.setValue(QStringLiteral("window/panes"), m_panes->saveState());
+    settings.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
+    m_server->writeSettings(settings);
+    m_client->writeSettings(settings);
+}

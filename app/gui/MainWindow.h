@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QMainWindow>
+
+class ByteView;
+class ClientPane;
+class EventLog;
+class QAction;
+class QLabel;
+class QSplitter;
+class ServerPane;
+class SessionLogView;
+class SocketSession;
+struct SocketEvent;
+
+// The SocketLab window: server pane and client pane side by side, the session log and the
+// byte view below. It wires widgets to one SocketSession and keeps settings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    SocketSession *session() const { return m_session; }
+    EventLog *log() const { return m_log; }
+    ServerPane *serverPane() const { return m_server; }
+    ClientPane *clientPane() const { return m_client; }
+    ByteView *byteView() const { return m_bytes; }
+
+    bool exportTrace(const QString &path, QString *error) const;
+    void setZoom(int pointSize);
+    int zoom() const { return m_zoom; }
+
+    static constexpr int defaultZoom = 12;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void onEvent(const SocketEvent &event);
+    void showEventBytes(int logRow);
+    void showRefusal(const QString &reason);
+    void chooseExportFile();
+    void readSettings();
+    void writeSettings() const;
+
+    SocketSession *m_session;
+    EventLog *m_log;
+    ServerPane *m_server;
+    ClientPane *m_client;
+    SessionLogView *m_logView;
+    ByteView *m_bytes;
+    QSplitter *m_vertical;
+    QSplitter *m_panes;
+    QSplitter *m_bottom;
+    QAction *m_allowInvalid;
+    QLabel *m_invalidBadge;
+    int m_zoom = defaultZoom;
+};

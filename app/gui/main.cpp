@@ -1,0 +1,65 @@
+// socketlab: the SocketLab window.
+
+#include "AppOptions.h"
+#include "FlowDemo.h"
+#include "MainWindow.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+
+namespace {
+bool saveScreenshot(MainWindow &window, const QString &path)
+{
+    QApplication::processEvents();
+    if (!window.grab().save(path, "PNG")) {
+        std::fprintf(stderr, "socketlab: could not write %s\n", qPrintable(path));
+        return false;
+    }
+    std::printf("socketlab: wrote %s\n", qPrintable(path));
+    return true;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    // A peer that goes away must give EPIPE, not kill the app (sends also use MSG_NOSIGNAL).
+    std::signal(SIGPIPE, SIG_IGN);
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("SocketLab"));
+    QApplication::setApplicationName(QStringLiteral("SocketLab"));
+    QApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
+
+    AppOptions options;
+    if (!options.parse(QApplication::arguments()))
+        return options.exitCode;
+
+    MainWindow window;
+    if (options.allowInvalid) {
+        if (QAction *allow = window.findChild<QAction *>(QStringLiteral("allowInvalidCalls")))
+            allow->setChecked(true);
+    }
+    window.show();
+
+    const auto finishWithScreenshot = [&window, &options] {
+        if (!options.screenshotPath.isEmpty())
+            QApplication::exit(saveScreenshot(window, options.screenshotPath) ? 0 : 1);
+    };
+    FlowDemo demo(&window);
+    if (options.demoSteps >= 0) {
+        QObject::connect(&demo, &FlowDemo::finished, &window,
+                         [&](bool ok, const QString &message) {
+                             std::fprintf(ok ? stdout : stderr, "socketlab: %s\n",
+                                          qPrintable(message));
+                             // Let the last events reach the panes before the picture.
+                             QTimer::singleShot(200, &window, finishWithScreenshot);
+                         });
+        QTimer::singleShot(0, &window, [&] { demo.start(options.demoSteps); });
+    } else if (!options.screenshotPath.isEmpty()) {
+        QTimer::singleShot(100, &window, finishWithScreenshot);
+    }
+    return app.exec();
+}

@@ -1,0 +1,39 @@
+#include "HostPortText.h"
+
+#include <sys/socket.h>
+
+HostPortText::Parts HostPortText::parse(const QString &text)
+{
+    Parts p;
+    const QString t = text.trimmed();
+    QString portText;
+    if (t.startsWith(QLatin1Char('['))) {
+        const int close = t.indexOf(QStringLiteral("]:"));
+        if (close < 0) {
+            p.error = QStringLiteral("'%1': write an IPv6 address as [ADDRESS]:PORT, e.g. "
+                                     "[::1]:50000")
+                          .arg(t);
+            return p;
+        }
+        p.host = t.mid(1, close - 1);
+        portText = t.mid(close + 2);
+    } else {
+        const int colon = t.lastIndexOf(QLatin1Char(':'));
+        if (colon < 0 || t.indexOf(QLatin1Char(':')) != colon) {
+            p.error = QStringLiteral("'%1' is not HOST:PORT, e.g. 127.0.0.1:50000 or "
+                                     "[::1]:50000")
+                          .arg(t);
+            return p;
+        }
+        p.host = t.left(colon);
+        portText = t.mid(colon + 1);
+    }
+    bool ok = false;
+    p.port = portText.toInt(&ok);
+    if (!ok) {
+        p.error = QStringLiteral("'%1' is not a port number").arg(portText);
+        return p;
+    }
+    p.family = p.host.contains(QLatin1Char(':')) ? AF_INET6 : AF_INET;
+    return p;
+}

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+
+// Splits "127.0.0.1:50000", "[::1]:50000" or "localhost:80" as typed on a command line.
+// The port stays an int so a value like 70000 reaches the call and gets its clear error.
+class HostPortText
+{
+public:
+    struct Parts
+    {
+        QString host;
+        int port = 0;
+        int family = 0; // AF_INET6 when the host is an IPv6 literal, else AF_INET
+        QString error;  // empty when the text had the HOST:PORT shape
+    };
+
+    static Parts parse(const QString &text);
+};

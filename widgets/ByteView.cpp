@@ -1,0 +1,67 @@
+#include "ByteView.h"
+
+#include "BytesFormat.h"
+
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QVBoxLayout>
+
+ByteView::ByteView(QWidget *parent)
+    : QWidget(parent), m_layout(16), m_title(new QLabel(this)), m_rows(new QPlainTextEdit(this)),
+      m_literal(new QPlainTextEdit(this))
+{
+    setObjectName(QStringLiteral("byteView"));
+    m_rows->setObjectName(QStringLiteral("byteView.rows"));
+    m_literal->setObjectName(QStringLiteral("byteView.literal"));
+    // Only the family is set, so the size still follows View → Zoom.
+    QFont mono;
+    mono.setFamily(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    for (QPlainTextEdit *edit : {m_rows, m_literal}) {
+        edit->setReadOnly(true);
+        edit->setFont(mono);
+        edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    }
+    m_rows->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_rows->setAccessibleName(tr("Bytes as offset, hex and ASCII"));
+    m_literal->setAccessibleName(tr("Bytes as a Python literal"));
+    m_literal->setMaximumHeight(m_literal->fontMetrics().height() * 4);
+    m_title->setWordWrap(true);
+    QFont bold; // only the weight: the size follows the zoom
+    bold.setBold(true);
+    m_title->setFont(bold);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_title);
+    layout->addWidget(m_rows, 1);
+    layout->addWidget(m_literal);
+    clear();
+}
+
+void ByteView::setBytes(const QByteArray &bytes, const QString &title, qint64 notKept)
+{
+    QString heading = QStringLiteral("%1 — %2").arg(title, BytesFormat::byteCount(bytes.size() + notKept));
+    if (notKept > 0)
+        heading += tr("  (%1 more bytes not kept)").arg(BytesFormat::count(notKept));
+    m_title->setText(heading);
+    m_rows->setPlainText(m_layout.text(bytes));
+    m_literal->setPlainText(BytesFormat::pythonLiteral(bytes));
+}
+
+void ByteView::clear()
+{
+    m_title->setText(tr("Bytes: select a send or recv in the log"));
+    m_rows->clear();
+    m_literal->clear();
+}
+
+QString ByteView::hexText() const
+{
+    return m_rows->toPlainText();
+}
+
+QString ByteView::literalText() const
+{
+    return m_literal->toPlainText();
+}

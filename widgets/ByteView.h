@@ -1,0 +1,29 @@
+#pragma once
+
+#include "ByteViewLayout.h"
+
+#include <QWidget>
+
+class QLabel;
+class QPlainTextEdit;
+
+// Shows the bytes of one event: offset | hex | ASCII rows, and the Python literal.
+// Both are selectable and copyable. The row arithmetic lives in ByteViewLayout.
+class ByteView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ByteView(QWidget *parent = nullptr);
+
+    // title says whose bytes these are; notKept counts bytes the log did not store.
+    void setBytes(const QByteArray &bytes, const QString &title, qint64 notKept = 0);
+    void clear();
+    QString hexText() const;
+    QString literalText() const;
+
+private:
+    ByteViewLayout m_layout;
+    QLabel *m_title;
+    QPlainTextEdit *m_rows;
+    QPlainTextEdit *m_literal;
+};

@@ -1,0 +1,25 @@
+#include "CallButton.h"
+
+CallButton::CallButton(const QString &label, const QString &whatItDoes,
+                       const QKeySequence &shortcut, QWidget *parent)
+    : QPushButton(label, parent), m_whatItDoes(whatItDoes)
+{
+    setShortcut(shortcut);
+    setAccessibleDescription(whatItDoes);
+    QFont f;
+    f.setFamily(QStringLiteral("monospace"));
+    f.setStyleHint(QFont::Monospace);
+    f.setBold(true);
+    setFont(f);
+    setAvailability(QString());
+}
+
+void CallButton::setAvailability(const QString &whyNot)
+{
+    setEnabled(whyNot.isEmpty());
+    QString tip = QStringLiteral("%1  (%2)").arg(m_whatItDoes,
+                                                shortcut().toString(QKeySequence::NativeText));
+    if (!whyNot.isEmpty())
+        tip += QStringLiteral("\n\nNot now: ") + whyNot;
+    setToolTip(tip);
+}

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "SocketInfo.h"
+
+#include <QWidget>
+
+class CallButton;
+class ConnectionControls;
+class EndpointForm;
+class QSettings;
+class SocketSession;
+class SocketStatusView;
+
+// The client side of the lab: socket → connect, then send/sendall/recv/shutdown/close.
+class ClientPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ClientPane(SocketSession *session, QWidget *parent = nullptr);
+
+    QString clientId() const { return m_clientId; }
+    EndpointForm *endpoint() const { return m_endpoint; }
+    ConnectionControls *connectionControls() const { return m_controls; }
+    void readSettings(QSettings &settings);
+    void writeSettings(QSettings &settings) const;
+
+signals:
+    void refused(const QString &reason);
+
+private:
+    void onSocketChanged(const SocketInfo &info);
+    void run(const QString &refusal);
+    void refresh();
+
+    SocketSession *m_session;
+    QString m_clientId;
+    EndpointForm *m_endpoint;
+    CallButton *m_socket;
+    CallButton *m_connect;
+    SocketStatusView *m_status;
+    ConnectionControls *m_controls;
+};

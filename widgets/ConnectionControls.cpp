@@ -1,0 +1,103 @@
+#include "ConnectionControls.h"
+
+#include "CallButton.h"
+#include "MessageEditor.h"
+#include "SocketSession.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QSpinBox>
+
+ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModifier modifier,
+                                       const QString &objectPrefix, QWidget *parent)
+    : QWidget(parent), m_session(session), m_editor(new MessageEditor(this)),
+      m_send(new CallButton(QStringLiteral("send()"),
+                            tr("send(bytes): hand the message to the kernel once; returns how "
+                               "many bytes it took, which may be fewer than all"),
+                            QKeySequence(modifier | Qt::Key_6), this)),
+      m_sendAll(new CallButton(QStringLiteral("sendall()"),
+                               tr("sendall(bytes): keep calling send until every byte of the "
+                                  "message is handed over"),
+                               QKeySequence(modifier | Qt::Key_7), this)),
+      m_recv(new CallButton(QStringLiteral("recv()"),
+                            tr("recv(bufsize): wait for data and return at most bufsize bytes; "
+                               "0 bytes means the peer closed"),
+                            QKeySequence(modifier | Qt::Key_8), this)),
+      m_bufsize(new QSpinBox(this)),
+      m_shutdown(new CallButton(QStringLiteral("shutdown()"),
+                                tr("shutdown(how): stop sending (SHUT_WR sends FIN), receiving, "
+                                   "or both, while the socket stays open"),
+                                QKeySequence(modifier | Qt::Key_9), this)),
+      m_how(new QComboBox(this)),
+      m_close(new CallButton(QStringLiteral("close()"),
+                             tr("close(): release the socket; a blocked call on it is "
+                                "cancelled"),
+                             QKeySequence(modifier | Qt::Key_0), this))
+{
+    m_editor->setObjectName(objectPrefix + QStringLiteral(".editor"));
+    m_send->setObjectName(objectPrefix + QStringLiteral(".send"));
+    m_sendAll->setObjectName(objectPrefix + QStringLiteral(".sendall"));
+    m_recv->setObjectName(objectPrefix + QStringLiteral(".recv"));
+    m_bufsize->setObjectName(objectPrefix + QStringLiteral(".bufsize"));
+    m_shutdown->setObjectName(objectPrefix + QStringLiteral(".shutdown"));
+    m_close->setObjectName(objectPrefix + QStringLiteral(".close"));
+    m_bufsize->setRange(0, 16 * 1024 * 1024);
+    m_bufsize->setValue(4096);
+    m_bufsize->setPrefix(QStringLiteral("bufsize "));
+    m_bufsize->setToolTip(tr("The most bytes one recv may return"));
+    m_how->addItem(QStringLiteral("SHUT_WR"), SHUT_WR);
+    m_how->addItem(QStringLiteral("SHUT_RD"), SHUT_RD);
+    m_how->addItem(QStringLiteral("SHUT_RDWR"), SHUT_RDWR);
+    m_how->setToolTip(tr("Which direction shutdown stops"));
+
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_editor, 0, 0, 1, 4);
+    layout->addWidget(m_send, 1, 0);
+    layout->addWidget(m_sendAll, 1, 1);
+    layout->addWidget(m_recv, 1, 2);
+    layout->addWidget(m_bufsize, 1, 3);
+    layout->addWidget(m_shutdown, 2, 0);
+    layout->addWidget(m_how, 2, 1);
+    layout->addWidget(m_close, 2, 2);
+
+    connect(m_send, &QPushButton::clicked, this,
+            [this] { run(m_session->send(m_id, m_editor->bytes())); });
+    connect(m_sendAll, &QPushButton::clicked, this,
+            [this] { run(m_session->sendAll(m_id, m_editor->bytes())); });
+    connect(m_recv, &QPushButton::clicked, this,
+            [this] { run(m_session->recv(m_id, m_bufsize->value())); });
+    connect(m_shutdown, &QPushButton::clicked, this,
+            [this] { run(m_session->shutdown(m_id, m_how->currentData().toInt())); });
+    connect(m_close, &QPushButton::clicked, this, [this] { run(m_session->close(m_id)); });
+    connect(m_editor, &MessageEditor::validityChanged, this, &ConnectionControls::refresh);
+    refresh();
+}
+
+void ConnectionControls::setSocketId(const QString &id)
+{
+    m_id = id;
+    refresh();
+}
+
+void ConnectionControls::run(const QString &refusal)
+{
+    if (!refusal.isEmpty())
+        emit refused(refusal);
+    refresh();
+}
+
+void ConnectionControls::refresh()
+{
+    const auto why = [this](SocketCall call) {
+        return m_id.isEmpty() ? tr("There is no connected socket here yet.")
+                              : m_session->whyInvalid(m_id, call);
+    };
+    const QString badMessage =
+        m_editor->isValid() ? QString() : tr("The message has an error; fix it first.");
+    m_send->setAvailability(badMessage.isEmpty() ? why(SocketCall::Send) : badMessage);
+    m_sendAll->setAvailability(badMessage.isEmpty() ? why(SocketCall::SendAll) : badMessage);
+    m_recv->setAvailability(why(SocketCall::Recv));
+    m_shutdown->setAvailability(why(SocketCall::Shutdown));
+    m_close->setAvailability(why(SocketCall::Close));
+}

@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QString>
+#include <QWidget>
+
+class CallButton;
+class MessageEditor;
+class QComboBox;
+class QSpinBox;
+class SocketSession;
+
+// The calls on a connected socket: send, sendall, recv(bufsize), shutdown(how), close.
+// The client pane uses one for its socket, the server pane one for the selected connection.
+class ConnectionControls : public QWidget
+{
+    Q_OBJECT
+public:
+    // Shortcuts are modifier+6 … modifier+0, so each pane can have its own set.
+    ConnectionControls(SocketSession *session, Qt::KeyboardModifier shortcutModifier,
+                       const QString &objectPrefix, QWidget *parent = nullptr);
+
+    void setSocketId(const QString &id);
+    QString socketId() const { return m_id; }
+    MessageEditor *editor() const { return m_editor; }
+    void refresh();
+
+signals:
+    void refused(const QString &reason);
+
+private:
+    void run(const QString &refusal);
+
+    SocketSession *m_session;
+    QString m_id;
+    MessageEditor *m_editor;
+    CallButton *m_send;
+    CallButton *m_sendAll;
+    CallButton *m_recv;
+    QSpinBox *m_bufsize;
+    CallButton *m_shutdown;
+    QComboBox *m_how;
+    CallButton *m_close;
+};

@@ -1,0 +1,104 @@
+#include "EndpointForm.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QSpinBox>
+
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, QWidget *parent)
+    : QWidget(parent), m_family(new QComboBox(this)), m_type(new QComboBox(this)),
+      m_protocol(new QComboBox(this)), m_host(new QLineEdit(this)), m_port(new QSpinBox(this))
+{
+    m_family->setObjectName(objectPrefix + QStringLiteral(".family"));
+    m_host->setObjectName(objectPrefix + QStringLiteral(".host"));
+    m_port->setObjectName(objectPrefix + QStringLiteral(".port"));
+    m_family->addItem(QStringLiteral("AF_INET"), AF_INET);
+    m_family->addItem(QStringLiteral("AF_INET6"), AF_INET6);
+    m_family->setToolTip(tr("Address family: AF_INET for IPv4 (127.0.0.1), AF_INET6 for IPv6 "
+                            "(::1)"));
+    m_type->addItem(QStringLiteral("SOCK_STREAM"), SOCK_STREAM);
+    m_type->setToolTip(tr("Socket type: SOCK_STREAM is a TCP byte stream"));
+    m_protocol->addItem(QStringLiteral("IPPROTO_TCP"), IPPROTO_TCP);
+    m_protocol->addItem(QStringLiteral("IPPROTO_IP (0)"), IPPROTO_IP);
+    m_protocol->setCurrentIndex(m_protocol->findData(defaultProtocol));
+    m_protocol->setToolTip(tr("Protocol: 0 (IPPROTO_IP) lets the kernel choose TCP for a "
+                              "stream socket"));
+    m_host->setText(QStringLiteral("127.0.0.1"));
+    m_host->setToolTip(tr("Host: a numeric address such as 127.0.0.1 or ::1, a name such as "
+                          "localhost, or empty for every address"));
+    m_port->setRange(0, 65535);
+    m_port->setValue(50000);
+    m_port->setToolTip(tr("Port 0–65535; 0 lets the kernel choose a free port"));
+
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_family);
+    layout->addWidget(m_type);
+    layout->addWidget(m_protocol);
+    layout->addWidget(new QLabel(tr("host"), this));
+    layout->addWidget(m_host, 1);
+    layout->addWidget(new QLabel(tr("port"), this));
+    layout->addWidget(m_port);
+    connect(m_family, &QComboBox::currentIndexChanged, this, &EndpointForm::onFamilyChanged);
+}
+
+int EndpointForm::family() const
+{
+    return m_family->currentData().toInt();
+}
+
+int EndpointForm::type() const
+{
+    return m_type->currentData().toInt();
+}
+
+int EndpointForm::protocol() const
+{
+    return m_protocol->currentData().toInt();
+}
+
+QString EndpointForm::host() const
+{
+    return m_host->text();
+}
+
+int EndpointForm::port() const
+{
+    return m_port->value();
+}
+
+void EndpointForm::setEndpoint(const QString &host, int port)
+{
+    m_host->setText(host);
+    m_port->setValue(port);
+}
+
+void EndpointForm::onFamilyChanged()
+{
+    // Keep the loopback default in step with the family, so switching to IPv6 just works.
+    if (family() == AF_INET6 && m_host->text() == QLatin1String("127.0.0.1"))
+        m_host->setText(QStringLiteral("::1"));
+    else if (family() == AF_INET && m_host->text() == QLatin1String("::1"))
+        m_host->setText(QStringLiteral("127.0.0.1"));
+}
+
+void EndpointForm::readSettings(QSettings &settings)
+{
+    const int familyIndex = m_family->findData(settings.value(QStringLiteral("family"), AF_INET));
+    if (familyIndex >= 0)
+        m_family->setCurrentIndex(familyIndex);
+    m_host->setText(settings.value(QStringLiteral("host"), m_host->text()).toString());
+    m_port->setValue(settings.value(QStringLiteral("port"), m_port->value()).toInt());
+}
+
+void EndpointForm::writeSettings(QSettings &settings) const
+{
+    settings.setValue(QStringLiteral("family"), family());
+    settings.setValue(QStringLiteral("host"), host());
+    settings.setValue(QStringLiteral("port"), port());
+}

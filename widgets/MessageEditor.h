@@ -1,0 +1,38 @@
+#pragma once
+
+#include <QByteArray>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QToolButton;
+
+// Where a message is typed before send/sendall. It shows, before anything is sent, exactly
+// the bytes that will go out: Python literal, hex and length. A bad escape or a character
+// the encoding cannot express is shown inline and the message is not valid.
+class MessageEditor : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit MessageEditor(QWidget *parent = nullptr);
+
+    bool isValid() const { return m_valid; }
+    QByteArray bytes() const { return m_bytes; }
+    void setText(const QString &text);
+    QString text() const;
+
+signals:
+    void validityChanged(bool valid);
+
+private:
+    void reparse();
+
+    QLineEdit *m_text;
+    QComboBox *m_encoding;
+    QToolButton *m_insert;
+    QLabel *m_preview;
+    QLabel *m_error;
+    QByteArray m_bytes;
+    bool m_valid = true;
+};

@@ -1,0 +1,190 @@
+#include "ServerPane.h"
+
+#include "CallButton.h"
+#include "ConnectionControls.h"
+#include "EndpointForm.h"
+#include "HeadingLabel.h"
+#include "RoleColors.h"
+#include "SocketSession.h"
+#include "SocketStatusView.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QSettings>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <netinet/in.h>
+
+ServerPane::ServerPane(SocketSession *session, QWidget *parent)
+    : QWidget(parent), m_session(session),
+      m_endpoint(new EndpointForm(QStringLiteral("server"), IPPROTO_TCP, this)),
+      m_backlog(new QSpinBox(this)),
+      m_socket(new CallButton(QStringLiteral("socket()"),
+                              tr("socket(family, type, proto): ask the kernel for a new socket"),
+                              QKeySequence(Qt::CTRL | Qt::Key_1), this)),
+      m_reuse(new CallButton(QStringLiteral("setsockopt(SO_REUSEADDR)"),
+                             tr("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1): allow bind to a port "
+                                "an earlier server left in TIME_WAIT"),
+                             QKeySequence(Qt::CTRL | Qt::Key_2), this)),
+      m_bind(new CallButton(QStringLiteral("bind()"),
+                            tr("bind((host, port)): give the socket its local address"),
+                            QKeySequence(Qt::CTRL | Qt::Key_3), this)),
+      m_listen(new CallButton(QStringLiteral("listen()"),
+                              tr("listen(backlog): start accepting connections; the kernel "
+                                 "queues up to backlog finished handshakes"),
+                              QKeySequence(Qt::CTRL | Qt::Key_4), this)),
+      m_accept(new CallButton(QStringLiteral("accept()"),
+                              tr("accept(): wait for a client and return a new socket for "
+                                 "that one connection, plus the client's address"),
+                              QKeySequence(Qt::CTRL | Qt::Key_5), this)),
+      m_closeListener(new CallButton(QStringLiteral("close()"),
+                                     tr("close() the listening socket; accepted connections "
+                                        "stay open"),
+                                     QKeySequence(Qt::CTRL | Qt::Key_L), this)),
+      m_listenerStatus(new SocketStatusView(&session->clock(), this)),
+      m_connections(new QListWidget(this)),
+      m_connectionStatus(new SocketStatusView(&session->clock(), this)),
+      m_controls(new ConnectionControls(session, Qt::ControlModifier, QStringLiteral("conn"), this))
+{
+    m_socket->setObjectName(QStringLiteral("server.socket"));
+    m_reuse->setObjectName(QStringLiteral("server.setsockopt"));
+    m_bind->setObjectName(QStringLiteral("server.bind"));
+    m_listen->setObjectName(QStringLiteral("server.listen"));
+    m_accept->setObjectName(QStringLiteral("server.accept"));
+    m_closeListener->setObjectName(QStringLiteral("server.close"));
+    m_connections->setObjectName(QStringLiteral("server.connections"));
+    m_backlog->setObjectName(QStringLiteral("server.backlog"));
+    m_backlog->setRange(0, 4096);
+    m_backlog->setValue(1);
+    m_backlog->setPrefix(tr("backlog "));
+    m_backlog->setToolTip(tr("How many finished handshakes the kernel may queue before accept"));
+    m_connections->setToolTip(tr("Sockets accept() returned; select one to talk through it"));
+    m_connections->setMaximumHeight(m_connections->fontMetrics().height() * 4);
+    m_connectionStatus->showNothing(tr("No connection accepted yet."));
+
+    auto *title = new HeadingLabel(tr("SERVER"), 1.4, this);
+    title->setStyleSheet(QStringLiteral("color: %1;").arg(RoleColors::strong(SocketRole::Server).name()));
+
+    auto *calls = new QGridLayout;
+    calls->addWidget(m_socket, 0, 0);
+    calls->addWidget(m_reuse, 0, 1, 1, 2);
+    calls->addWidget(m_bind, 0, 3);
+    calls->addWidget(m_listen, 1, 0);
+    calls->addWidget(m_backlog, 1, 1);
+    calls->addWidget(m_accept, 1, 2);
+    calls->addWidget(m_closeListener, 1, 3);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(title);
+    layout->addWidget(m_endpoint);
+    layout->addLayout(calls);
+    layout->addWidget(m_listenerStatus);
+    layout->addWidget(new HeadingLabel(tr("Connections accept() returned"), 1.1, this));
+    layout->addWidget(m_connections);
+    layout->addWidget(m_connectionStatus);
+    layout->addWidget(m_controls);
+    layout->addStretch(1);
+
+    connect(m_socket, &QPushButton::clicked, this, [this] {
+        run(m_session->createSocket(SocketRole::Server, m_endpoint->family(), m_endpoint->type(),
+                                    m_endpoint->protocol(), &m_listenerId));
+    });
+    connect(m_reuse, &QPushButton::clicked, this,
+            [this] { run(m_session->setReuseAddress(m_listenerId)); });
+    connect(m_bind, &QPushButton::clicked, this, [this] {
+        run(m_session->bind(m_listenerId, m_endpoint->host(), m_endpoint->port()));
+    });
+    connect(m_listen, &QPushButton::clicked, this,
+            [this] { run(m_session->listen(m_listenerId, m_backlog->value())); });
+    connect(m_accept, &QPushButton::clicked, this, [this] { run(m_session->accept(m_listenerId)); });
+    connect(m_closeListener, &QPushButton::clicked, this,
+            [this] { run(m_session->close(m_listenerId)); });
+    connect(m_connections, &QListWidget::currentRowChanged, this, &ServerPane::onSelectionChanged);
+    connect(m_controls, &ConnectionControls::refused, this, &ServerPane::refused);
+    connect(session, &SocketSession::socketChanged, this, &ServerPane::onSocketChanged);
+    connect(session, &SocketSession::allowInvalidCallsChanged, this, &ServerPane::refresh);
+    refresh();
+}
+
+QString ServerPane::selectedConnection() const
+{
+    const QListWidgetItem *item = m_connections->currentItem();
+    return item ? item->data(Qt::UserRole).toString() : QString();
+}
+
+void ServerPane::onSocketChanged(const SocketInfo &info)
+{
+    if (info.role == SocketRole::Connection) {
+        QListWidgetItem *item = nullptr;
+        for (int i = 0; i < m_connections->count(); ++i) {
+            if (m_connections->item(i)->data(Qt::UserRole).toString() == info.id)
+                item = m_connections->item(i);
+        }
+        if (!item) {
+            item = new QListWidgetItem(m_connections);
+            item->setData(Qt::UserRole, info.id);
+            m_connections->setCurrentItem(item); // follow the newest connection
+        }
+        item->setText(QStringLiteral("%1   ← %2   %3")
+                          .arg(info.id, info.peer.display(), socketStateName(info.state)));
+        if (info.id == selectedConnection())
+            m_connectionStatus->showSocket(info);
+    } else if (info.id == m_listenerId) {
+        m_listenerStatus->showSocket(info);
+    }
+    refresh();
+}
+
+void ServerPane::onSelectionChanged()
+{
+    const QString id = selectedConnection();
+    m_controls->setSocketId(id);
+    if (id.isEmpty())
+        m_connectionStatus->showNothing(tr("No connection accepted yet."));
+    else
+        m_connectionStatus->showSocket(m_session->socket(id));
+}
+
+void ServerPane::run(const QString &refusal)
+{
+    if (!refusal.isEmpty())
+        emit refused(refusal);
+    refresh();
+}
+
+void ServerPane::refresh()
+{
+    const SocketInfo listener = m_session->socket(m_listenerId);
+    const bool live = !m_listenerId.isEmpty() && listener.state != SocketState::Closed &&
+                      !(listener.state == SocketState::Failed && listener.fd < 0);
+    m_socket->setAvailability(live ? tr("%1 is still open; close it first.").arg(m_listenerId)
+                                   : QString());
+    const auto why = [this](SocketCall call) {
+        return m_listenerId.isEmpty() ? tr("Create a socket first: socket().")
+                                      : m_session->whyInvalid(m_listenerId, call);
+    };
+    m_reuse->setAvailability(why(SocketCall::SetSockOpt));
+    m_bind->setAvailability(why(SocketCall::Bind));
+    m_listen->setAvailability(why(SocketCall::Listen));
+    m_accept->setAvailability(why(SocketCall::Accept));
+    m_closeListener->setAvailability(why(SocketCall::Close));
+    m_controls->refresh();
+}
+
+void ServerPane::readSettings(QSettings &settings)
+{
+    settings.beginGroup(QStringLiteral("server"));
+    m_endpoint->readSettings(settings);
+    m_backlog->setValue(settings.value(QStringLiteral("backlog"), m_backlog->value()).toInt());
+    settings.endGroup();
+}
+
+void ServerPane::writeSettings(QSettings &settings) const
+{
+    settings.beginGroup(QStringLiteral("server"));
+    m_endpoint->writeSettings(settings);
+    settings.setValue(QStringLiteral("backlog"), m_backlog->value());
+    settings.endGroup();
+}

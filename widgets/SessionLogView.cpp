@@ -1,0 +1,117 @@
+#include "SessionLogView.h"
+
+#include "EventLog.h"
+#include "LogRowDelegate.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QRegularExpression>
+#include <QScrollBar>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
+    : QWidget(parent), m_log(log), m_filter(new QComboBox(this)),
+      m_proxy(new QSortFilterProxyModel(this)), m_table(new QTableView(this))
+{
+    m_table->setObjectName(QStringLiteral("log.table"));
+    m_filter->setObjectName(QStringLiteral("log.filter"));
+    m_proxy->setSourceModel(log);
+    m_proxy->setFilterRole(EventLog::SocketIdRole);
+    m_table->setModel(m_proxy);
+    m_table->setItemDelegate(new LogRowDelegate(m_table));
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->setShowGrid(false);
+    m_table->horizontalHeader()->setSectionResizeMode(EventLog::CallColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(EventLog::OutcomeColumn, QHeaderView::Stretch);
+    updateMetrics();
+    m_table->setAccessibleName(tr("Session log"));
+
+    m_filter->addItem(tr("All sockets"), QString());
+    m_filter->setToolTip(tr("Show only one socket's events"));
+    auto *top = new QHBoxLayout;
+    auto *title = new QLabel(tr("Session log"), this);
+    QFont bold; // only the weight: the size follows the zoom
+    bold.setBold(true);
+    title->setFont(bold);
+    top->addWidget(title);
+    top->addStretch(1);
+    top->addWidget(new QLabel(tr("Show"), this));
+    top->addWidget(m_filter);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_table, 1);
+
+    connect(m_filter, &QComboBox::currentIndexChanged, this,
+            [this] { setSocketFilter(m_filter->currentData().toString()); });
+    connect(log, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { onRowsInserted(first, last); });
+    connect(log, &QAbstractItemModel::modelReset, this, [this] {
+        while (m_filter->count() > 1)
+            m_filter->removeItem(1);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SessionLogView::onCurrentChanged);
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        m_follow = value == m_table->verticalScrollBar()->maximum();
+    });
+}
+
+void SessionLogView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::FontChange)
+        updateMetrics();
+    QWidget::changeEvent(event);
+}
+
+void SessionLogView::updateMetrics()
+{
+    const QFontMetrics fm(m_table->font());
+    m_table->setColumnWidth(EventLog::TimeColumn,
+                            fm.horizontalAdvance(QStringLiteral("000000.000")) + 12);
+    m_table->setColumnWidth(EventLog::SocketColumn,
+                            fm.horizontalAdvance(QStringLiteral("server#10")) + 16);
+    m_table->setColumnWidth(EventLog::CallColumn, fm.horizontalAdvance(QLatin1Char('m')) * 26);
+    m_table->setColumnWidth(EventLog::BytesColumn,
+                            fm.horizontalAdvance(QStringLiteral("10,000,000")) + 12);
+    m_table->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
+}
+
+void SessionLogView::setSocketFilter(const QString &socketId)
+{
+    m_proxy->setFilterRegularExpression(
+        socketId.isEmpty() ? QRegularExpression()
+                           : QRegularExpression(QRegularExpression::anchoredPattern(
+                                 QRegularExpression::escape(socketId))));
+    const int index = m_filter->findData(socketId);
+    if (index >= 0 && index != m_filter->currentIndex())
+        m_filter->setCurrentIndex(index);
+}
+
+void SessionLogView::onRowsInserted(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        const QString id = m_log->event(row).socketId;
+        if (!id.isEmpty() && m_filter->findData(id) < 0)
+            m_filter->addItem(id, id);
+    }
+    if (m_follow)
+        m_table->scrollToBottom();
+}
+
+void SessionLogView::onCurrentChanged()
+{
+    const QModelIndex current = m_proxy->mapToSource(m_table->currentIndex());
+    if (current.isValid())
+        emit eventSelected(current.row());
+}

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QWidget>
+
+class EventLog;
+class QComboBox;
+class QSortFilterProxyModel;
+class QTableView;
+
+// The session log: one row per event, each side in its colour, filterable by socket.
+// It follows the newest row unless the user has scrolled back.
+class SessionLogView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit SessionLogView(EventLog *log, QWidget *parent = nullptr);
+
+    QTableView *table() const { return m_table; }
+    // Shows only this socket's rows; empty shows every socket.
+    void setSocketFilter(const QString &socketId);
+
+signals:
+    // The row (in the EventLog) the user selected.
+    void eventSelected(int logRow);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void updateMetrics();
+    void onRowsInserted(int first, int last);
+    void onCurrentChanged();
+
+    EventLog *m_log;
+    QComboBox *m_filter;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    bool m_follow = true;
+};

@@ -1,0 +1,100 @@
+#include "SocketStatusView.h"
+
+#include "BytesFormat.h"
+#include "SessionClock.h"
+#include "SocketNames.h"
+#include "StateBadge.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QTimer>
+
+SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
+    : QWidget(parent), m_clock(clock), m_badge(new StateBadge(this)), m_title(new QLabel(this)),
+      m_addresses(new QLabel(this)), m_counts(new QLabel(this)), m_call(new QLabel(this)),
+      m_error(new QLabel(this)), m_timer(new QTimer(this))
+{
+    auto *layout = new QGridLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_badge, 0, 0, 2, 1);
+    layout->addWidget(m_title, 0, 1);
+    layout->addWidget(m_addresses, 1, 1);
+    layout->addWidget(m_counts, 2, 1);
+    layout->addWidget(m_call, 2, 0);
+    layout->addWidget(m_error, 3, 0, 1, 2);
+    layout->setColumnStretch(1, 1);
+    QFont bold; // only the weight: the size follows the zoom
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_call->setFont(bold);
+    for (QLabel *l : {m_title, m_addresses, m_counts, m_error})
+        l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->setWordWrap(true);
+    m_error->setStyleSheet(QStringLiteral("QLabel { color: #8a1c00; background: #fdecea; "
+                                          "border: 1px solid #e0a89a; border-radius: 4px; "
+                                          "padding: 4px; }"));
+    m_timer->setInterval(100);
+    connect(m_timer, &QTimer::timeout, this, &SocketStatusView::updateBlockedTime);
+    showNothing(tr("No socket yet."));
+}
+
+void SocketStatusView::showNothing(const QString &why)
+{
+    m_hasSocket = false;
+    m_badge->clearState();
+    m_title->setText(why);
+    m_addresses->clear();
+    m_counts->clear();
+    m_call->clear();
+    m_error->hide();
+    m_timer->stop();
+}
+
+void SocketStatusView::showSocket(const SocketInfo &info)
+{
+    m_info = info;
+    m_hasSocket = true;
+    m_badge->setState(info.state);
+    m_title->setText(tr("%1   fd %2   %3 %4")
+                         .arg(info.id,
+                              info.fd >= 0 ? QString::number(info.fd) : QStringLiteral("–"),
+                              SocketNames::family(info.family), SocketNames::type(info.type)));
+    QStringList where;
+    if (info.local.isValid())
+        where << tr("local %1").arg(info.local.display());
+    if (info.peer.isValid())
+        where << tr("peer %1").arg(info.peer.display());
+    m_addresses->setText(where.isEmpty() ? tr("no address yet") : where.join(QStringLiteral("   ")));
+    m_counts->setText(tr("sent %1   received %2")
+                          .arg(BytesFormat::byteCount(info.bytesSent),
+                               BytesFormat::byteCount(info.bytesReceived)));
+    if (info.lastError.isError()) {
+        QString text = QStringLiteral("<b>%1</b> %2").arg(info.lastError.name().toHtmlEscaped(),
+                                                          info.lastError.message().toHtmlEscaped());
+        if (!info.lastError.hint().isEmpty())
+            text += QStringLiteral("<br>") + info.lastError.hint().toHtmlEscaped();
+        m_error->setText(text);
+        m_error->show();
+    } else {
+        m_error->hide();
+    }
+    if (info.callInProgress != SocketCall::None)
+        m_timer->start();
+    else
+        m_timer->stop();
+    updateBlockedTime();
+}
+
+void SocketStatusView::updateBlockedTime()
+{
+    if (!m_hasSocket || m_info.callInProgress == SocketCall::None) {
+        m_call->clear();
+        return;
+    }
+    const double seconds = (m_clock->nowMsPrecise() - m_info.callStartedMs) / 1000.0;
+    const QString call = socketCallName(m_info.callInProgress);
+    m_call->setText(m_info.blocked ? tr("⏸ blocked in %1() %2 s").arg(call).arg(seconds, 0, 'f', 1)
+                                   : tr("%1() running").arg(call));
+    m_call->setStyleSheet(m_info.blocked ? QStringLiteral("QLabel { color: #a65e00; }")
+                                         : QString());
+}

@@ -1,0 +1,27 @@
+#include "StateBadge.h"
+
+#include "RoleColors.h"
+
+StateBadge::StateBadge(QWidget *parent) : HeadingLabel(QString(), 1.35, parent)
+{
+    setAlignment(Qt::AlignCenter);
+    setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("PEER CLOSED")) + 24);
+    clearState();
+}
+
+void StateBadge::setState(SocketState state)
+{
+    setText(socketStateName(state));
+    setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; "
+                                 "padding: 4px 10px; }")
+                      .arg(RoleColors::state(state).name()));
+    setAccessibleName(tr("Socket state: %1").arg(socketStateName(state)));
+}
+
+void StateBadge::clearState()
+{
+    setText(tr("NO SOCKET"));
+    setStyleSheet(QStringLiteral("QLabel { color: #555; background: #e4e4e4; border-radius: 6px; "
+                                 "padding: 4px 10px; }"));
+    setAccessibleName(tr("No socket yet"));
+}

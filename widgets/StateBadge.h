@@ -1,0 +1,15 @@
+#pragma once
+
+#include "SocketState.h"
+
+#include "HeadingLabel.h"
+
+// A socket's state in large white letters on a coloured block, readable from the back row.
+class StateBadge : public HeadingLabel
+{
+    Q_OBJECT
+public:
+    explicit StateBadge(QWidget *parent = nullptr);
+    void setState(SocketState state);
+    void clearState(); // no socket yet
+};
