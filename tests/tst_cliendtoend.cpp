@@ -1,0 +1,268 @@
+// socketlab-cli against peers nobody here wrote: python3's socket module and nc.
+
+#include <QCryptographicHash>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+namespace {
+const QString cli = QStringLiteral(SOCKETLAB_CLI);
+
+// A client written like the course's homework client, with sizes in the arguments.
+const char pythonEchoClient[] = R"(
+import hashlib, socket, sys
+port, size = int(sys.argv[1]), int(sys.argv[2])
+payload = bytes((i * 7 + 3) % 256 for i in range(size))
+client_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_IP)
+client_socket.connect(('127.0.0.1', port))
+client_socket.sendall(payload)
+client_socket.shutdown(socket.SHUT_WR)
+received = b''
+while True:
+    part = client_socket.recv(4096)
+    if not part:
+        break
+    received += part
+client_socket.close()
+print(len(received), hashlib.sha256(received).hexdigest() == hashlib.sha256(payload).hexdigest())
+)";
+
+// A server written like the course's: bind, listen(1), accept, recv, sendall, close.
+const char pythonServer[] = R"(
+import socket, sys
+server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_IP)
+server_socket.bind(('127.0.0.1', 0))
+server_socket.listen(1)
+print(server_socket.getsockname()[1], flush=True)
+conn, addr = server_socket.accept()
+msg = conn.recv(4096)
+sys.stderr.write('server got %r\n' % msg)
+conn.sendall(b'Yes, I can hear you. You said: ' + msg)
+conn.close()
+server_socket.close()
+)";
+} // namespace
+
+class TestCliEndToEnd : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void pythonClientGetsExactEcho_data();
+    void pythonClientGetsExactEcho();
+    void ncGetsEcho();
+    void httpModeAnswersARequest();
+    void connectTalksToPythonServer();
+    void connectToClosedPortFailsWithErrnoName();
+    void serveExitsCleanlyOnSigterm();
+    void badArgumentsAreClearErrors_data();
+    void badArgumentsAreClearErrors();
+
+private:
+    // Starts serve on a kernel-chosen port and returns that port (0 on failure).
+    quint16 startServe(QProcess &serve, const QStringList &extra);
+    QString run(const QString &program, const QStringList &args, const QByteArray &input,
+                int *exitCode, QByteArray *stderrOut = nullptr);
+};
+
+void TestCliEndToEnd::initTestCase()
+{
+    QVERIFY2(QFileInfo::exists(cli), qPrintable(cli));
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("python3")).isEmpty(),
+             "python3 is needed (scripts/test installs it)");
+    QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("nc")).isEmpty(),
+             "nc is needed (scripts/test installs netcat-openbsd)");
+}
+
+quint16 TestCliEndToEnd::startServe(QProcess &serve, const QStringList &extra)
+{
+    serve.start(cli, QStringList{QStringLiteral("serve"), QStringLiteral("--bind"),
+                                 QStringLiteral("127.0.0.1:0")} + extra);
+    if (!serve.waitForStarted(5000))
+        return 0;
+    static const QRegularExpression serving(QStringLiteral("serving \\w+ on 127\\.0\\.0\\.1:(\\d+)"));
+    QByteArray seen;
+    QElapsedTimer timer;
+    timer.start();
+    while (timer.elapsed() < 5000) {
+        serve.waitForReadyRead(100);
+        seen += serve.readAllStandardOutput();
+        const QRegularExpressionMatch m = serving.match(QString::fromUtf8(seen));
+        if (m.hasMatch())
+            return quint16(m.captured(1).toUInt());
+    }
+    return 0;
+}
+
+QString TestCliEndToEnd::run(const QString &program, const QStringList &args,
+                             const QByteArray &input, int *exitCode, QByteArray *stderrOut)
+{
+    QProcess p;
+    p.start(program, args);
+    p.write(input);
+    p.closeWriteChannel();
+    if (!p.waitForFinished(30000)) {
+        p.kill();
+        p.waitForFinished();
+    }
+    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    if (stderrOut)
+        *stderrOut = p.readAllStandardError();
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+void TestCliEndToEnd::pythonClientGetsExactEcho_data()
+{
+    QTest::addColumn<int>("size");
+    QTest::newRow("course message size") << 21;
+    QTest::newRow("1 MiB") << 1024 * 1024;
+}
+
+void TestCliEndToEnd::pythonClientGetsExactEcho()
+{
+    QFETCH(int, size);
+    QProcess serve;
+    const quint16 port = startServe(serve, {QStringLiteral("--max-clients"), QStringLiteral("1")});
+    QVERIFY(port != 0);
+    int code = -1;
+    const QString out = run(QStringLiteral("python3"),
+                            {QStringLiteral("-c"), QString::fromLatin1(pythonEchoClient),
+                             QString::number(port), QString::number(size)},
+                            QByteArray(), &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(out.trimmed(), QStringLiteral("%1 True").arg(size));
+    QVERIFY(serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
+    const QString log = QString::fromUtf8(serve.readAllStandardOutput());
+    QVERIFY(log.contains(QStringLiteral("conn, addr = server_socket.accept()  → ('127.0.0.1', ")));
+    QVERIFY(log.contains(QStringLiteral("b''  (0 bytes: the peer closed its side)")));
+    QVERIFY(log.contains(QStringLiteral("server_socket.close()  → None")));
+}
+
+void TestCliEndToEnd::ncGetsEcho()
+{
+    QProcess serve;
+    const quint16 port = startServe(serve, {QStringLiteral("--max-clients"), QStringLiteral("1")});
+    QVERIFY(port != 0);
+    int code = -1;
+    // -N: shut down writing after stdin ends, so the echo server sees the end and closes.
+    const QString out = run(QStringLiteral("nc"),
+                            {QStringLiteral("-N"), QStringLiteral("127.0.0.1"), QString::number(port)},
+                            "Hey, can you hear me?\nline two\n", &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(out, QStringLiteral("Hey, can you hear me?\nline two\n"));
+    QVERIFY(serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
+}
+
+void TestCliEndToEnd::httpModeAnswersARequest()
+{
+    QProcess serve;
+    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
+                                            QStringLiteral("--max-clients"), QStringLiteral("1")});
+    QVERIFY(port != 0);
+    int code = -1;
+    const QString out = run(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import urllib.request,sys; r=urllib.request.urlopen('http://127.0.0.1:%1/hello?<b>'); "
+                        "print(r.status); print(r.read().decode())")
+             .arg(port)},
+        QByteArray(), &code);
+    QCOMPARE(code, 0);
+    QVERIFY2(out.startsWith(QStringLiteral("200\n")), qPrintable(out));
+    QVERIFY(out.contains(QStringLiteral("<h1>")));
+    QVERIFY(out.contains(QStringLiteral("GET /hello?&lt;b&gt; HTTP/1.1")));
+    QVERIFY(serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
+}
+
+void TestCliEndToEnd::connectTalksToPythonServer()
+{
+    QProcess server;
+    server.start(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(pythonServer)});
+    QVERIFY(server.waitForReadyRead(10000));
+    const int port = server.readLine().trimmed().toInt();
+    QVERIFY(port > 0);
+    int code = -1;
+    QByteArray log;
+    const QString out = run(cli,
+                            {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port),
+                             QStringLiteral("--send"), QStringLiteral("Hey, can you hear me?"),
+                             QStringLiteral("--until-close")},
+                            QByteArray(), &code, &log);
+    QCOMPARE(code, 0);
+    QCOMPARE(out, QStringLiteral("Yes, I can hear you. You said: Hey, can you hear me?"));
+    QVERIFY(log.contains("client_socket.sendall(b'Hey, can you hear me?')"));
+    QVERIFY(log.contains("(0 bytes: the peer closed its side)"));
+    QVERIFY(server.waitForFinished(10000));
+    QCOMPARE(server.exitCode(), 0);
+}
+
+void TestCliEndToEnd::connectToClosedPortFailsWithErrnoName()
+{
+    // A python socket bound but not listening holds a port on which connect is refused.
+    QProcess holder;
+    holder.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import socket,sys; s=socket.socket(); s.bind(('127.0.0.1',0)); "
+                                 "print(s.getsockname()[1], flush=True); sys.stdin.read()")});
+    QVERIFY(holder.waitForReadyRead(10000));
+    const int port = holder.readLine().trimmed().toInt();
+    int code = -1;
+    QByteArray err;
+    run(cli, {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port)}, QByteArray(), &code, &err);
+    holder.closeWriteChannel();
+    holder.waitForFinished(5000);
+    QCOMPARE(code, 1);
+    QVERIFY2(err.contains("connect failed: ECONNREFUSED"), err.constData());
+    QVERIFY(err.contains("hint: Nothing is listening on 127.0.0.1:"));
+}
+
+void TestCliEndToEnd::serveExitsCleanlyOnSigterm()
+{
+    QProcess serve;
+    const quint16 port = startServe(serve, {});
+    QVERIFY(port != 0);
+    ::kill(pid_t(serve.processId()), SIGTERM);
+    QVERIFY(serve.waitForFinished(5000));
+    QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(serve.exitCode(), 0);
+    QVERIFY(serve.readAllStandardOutput().contains("server_socket.close()  → None"));
+}
+
+void TestCliEndToEnd::badArgumentsAreClearErrors_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("bad mode") << QStringList{"serve", "--mode", "gopher"} << 2 << "unknown mode 'gopher'";
+    QTest::newRow("no port") << QStringList{"serve", "--bind", "127.0.0.1"} << 2 << "is not HOST:PORT";
+    QTest::newRow("port too large") << QStringList{"serve", "--bind", "127.0.0.1:70000"} << 1
+                                    << "bind failed: OverflowError";
+    QTest::newRow("bad address") << QStringList{"connect", "999.1.1.1:50000"} << 1
+                                 << "connect failed: ValueError";
+    QTest::newRow("bad escape") << QStringList{"connect", "127.0.0.1:1", "--send", "\\q"} << 2
+                                << "unknown escape";
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << 2 << "unknown command";
+}
+
+void TestCliEndToEnd::badArgumentsAreClearErrors()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    int code = -1;
+    QByteArray err;
+    run(cli, args, QByteArray(), &code, &err);
+    QCOMPARE(code, exitCode);
+    QVERIFY2(QString::fromUtf8(err).contains(message), err.constData());
+}
+
+QTEST_GUILESS_MAIN(TestCliEndToEnd)
+#include "tst_cliendtoend.moc"

@@ -1,0 +1,243 @@
+// The session log's memory caps, its table, the trace format and the Python wording.
+
+#include "EventLog.h"
+#include "EventText.h"
+#include "PythonForm.h"
+#include "SocketAddress.h"
+#include "TraceFormat.h"
+#include "TraceWriter.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cerrno>
+#include <netinet/in.h>
+
+namespace {
+SocketEvent dataEvent(const QString &socket, SocketCall call, const QByteArray &data)
+{
+    SocketEvent e;
+    e.socketId = socket;
+    e.role = socket.startsWith(QLatin1String("client")) ? SocketRole::Client : SocketRole::Connection;
+    e.call = call;
+    e.phase = CallPhase::Returned;
+    e.byteCount = data.size();
+    e.data = data;
+    if (call == SocketCall::Recv)
+        e.args.insert(QStringLiteral("bufsize"), 4096);
+    else
+        e.args.insert(QStringLiteral("size"), data.size());
+    return e;
+}
+} // namespace
+
+class TestEventLog : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void perEventCapKeepsCounts();
+    void totalCapDropsLaterData();
+    void tableShowsPythonForm();
+    void statements_data();
+    void statements();
+    void variableNames_data();
+    void variableNames();
+    void traceLineHasEveryField();
+    void traceWriterHonoursCaps();
+};
+
+void TestEventLog::perEventCapKeepsCounts()
+{
+    EventLog log;
+    log.setCaps(16, 1024);
+    log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, QByteArray(100, 'x')));
+    QCOMPARE(log.count(), 1);
+    QCOMPARE(log.event(0).byteCount, qint64(100));
+    QCOMPARE(log.event(0).data.size(), 16);
+    QCOMPARE(log.event(0).bytesNotKept, qint64(84));
+    QCOMPARE(log.keptBytes(), qint64(16));
+    QVERIFY(EventText::outcome(log.event(0)).contains(QStringLiteral("(84 more bytes not kept)")));
+}
+
+void TestEventLog::totalCapDropsLaterData()
+{
+    EventLog log;
+    log.setCaps(64, 100);
+    for (int i = 0; i < 5; ++i)
+        log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, QByteArray(40, char('a' + i))));
+    QCOMPARE(log.count(), 5);
+    QCOMPARE(log.keptBytes(), qint64(100));
+    QCOMPARE(log.event(0).data, QByteArray(40, 'a'));
+    QCOMPARE(log.event(2).data, QByteArray(20, 'c'));
+    QCOMPARE(log.event(3).data.size(), 0);
+    QCOMPARE(log.event(4).bytesNotKept, qint64(40));
+    qint64 counted = 0;
+    for (const SocketEvent &e : log.events())
+        counted += e.byteCount;
+    QCOMPARE(counted, qint64(200));
+}
+
+void TestEventLog::tableShowsPythonForm()
+{
+    EventLog log;
+    log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "Hey, can you hear me?"));
+    QCOMPARE(log.rowCount(), 1);
+    QCOMPARE(log.columnCount(), int(EventLog::ColumnCount));
+    QCOMPARE(log.index(0, EventLog::CallColumn).data().toString(), QStringLiteral("msg = conn.recv(4096)"));
+    QCOMPARE(log.index(0, EventLog::OutcomeColumn).data().toString(),
+             QStringLiteral("→ b'Hey, can you hear me?'  (21 bytes)"));
+    QCOMPARE(log.index(0, EventLog::BytesColumn).data().toString(), QStringLiteral("21"));
+    QCOMPARE(log.index(0, 0).data(EventLog::SocketRoleRole).toInt(), int(SocketRole::Connection));
+}
+
+void TestEventLog::statements_data()
+{
+    QTest::addColumn<SocketEvent>("event");
+    QTest::addColumn<QString>("statement");
+    QTest::addColumn<QString>("outcome");
+
+    SocketEvent socketCall;
+    socketCall.socketId = QStringLiteral("server#1");
+    socketCall.role = SocketRole::Server;
+    socketCall.call = SocketCall::Socket;
+    socketCall.phase = CallPhase::Returned;
+    socketCall.args = {{QStringLiteral("family"), AF_INET},
+                       {QStringLiteral("type"), SOCK_STREAM},
+                       {QStringLiteral("proto"), IPPROTO_IP}};
+    socketCall.result = 5;
+    QTest::newRow("socket") << socketCall
+                            << "server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_IP)"
+                            << "<socket fd=5>";
+
+    SocketEvent bind = socketCall;
+    bind.call = SocketCall::Bind;
+    bind.args = {{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 0}};
+    bind.result = SocketAddress(AF_INET, QStringLiteral("127.0.0.1"), 41234).toVariant();
+    QTest::newRow("bind port 0") << bind << "server_socket.bind(('127.0.0.1', 0))"
+                                 << "None  (bound to ('127.0.0.1', 41234))";
+
+    SocketEvent accept = socketCall;
+    accept.call = SocketCall::Accept;
+    accept.args.clear();
+    accept.result = QVariantMap{{QStringLiteral("socket"), QStringLiteral("conn#2")},
+                                {QStringLiteral("address"),
+                                 SocketAddress(AF_INET6, QStringLiteral("::1"), 54321).toVariant()}};
+    QTest::newRow("accept") << accept << "conn_2, addr = server_socket.accept()"
+                            << "('::1', 54321, 0, 0)";
+
+    SocketEvent blocked = accept;
+    blocked.phase = CallPhase::Blocked;
+    blocked.result = QVariant();
+    QTest::newRow("accept blocked") << blocked << "conn, addr = server_socket.accept()"
+                                    << "blocked (waiting for the kernel)";
+
+    SocketEvent eof = dataEvent(QStringLiteral("client#1"), SocketCall::Recv, QByteArray());
+    QTest::newRow("recv eof") << eof << "from_server = client_socket.recv(4096)"
+                              << "b''  (0 bytes: the peer closed its side)";
+
+    SocketEvent sendall = dataEvent(QStringLiteral("client#1"), SocketCall::SendAll, "Hey");
+    QTest::newRow("sendall") << sendall << "client_socket.sendall(b'Hey')" << "None  (3 bytes sent)";
+
+    SocketEvent send = dataEvent(QStringLiteral("client#1"), SocketCall::Send, "Hey");
+    send.result = 3;
+    QTest::newRow("send") << send << "client_socket.send(b'Hey')" << "3";
+
+    SocketEvent refused = socketCall;
+    refused.socketId = QStringLiteral("client#1");
+    refused.call = SocketCall::Connect;
+    refused.phase = CallPhase::Failed;
+    refused.args = {{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 50000}};
+    refused.error = CallError::fromErrno(ECONNREFUSED, QStringLiteral("hint"));
+    QTest::newRow("refused") << refused << "client_socket.connect(('127.0.0.1', 50000))"
+                             << "ConnectionRefusedError: [Errno 111] Connection refused";
+
+    SocketEvent shutdown = socketCall;
+    shutdown.socketId = QStringLiteral("conn#1");
+    shutdown.call = SocketCall::Shutdown;
+    shutdown.args = {{QStringLiteral("how"), SHUT_WR}};
+    QTest::newRow("shutdown") << shutdown << "conn.shutdown(socket.SHUT_WR)" << "None";
+}
+
+void TestEventLog::statements()
+{
+    QFETCH(SocketEvent, event);
+    QFETCH(QString, statement);
+    QFETCH(QString, outcome);
+    QCOMPARE(PythonForm::statement(event), statement);
+    QCOMPARE(PythonForm::outcome(event), outcome);
+}
+
+void TestEventLog::variableNames_data()
+{
+    QTest::addColumn<QString>("id");
+    QTest::addColumn<QString>("name");
+    QTest::newRow("server#1") << "server#1" << "server_socket";
+    QTest::newRow("server#2") << "server#2" << "server_socket_2";
+    QTest::newRow("client#1") << "client#1" << "client_socket";
+    QTest::newRow("conn#1") << "conn#1" << "conn";
+    QTest::newRow("conn#12") << "conn#12" << "conn_12";
+}
+
+void TestEventLog::variableNames()
+{
+    QFETCH(QString, id);
+    QFETCH(QString, name);
+    QCOMPARE(PythonForm::variableName(id), name);
+}
+
+void TestEventLog::traceLineHasEveryField()
+{
+    SocketEvent e = dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "Hey");
+    e.seq = 7;
+    e.tMs = 12.3456;
+    const QJsonObject o = QJsonDocument::fromJson(TraceFormat::toLine(e, 1024)).object();
+    QCOMPARE(o.value(QStringLiteral("seq")).toInt(), 7);
+    QCOMPARE(o.value(QStringLiteral("t_ms")).toDouble(), 12.346);
+    QCOMPARE(o.value(QStringLiteral("socket")).toString(), QStringLiteral("conn#1"));
+    QCOMPARE(o.value(QStringLiteral("call")).toString(), QStringLiteral("recv"));
+    QCOMPARE(o.value(QStringLiteral("phase")).toString(), QStringLiteral("returned"));
+    QCOMPARE(o.value(QStringLiteral("args")).toObject().value(QStringLiteral("bufsize")).toInt(), 4096);
+    QCOMPARE(o.value(QStringLiteral("bytes")).toInt(), 3);
+    QCOMPARE(o.value(QStringLiteral("data_hex")).toString(), QStringLiteral("486579"));
+    QVERIFY(!o.contains(QStringLiteral("error")));
+
+    SocketEvent failed;
+    failed.socketId = QStringLiteral("client#1");
+    failed.call = SocketCall::Connect;
+    failed.phase = CallPhase::Failed;
+    failed.error = CallError::fromErrno(ECONNREFUSED, QStringLiteral("Nothing is listening."));
+    const QJsonObject error =
+        QJsonDocument::fromJson(TraceFormat::toLine(failed, 0)).object().value(QStringLiteral("error")).toObject();
+    QCOMPARE(error.value(QStringLiteral("name")).toString(), QStringLiteral("ECONNREFUSED"));
+    QCOMPARE(error.value(QStringLiteral("errno")).toInt(), ECONNREFUSED);
+    QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("Connection refused"));
+    QCOMPARE(error.value(QStringLiteral("hint")).toString(), QStringLiteral("Nothing is listening."));
+}
+
+void TestEventLog::traceWriterHonoursCaps()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("trace.jsonl"));
+    TraceWriter writer(4, 6);
+    QVERIFY(writer.open(path));
+    writer.write(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "abcdefgh"));
+    writer.write(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "ijklmnop"));
+    writer.close();
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 2);
+    const QJsonObject first = QJsonDocument::fromJson(lines.at(0)).object();
+    const QJsonObject second = QJsonDocument::fromJson(lines.at(1)).object();
+    QCOMPARE(first.value(QStringLiteral("data_hex")).toString(), QStringLiteral("61626364"));
+    QCOMPARE(first.value(QStringLiteral("bytes_not_kept")).toInt(), 4);
+    QCOMPARE(second.value(QStringLiteral("data_hex")).toString(), QStringLiteral("696a"));
+    QCOMPARE(second.value(QStringLiteral("bytes")).toInt(), 8);
+}
+
+QTEST_GUILESS_MAIN(TestEventLog)
+#include "tst_eventlog.moc"

@@ -1,0 +1,250 @@
+// The window, offscreen: QTest clicks through the course's "getting the flow" exercise,
+// buttons follow the model's rules, log rows arrive in order, and closing is immediate.
+
+#include "ByteView.h"
+#include "ClientPane.h"
+#include "ConnectionControls.h"
+#include "EventLog.h"
+#include "EventRecorder.h"
+#include "MainWindow.h"
+#include "MessageEditor.h"
+#include "ServerPane.h"
+#include "SocketSession.h"
+
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTest>
+
+#include <memory>
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void clickThroughGettingTheFlow();
+    void badMessageDisablesSending();
+    void refusedCallExplainsWhy();
+    void closingWhileAcceptIsBlockedIsImmediate();
+
+private:
+    QPushButton *button(const QString &name) const;
+    void click(const QString &name);
+    bool enabled(const QString &name) const { return button(name)->isEnabled(); }
+
+    std::unique_ptr<MainWindow> m_window;
+    std::unique_ptr<EventRecorder> m_events;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true); // settings go to a test location
+}
+
+void TestMainWindow::init()
+{
+    m_window = std::make_unique<MainWindow>();
+    m_events = std::make_unique<EventRecorder>(m_window->session());
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    // A kernel-chosen port, so the test never collides with a real server on 50000.
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(0);
+}
+
+void TestMainWindow::cleanup()
+{
+    m_events.reset();
+    m_window.reset();
+}
+
+QPushButton *TestMainWindow::button(const QString &name) const
+{
+    auto *b = m_window->findChild<QPushButton *>(name);
+    if (!b)
+        qFatal("no button %s", qPrintable(name));
+    return b;
+}
+
+void TestMainWindow::click(const QString &name)
+{
+    QPushButton *b = button(name);
+    QVERIFY2(b->isEnabled(), qPrintable(name + QStringLiteral(" is disabled: ") + b->toolTip()));
+    QTest::mouseClick(b, Qt::LeftButton);
+}
+
+void TestMainWindow::clickThroughGettingTheFlow()
+{
+    SocketSession *session = m_window->session();
+    QVERIFY(enabled(QStringLiteral("server.socket")));
+    QVERIFY(!enabled(QStringLiteral("server.bind")));
+    QVERIFY(!enabled(QStringLiteral("server.accept")));
+
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    QVERIFY(!enabled(QStringLiteral("server.socket")));
+    QVERIFY(!enabled(QStringLiteral("server.listen")));
+    click(QStringLiteral("server.bind"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
+    click(QStringLiteral("server.listen"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    const QString server = m_window->serverPane()->listenerId();
+    QCOMPARE(session->socket(server).state, SocketState::Listening);
+
+    click(QStringLiteral("server.accept"));
+    QCOMPARE(m_events->waitFor(server, SocketCall::Accept, CallPhase::Blocked).phase, CallPhase::Blocked);
+    QTRY_VERIFY(!enabled(QStringLiteral("server.accept")));
+
+    const quint16 port = session->socket(server).local.port();
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
+    QVERIFY(!enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    const SocketEvent accepted = m_events->waitForEnd(server, SocketCall::Accept);
+    QCOMPARE(accepted.phase, CallPhase::Returned);
+    auto *connections = m_window->findChild<QListWidget *>(QStringLiteral("server.connections"));
+    QTRY_COMPARE(connections->count(), 1);
+    QVERIFY(connections->item(0)->text().startsWith(QStringLiteral("conn#1")));
+    QCOMPARE(m_window->serverPane()->selectedConnection(), QStringLiteral("conn#1"));
+    const QString client = m_window->clientPane()->clientId();
+    QTRY_COMPARE(session->socket(client).state, SocketState::Connected);
+
+    QLineEdit *clientMessage = m_window->findChild<QLineEdit *>(QStringLiteral("message"));
+    m_window->clientPane()->connectionControls()->editor()->setText(QStringLiteral("Hey, can you hear me?"));
+    QVERIFY(clientMessage);
+    QTRY_VERIFY(enabled(QStringLiteral("client.sendall")));
+    click(QStringLiteral("client.sendall"));
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::SendAll).byteCount, qint64(21));
+
+    QTRY_VERIFY(enabled(QStringLiteral("conn.recv")));
+    click(QStringLiteral("conn.recv"));
+    const SocketEvent heard = m_events->waitForEnd(QStringLiteral("conn#1"), SocketCall::Recv);
+    QCOMPARE(heard.data, QByteArray("Hey, can you hear me?"));
+    QTRY_VERIFY(m_window->byteView()->literalText() == QStringLiteral("b'Hey, can you hear me?'"));
+    QVERIFY(m_window->byteView()->hexText().startsWith(QStringLiteral("00000000  48 65 79 2c")));
+
+    m_window->serverPane()->connectionControls()->editor()->setText(QStringLiteral("Yes, I can hear you."));
+    QTRY_VERIFY(enabled(QStringLiteral("conn.sendall")));
+    click(QStringLiteral("conn.sendall"));
+    QCOMPARE(m_events->waitForEnd(QStringLiteral("conn#1"), SocketCall::SendAll).phase, CallPhase::Returned);
+    QTRY_VERIFY(enabled(QStringLiteral("client.recv")));
+    click(QStringLiteral("client.recv"));
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::Recv).data, QByteArray("Yes, I can hear you."));
+
+    QTRY_VERIFY(enabled(QStringLiteral("conn.close")));
+    click(QStringLiteral("conn.close"));
+    QCOMPARE(m_events->waitForEnd(QStringLiteral("conn#1"), SocketCall::Close).phase, CallPhase::Returned);
+    QTRY_VERIFY(!enabled(QStringLiteral("conn.recv")));
+    QTRY_VERIFY(enabled(QStringLiteral("client.recv")));
+    click(QStringLiteral("client.recv"));
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::Recv).byteCount, qint64(0));
+    QTRY_COMPARE(session->socket(client).state, SocketState::PeerClosed);
+    click(QStringLiteral("client.close"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.socket")));
+    click(QStringLiteral("server.close"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.socket")));
+    QCOMPARE(session->socket(server).state, SocketState::Closed);
+
+    // Every event is a log row, in order, with its Python form.
+    const EventLog *log = m_window->log();
+    QTRY_COMPARE(log->count(), m_events->events().size());
+    QStringList returned;
+    for (int row = 0; row < log->count(); ++row) {
+        QCOMPARE(log->event(row).seq, qint64(row + 1));
+        if (log->event(row).phase == CallPhase::Returned)
+            returned << log->index(row, EventLog::CallColumn).data().toString();
+    }
+    const QStringList expected = {
+        QStringLiteral("server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)"),
+        QStringLiteral("server_socket.bind(('127.0.0.1', 0))"),
+        QStringLiteral("server_socket.listen(1)"),
+        QStringLiteral("client_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)"),
+        QStringLiteral("client_socket.connect(('127.0.0.1', %1))").arg(port),
+        QStringLiteral("conn, addr = server_socket.accept()"),
+        QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')"),
+        QStringLiteral("msg = conn.recv(4096)"),
+        QStringLiteral("conn.sendall(b'Yes, I can hear you.')"),
+        QStringLiteral("from_server = client_socket.recv(4096)"),
+        QStringLiteral("conn.close()"),
+        QStringLiteral("from_server = client_socket.recv(4096)"),
+        QStringLiteral("client_socket.close()"),
+        QStringLiteral("server_socket.close()"),
+    };
+    // connect and accept return in either order: compare as sets around them.
+    QCOMPARE(returned.size(), expected.size());
+    QCOMPARE(QSet<QString>(returned.begin(), returned.end()), QSet<QString>(expected.begin(), expected.end()));
+    QCOMPARE(returned.mid(0, 4), expected.mid(0, 4));
+    QCOMPARE(returned.mid(6), expected.mid(6));
+}
+
+void TestMainWindow::badMessageDisablesSending()
+{
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    click(QStringLiteral("server.bind"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
+    click(QStringLiteral("server.listen"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))
+        ->setValue(m_window->session()->socket(m_window->serverPane()->listenerId()).local.port());
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.sendall")));
+
+    MessageEditor *editor = m_window->clientPane()->connectionControls()->editor();
+    editor->setText(QStringLiteral("bad \\q escape"));
+    QVERIFY(!editor->isValid());
+    QVERIFY(!enabled(QStringLiteral("client.sendall")));
+    QVERIFY(button(QStringLiteral("client.sendall"))->toolTip().contains(QStringLiteral("message has an error")));
+    editor->setText(QStringLiteral("good\\r\\n"));
+    QVERIFY(editor->isValid());
+    QCOMPARE(editor->bytes(), QByteArray("good\r\n"));
+    QVERIFY(enabled(QStringLiteral("client.sendall")));
+}
+
+void TestMainWindow::refusedCallExplainsWhy()
+{
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    QPushButton *listen = button(QStringLiteral("server.listen"));
+    QVERIFY(!listen->isEnabled());
+    QVERIFY(listen->toolTip().contains(QStringLiteral("listen needs a bound socket")));
+
+    // With invalid calls allowed, the same button reaches the kernel.
+    m_window->findChild<QAction *>(QStringLiteral("allowInvalidCalls"))->setChecked(true);
+    QTRY_VERIFY(listen->isEnabled());
+    QVERIFY(enabled(QStringLiteral("server.accept")));
+    click(QStringLiteral("server.accept"));
+    const SocketEvent e = m_events->waitForEnd(m_window->serverPane()->listenerId(), SocketCall::Accept);
+    QCOMPARE(e.phase, CallPhase::Failed);
+    QCOMPARE(e.error.name(), QStringLiteral("EINVAL"));
+}
+
+void TestMainWindow::closingWhileAcceptIsBlockedIsImmediate()
+{
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    click(QStringLiteral("server.bind"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
+    click(QStringLiteral("server.listen"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    click(QStringLiteral("server.accept"));
+    m_events->waitFor(m_window->serverPane()->listenerId(), SocketCall::Accept, CallPhase::Blocked);
+
+    QElapsedTimer timer;
+    timer.start();
+    m_window->close();
+    m_events.reset();
+    m_window.reset();
+    QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
