@@ -3,16 +3,13 @@
 #include "AddressInput.h"
 #include "CallRules.h"
 #include "EngineSocket.h"
-#include "ErrnoCatalog.h"
 #include "HostResolver.h"
-#include "SessionClock.h"
 
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QThreadPool>
 
 #include <cerrno>
-#include <utility>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -23,7 +20,10 @@ constexpr int maxRecvBufsize = 16 * 1024 * 1024;
 } // namespace
 
 SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
-    : QObject(parent), m_clock(clock)
+    : QObject(parent),
+      m_report(
+          clock, [this](const SocketEvent &e) { emit eventOccurred(e); },
+          [this](const SocketInfo &info) { emit socketUpdated(info); })
 {
 }
 
@@ -46,7 +46,7 @@ void SocketEngine::execute(const CallRequest &request)
     }
     EngineSocket *s = find(request.socketId);
     if (!s) {
-        refuse(request, request.role,
+        m_report.refuse(request, request.role,
                CallError::usage(QStringLiteral("NameError"),
                                          QStringLiteral("no socket called %1").arg(request.socketId),
                                          QStringLiteral("Create the socket first.")));
@@ -55,7 +55,7 @@ void SocketEngine::execute(const CallRequest &request)
     const QString impossible = CallRules::whyImpossible(s->info, request.call);
     const QString invalid = CallRules::whyInvalid(s->info, request.call);
     if (!impossible.isEmpty() || (!request.allowInvalid && !invalid.isEmpty())) {
-        refuse(request, s->info.role,
+        m_report.refuse(request, s->info.role,
                CallError::usage(QStringLiteral("refused"),
                                          impossible.isEmpty() ? invalid : impossible,
                                          QStringLiteral("Turn on \"allow invalid calls\" to let "
@@ -74,17 +74,17 @@ void SocketEngine::execute(const CallRequest &request)
         listenOn(*s, request);
         break;
     case SocketCall::Accept:
-        begin(*s, request, {});
+        m_report.begin(*s, request, {});
         tryAccept(*s);
         break;
     case SocketCall::Send:
     case SocketCall::SendAll:
-        begin(*s, request, {{QStringLiteral("size"), request.data.size()}}, request.data);
+        m_report.begin(*s, request, {{QStringLiteral("size"), request.data.size()}}, request.data);
         s->sentSoFar = 0;
         trySend(*s);
         break;
     case SocketCall::Recv:
-        begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}});
+        m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}});
         tryRecv(*s);
         break;
     case SocketCall::Shutdown:
@@ -110,7 +110,7 @@ void SocketEngine::createSocket(const CallRequest &request)
     s.info.protocol = request.protocol;
     m_sockets[request.socketId] = std::move(owned);
 
-    begin(s, request,
+    m_report.begin(s, request,
           {{QStringLiteral("family"), request.family},
            {QStringLiteral("type"), request.type},
            {QStringLiteral("proto"), request.protocol}});
@@ -120,36 +120,36 @@ void SocketEngine::createSocket(const CallRequest &request)
                             request.protocol);
     if (fd < 0) {
         s.info.state = SocketState::Failed;
-        failErrno(s, errno);
+        m_report.failErrno(s, errno);
         return;
     }
     s.info.fd = fd;
     s.info.state = SocketState::Created;
-    succeed(s, fd);
+    m_report.succeed(s, fd);
 }
 
 void SocketEngine::setReuseAddress(EngineSocket &s, const CallRequest &request)
 {
-    begin(s, request,
+    m_report.begin(s, request,
           {{QStringLiteral("level"), QStringLiteral("SOL_SOCKET")},
            {QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")},
            {QStringLiteral("value"), request.optionValue}});
     const int value = request.optionValue;
     if (::setsockopt(s.info.fd, SOL_SOCKET, SO_REUSEADDR, &value, sizeof value) != 0) {
-        failErrno(s, errno);
+        m_report.failErrno(s, errno);
         return;
     }
-    succeed(s, QVariant());
+    m_report.succeed(s, QVariant());
 }
 
 void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
 {
-    begin(s, request,
+    m_report.begin(s, request,
           {{QStringLiteral("host"), request.host}, {QStringLiteral("port"), request.port}});
     const AddressInput::Result input =
         AddressInput::interpret(s.info.family, request.host, request.port);
     if (input.error.isError()) {
-        fail(s, input.error);
+        m_report.fail(s, input.error);
         return;
     }
     s.pendingAddress = input.address.display();
@@ -183,7 +183,7 @@ void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
             if (!s || s->callToken != token || s->pending.call != call)
                 return; // the socket was closed or moved on: this answer is stale
             if (result.error.isError() || result.addresses.isEmpty()) {
-                fail(*s, result.error);
+                m_report.fail(*s, result.error);
                 return;
             }
             const SocketAddress first = result.addresses.first();
@@ -203,12 +203,12 @@ void SocketEngine::bindTo(EngineSocket &s, const SocketAddress &address)
     socklen_t length = 0;
     address.toSockaddr(&storage, &length);
     if (::bind(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length) != 0) {
-        failErrno(s, errno, address.display());
+        m_report.failErrno(s, errno, address.display());
         return;
     }
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.state = SocketState::Bound;
-    succeed(s, s.info.local.toVariant());
+    m_report.succeed(s, s.info.local.toVariant());
 }
 
 void SocketEngine::connectTo(EngineSocket &s, const SocketAddress &address)
@@ -227,14 +227,14 @@ void SocketEngine::connectTo(EngineSocket &s, const SocketAddress &address)
     }
     if (errno == EINPROGRESS) {
         s.info.state = SocketState::Connecting;
-        markBlocked(s);
+        m_report.blocked(s);
         waitFor(s, true);
         return;
     }
     const int error = errno;
     if (s.info.state == SocketState::Created || s.info.state == SocketState::Bound)
         s.info.state = SocketState::Failed;
-    failErrno(s, error, address.display());
+    m_report.failErrno(s, error, address.display());
 }
 
 void SocketEngine::finishConnect(EngineSocket &s)
@@ -242,20 +242,20 @@ void SocketEngine::finishConnect(EngineSocket &s)
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.peer = SocketAddress::peerOf(s.info.fd);
     s.info.state = SocketState::Connected;
-    succeed(s, QVariant());
+    m_report.succeed(s, QVariant());
 }
 
 void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)
 {
-    begin(s, request, {{QStringLiteral("backlog"), request.backlog}});
+    m_report.begin(s, request, {{QStringLiteral("backlog"), request.backlog}});
     if (::listen(s.info.fd, request.backlog) != 0) {
-        failErrno(s, errno);
+        m_report.failErrno(s, errno);
         return;
     }
     // An unbound socket that listens gets an ephemeral port from Linux: show it.
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.state = SocketState::Listening;
-    succeed(s, QVariant());
+    m_report.succeed(s, QVariant());
 }
 
 void SocketEngine::tryAccept(EngineSocket &s)
@@ -269,11 +269,11 @@ void SocketEngine::tryAccept(EngineSocket &s)
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
         if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            markBlocked(s);
+            m_report.blocked(s);
             waitFor(s, false);
             return;
         }
-        failErrno(s, errno);
+        m_report.failErrno(s, errno);
         return;
     }
     auto owned = std::make_unique<EngineSocket>();
@@ -291,14 +291,14 @@ void SocketEngine::tryAccept(EngineSocket &s)
     const QString connId = c.info.id;
     const SocketAddress peer = c.info.peer;
     m_sockets[connId] = std::move(owned);
-    emit socketUpdated(c.info);
-    succeed(s, QVariantMap{{QStringLiteral("socket"), connId},
+    m_report.announce(c.info);
+    m_report.succeed(s, QVariantMap{{QStringLiteral("socket"), connId},
                            {QStringLiteral("address"), peer.toVariant()}});
 }
 
 void SocketEngine::trySend(EngineSocket &s)
 {
-    // A copy (shared, not deep): succeed() clears s.pending before it reports.
+    // A copy (shared, not deep): m_report.succeed() clears s.pending before it reports.
     const QByteArray data = s.pending.data;
     const bool all = s.pending.call == SocketCall::SendAll;
     do {
@@ -310,28 +310,28 @@ void SocketEngine::trySend(EngineSocket &s)
             if (errno == EINTR)
                 continue;
             if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                markBlocked(s);
+                m_report.blocked(s);
                 waitFor(s, true);
                 return;
             }
-            failErrno(s, errno, s.info.peer.isValid() ? s.info.peer.display() : QString());
+            m_report.failErrno(s, errno, s.info.peer.isValid() ? s.info.peer.display() : QString());
             return;
         }
         s.sentSoFar += n;
         s.info.bytesSent += n;
         if (!all) {
-            succeed(s, qint64(n), n, data.left(int(n)));
+            m_report.succeed(s, qint64(n), n, data.left(int(n)));
             return;
         }
     } while (s.sentSoFar < data.size());
-    succeed(s, QVariant(), data.size(), data);
+    m_report.succeed(s, QVariant(), data.size(), data);
 }
 
 void SocketEngine::tryRecv(EngineSocket &s)
 {
     const int bufsize = s.pending.bufsize;
     if (bufsize < 0) {
-        fail(s, CallError::usage(QStringLiteral("ValueError"),
+        m_report.fail(s, CallError::usage(QStringLiteral("ValueError"),
                                  QStringLiteral("negative buffersize in recv"),
                                  QStringLiteral("Ask for a positive number of bytes, such as "
                                                 "4096.")));
@@ -345,32 +345,32 @@ void SocketEngine::tryRecv(EngineSocket &s)
     if (n < 0) {
         const int error = errno;
         if (error == EAGAIN || error == EWOULDBLOCK) {
-            markBlocked(s);
+            m_report.blocked(s);
             waitFor(s, false);
             return;
         }
         if (error == ECONNRESET)
             s.info.state = SocketState::Failed;
-        failErrno(s, error);
+        m_report.failErrno(s, error);
         return;
     }
     buffer.truncate(int(n));
     s.info.bytesReceived += n;
     if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected)
         s.info.state = SocketState::PeerClosed;
-    succeed(s, qint64(n), n, buffer);
+    m_report.succeed(s, qint64(n), n, buffer);
 }
 
 void SocketEngine::shutdownSocket(EngineSocket &s, const CallRequest &request)
 {
-    begin(s, request, {{QStringLiteral("how"), request.how}});
+    m_report.begin(s, request, {{QStringLiteral("how"), request.how}});
     if (::shutdown(s.info.fd, request.how) != 0) {
-        failErrno(s, errno);
+        m_report.failErrno(s, errno);
         return;
     }
     if (request.how == SHUT_WR || request.how == SHUT_RDWR)
         s.info.state = SocketState::ShutDown;
-    succeed(s, QVariant());
+    m_report.succeed(s, QVariant());
 }
 
 void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
@@ -378,12 +378,12 @@ void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
     stopWaiting(s);
     if (s.pending.call != SocketCall::None) {
         const qint64 moved = s.pending.call == SocketCall::SendAll ? s.sentSoFar : -1;
-        fail(s, CallError::cancelled(cancelReason), moved);
+        m_report.fail(s, CallError::cancelled(cancelReason), moved);
     }
     CallRequest request;
     request.call = SocketCall::Close;
     request.socketId = s.info.id;
-    begin(s, request, {});
+    m_report.begin(s, request, {});
     delete s.readNotifier;
     delete s.writeNotifier;
     s.readNotifier = nullptr;
@@ -394,9 +394,9 @@ void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
     s.info.fd = -1;
     s.info.state = SocketState::Closed;
     if (rc != 0)
-        failErrno(s, error);
+        m_report.failErrno(s, error);
     else
-        succeed(s, QVariant());
+        m_report.succeed(s, QVariant());
 }
 
 void SocketEngine::closeAll()
@@ -422,7 +422,7 @@ void SocketEngine::onReady(EngineSocket &s)
             finishConnect(s);
         } else {
             s.info.state = SocketState::Failed;
-            failErrno(s, error, s.pendingAddress);
+            m_report.failErrno(s, error, s.pendingAddress);
         }
         break;
     }
@@ -457,90 +457,4 @@ void SocketEngine::stopWaiting(EngineSocket &s)
         s.readNotifier->setEnabled(false);
     if (s.writeNotifier)
         s.writeNotifier->setEnabled(false);
-}
-
-void SocketEngine::begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
-                         const QByteArray &outgoing)
-{
-    s.pending = request;
-    s.pendingArgs = args;
-    s.pendingAddress.clear();
-    ++s.callToken;
-    s.info.callInProgress = request.call;
-    s.info.blocked = false;
-    s.info.callStartedMs = m_clock->nowMsPrecise();
-    emit socketUpdated(s.info);
-    // A send's started event carries its bytes (but no byte count: nothing moved yet), so
-    // the log can show what is about to go out while the call is still blocked.
-    emitEvent(s, request.call, CallPhase::Started, QVariant(), CallError(), -1, outgoing);
-}
-
-void SocketEngine::markBlocked(EngineSocket &s)
-{
-    if (s.info.blocked)
-        return;
-    s.info.blocked = true;
-    emit socketUpdated(s.info);
-    emitEvent(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1,
-              s.pending.data);
-}
-
-void SocketEngine::succeed(EngineSocket &s, const QVariant &result, qint64 byteCount,
-                           const QByteArray &data)
-{
-    // The snapshot goes out before the event, so whoever reacts to the event already
-    // sees the socket's new state.
-    const CallRequest finished = std::exchange(s.pending, CallRequest());
-    s.info.lastError = CallError();
-    s.info.callInProgress = SocketCall::None;
-    s.info.blocked = false;
-    emit socketUpdated(s.info);
-    emitEvent(s, finished.call, CallPhase::Returned, result, CallError(), byteCount, data);
-}
-
-void SocketEngine::fail(EngineSocket &s, const CallError &error, qint64 byteCount)
-{
-    const CallRequest finished = std::exchange(s.pending, CallRequest());
-    s.info.lastError = error;
-    s.info.callInProgress = SocketCall::None;
-    s.info.blocked = false;
-    emit socketUpdated(s.info);
-    emitEvent(s, finished.call, CallPhase::Failed, QVariant(), error, byteCount, QByteArray());
-}
-
-void SocketEngine::failErrno(EngineSocket &s, int error, const QString &address)
-{
-    const QString where = address.isEmpty() ? s.pendingAddress : address;
-    fail(s, CallError::fromErrno(error, ErrnoCatalog::hint(error, s.pending.call, where)));
-}
-
-void SocketEngine::emitEvent(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
-                             const CallError &error, qint64 byteCount, const QByteArray &data)
-{
-    SocketEvent e;
-    e.seq = ++m_seq;
-    e.tMs = m_clock->nowMsPrecise();
-    e.socketId = s.info.id;
-    e.role = s.info.role;
-    e.call = call;
-    e.phase = phase;
-    e.args = s.pendingArgs;
-    e.result = result;
-    e.error = error;
-    e.byteCount = byteCount;
-    e.data = data;
-    emit eventOccurred(e);
-}
-
-void SocketEngine::refuse(const CallRequest &request, SocketRole role, const CallError &error)
-{
-    SocketEvent e;
-    e.seq = ++m_seq;
-    e.tMs = m_clock->nowMsPrecise();
-    e.socketId = request.socketId;
-    e.role = role;
-    e.call = request.call;
-    e.phase = CallPhase::Failed;
-    e.error = error;
-    emit eventOccurred(e);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "CallReporter.h"
 #include "CallRequest.h"
 #include "SocketEvent.h"
 #include "SocketInfo.h"
@@ -10,7 +11,6 @@
 #include <memory>
 
 class QSocketNotifier;
-class SessionClock;
 struct EngineSocket;
 
 // The socket worker. It lives on its own thread ("socketlab-io") and is the only place
@@ -54,19 +54,8 @@ private:
     void waitFor(EngineSocket &s, bool writable);
     void stopWaiting(EngineSocket &s);
 
-    void begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
-               const QByteArray &outgoing = QByteArray());
-    void markBlocked(EngineSocket &s);
-    void succeed(EngineSocket &s, const QVariant &result, qint64 byteCount = -1,
-                 const QByteArray &data = QByteArray());
-    void fail(EngineSocket &s, const CallError &error, qint64 byteCount = -1);
-    void failErrno(EngineSocket &s, int error, const QString &address = QString());
-    void emitEvent(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
-                   const CallError &error, qint64 byteCount, const QByteArray &data);
-    void refuse(const CallRequest &request, SocketRole role, const CallError &error);
 
-    const SessionClock *m_clock;
+    CallReporter m_report;
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
-    qint64 m_seq = 0;
     int m_connectionCount = 0;
 };

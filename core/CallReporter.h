@@ -1,0 +1,51 @@
+#pragma once
+
+#include "CallError.h"
+#include "CallPhase.h"
+#include "CallRequest.h"
+#include "SocketEvent.h"
+#include "SocketInfo.h"
+
+#include <QByteArray>
+#include <QVariant>
+#include <QVariantMap>
+
+#include <functional>
+
+class SessionClock;
+struct EngineSocket;
+
+// Turns what happens to a call into numbered, timestamped events and socket snapshots, in
+// one fixed order: the snapshot first, then the event, so whoever reacts to an event sees
+// the socket's new state. The worker uses it for every call.
+class CallReporter
+{
+public:
+    using EventSink = std::function<void(const SocketEvent &)>;
+    using SocketSink = std::function<void(const SocketInfo &)>;
+
+    CallReporter(const SessionClock *clock, EventSink events, SocketSink sockets);
+
+    // A call starts: remembers it as the socket's pending call. outgoing is a send's data.
+    void begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
+               const QByteArray &outgoing = QByteArray());
+    void blocked(EngineSocket &s);
+    void succeed(EngineSocket &s, const QVariant &result, qint64 byteCount = -1,
+                 const QByteArray &data = QByteArray());
+    void fail(EngineSocket &s, const CallError &error, qint64 byteCount = -1);
+    // address: where the call went, for the hint; the pending call's address if empty.
+    void failErrno(EngineSocket &s, int error, const QString &address = QString());
+    // A call refused before it started (unknown socket, rules).
+    void refuse(const CallRequest &request, SocketRole role, const CallError &error);
+    // A socket that came into being without a call of its own (accept's new connection).
+    void announce(const SocketInfo &info);
+
+private:
+    void report(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
+                const CallError &error, qint64 byteCount, const QByteArray &data);
+
+    const SessionClock *m_clock;
+    EventSink m_eventSink;
+    SocketSink m_socketSink;
+    qint64 m_seq = 0;
+};
