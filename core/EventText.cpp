@@ -15,7 +15,7 @@ QString EventText::outcome(const SocketEvent &e)
     case CallPhase::Started:
         return QStringLiteral("…");
     case CallPhase::Blocked:
-        return QStringLiteral("⏸ ") + PythonForm::outcome(e);
+        return QStringLiteral("… ") + PythonForm::outcome(e);
     case CallPhase::Returned:
         text = QStringLiteral("→ ") + PythonForm::outcome(e);
         break;

@@ -90,7 +90,7 @@ QString PythonForm::outcome(const SocketEvent &e)
     case CallPhase::Started:
         return QString();
     case CallPhase::Blocked:
-        return QStringLiteral("blocked (waiting for the kernel)");
+        return QStringLiteral("BLOCKED (waiting for the kernel)");
     case CallPhase::Failed:
         return e.error.pythonException();
     case CallPhase::Returned:

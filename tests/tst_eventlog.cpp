@@ -133,7 +133,7 @@ void TestEventLog::statements_data()
     blocked.phase = CallPhase::Blocked;
     blocked.result = QVariant();
     QTest::newRow("accept blocked") << blocked << "conn, addr = server_socket.accept()"
-                                    << "blocked (waiting for the kernel)";
+                                    << "BLOCKED (waiting for the kernel)";
 
     SocketEvent eof = dataEvent(QStringLiteral("client#1"), SocketCall::Recv, QByteArray());
     QTest::newRow("recv eof") << eof << "from_server = client_socket.recv(4096)"

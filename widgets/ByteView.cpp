@@ -3,6 +3,7 @@
 #include "BytesFormat.h"
 
 #include <QLabel>
+#include <QResizeEvent>
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
@@ -45,13 +46,47 @@ void ByteView::setBytes(const QByteArray &bytes, const QString &title, qint64 no
     if (notKept > 0)
         heading += tr("  (%1 more bytes not kept)").arg(BytesFormat::count(notKept));
     m_title->setText(heading);
-    m_rows->setPlainText(m_layout.text(bytes));
-    m_literal->setPlainText(BytesFormat::pythonLiteral(bytes));
+    m_data = bytes;
+    m_hasBytes = true;
+    render();
+}
+
+void ByteView::render()
+{
+    if (!m_hasBytes)
+        return;
+    m_rows->setPlainText(m_layout.text(m_data));
+    m_literal->setPlainText(BytesFormat::pythonLiteral(m_data));
+}
+
+void ByteView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    fitRowWidth();
+}
+
+void ByteView::fitRowWidth()
+{
+    const int charWidth = QFontMetrics(m_rows->font()).horizontalAdvance(QLatin1Char('0'));
+    const int available = m_rows->viewport()->width() - 2 * m_rows->document()->documentMargin();
+    int perRow = 16;
+    while (perRow > 4) {
+        const ByteViewLayout candidate(perRow);
+        if ((candidate.asciiPosition(perRow - 1) + 1) * charWidth <= available)
+            break;
+        perRow /= 2;
+    }
+    if (perRow != m_layout.bytesPerRow()) {
+        m_layout = ByteViewLayout(perRow);
+        render();
+    }
 }
 
 void ByteView::clear()
 {
     m_title->setText(tr("Bytes: select a send or recv in the log"));
+    m_data.clear();
+    m_hasBytes = false;
     m_rows->clear();
     m_literal->clear();
 }

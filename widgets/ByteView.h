@@ -21,8 +21,17 @@ public:
     QString hexText() const;
     QString literalText() const;
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
+    // 16 bytes a row when they fit, else 8 or 4, so the ASCII column is never cut off.
+    void fitRowWidth();
+    void render();
+
     ByteViewLayout m_layout;
+    QByteArray m_data;
+    bool m_hasBytes = false;
     QLabel *m_title;
     QPlainTextEdit *m_rows;
     QPlainTextEdit *m_literal;

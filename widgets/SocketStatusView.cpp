@@ -16,12 +16,12 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_badge, 0, 0, 2, 1);
+    layout->addWidget(m_badge, 0, 0, 3, 1, Qt::AlignTop);
     layout->addWidget(m_title, 0, 1);
     layout->addWidget(m_addresses, 1, 1);
     layout->addWidget(m_counts, 2, 1);
-    layout->addWidget(m_call, 2, 0);
-    layout->addWidget(m_error, 3, 0, 1, 2);
+    layout->addWidget(m_call, 3, 0, 1, 2);
+    layout->addWidget(m_error, 4, 0, 1, 2);
     layout->setColumnStretch(1, 1);
     QFont bold; // only the weight: the size follows the zoom
     bold.setBold(true);
@@ -93,7 +93,7 @@ void SocketStatusView::updateBlockedTime()
     }
     const double seconds = (m_clock->nowMsPrecise() - m_info.callStartedMs) / 1000.0;
     const QString call = socketCallName(m_info.callInProgress);
-    m_call->setText(m_info.blocked ? tr("⏸ blocked in %1() %2 s").arg(call).arg(seconds, 0, 'f', 1)
+    m_call->setText(m_info.blocked ? tr("BLOCKED in %1()  %2 s").arg(call).arg(seconds, 0, 'f', 1)
                                    : tr("%1() running").arg(call));
     m_call->setStyleSheet(m_info.blocked ? QStringLiteral("QLabel { color: #a65e00; }")
                                          : QString());
