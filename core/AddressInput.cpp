@@ -30,9 +30,9 @@ AddressInput::Result AddressInput::interpret(int family, const QString &typedHos
 
     if (host.isEmpty()) {
         // Python's '' means "any address": INADDR_ANY or in6addr_any.
-        r.address = SocketAddress(family, family == AF_INET6 ? QStringLiteral("::")
-                                                             : QStringLiteral("0.0.0.0"),
-                                  quint16(port));
+        r.address = SocketAddress(
+            family, family == AF_INET6 ? QStringLiteral("::") : QStringLiteral("0.0.0.0"),
+            quint16(port));
         return r;
     }
     if (parses(family, host)) {
@@ -45,8 +45,7 @@ AddressInput::Result AddressInput::interpret(int family, const QString &typedHos
             QStringLiteral("ValueError"),
             QStringLiteral("'%1' is an %2 address, but this socket is %3")
                 .arg(host, other == AF_INET6 ? QStringLiteral("IPv6") : QStringLiteral("IPv4"),
-                     family == AF_INET6 ? QStringLiteral("AF_INET6")
-                                        : QStringLiteral("AF_INET")),
+                     family == AF_INET6 ? QStringLiteral("AF_INET6") : QStringLiteral("AF_INET")),
             QStringLiteral("Use an address of the socket's family, or create the socket with "
                            "the other family."));
         return r;

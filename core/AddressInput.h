@@ -12,7 +12,7 @@ class AddressInput
 public:
     struct Result
     {
-        SocketAddress address; // set when host was numeric (or empty: any address)
+        SocketAddress address;    // set when host was numeric (or empty: any address)
         bool needsLookup = false; // host is a name: resolve with getaddrinfo first
         CallError error;
     };

@@ -7,7 +7,8 @@
 class CallError
 {
 public:
-    enum class Kind {
+    enum class Kind
+    {
         None,
         Errno,     // the kernel returned -1 and set errno
         Resolver,  // getaddrinfo failed with an EAI_* code

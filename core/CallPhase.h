@@ -3,7 +3,8 @@
 #include <QString>
 
 // Where a call is in its life: every call starts, may block, and then returns or fails.
-enum class CallPhase {
+enum class CallPhase
+{
     Started,
     Blocked,
     Returned,

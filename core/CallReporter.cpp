@@ -38,8 +38,7 @@ void CallReporter::blocked(EngineSocket &s)
         return;
     s.info.blocked = true;
     m_socketSink(s.info);
-    report(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1,
-              s.pending.data);
+    report(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1, s.pending.data);
 }
 
 void CallReporter::succeed(EngineSocket &s, const QVariant &result, qint64 byteCount,
@@ -72,7 +71,7 @@ void CallReporter::failErrno(EngineSocket &s, int error, const QString &address)
 }
 
 void CallReporter::report(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
-                             const CallError &error, qint64 byteCount, const QByteArray &data)
+                          const CallError &error, qint64 byteCount, const QByteArray &data)
 {
     SocketEvent e;
     e.seq = ++m_seq;

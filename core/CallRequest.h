@@ -13,6 +13,14 @@
 // Only the fields that belong to the call are read.
 struct CallRequest
 {
+    static CallRequest on(SocketCall call, const QString &socketId)
+    {
+        CallRequest r;
+        r.call = call;
+        r.socketId = socketId;
+        return r;
+    }
+
     SocketCall call = SocketCall::None;
     QString socketId;
     bool allowInvalid = false; // skip SocketLab's rules and let the kernel answer

@@ -19,118 +19,138 @@ const NamedValue errnoNames[] = {
     SOCKETLAB_NAMED(EACCES)
 #endif
 #ifdef EADDRINUSE
-    SOCKETLAB_NAMED(EADDRINUSE)
+        SOCKETLAB_NAMED(EADDRINUSE)
 #endif
 #ifdef EADDRNOTAVAIL
-    SOCKETLAB_NAMED(EADDRNOTAVAIL)
+            SOCKETLAB_NAMED(EADDRNOTAVAIL)
 #endif
 #ifdef EAFNOSUPPORT
-    SOCKETLAB_NAMED(EAFNOSUPPORT)
+                SOCKETLAB_NAMED(EAFNOSUPPORT)
 #endif
 #ifdef EAGAIN
-    SOCKETLAB_NAMED(EAGAIN)
+                    SOCKETLAB_NAMED(EAGAIN)
 #endif
 #ifdef EALREADY
-    SOCKETLAB_NAMED(EALREADY)
+                        SOCKETLAB_NAMED(EALREADY)
 #endif
 #ifdef EBADF
-    SOCKETLAB_NAMED(EBADF)
+                            SOCKETLAB_NAMED(EBADF)
 #endif
 #ifdef ECONNABORTED
-    SOCKETLAB_NAMED(ECONNABORTED)
+                                SOCKETLAB_NAMED(ECONNABORTED)
 #endif
 #ifdef ECONNREFUSED
-    SOCKETLAB_NAMED(ECONNREFUSED)
+                                    SOCKETLAB_NAMED(ECONNREFUSED)
 #endif
 #ifdef ECONNRESET
-    SOCKETLAB_NAMED(ECONNRESET)
+                                        SOCKETLAB_NAMED(ECONNRESET)
 #endif
 #ifdef EDESTADDRREQ
-    SOCKETLAB_NAMED(EDESTADDRREQ)
+                                            SOCKETLAB_NAMED(EDESTADDRREQ)
 #endif
 #ifdef EFAULT
-    SOCKETLAB_NAMED(EFAULT)
+                                                SOCKETLAB_NAMED(EFAULT)
 #endif
 #ifdef EHOSTDOWN
-    SOCKETLAB_NAMED(EHOSTDOWN)
+                                                    SOCKETLAB_NAMED(EHOSTDOWN)
 #endif
 #ifdef EHOSTUNREACH
-    SOCKETLAB_NAMED(EHOSTUNREACH)
+                                                        SOCKETLAB_NAMED(EHOSTUNREACH)
 #endif
 #ifdef EINPROGRESS
-    SOCKETLAB_NAMED(EINPROGRESS)
+                                                            SOCKETLAB_NAMED(EINPROGRESS)
 #endif
 #ifdef EINTR
-    SOCKETLAB_NAMED(EINTR)
+                                                                SOCKETLAB_NAMED(EINTR)
 #endif
 #ifdef EINVAL
-    SOCKETLAB_NAMED(EINVAL)
+                                                                    SOCKETLAB_NAMED(EINVAL)
 #endif
 #ifdef EIO
-    SOCKETLAB_NAMED(EIO)
+                                                                        SOCKETLAB_NAMED(EIO)
 #endif
 #ifdef EISCONN
-    SOCKETLAB_NAMED(EISCONN)
+                                                                            SOCKETLAB_NAMED(EISCONN)
 #endif
 #ifdef EMFILE
-    SOCKETLAB_NAMED(EMFILE)
+                                                                                SOCKETLAB_NAMED(
+                                                                                    EMFILE)
 #endif
 #ifdef EMSGSIZE
-    SOCKETLAB_NAMED(EMSGSIZE)
+                                                                                    SOCKETLAB_NAMED(
+                                                                                        EMSGSIZE)
 #endif
 #ifdef ENETDOWN
-    SOCKETLAB_NAMED(ENETDOWN)
+                                                                                        SOCKETLAB_NAMED(
+                                                                                            ENETDOWN)
 #endif
 #ifdef ENETRESET
-    SOCKETLAB_NAMED(ENETRESET)
+                                                                                            SOCKETLAB_NAMED(
+                                                                                                ENETRESET)
 #endif
 #ifdef ENETUNREACH
-    SOCKETLAB_NAMED(ENETUNREACH)
+                                                                                                SOCKETLAB_NAMED(
+                                                                                                    ENETUNREACH)
 #endif
 #ifdef ENFILE
-    SOCKETLAB_NAMED(ENFILE)
+                                                                                                    SOCKETLAB_NAMED(
+                                                                                                        ENFILE)
 #endif
 #ifdef ENOBUFS
-    SOCKETLAB_NAMED(ENOBUFS)
+                                                                                                        SOCKETLAB_NAMED(
+                                                                                                            ENOBUFS)
 #endif
 #ifdef ENOENT
-    SOCKETLAB_NAMED(ENOENT)
+                                                                                                            SOCKETLAB_NAMED(
+                                                                                                                ENOENT)
 #endif
 #ifdef ENOMEM
-    SOCKETLAB_NAMED(ENOMEM)
+                                                                                                                SOCKETLAB_NAMED(
+                                                                                                                    ENOMEM)
 #endif
 #ifdef ENOPROTOOPT
-    SOCKETLAB_NAMED(ENOPROTOOPT)
+                                                                                                                    SOCKETLAB_NAMED(
+                                                                                                                        ENOPROTOOPT)
 #endif
 #ifdef ENOTCONN
-    SOCKETLAB_NAMED(ENOTCONN)
+                                                                                                                        SOCKETLAB_NAMED(
+                                                                                                                            ENOTCONN)
 #endif
 #ifdef ENOTSOCK
-    SOCKETLAB_NAMED(ENOTSOCK)
+                                                                                                                            SOCKETLAB_NAMED(
+                                                                                                                                ENOTSOCK)
 #endif
 #ifdef EOPNOTSUPP
-    SOCKETLAB_NAMED(EOPNOTSUPP)
+                                                                                                                                SOCKETLAB_NAMED(
+                                                                                                                                    EOPNOTSUPP)
 #endif
 #ifdef EPERM
-    SOCKETLAB_NAMED(EPERM)
+                                                                                                                                    SOCKETLAB_NAMED(
+                                                                                                                                        EPERM)
 #endif
 #ifdef EPIPE
-    SOCKETLAB_NAMED(EPIPE)
+                                                                                                                                        SOCKETLAB_NAMED(
+                                                                                                                                            EPIPE)
 #endif
 #ifdef EPROTONOSUPPORT
-    SOCKETLAB_NAMED(EPROTONOSUPPORT)
+                                                                                                                                            SOCKETLAB_NAMED(
+                                                                                                                                                EPROTONOSUPPORT)
 #endif
 #ifdef EPROTOTYPE
-    SOCKETLAB_NAMED(EPROTOTYPE)
+                                                                                                                                                SOCKETLAB_NAMED(
+                                                                                                                                                    EPROTOTYPE)
 #endif
 #ifdef ESHUTDOWN
-    SOCKETLAB_NAMED(ESHUTDOWN)
+                                                                                                                                                    SOCKETLAB_NAMED(
+                                                                                                                                                        ESHUTDOWN)
 #endif
 #ifdef ESOCKTNOSUPPORT
-    SOCKETLAB_NAMED(ESOCKTNOSUPPORT)
+                                                                                                                                                        SOCKETLAB_NAMED(
+                                                                                                                                                            ESOCKTNOSUPPORT)
 #endif
 #ifdef ETIMEDOUT
-    SOCKETLAB_NAMED(ETIMEDOUT)
+                                                                                                                                                            SOCKETLAB_NAMED(
+                                                                                                                                                                ETIMEDOUT)
 #endif
 };
 
@@ -139,40 +159,39 @@ const NamedValue resolverNames[] = {
     SOCKETLAB_NAMED(EAI_ADDRFAMILY)
 #endif
 #ifdef EAI_AGAIN
-    SOCKETLAB_NAMED(EAI_AGAIN)
+        SOCKETLAB_NAMED(EAI_AGAIN)
 #endif
 #ifdef EAI_BADFLAGS
-    SOCKETLAB_NAMED(EAI_BADFLAGS)
+            SOCKETLAB_NAMED(EAI_BADFLAGS)
 #endif
 #ifdef EAI_FAIL
-    SOCKETLAB_NAMED(EAI_FAIL)
+                SOCKETLAB_NAMED(EAI_FAIL)
 #endif
 #ifdef EAI_FAMILY
-    SOCKETLAB_NAMED(EAI_FAMILY)
+                    SOCKETLAB_NAMED(EAI_FAMILY)
 #endif
 #ifdef EAI_MEMORY
-    SOCKETLAB_NAMED(EAI_MEMORY)
+                        SOCKETLAB_NAMED(EAI_MEMORY)
 #endif
 #ifdef EAI_NODATA
-    SOCKETLAB_NAMED(EAI_NODATA)
+                            SOCKETLAB_NAMED(EAI_NODATA)
 #endif
 #ifdef EAI_NONAME
-    SOCKETLAB_NAMED(EAI_NONAME)
+                                SOCKETLAB_NAMED(EAI_NONAME)
 #endif
 #ifdef EAI_SERVICE
-    SOCKETLAB_NAMED(EAI_SERVICE)
+                                    SOCKETLAB_NAMED(EAI_SERVICE)
 #endif
 #ifdef EAI_SOCKTYPE
-    SOCKETLAB_NAMED(EAI_SOCKTYPE)
+                                        SOCKETLAB_NAMED(EAI_SOCKTYPE)
 #endif
 #ifdef EAI_SYSTEM
-    SOCKETLAB_NAMED(EAI_SYSTEM)
+                                            SOCKETLAB_NAMED(EAI_SYSTEM)
 #endif
 };
 #undef SOCKETLAB_NAMED
 
-template <typename Table>
-QString lookup(const Table &table, int value, const char *fallbackPrefix)
+template <typename Table> QString lookup(const Table &table, int value, const char *fallbackPrefix)
 {
     for (const NamedValue &entry : table) {
         if (entry.value == value)

@@ -42,8 +42,8 @@ EscapeCodec::Result EscapeCodec::fromText(const QString &text, Encoding encoding
         const QChar c = text.at(i);
         if (c != QLatin1Char('\\')) {
             // Surrogate pairs make one character out of two QChars.
-            const bool pair = c.isHighSurrogate() && i + 1 < text.size() &&
-                              text.at(i + 1).isLowSurrogate();
+            const bool pair =
+                c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate();
             const char32_t code = pair ? QChar::surrogateToUcs4(c, text.at(i + 1)) : c.unicode();
             if (encoding == Encoding::Ascii && code > 0x7f)
                 return failure(QStringLiteral("'%1' is not ASCII; choose UTF-8, or write it as "

@@ -10,12 +10,17 @@
 class EscapeCodec
 {
 public:
-    enum class Encoding { Utf8, Ascii, Latin1 };
+    enum class Encoding
+    {
+        Utf8,
+        Ascii,
+        Latin1
+    };
 
     struct Result
     {
         QByteArray bytes;
-        QString error;         // empty when the input is fine
+        QString error;          // empty when the input is fine
         int errorPosition = -1; // index into the input text
         bool ok() const { return error.isEmpty(); }
     };

@@ -12,8 +12,17 @@ class EventLog : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { TimeColumn, SocketColumn, CallColumn, OutcomeColumn, BytesColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        TimeColumn,
+        SocketColumn,
+        CallColumn,
+        OutcomeColumn,
+        BytesColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         SocketRoleRole = Qt::UserRole + 1, // int(SocketRole) of the row's socket
         PhaseRole,                         // int(CallPhase)
         SocketIdRole,

@@ -24,7 +24,8 @@ QString EventText::outcome(const SocketEvent &e)
         break;
     }
     if (e.bytesNotKept > 0)
-        text += QStringLiteral("  (%1 more bytes not kept)").arg(BytesFormat::count(e.bytesNotKept));
+        text +=
+            QStringLiteral("  (%1 more bytes not kept)").arg(BytesFormat::count(e.bytesNotKept));
     return text;
 }
 
@@ -35,6 +36,7 @@ QString EventText::line(const SocketEvent &e)
                        .arg(e.socketId, -9)
                        .arg(PythonForm::statement(e), outcome(e));
     if (e.phase == CallPhase::Failed && !e.error.hint().isEmpty())
-        text += QStringLiteral("\n%1  hint: %2").arg(QString(10 + 2 + 9, QLatin1Char(' ')), e.error.hint());
+        text += QStringLiteral("\n%1  hint: %2")
+                    .arg(QString(10 + 2 + 9, QLatin1Char(' ')), e.error.hint());
     return text;
 }

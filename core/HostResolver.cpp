@@ -4,16 +4,15 @@
 
 #include <netdb.h>
 
-HostResolver::Result HostResolver::resolve(int family, int type, const QString &host,
-                                           quint16 port)
+HostResolver::Result HostResolver::resolve(int family, int type, const QString &host, quint16 port)
 {
     Result r;
     addrinfo hints{};
     hints.ai_family = family;
     hints.ai_socktype = type;
     addrinfo *list = nullptr;
-    const int rc = ::getaddrinfo(host.toUtf8().constData(),
-                                 QByteArray::number(port).constData(), &hints, &list);
+    const int rc = ::getaddrinfo(host.toUtf8().constData(), QByteArray::number(port).constData(),
+                                 &hints, &list);
     if (rc != 0) {
         r.error = CallError::fromResolver(rc, QString::fromLocal8Bit(gai_strerror(rc)),
                                           ErrnoCatalog::resolverHint(rc, host));

@@ -48,7 +48,9 @@ QString PythonForm::statement(const SocketEvent &e)
     case SocketCall::Bind:
         return QStringLiteral("%1.bind(%2)").arg(var, addressLiteral(a));
     case SocketCall::Listen:
-        return QStringLiteral("%1.listen(%2)").arg(var).arg(a.value(QStringLiteral("backlog")).toInt());
+        return QStringLiteral("%1.listen(%2)")
+            .arg(var)
+            .arg(a.value(QStringLiteral("backlog")).toInt());
     case SocketCall::Accept: {
         const QString conn = e.result.toMap().value(QStringLiteral("socket")).toString();
         return QStringLiteral("%1, addr = %2.accept()")
@@ -106,8 +108,7 @@ QString PythonForm::outcome(const SocketEvent &e)
         return QStringLiteral("None");
     }
     case SocketCall::Accept:
-        return SocketAddress::fromVariant(
-                   e.result.toMap().value(QStringLiteral("address")).toMap())
+        return SocketAddress::fromVariant(e.result.toMap().value(QStringLiteral("address")).toMap())
             .pythonTuple();
     case SocketCall::Send:
         return QString::number(e.result.toLongLong());

@@ -23,7 +23,8 @@ QStringList serverModeNames()
 
 bool parseServerMode(const QString &name, ServerMode *mode)
 {
-    for (ServerMode m : {ServerMode::Echo, ServerMode::Http, ServerMode::Reply, ServerMode::Silent}) {
+    for (ServerMode m :
+         {ServerMode::Echo, ServerMode::Http, ServerMode::Reply, ServerMode::Silent}) {
         if (serverModeName(m) == name) {
             *mode = m;
             return true;

@@ -4,7 +4,8 @@
 #include <QStringList>
 
 // What an automatic server does with each client it accepts.
-enum class ServerMode {
+enum class ServerMode
+{
     Echo,   // send back exactly what arrives, until the peer closes (the homework)
     Http,   // answer one request with a small HTML page showing that request, then close
     Reply,  // send a fixed text once per received chunk

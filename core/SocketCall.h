@@ -4,7 +4,8 @@
 #include <QString>
 
 // The calls a student can make on a socket, named as Python's socket module names them.
-enum class SocketCall {
+enum class SocketCall
+{
     None,
     Socket,
     SetSockOpt,

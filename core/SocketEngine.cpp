@@ -20,10 +20,9 @@ constexpr int maxRecvBufsize = 16 * 1024 * 1024;
 } // namespace
 
 SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
-    : QObject(parent),
-      m_report(
-          clock, [this](const SocketEvent &e) { emit eventOccurred(e); },
-          [this](const SocketInfo &info) { emit socketUpdated(info); })
+    : QObject(parent), m_report(
+                           clock, [this](const SocketEvent &e) { emit eventOccurred(e); },
+                           [this](const SocketInfo &info) { emit socketUpdated(info); })
 {
 }
 
@@ -46,17 +45,18 @@ void SocketEngine::execute(const CallRequest &request)
     }
     EngineSocket *s = find(request.socketId);
     if (!s) {
-        m_report.refuse(request, request.role,
-               CallError::usage(QStringLiteral("NameError"),
-                                         QStringLiteral("no socket called %1").arg(request.socketId),
-                                         QStringLiteral("Create the socket first.")));
+        m_report.refuse(
+            request, request.role,
+            CallError::usage(QStringLiteral("NameError"),
+                             QStringLiteral("no socket called %1").arg(request.socketId),
+                             QStringLiteral("Create the socket first.")));
         return;
     }
     const QString impossible = CallRules::whyImpossible(s->info, request.call);
     const QString invalid = CallRules::whyInvalid(s->info, request.call);
     if (!impossible.isEmpty() || (!request.allowInvalid && !invalid.isEmpty())) {
         m_report.refuse(request, s->info.role,
-               CallError::usage(QStringLiteral("refused"),
+                        CallError::usage(QStringLiteral("refused"),
                                          impossible.isEmpty() ? invalid : impossible,
                                          QStringLiteral("Turn on \"allow invalid calls\" to let "
                                                         "the kernel answer instead.")));
@@ -111,13 +111,13 @@ void SocketEngine::createSocket(const CallRequest &request)
     m_sockets[request.socketId] = std::move(owned);
 
     m_report.begin(s, request,
-          {{QStringLiteral("family"), request.family},
-           {QStringLiteral("type"), request.type},
-           {QStringLiteral("proto"), request.protocol}});
+                   {{QStringLiteral("family"), request.family},
+                    {QStringLiteral("type"), request.type},
+                    {QStringLiteral("proto"), request.protocol}});
     // Non-blocking so no call ever stalls this thread; CLOEXEC so children (a browser we
     // launch) do not inherit the fd.
-    const int fd = ::socket(request.family, request.type | SOCK_NONBLOCK | SOCK_CLOEXEC,
-                            request.protocol);
+    const int fd =
+        ::socket(request.family, request.type | SOCK_NONBLOCK | SOCK_CLOEXEC, request.protocol);
     if (fd < 0) {
         s.info.state = SocketState::Failed;
         m_report.failErrno(s, errno);
@@ -131,9 +131,9 @@ void SocketEngine::createSocket(const CallRequest &request)
 void SocketEngine::setReuseAddress(EngineSocket &s, const CallRequest &request)
 {
     m_report.begin(s, request,
-          {{QStringLiteral("level"), QStringLiteral("SOL_SOCKET")},
-           {QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")},
-           {QStringLiteral("value"), request.optionValue}});
+                   {{QStringLiteral("level"), QStringLiteral("SOL_SOCKET")},
+                    {QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")},
+                    {QStringLiteral("value"), request.optionValue}});
     const int value = request.optionValue;
     if (::setsockopt(s.info.fd, SOL_SOCKET, SO_REUSEADDR, &value, sizeof value) != 0) {
         m_report.failErrno(s, errno);
@@ -144,8 +144,9 @@ void SocketEngine::setReuseAddress(EngineSocket &s, const CallRequest &request)
 
 void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
 {
-    m_report.begin(s, request,
-          {{QStringLiteral("host"), request.host}, {QStringLiteral("port"), request.port}});
+    m_report.begin(
+        s, request,
+        {{QStringLiteral("host"), request.host}, {QStringLiteral("port"), request.port}});
     const AddressInput::Result input =
         AddressInput::interpret(s.info.family, request.host, request.port);
     if (input.error.isError()) {
@@ -178,22 +179,25 @@ void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
         const HostResolver::Result result = HostResolver::resolve(family, type, host, port);
         if (!self)
             return;
-        QMetaObject::invokeMethod(self, [=] {
-            EngineSocket *s = find(id);
-            if (!s || s->callToken != token || s->pending.call != call)
-                return; // the socket was closed or moved on: this answer is stale
-            if (result.error.isError() || result.addresses.isEmpty()) {
-                m_report.fail(*s, result.error);
-                return;
-            }
-            const SocketAddress first = result.addresses.first();
-            s->pendingAddress = first.display();
-            s->pendingArgs.insert(QStringLiteral("resolved"), first.host());
-            if (call == SocketCall::Bind)
-                bindTo(*s, first);
-            else
-                connectTo(*s, first);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            self,
+            [=] {
+                EngineSocket *s = find(id);
+                if (!s || s->callToken != token || s->pending.call != call)
+                    return; // the socket was closed or moved on: this answer is stale
+                if (result.error.isError() || result.addresses.isEmpty()) {
+                    m_report.fail(*s, result.error);
+                    return;
+                }
+                const SocketAddress first = result.addresses.first();
+                s->pendingAddress = first.display();
+                s->pendingArgs.insert(QStringLiteral("resolved"), first.host());
+                if (call == SocketCall::Bind)
+                    bindTo(*s, first);
+                else
+                    connectTo(*s, first);
+            },
+            Qt::QueuedConnection);
     });
 }
 
@@ -293,7 +297,7 @@ void SocketEngine::tryAccept(EngineSocket &s)
     m_sockets[connId] = std::move(owned);
     m_report.announce(c.info);
     m_report.succeed(s, QVariantMap{{QStringLiteral("socket"), connId},
-                           {QStringLiteral("address"), peer.toVariant()}});
+                                    {QStringLiteral("address"), peer.toVariant()}});
 }
 
 void SocketEngine::trySend(EngineSocket &s)
@@ -304,8 +308,8 @@ void SocketEngine::trySend(EngineSocket &s)
     do {
         const qint64 left = data.size() - s.sentSoFar;
         // MSG_NOSIGNAL: a peer that went away gives EPIPE, never a SIGPIPE that kills us.
-        const ssize_t n = ::send(s.info.fd, data.constData() + s.sentSoFar, size_t(left),
-                                 MSG_NOSIGNAL);
+        const ssize_t n =
+            ::send(s.info.fd, data.constData() + s.sentSoFar, size_t(left), MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
@@ -331,10 +335,11 @@ void SocketEngine::tryRecv(EngineSocket &s)
 {
     const int bufsize = s.pending.bufsize;
     if (bufsize < 0) {
-        m_report.fail(s, CallError::usage(QStringLiteral("ValueError"),
-                                 QStringLiteral("negative buffersize in recv"),
-                                 QStringLiteral("Ask for a positive number of bytes, such as "
-                                                "4096.")));
+        m_report.fail(s,
+                      CallError::usage(QStringLiteral("ValueError"),
+                                       QStringLiteral("negative buffersize in recv"),
+                                       QStringLiteral("Ask for a positive number of bytes, such as "
+                                                      "4096.")));
         return;
     }
     QByteArray buffer(qMin(bufsize, maxRecvBufsize), Qt::Uninitialized);
@@ -380,10 +385,7 @@ void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
         const qint64 moved = s.pending.call == SocketCall::SendAll ? s.sentSoFar : -1;
         m_report.fail(s, CallError::cancelled(cancelReason), moved);
     }
-    CallRequest request;
-    request.call = SocketCall::Close;
-    request.socketId = s.info.id;
-    m_report.begin(s, request, {});
+    m_report.begin(s, CallRequest::on(SocketCall::Close, s.info.id), {});
     delete s.readNotifier;
     delete s.writeNotifier;
     s.readNotifier = nullptr;
@@ -442,9 +444,8 @@ void SocketEngine::waitFor(EngineSocket &s, bool writable)
 {
     QSocketNotifier *&notifier = writable ? s.writeNotifier : s.readNotifier;
     if (!notifier) {
-        notifier = new QSocketNotifier(s.info.fd,
-                                       writable ? QSocketNotifier::Write : QSocketNotifier::Read,
-                                       this);
+        notifier = new QSocketNotifier(
+            s.info.fd, writable ? QSocketNotifier::Write : QSocketNotifier::Read, this);
         EngineSocket *target = &s;
         connect(notifier, &QSocketNotifier::activated, this, [this, target] { onReady(*target); });
     }

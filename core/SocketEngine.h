@@ -54,7 +54,6 @@ private:
     void waitFor(EngineSocket &s, bool writable);
     void stopWaiting(EngineSocket &s);
 
-
     CallReporter m_report;
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     int m_connectionCount = 0;

@@ -24,8 +24,8 @@ struct SocketEvent
     QVariantMap args;
     QVariant result;
     CallError error;
-    qint64 byteCount = -1; // on data calls: how many bytes moved (or were asked to)
-    QByteArray data;       // the bytes themselves, as far as they are kept
+    qint64 byteCount = -1;   // on data calls: how many bytes moved (or were asked to)
+    QByteArray data;         // the bytes themselves, as far as they are kept
     qint64 bytesNotKept = 0; // bytes counted but not stored (memory caps)
 
     bool movesData() const { return byteCount >= 0; }

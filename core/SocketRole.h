@@ -3,7 +3,8 @@
 #include <QString>
 
 // Which side a socket belongs to; decides its id prefix, its Python name and its colour.
-enum class SocketRole {
+enum class SocketRole
+{
     Server,     // a listener the server pane created: server#1
     Connection, // a socket accept() returned: conn#1
     Client,     // a socket the client pane created: client#1

@@ -50,9 +50,7 @@ QString SocketSession::createSocket(SocketRole role, int family, int type, int p
     if (newId)
         *newId = id;
 
-    CallRequest r;
-    r.call = SocketCall::Socket;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::Socket, id);
     r.role = role;
     r.family = family;
     r.type = type;
@@ -63,18 +61,14 @@ QString SocketSession::createSocket(SocketRole role, int family, int type, int p
 
 QString SocketSession::setReuseAddress(const QString &id, bool on)
 {
-    CallRequest r;
-    r.call = SocketCall::SetSockOpt;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::SetSockOpt, id);
     r.optionValue = on ? 1 : 0;
     return request(r);
 }
 
 QString SocketSession::bind(const QString &id, const QString &host, int port)
 {
-    CallRequest r;
-    r.call = SocketCall::Bind;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::Bind, id);
     r.host = host;
     r.port = port;
     return request(r);
@@ -82,26 +76,19 @@ QString SocketSession::bind(const QString &id, const QString &host, int port)
 
 QString SocketSession::listen(const QString &id, int backlog)
 {
-    CallRequest r;
-    r.call = SocketCall::Listen;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::Listen, id);
     r.backlog = backlog;
     return request(r);
 }
 
 QString SocketSession::accept(const QString &id)
 {
-    CallRequest r;
-    r.call = SocketCall::Accept;
-    r.socketId = id;
-    return request(r);
+    return request(CallRequest::on(SocketCall::Accept, id));
 }
 
 QString SocketSession::connectTo(const QString &id, const QString &host, int port)
 {
-    CallRequest r;
-    r.call = SocketCall::Connect;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::Connect, id);
     r.host = host;
     r.port = port;
     return request(r);
@@ -109,46 +96,35 @@ QString SocketSession::connectTo(const QString &id, const QString &host, int por
 
 QString SocketSession::send(const QString &id, const QByteArray &data)
 {
-    CallRequest r;
-    r.call = SocketCall::Send;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::Send, id);
     r.data = data;
     return request(r);
 }
 
 QString SocketSession::sendAll(const QString &id, const QByteArray &data)
 {
-    CallRequest r;
-    r.call = SocketCall::SendAll;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::SendAll, id);
     r.data = data;
     return request(r);
 }
 
 QString SocketSession::recv(const QString &id, int bufsize)
 {
-    CallRequest r;
-    r.call = SocketCall::Recv;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::Recv, id);
     r.bufsize = bufsize;
     return request(r);
 }
 
 QString SocketSession::shutdown(const QString &id, int how)
 {
-    CallRequest r;
-    r.call = SocketCall::Shutdown;
-    r.socketId = id;
+    CallRequest r = CallRequest::on(SocketCall::Shutdown, id);
     r.how = how;
     return request(r);
 }
 
 QString SocketSession::close(const QString &id)
 {
-    CallRequest r;
-    r.call = SocketCall::Close;
-    r.socketId = id;
-    return request(r);
+    return request(CallRequest::on(SocketCall::Close, id));
 }
 
 QString SocketSession::request(CallRequest r)
@@ -165,7 +141,8 @@ QString SocketSession::request(CallRequest r)
     }
     r.allowInvalid = m_allowInvalid;
     SocketEngine *engine = m_engine;
-    QMetaObject::invokeMethod(engine, [engine, r] { engine->execute(r); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        engine, [engine, r] { engine->execute(r); }, Qt::QueuedConnection);
     return QString();
 }
 
@@ -182,8 +159,8 @@ void SocketSession::closeAll()
     if (!m_thread.isRunning())
         return;
     SocketEngine *engine = m_engine;
-    QMetaObject::invokeMethod(engine, [engine] { engine->closeAll(); },
-                              Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        engine, [engine] { engine->closeAll(); }, Qt::BlockingQueuedConnection);
 }
 
 void SocketSession::onSocketUpdated(const SocketInfo &info)

@@ -4,7 +4,8 @@
 
 // What SocketLab knows about a socket from the calls made on it.
 // The kernel's own TCP state is a separate, sampled thing.
-enum class SocketState {
+enum class SocketState
+{
     Created,
     Bound,
     Listening,

@@ -16,11 +16,10 @@ QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
         QJsonObject error{{QStringLiteral("name"), e.error.name()},
                           {QStringLiteral("message"), e.error.message()},
                           {QStringLiteral("hint"), e.error.hint()}};
-        error.insert(QStringLiteral("errno"),
-                     e.error.kind() == CallError::Kind::Errno ||
-                             e.error.kind() == CallError::Kind::Resolver
-                         ? QJsonValue(e.error.code())
-                         : QJsonValue());
+        error.insert(QStringLiteral("errno"), e.error.kind() == CallError::Kind::Errno ||
+                                                      e.error.kind() == CallError::Kind::Resolver
+                                                  ? QJsonValue(e.error.code())
+                                                  : QJsonValue());
         o.insert(QStringLiteral("error"), error);
     }
     if (e.movesData()) {

@@ -26,9 +26,9 @@ private:
 void TestBytesFormat::initTestCase()
 {
     QProcess python;
-    python.start(QStringLiteral("python3"),
-                 {QStringLiteral("-c"),
-                  QStringLiteral("for b in range(256): print(repr(bytes([b])))")});
+    python.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"), QStringLiteral("for b in range(256): print(repr(bytes([b])))")});
     QVERIFY2(python.waitForFinished(20000), "python3 is needed (scripts/test installs it)");
     QCOMPARE(python.exitCode(), 0);
     m_pythonRepr = QString::fromLatin1(python.readAllStandardOutput()).split(QLatin1Char('\n'));
@@ -52,11 +52,13 @@ void TestBytesFormat::literalQuoting_data()
 {
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("literal");
-    QTest::newRow("course message") << QByteArray("Hey, can you hear me?") << "b'Hey, can you hear me?'";
+    QTest::newRow("course message")
+        << QByteArray("Hey, can you hear me?") << "b'Hey, can you hear me?'";
     QTest::newRow("empty") << QByteArray() << "b''";
     QTest::newRow("single quote only") << QByteArray("it's") << "b\"it's\"";
     QTest::newRow("both quotes") << QByteArray("'\"") << "b'\\'\"'";
-    QTest::newRow("crlf") << QByteArray("GET / HTTP/1.0\r\n\r\n") << "b'GET / HTTP/1.0\\r\\n\\r\\n'";
+    QTest::newRow("crlf") << QByteArray("GET / HTTP/1.0\r\n\r\n")
+                          << "b'GET / HTTP/1.0\\r\\n\\r\\n'";
 }
 
 void TestBytesFormat::literalQuoting()

@@ -61,7 +61,8 @@ void TestByteViewLayout::cellOfEveryByte()
     QCOMPARE(QString(ByteViewLayout::asciiCell(static_cast<unsigned char>(value))), cell);
     const ByteViewLayout layout;
     const QByteArray one(1, char(value));
-    QCOMPARE(layout.hexText(one, 0).left(2), QStringLiteral("%1").arg(value, 2, 16, QLatin1Char('0')));
+    QCOMPARE(layout.hexText(one, 0).left(2),
+             QStringLiteral("%1").arg(value, 2, 16, QLatin1Char('0')));
     QCOMPARE(layout.asciiText(one, 0), cell);
 }
 
@@ -71,8 +72,9 @@ void TestByteViewLayout::rowText()
     const QByteArray message("Hey, can you hear me?");
     QCOMPARE(layout.offsetText(1), QStringLiteral("00000010"));
     QCOMPARE(layout.text(message),
-             QStringLiteral("00000000  48 65 79 2c 20 63 61 6e 20 79 6f 75 20 68 65 61  Hey, can you hea\n"
-                            "00000010  72 20 6d 65 3f                                   r me?"));
+             QStringLiteral(
+                 "00000000  48 65 79 2c 20 63 61 6e 20 79 6f 75 20 68 65 61  Hey, can you hea\n"
+                 "00000010  72 20 6d 65 3f                                   r me?"));
 }
 
 void TestByteViewLayout::positionsPointAtTheRightCells()

@@ -44,8 +44,8 @@ void TestCallRules::validity_data()
                               C::Send,       C::SendAll, C::Recv,   C::Shutdown, C::Close};
     for (const auto &row : table) {
         for (C call : calls) {
-            QTest::newRow(qPrintable(QStringLiteral("%1 %2")
-                                         .arg(socketStateName(row.state), socketCallName(call))))
+            QTest::newRow(qPrintable(
+                QStringLiteral("%1 %2").arg(socketStateName(row.state), socketCallName(call))))
                 << row.state << call << row.valid.contains(call);
         }
     }

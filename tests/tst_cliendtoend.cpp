@@ -82,10 +82,12 @@ void TestCliEndToEnd::initTestCase()
 quint16 TestCliEndToEnd::startServe(QProcess &serve, const QStringList &extra)
 {
     serve.start(cli, QStringList{QStringLiteral("serve"), QStringLiteral("--bind"),
-                                 QStringLiteral("127.0.0.1:0")} + extra);
+                                 QStringLiteral("127.0.0.1:0")} +
+                         extra);
     if (!serve.waitForStarted(5000))
         return 0;
-    static const QRegularExpression serving(QStringLiteral("serving \\w+ on 127\\.0\\.0\\.1:(\\d+)"));
+    static const QRegularExpression serving(
+        QStringLiteral("serving \\w+ on 127\\.0\\.0\\.1:(\\d+)"));
     QByteArray seen;
     QElapsedTimer timer;
     timer.start();
@@ -151,9 +153,10 @@ void TestCliEndToEnd::ncGetsEcho()
     QVERIFY(port != 0);
     int code = -1;
     // -N: shut down writing after stdin ends, so the echo server sees the end and closes.
-    const QString out = run(QStringLiteral("nc"),
-                            {QStringLiteral("-N"), QStringLiteral("127.0.0.1"), QString::number(port)},
-                            "Hey, can you hear me?\nline two\n", &code);
+    const QString out =
+        run(QStringLiteral("nc"),
+            {QStringLiteral("-N"), QStringLiteral("127.0.0.1"), QString::number(port)},
+            "Hey, can you hear me?\nline two\n", &code);
     QCOMPARE(code, 0);
     QCOMPARE(out, QStringLiteral("Hey, can you hear me?\nline two\n"));
     QVERIFY(serve.waitForFinished(10000));
@@ -167,13 +170,14 @@ void TestCliEndToEnd::httpModeAnswersARequest()
                                             QStringLiteral("--max-clients"), QStringLiteral("1")});
     QVERIFY(port != 0);
     int code = -1;
-    const QString out = run(
-        QStringLiteral("python3"),
-        {QStringLiteral("-c"),
-         QStringLiteral("import urllib.request,sys; r=urllib.request.urlopen('http://127.0.0.1:%1/hello?<b>'); "
-                        "print(r.status); print(r.read().decode())")
-             .arg(port)},
-        QByteArray(), &code);
+    const QString out =
+        run(QStringLiteral("python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import urllib.request,sys; "
+                            "r=urllib.request.urlopen('http://127.0.0.1:%1/hello?<b>'); "
+                            "print(r.status); print(r.read().decode())")
+                 .arg(port)},
+            QByteArray(), &code);
     QCOMPARE(code, 0);
     QVERIFY2(out.startsWith(QStringLiteral("200\n")), qPrintable(out));
     QVERIFY(out.contains(QStringLiteral("<h1>")));
@@ -185,7 +189,8 @@ void TestCliEndToEnd::httpModeAnswersARequest()
 void TestCliEndToEnd::connectTalksToPythonServer()
 {
     QProcess server;
-    server.start(QStringLiteral("python3"), {QStringLiteral("-c"), QString::fromLatin1(pythonServer)});
+    server.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"), QString::fromLatin1(pythonServer)});
     QVERIFY(server.waitForReadyRead(10000));
     const int port = server.readLine().trimmed().toInt();
     QVERIFY(port > 0);
@@ -216,7 +221,8 @@ void TestCliEndToEnd::connectToClosedPortFailsWithErrnoName()
     const int port = holder.readLine().trimmed().toInt();
     int code = -1;
     QByteArray err;
-    run(cli, {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port)}, QByteArray(), &code, &err);
+    run(cli, {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port)}, QByteArray(),
+        &code, &err);
     holder.closeWriteChannel();
     holder.waitForFinished(5000);
     QCOMPARE(code, 1);
@@ -241,10 +247,12 @@ void TestCliEndToEnd::badArgumentsAreClearErrors_data()
     QTest::addColumn<QStringList>("args");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("message");
-    QTest::newRow("bad mode") << QStringList{"serve", "--mode", "gopher"} << 2 << "unknown mode 'gopher'";
-    QTest::newRow("no port") << QStringList{"serve", "--bind", "127.0.0.1"} << 2 << "is not HOST:PORT";
-    QTest::newRow("port too large") << QStringList{"serve", "--bind", "127.0.0.1:70000"} << 1
-                                    << "bind failed: OverflowError";
+    QTest::newRow("bad mode") << QStringList{"serve", "--mode", "gopher"} << 2
+                              << "unknown mode 'gopher'";
+    QTest::newRow("no port") << QStringList{"serve", "--bind", "127.0.0.1"} << 2
+                             << "is not HOST:PORT";
+    QTest::newRow("port too large")
+        << QStringList{"serve", "--bind", "127.0.0.1:70000"} << 1 << "bind failed: OverflowError";
     QTest::newRow("bad address") << QStringList{"connect", "999.1.1.1:50000"} << 1
                                  << "connect failed: ValueError";
     QTest::newRow("bad escape") << QStringList{"connect", "127.0.0.1:1", "--send", "\\q"} << 2

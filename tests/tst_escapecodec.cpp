@@ -44,10 +44,12 @@ void TestEscapeCodec::everyByteAsHexEscape()
             QStringLiteral("\\x%1").arg(value, 2, 16, QLatin1Char('0')), encoding);
         QVERIFY(lower.ok());
         QCOMPARE(lower.bytes, QByteArray(1, char(value)));
-        const EscapeCodec::Result upper = EscapeCodec::fromText(
-            QStringLiteral("\\x%1").arg(value, 2, 16, QLatin1Char('0')).toUpper().replace(
-                QLatin1String("\\X"), QLatin1String("\\x")),
-            encoding);
+        const EscapeCodec::Result upper =
+            EscapeCodec::fromText(QStringLiteral("\\x%1")
+                                      .arg(value, 2, 16, QLatin1Char('0'))
+                                      .toUpper()
+                                      .replace(QLatin1String("\\X"), QLatin1String("\\x")),
+                                  encoding);
         QCOMPARE(upper.bytes, QByteArray(1, char(value)));
     }
 }
@@ -101,8 +103,8 @@ void TestEscapeCodec::encodings_data()
     QTest::newRow("é utf-8") << QStringLiteral("é") << utf8 << QByteArray("\xc3\xa9");
     QTest::newRow("é latin-1") << QStringLiteral("é") << latin1 << QByteArray("\xe9");
     QTest::newRow("€ utf-8") << QStringLiteral("€") << utf8 << QByteArray("\xe2\x82\xac");
-    QTest::newRow("emoji utf-8 (surrogate pair)") << QStringLiteral("😀") << utf8
-                                                  << QByteArray("\xf0\x9f\x98\x80");
+    QTest::newRow("emoji utf-8 (surrogate pair)")
+        << QStringLiteral("😀") << utf8 << QByteArray("\xf0\x9f\x98\x80");
     QTest::newRow("ascii text") << QStringLiteral("Hey") << ascii << QByteArray("Hey");
 }
 

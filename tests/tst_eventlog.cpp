@@ -21,7 +21,8 @@ SocketEvent dataEvent(const QString &socket, SocketCall call, const QByteArray &
 {
     SocketEvent e;
     e.socketId = socket;
-    e.role = socket.startsWith(QLatin1String("client")) ? SocketRole::Client : SocketRole::Connection;
+    e.role =
+        socket.startsWith(QLatin1String("client")) ? SocketRole::Client : SocketRole::Connection;
     e.call = call;
     e.phase = CallPhase::Returned;
     e.byteCount = data.size();
@@ -68,7 +69,8 @@ void TestEventLog::totalCapDropsLaterData()
     EventLog log;
     log.setCaps(64, 100);
     for (int i = 0; i < 5; ++i)
-        log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, QByteArray(40, char('a' + i))));
+        log.append(
+            dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, QByteArray(40, char('a' + i))));
     QCOMPARE(log.count(), 5);
     QCOMPARE(log.keptBytes(), qint64(100));
     QCOMPARE(log.event(0).data, QByteArray(40, 'a'));
@@ -87,7 +89,8 @@ void TestEventLog::tableShowsPythonForm()
     log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "Hey, can you hear me?"));
     QCOMPARE(log.rowCount(), 1);
     QCOMPARE(log.columnCount(), int(EventLog::ColumnCount));
-    QCOMPARE(log.index(0, EventLog::CallColumn).data().toString(), QStringLiteral("msg = conn.recv(4096)"));
+    QCOMPARE(log.index(0, EventLog::CallColumn).data().toString(),
+             QStringLiteral("msg = conn.recv(4096)"));
     QCOMPARE(log.index(0, EventLog::OutcomeColumn).data().toString(),
              QStringLiteral("→ b'Hey, can you hear me?'  (21 bytes)"));
     QCOMPARE(log.index(0, EventLog::BytesColumn).data().toString(), QStringLiteral("21"));
@@ -109,13 +112,15 @@ void TestEventLog::statements_data()
                        {QStringLiteral("type"), SOCK_STREAM},
                        {QStringLiteral("proto"), IPPROTO_IP}};
     socketCall.result = 5;
-    QTest::newRow("socket") << socketCall
-                            << "server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_IP)"
-                            << "<socket fd=5>";
+    QTest::newRow("socket")
+        << socketCall
+        << "server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_IP)"
+        << "<socket fd=5>";
 
     SocketEvent bind = socketCall;
     bind.call = SocketCall::Bind;
-    bind.args = {{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 0}};
+    bind.args = {{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                 {QStringLiteral("port"), 0}};
     bind.result = SocketAddress(AF_INET, QStringLiteral("127.0.0.1"), 41234).toVariant();
     QTest::newRow("bind port 0") << bind << "server_socket.bind(('127.0.0.1', 0))"
                                  << "None  (bound to ('127.0.0.1', 41234))";
@@ -123,9 +128,10 @@ void TestEventLog::statements_data()
     SocketEvent accept = socketCall;
     accept.call = SocketCall::Accept;
     accept.args.clear();
-    accept.result = QVariantMap{{QStringLiteral("socket"), QStringLiteral("conn#2")},
-                                {QStringLiteral("address"),
-                                 SocketAddress(AF_INET6, QStringLiteral("::1"), 54321).toVariant()}};
+    accept.result =
+        QVariantMap{{QStringLiteral("socket"), QStringLiteral("conn#2")},
+                    {QStringLiteral("address"),
+                     SocketAddress(AF_INET6, QStringLiteral("::1"), 54321).toVariant()}};
     QTest::newRow("accept") << accept << "conn_2, addr = server_socket.accept()"
                             << "('::1', 54321, 0, 0)";
 
@@ -140,17 +146,20 @@ void TestEventLog::statements_data()
                               << "b''  (0 bytes: the peer closed its side)";
 
     SocketEvent sendall = dataEvent(QStringLiteral("client#1"), SocketCall::SendAll, "Hey");
-    QTest::newRow("sendall") << sendall << "client_socket.sendall(b'Hey')" << "None  (3 bytes sent)";
+    QTest::newRow("sendall") << sendall << "client_socket.sendall(b'Hey')"
+                             << "None  (3 bytes sent)";
 
     SocketEvent send = dataEvent(QStringLiteral("client#1"), SocketCall::Send, "Hey");
     send.result = 3;
-    QTest::newRow("send") << send << "client_socket.send(b'Hey')" << "3";
+    QTest::newRow("send") << send << "client_socket.send(b'Hey')"
+                          << "3";
 
     SocketEvent refused = socketCall;
     refused.socketId = QStringLiteral("client#1");
     refused.call = SocketCall::Connect;
     refused.phase = CallPhase::Failed;
-    refused.args = {{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 50000}};
+    refused.args = {{QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                    {QStringLiteral("port"), 50000}};
     refused.error = CallError::fromErrno(ECONNREFUSED, QStringLiteral("hint"));
     QTest::newRow("refused") << refused << "client_socket.connect(('127.0.0.1', 50000))"
                              << "ConnectionRefusedError: [Errno 111] Connection refused";
@@ -159,7 +168,8 @@ void TestEventLog::statements_data()
     shutdown.socketId = QStringLiteral("conn#1");
     shutdown.call = SocketCall::Shutdown;
     shutdown.args = {{QStringLiteral("how"), SHUT_WR}};
-    QTest::newRow("shutdown") << shutdown << "conn.shutdown(socket.SHUT_WR)" << "None";
+    QTest::newRow("shutdown") << shutdown << "conn.shutdown(socket.SHUT_WR)"
+                              << "None";
 }
 
 void TestEventLog::statements()
@@ -175,11 +185,16 @@ void TestEventLog::variableNames_data()
 {
     QTest::addColumn<QString>("id");
     QTest::addColumn<QString>("name");
-    QTest::newRow("server#1") << "server#1" << "server_socket";
-    QTest::newRow("server#2") << "server#2" << "server_socket_2";
-    QTest::newRow("client#1") << "client#1" << "client_socket";
-    QTest::newRow("conn#1") << "conn#1" << "conn";
-    QTest::newRow("conn#12") << "conn#12" << "conn_12";
+    QTest::newRow("server#1") << "server#1"
+                              << "server_socket";
+    QTest::newRow("server#2") << "server#2"
+                              << "server_socket_2";
+    QTest::newRow("client#1") << "client#1"
+                              << "client_socket";
+    QTest::newRow("conn#1") << "conn#1"
+                            << "conn";
+    QTest::newRow("conn#12") << "conn#12"
+                             << "conn_12";
 }
 
 void TestEventLog::variableNames()
@@ -200,7 +215,8 @@ void TestEventLog::traceLineHasEveryField()
     QCOMPARE(o.value(QStringLiteral("socket")).toString(), QStringLiteral("conn#1"));
     QCOMPARE(o.value(QStringLiteral("call")).toString(), QStringLiteral("recv"));
     QCOMPARE(o.value(QStringLiteral("phase")).toString(), QStringLiteral("returned"));
-    QCOMPARE(o.value(QStringLiteral("args")).toObject().value(QStringLiteral("bufsize")).toInt(), 4096);
+    QCOMPARE(o.value(QStringLiteral("args")).toObject().value(QStringLiteral("bufsize")).toInt(),
+             4096);
     QCOMPARE(o.value(QStringLiteral("bytes")).toInt(), 3);
     QCOMPARE(o.value(QStringLiteral("data_hex")).toString(), QStringLiteral("486579"));
     QVERIFY(!o.contains(QStringLiteral("error")));
@@ -210,12 +226,16 @@ void TestEventLog::traceLineHasEveryField()
     failed.call = SocketCall::Connect;
     failed.phase = CallPhase::Failed;
     failed.error = CallError::fromErrno(ECONNREFUSED, QStringLiteral("Nothing is listening."));
-    const QJsonObject error =
-        QJsonDocument::fromJson(TraceFormat::toLine(failed, 0)).object().value(QStringLiteral("error")).toObject();
+    const QJsonObject error = QJsonDocument::fromJson(TraceFormat::toLine(failed, 0))
+                                  .object()
+                                  .value(QStringLiteral("error"))
+                                  .toObject();
     QCOMPARE(error.value(QStringLiteral("name")).toString(), QStringLiteral("ECONNREFUSED"));
     QCOMPARE(error.value(QStringLiteral("errno")).toInt(), ECONNREFUSED);
-    QCOMPARE(error.value(QStringLiteral("message")).toString(), QStringLiteral("Connection refused"));
-    QCOMPARE(error.value(QStringLiteral("hint")).toString(), QStringLiteral("Nothing is listening."));
+    QCOMPARE(error.value(QStringLiteral("message")).toString(),
+             QStringLiteral("Connection refused"));
+    QCOMPARE(error.value(QStringLiteral("hint")).toString(),
+             QStringLiteral("Nothing is listening."));
 }
 
 void TestEventLog::traceWriterHonoursCaps()

@@ -37,6 +37,8 @@ private:
     QPushButton *button(const QString &name) const;
     void click(const QString &name);
     bool enabled(const QString &name) const { return button(name)->isEnabled(); }
+    // server socket → bind → listen by clicking, on a kernel-chosen port.
+    void listenByClicking();
 
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<EventRecorder> m_events;
@@ -78,6 +80,16 @@ void TestMainWindow::click(const QString &name)
     QTest::mouseClick(b, Qt::LeftButton);
 }
 
+void TestMainWindow::listenByClicking()
+{
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    click(QStringLiteral("server.bind"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
+    click(QStringLiteral("server.listen"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+}
+
 void TestMainWindow::clickThroughGettingTheFlow()
 {
     SocketSession *session = m_window->session();
@@ -97,7 +109,8 @@ void TestMainWindow::clickThroughGettingTheFlow()
     QCOMPARE(session->socket(server).state, SocketState::Listening);
 
     click(QStringLiteral("server.accept"));
-    QCOMPARE(m_events->waitFor(server, SocketCall::Accept, CallPhase::Blocked).phase, CallPhase::Blocked);
+    QCOMPARE(m_events->waitFor(server, SocketCall::Accept, CallPhase::Blocked).phase,
+             CallPhase::Blocked);
     QTRY_VERIFY(!enabled(QStringLiteral("server.accept")));
 
     const quint16 port = session->socket(server).local.port();
@@ -116,7 +129,8 @@ void TestMainWindow::clickThroughGettingTheFlow()
     QTRY_COMPARE(session->socket(client).state, SocketState::Connected);
 
     QLineEdit *clientMessage = m_window->findChild<QLineEdit *>(QStringLiteral("message"));
-    m_window->clientPane()->connectionControls()->editor()->setText(QStringLiteral("Hey, can you hear me?"));
+    m_window->clientPane()->connectionControls()->editor()->setText(
+        QStringLiteral("Hey, can you hear me?"));
     QVERIFY(clientMessage);
     QTRY_VERIFY(enabled(QStringLiteral("client.sendall")));
     click(QStringLiteral("client.sendall"));
@@ -129,17 +143,21 @@ void TestMainWindow::clickThroughGettingTheFlow()
     QTRY_VERIFY(m_window->byteView()->literalText() == QStringLiteral("b'Hey, can you hear me?'"));
     QVERIFY(m_window->byteView()->hexText().startsWith(QStringLiteral("00000000  48 65 79 2c")));
 
-    m_window->serverPane()->connectionControls()->editor()->setText(QStringLiteral("Yes, I can hear you."));
+    m_window->serverPane()->connectionControls()->editor()->setText(
+        QStringLiteral("Yes, I can hear you."));
     QTRY_VERIFY(enabled(QStringLiteral("conn.sendall")));
     click(QStringLiteral("conn.sendall"));
-    QCOMPARE(m_events->waitForEnd(QStringLiteral("conn#1"), SocketCall::SendAll).phase, CallPhase::Returned);
+    QCOMPARE(m_events->waitForEnd(QStringLiteral("conn#1"), SocketCall::SendAll).phase,
+             CallPhase::Returned);
     QTRY_VERIFY(enabled(QStringLiteral("client.recv")));
     click(QStringLiteral("client.recv"));
-    QCOMPARE(m_events->waitForEnd(client, SocketCall::Recv).data, QByteArray("Yes, I can hear you."));
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::Recv).data,
+             QByteArray("Yes, I can hear you."));
 
     QTRY_VERIFY(enabled(QStringLiteral("conn.close")));
     click(QStringLiteral("conn.close"));
-    QCOMPARE(m_events->waitForEnd(QStringLiteral("conn#1"), SocketCall::Close).phase, CallPhase::Returned);
+    QCOMPARE(m_events->waitForEnd(QStringLiteral("conn#1"), SocketCall::Close).phase,
+             CallPhase::Returned);
     QTRY_VERIFY(!enabled(QStringLiteral("conn.recv")));
     QTRY_VERIFY(enabled(QStringLiteral("client.recv")));
     click(QStringLiteral("client.recv"));
@@ -161,10 +179,12 @@ void TestMainWindow::clickThroughGettingTheFlow()
             returned << log->index(row, EventLog::CallColumn).data().toString();
     }
     const QStringList expected = {
-        QStringLiteral("server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)"),
+        QStringLiteral("server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, "
+                       "socket.IPPROTO_TCP)"),
         QStringLiteral("server_socket.bind(('127.0.0.1', 0))"),
         QStringLiteral("server_socket.listen(1)"),
-        QStringLiteral("client_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)"),
+        QStringLiteral("client_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, "
+                       "socket.IPPROTO_TCP)"),
         QStringLiteral("client_socket.connect(('127.0.0.1', %1))").arg(port),
         QStringLiteral("conn, addr = server_socket.accept()"),
         QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')"),
@@ -178,19 +198,15 @@ void TestMainWindow::clickThroughGettingTheFlow()
     };
     // connect and accept return in either order: compare as sets around them.
     QCOMPARE(returned.size(), expected.size());
-    QCOMPARE(QSet<QString>(returned.begin(), returned.end()), QSet<QString>(expected.begin(), expected.end()));
+    QCOMPARE(QSet<QString>(returned.begin(), returned.end()),
+             QSet<QString>(expected.begin(), expected.end()));
     QCOMPARE(returned.mid(0, 4), expected.mid(0, 4));
     QCOMPARE(returned.mid(6), expected.mid(6));
 }
 
 void TestMainWindow::badMessageDisablesSending()
 {
-    click(QStringLiteral("server.socket"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
-    click(QStringLiteral("server.bind"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
-    click(QStringLiteral("server.listen"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    listenByClicking();
     m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))
         ->setValue(m_window->session()->socket(m_window->serverPane()->listenerId()).local.port());
     click(QStringLiteral("client.socket"));
@@ -202,7 +218,9 @@ void TestMainWindow::badMessageDisablesSending()
     editor->setText(QStringLiteral("bad \\q escape"));
     QVERIFY(!editor->isValid());
     QVERIFY(!enabled(QStringLiteral("client.sendall")));
-    QVERIFY(button(QStringLiteral("client.sendall"))->toolTip().contains(QStringLiteral("message has an error")));
+    QVERIFY(button(QStringLiteral("client.sendall"))
+                ->toolTip()
+                .contains(QStringLiteral("message has an error")));
     editor->setText(QStringLiteral("good\\r\\n"));
     QVERIFY(editor->isValid());
     QCOMPARE(editor->bytes(), QByteArray("good\r\n"));
@@ -222,19 +240,15 @@ void TestMainWindow::refusedCallExplainsWhy()
     QTRY_VERIFY(listen->isEnabled());
     QVERIFY(enabled(QStringLiteral("server.accept")));
     click(QStringLiteral("server.accept"));
-    const SocketEvent e = m_events->waitForEnd(m_window->serverPane()->listenerId(), SocketCall::Accept);
+    const SocketEvent e =
+        m_events->waitForEnd(m_window->serverPane()->listenerId(), SocketCall::Accept);
     QCOMPARE(e.phase, CallPhase::Failed);
     QCOMPARE(e.error.name(), QStringLiteral("EINVAL"));
 }
 
 void TestMainWindow::closingWhileAcceptIsBlockedIsImmediate()
 {
-    click(QStringLiteral("server.socket"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
-    click(QStringLiteral("server.bind"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
-    click(QStringLiteral("server.listen"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    listenByClicking();
     click(QStringLiteral("server.accept"));
     m_events->waitFor(m_window->serverPane()->listenerId(), SocketCall::Accept, CallPhase::Blocked);
 

@@ -3,8 +3,8 @@
 #include "BytesFormat.h"
 
 #include <QLabel>
-#include <QResizeEvent>
 #include <QPlainTextEdit>
+#include <QResizeEvent>
 #include <QVBoxLayout>
 
 ByteView::ByteView(QWidget *parent)
@@ -42,7 +42,8 @@ ByteView::ByteView(QWidget *parent)
 
 void ByteView::setBytes(const QByteArray &bytes, const QString &title, qint64 notKept)
 {
-    QString heading = QStringLiteral("%1 — %2").arg(title, BytesFormat::byteCount(bytes.size() + notKept));
+    QString heading =
+        QStringLiteral("%1 — %2").arg(title, BytesFormat::byteCount(bytes.size() + notKept));
     if (notKept > 0)
         heading += tr("  (%1 more bytes not kept)").arg(BytesFormat::count(notKept));
     m_title->setText(heading);

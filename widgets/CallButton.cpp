@@ -17,8 +17,8 @@ CallButton::CallButton(const QString &label, const QString &whatItDoes,
 void CallButton::setAvailability(const QString &whyNot)
 {
     setEnabled(whyNot.isEmpty());
-    QString tip = QStringLiteral("%1  (%2)").arg(m_whatItDoes,
-                                                shortcut().toString(QKeySequence::NativeText));
+    QString tip =
+        QStringLiteral("%1  (%2)").arg(m_whatItDoes, shortcut().toString(QKeySequence::NativeText));
     if (!whyNot.isEmpty())
         tip += QStringLiteral("\n\nNot now: ") + whyNot;
     setToolTip(tip);

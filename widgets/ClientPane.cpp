@@ -32,7 +32,8 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     m_connect->setObjectName(QStringLiteral("client.connect"));
 
     auto *title = new HeadingLabel(tr("CLIENT"), 1.4, this);
-    title->setStyleSheet(QStringLiteral("color: %1;").arg(RoleColors::strong(SocketRole::Client).name()));
+    title->setStyleSheet(
+        QStringLiteral("color: %1;").arg(RoleColors::strong(SocketRole::Client).name()));
 
     auto *calls = new QHBoxLayout;
     calls->addWidget(m_socket);

@@ -11,7 +11,13 @@
 #include <QToolButton>
 
 namespace {
-enum { Utf8, Ascii, Latin1, Hex };
+enum
+{
+    Utf8,
+    Ascii,
+    Latin1,
+    Hex
+};
 } // namespace
 
 MessageEditor::MessageEditor(QWidget *parent)
@@ -98,7 +104,8 @@ void MessageEditor::reparse()
         m_text->setStyleSheet(QString());
     } else {
         m_bytes.clear();
-        m_error->setText(tr("Not sent: %1 (at character %2)").arg(r.error).arg(r.errorPosition + 1));
+        m_error->setText(
+            tr("Not sent: %1 (at character %2)").arg(r.error).arg(r.errorPosition + 1));
         m_error->show();
         m_preview->clear();
         m_text->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #b00020; }"));

@@ -65,7 +65,8 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_connectionStatus->showNothing(tr("No connection accepted yet."));
 
     auto *title = new HeadingLabel(tr("SERVER"), 1.4, this);
-    title->setStyleSheet(QStringLiteral("color: %1;").arg(RoleColors::strong(SocketRole::Server).name()));
+    title->setStyleSheet(
+        QStringLiteral("color: %1;").arg(RoleColors::strong(SocketRole::Server).name()));
 
     auto *calls = new QGridLayout;
     calls->addWidget(m_socket, 0, 0);
@@ -93,12 +94,12 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     });
     connect(m_reuse, &QPushButton::clicked, this,
             [this] { run(m_session->setReuseAddress(m_listenerId)); });
-    connect(m_bind, &QPushButton::clicked, this, [this] {
-        run(m_session->bind(m_listenerId, m_endpoint->host(), m_endpoint->port()));
-    });
+    connect(m_bind, &QPushButton::clicked, this,
+            [this] { run(m_session->bind(m_listenerId, m_endpoint->host(), m_endpoint->port())); });
     connect(m_listen, &QPushButton::clicked, this,
             [this] { run(m_session->listen(m_listenerId, m_backlog->value())); });
-    connect(m_accept, &QPushButton::clicked, this, [this] { run(m_session->accept(m_listenerId)); });
+    connect(m_accept, &QPushButton::clicked, this,
+            [this] { run(m_session->accept(m_listenerId)); });
     connect(m_closeListener, &QPushButton::clicked, this,
             [this] { run(m_session->close(m_listenerId)); });
     connect(m_connections, &QListWidget::currentRowChanged, this, &ServerPane::onSelectionChanged);

@@ -29,9 +29,11 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     m_table->setShowGrid(false);
-    m_table->horizontalHeader()->setSectionResizeMode(EventLog::CallColumn, QHeaderView::Interactive);
+    m_table->horizontalHeader()->setSectionResizeMode(EventLog::CallColumn,
+                                                      QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(false);
-    m_table->horizontalHeader()->setSectionResizeMode(EventLog::OutcomeColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(EventLog::OutcomeColumn,
+                                                      QHeaderView::Stretch);
     updateMetrics();
     m_table->setAccessibleName(tr("Session log"));
 
@@ -62,9 +64,8 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SessionLogView::onCurrentChanged);
-    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
-        m_follow = value == m_table->verticalScrollBar()->maximum();
-    });
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_follow = value == m_table->verticalScrollBar()->maximum(); });
 }
 
 void SessionLogView::changeEvent(QEvent *event)

@@ -46,6 +46,7 @@ void SocketStatusView::showNothing(const QString &why)
     m_addresses->clear();
     m_counts->clear();
     m_call->clear();
+    m_call->hide();
     m_error->hide();
     m_timer->stop();
 }
@@ -64,13 +65,15 @@ void SocketStatusView::showSocket(const SocketInfo &info)
         where << tr("local %1").arg(info.local.display());
     if (info.peer.isValid())
         where << tr("peer %1").arg(info.peer.display());
-    m_addresses->setText(where.isEmpty() ? tr("no address yet") : where.join(QStringLiteral("   ")));
+    m_addresses->setText(where.isEmpty() ? tr("no address yet")
+                                         : where.join(QStringLiteral("   ")));
     m_counts->setText(tr("sent %1   received %2")
                           .arg(BytesFormat::byteCount(info.bytesSent),
                                BytesFormat::byteCount(info.bytesReceived)));
     if (info.lastError.isError()) {
-        QString text = QStringLiteral("<b>%1</b> %2").arg(info.lastError.name().toHtmlEscaped(),
-                                                          info.lastError.message().toHtmlEscaped());
+        QString text = QStringLiteral("<b>%1</b> %2")
+                           .arg(info.lastError.name().toHtmlEscaped(),
+                                info.lastError.message().toHtmlEscaped());
         if (!info.lastError.hint().isEmpty())
             text += QStringLiteral("<br>") + info.lastError.hint().toHtmlEscaped();
         m_error->setText(text);
@@ -89,8 +92,10 @@ void SocketStatusView::updateBlockedTime()
 {
     if (!m_hasSocket || m_info.callInProgress == SocketCall::None) {
         m_call->clear();
+        m_call->hide();
         return;
     }
+    m_call->show();
     const double seconds = (m_clock->nowMsPrecise() - m_info.callStartedMs) / 1000.0;
     const QString call = socketCallName(m_info.callInProgress);
     m_call->setText(m_info.blocked ? tr("BLOCKED in %1()  %2 s").arg(call).arg(seconds, 0, 'f', 1)

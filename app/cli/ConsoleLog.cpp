@@ -14,8 +14,8 @@ ConsoleLog::~ConsoleLog() = default;
 
 bool ConsoleLog::openTrace(const QString &path)
 {
-    m_trace = std::make_unique<TraceWriter>(EventLog::defaultPerEventCap,
-                                            EventLog::defaultTotalCap);
+    m_trace =
+        std::make_unique<TraceWriter>(EventLog::defaultPerEventCap, EventLog::defaultTotalCap);
     if (!m_trace->open(path)) {
         std::fprintf(stderr, "socketlab-cli: cannot write trace %s: %s\n", qPrintable(path),
                      qPrintable(m_trace->errorString()));

@@ -53,8 +53,8 @@ int ServeCommand::start(const QStringList &arguments)
                                          QStringLiteral("Also write every event to FILE (JSON "
                                                         "Lines, see docs/trace-format.md)."),
                                          QStringLiteral("FILE"));
-    parser.addOptions({bindOption, backlogOption, modeOption, replyOption, maxOption,
-                       noReuseOption, traceOption});
+    parser.addOptions({bindOption, backlogOption, modeOption, replyOption, maxOption, noReuseOption,
+                       traceOption});
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
     if (!parser.parse(QStringList{QStringLiteral("socketlab-cli serve")} + arguments)) {
         std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(parser.errorText()));
@@ -102,8 +102,8 @@ int ServeCommand::start(const QStringList &arguments)
     SocketSession *session = m_session.get();
     m_setup = std::make_unique<CallSequence>(session);
     m_setup->append(SocketCall::Socket, [this, session, where](QString *id) {
-        const QString refusal = session->createSocket(SocketRole::Server, where.family,
-                                                      SOCK_STREAM, 0, &m_listenerId);
+        const QString refusal =
+            session->createSocket(SocketRole::Server, where.family, SOCK_STREAM, 0, &m_listenerId);
         *id = m_listenerId;
         return refusal;
     });

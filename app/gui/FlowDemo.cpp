@@ -82,7 +82,8 @@ void FlowDemo::onEvent(const SocketEvent &event)
         return;
     if (event.phase == CallPhase::Failed) {
         m_waiting = false;
-        emit finished(false, tr("Step %1 failed: %2").arg(m_index + 1).arg(event.error.pythonException()));
+        emit finished(false,
+                      tr("Step %1 failed: %2").arg(m_index + 1).arg(event.error.pythonException()));
         return;
     }
     m_waiting = false;

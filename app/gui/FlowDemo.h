@@ -31,10 +31,10 @@ signals:
 private:
     struct Step
     {
-        QString button;          // objectName of the button to press
+        QString button;                // objectName of the button to press
         std::function<void()> prepare; // e.g. type the message first
         SocketCall awaited;
-        bool acceptBlocked;      // a blocked event is enough to move on
+        bool acceptBlocked; // a blocked event is enough to move on
     };
     void next();
     void onEvent(const SocketEvent &event);

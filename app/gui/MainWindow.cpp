@@ -62,7 +62,8 @@ MainWindow::~MainWindow() = default;
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *exportAction = file->addAction(tr("&Export Trace…"), this, &MainWindow::chooseExportFile);
+    QAction *exportAction =
+        file->addAction(tr("&Export Trace…"), this, &MainWindow::chooseExportFile);
     exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
     exportAction->setToolTip(tr("Write every event of this session to a JSON Lines file"));
     file->addSeparator();
@@ -162,7 +163,8 @@ void MainWindow::chooseExportFile()
     if (exportTrace(path, &error))
         statusBar()->showMessage(tr("Wrote %1 events to %2").arg(m_log->count()).arg(path), 8000);
     else
-        QMessageBox::warning(this, tr("Export trace"), tr("Could not write %1: %2").arg(path, error));
+        QMessageBox::warning(this, tr("Export trace"),
+                             tr("Could not write %1: %2").arg(path, error));
 }
 
 void MainWindow::setZoom(int pointSize)

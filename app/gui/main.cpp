@@ -50,13 +50,11 @@ int main(int argc, char *argv[])
     };
     FlowDemo demo(&window);
     if (options.demoSteps >= 0) {
-        QObject::connect(&demo, &FlowDemo::finished, &window,
-                         [&](bool ok, const QString &message) {
-                             std::fprintf(ok ? stdout : stderr, "socketlab: %s\n",
-                                          qPrintable(message));
-                             // Let the last events reach the panes before the picture.
-                             QTimer::singleShot(200, &window, finishWithScreenshot);
-                         });
+        QObject::connect(&demo, &FlowDemo::finished, &window, [&](bool ok, const QString &message) {
+            std::fprintf(ok ? stdout : stderr, "socketlab: %s\n", qPrintable(message));
+            // Let the last events reach the panes before the picture.
+            QTimer::singleShot(200, &window, finishWithScreenshot);
+        });
         QTimer::singleShot(0, &window, [&] { demo.start(options.demoSteps); });
     } else if (!options.screenshotPath.isEmpty()) {
         QTimer::singleShot(100, &window, finishWithScreenshot);

@@ -6,11 +6,10 @@
 
 EventRecorder::EventRecorder(SocketSession *session)
 {
-    connect(session, &SocketSession::eventOccurred, this,
-            [this](const SocketEvent &e) {
-                m_events.append(e);
-                m_taken.append(false);
-            });
+    connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
+        m_events.append(e);
+        m_taken.append(false);
+    });
 }
 
 int EventRecorder::find(const QString &socketId, SocketCall call, int phaseMask) const
@@ -28,20 +27,20 @@ int EventRecorder::find(const QString &socketId, SocketCall call, int phaseMask)
 SocketEvent EventRecorder::waitFor(const QString &socketId, SocketCall call, CallPhase phase,
                                    int timeoutMs)
 {
-    const int mask = 1 << int(phase);
-    (void)QTest::qWaitFor([&] { return find(socketId, call, mask) >= 0; }, timeoutMs);
-    const int at = find(socketId, call, mask);
-    if (at < 0)
-        return SocketEvent();
-    m_taken[at] = true;
-    return m_events.at(at);
+    return take(socketId, call, 1 << int(phase), timeoutMs);
 }
 
 SocketEvent EventRecorder::waitForEnd(const QString &socketId, SocketCall call, int timeoutMs)
 {
-    const int mask = (1 << int(CallPhase::Returned)) | (1 << int(CallPhase::Failed));
-    (void)QTest::qWaitFor([&] { return find(socketId, call, mask) >= 0; }, timeoutMs);
-    const int at = find(socketId, call, mask);
+    return take(socketId, call, (1 << int(CallPhase::Returned)) | (1 << int(CallPhase::Failed)),
+                timeoutMs);
+}
+
+SocketEvent EventRecorder::take(const QString &socketId, SocketCall call, int phaseMask,
+                                int timeoutMs)
+{
+    (void)QTest::qWaitFor([&] { return find(socketId, call, phaseMask) >= 0; }, timeoutMs);
+    const int at = find(socketId, call, phaseMask);
     if (at < 0)
         return SocketEvent();
     m_taken[at] = true;

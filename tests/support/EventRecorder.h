@@ -27,6 +27,7 @@ public:
 
 private:
     int find(const QString &socketId, SocketCall call, int phaseMask) const;
+    SocketEvent take(const QString &socketId, SocketCall call, int phaseMask, int timeoutMs);
 
     QVector<SocketEvent> m_events;
     QVector<bool> m_taken;

@@ -1,0 +1,217 @@
+// What goes wrong, over real loopback sockets: refused, in use, bad input, broken pipe,
+// and the rules that refuse a call unless invalid calls are allowed.
+
+#include "LoopbackSession.h"
+
+#include <QTest>
+
+#include <cerrno>
+#include <memory>
+
+#include <netinet/in.h>
+
+class TestSocketErrors : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+
+    void connectToClosedPortIsRefused();
+    void secondBindIsAddressInUse();
+    void reuseAddressIsSetAndLogged();
+    void invalidAddressIsAClearError_data();
+    void invalidAddressIsAClearError();
+    void sendAfterPeerClosedIsEpipeNotSigpipe();
+    void rulesRefuseInvalidCallsUnlessAllowed();
+    void invalidCallReachesKernelWhenAllowed();
+
+private:
+    std::unique_ptr<LoopbackSession> m_lab;
+    SocketSession *m_session = nullptr;
+    EventRecorder *m_events = nullptr;
+};
+
+void TestSocketErrors::init()
+{
+    m_lab = std::make_unique<LoopbackSession>();
+    m_session = &m_lab->session();
+    m_events = &m_lab->events();
+}
+
+void TestSocketErrors::cleanup()
+{
+    m_lab.reset();
+}
+
+void TestSocketErrors::connectToClosedPortIsRefused()
+{
+    // A bound socket that never listens holds a port nobody accepts on.
+    QString holder;
+    m_session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &holder);
+    m_events->waitForEnd(holder, SocketCall::Socket);
+    m_session->bind(holder, QStringLiteral("127.0.0.1"), 0);
+    const quint16 port =
+        SocketAddress::fromVariant(m_events->waitForEnd(holder, SocketCall::Bind).result.toMap())
+            .port();
+    QVERIFY(port != 0);
+
+    QString client;
+    m_session->createSocket(SocketRole::Client, AF_INET, SOCK_STREAM, 0, &client);
+    m_events->waitForEnd(client, SocketCall::Socket);
+    m_session->connectTo(client, QStringLiteral("127.0.0.1"), port);
+    const SocketEvent refused = m_events->waitForEnd(client, SocketCall::Connect);
+    QCOMPARE(refused.phase, CallPhase::Failed);
+    QCOMPARE(refused.error.name(), QStringLiteral("ECONNREFUSED"));
+    QCOMPARE(refused.error.code(), ECONNREFUSED);
+    QVERIFY(refused.error.hint().contains(QStringLiteral("127.0.0.1:%1").arg(port)));
+    QVERIFY(refused.error.pythonException().startsWith(QStringLiteral("ConnectionRefusedError")));
+    QTRY_COMPARE(m_session->socket(client).state, SocketState::Failed);
+}
+
+void TestSocketErrors::secondBindIsAddressInUse()
+{
+    quint16 port = 0;
+    m_lab->listeningServer(1, &port);
+    QString second;
+    m_session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &second);
+    m_events->waitForEnd(second, SocketCall::Socket);
+    m_session->bind(second, QStringLiteral("127.0.0.1"), port);
+    const SocketEvent e = m_events->waitForEnd(second, SocketCall::Bind);
+    QCOMPARE(e.phase, CallPhase::Failed);
+    QCOMPARE(e.error.name(), QStringLiteral("EADDRINUSE"));
+    QVERIFY(e.error.hint().contains(QStringLiteral("SO_REUSEADDR")));
+    QTRY_COMPARE(m_session->socket(second).state, SocketState::Created);
+}
+
+void TestSocketErrors::reuseAddressIsSetAndLogged()
+{
+    QString id;
+    m_session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &id);
+    m_events->waitForEnd(id, SocketCall::Socket);
+    m_session->setReuseAddress(id);
+    const SocketEvent e = m_events->waitForEnd(id, SocketCall::SetSockOpt);
+    QCOMPARE(e.phase, CallPhase::Returned);
+    QCOMPARE(e.args.value(QStringLiteral("option")).toString(), QStringLiteral("SO_REUSEADDR"));
+    int value = 0;
+    socklen_t length = sizeof value;
+    QCOMPARE(::getsockopt(m_session->socket(id).fd, SOL_SOCKET, SO_REUSEADDR, &value, &length), 0);
+    QCOMPARE(value, 1);
+}
+
+void TestSocketErrors::invalidAddressIsAClearError_data()
+{
+    QTest::addColumn<int>("call");
+    QTest::addColumn<int>("family");
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<QString>("errorName");
+    QTest::addColumn<QString>("messagePart");
+
+    const int bind = int(SocketCall::Bind);
+    const int connect = int(SocketCall::Connect);
+    QTest::newRow("bind bad dotted quad") << bind << AF_INET << "999.1.1.1" << 50000 << "ValueError"
+                                          << "not a valid IPv4";
+    QTest::newRow("connect bad dotted quad")
+        << connect << AF_INET << "999.1.1.1" << 50000 << "ValueError"
+        << "not a valid IPv4";
+    QTest::newRow("bind port too large")
+        << bind << AF_INET << "127.0.0.1" << 70000 << "OverflowError"
+        << "0-65535";
+    QTest::newRow("connect port too large")
+        << connect << AF_INET << "127.0.0.1" << 70000 << "OverflowError"
+        << "0-65535";
+    QTest::newRow("negative port") << bind << AF_INET << "127.0.0.1" << -1 << "OverflowError"
+                                   << "0-65535";
+    QTest::newRow("IPv6 address on IPv4 socket")
+        << connect << AF_INET << "::1" << 50000 << "ValueError"
+        << "IPv6";
+    QTest::newRow("IPv4 address on IPv6 socket")
+        << bind << AF_INET6 << "127.0.0.1" << 50000 << "ValueError"
+        << "IPv4";
+    QTest::newRow("not a host name") << connect << AF_INET << "local host!" << 50000 << "ValueError"
+                                     << "neither";
+}
+
+void TestSocketErrors::invalidAddressIsAClearError()
+{
+    QFETCH(int, call);
+    QFETCH(int, family);
+    QFETCH(QString, host);
+    QFETCH(int, port);
+    QFETCH(QString, errorName);
+    QFETCH(QString, messagePart);
+
+    QString id;
+    m_session->createSocket(SocketRole::Client, family, SOCK_STREAM, 0, &id);
+    m_events->waitForEnd(id, SocketCall::Socket);
+    if (SocketCall(call) == SocketCall::Bind)
+        m_session->bind(id, host, port);
+    else
+        m_session->connectTo(id, host, port);
+    const SocketEvent e = m_events->waitForEnd(id, SocketCall(call));
+    QCOMPARE(e.phase, CallPhase::Failed);
+    QCOMPARE(e.error.kind(), CallError::Kind::Usage);
+    QCOMPARE(e.error.name(), errorName);
+    QVERIFY2(e.error.message().contains(messagePart), qPrintable(e.error.message()));
+    QVERIFY(!e.error.hint().isEmpty());
+    // Nothing reached the kernel, so the socket is still fresh and usable.
+    QTRY_COMPARE(m_session->socket(id).state, SocketState::Created);
+}
+
+void TestSocketErrors::sendAfterPeerClosedIsEpipeNotSigpipe()
+{
+    QString client, conn;
+    QVERIFY(m_lab->connectedPair(&client, &conn));
+    m_session->close(conn);
+    m_session->recv(client, 4096);
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::Recv).byteCount, qint64(0));
+
+    // The first send after the peer closed is accepted by our kernel; the peer answers it
+    // with a reset, and only then does a send fail.
+    SocketEvent last;
+    for (int attempt = 0; attempt < 50 && last.phase != CallPhase::Failed; ++attempt) {
+        m_session->sendAll(client, "anyone there?");
+        last = m_events->waitForEnd(client, SocketCall::SendAll);
+        QVERIFY(last.call == SocketCall::SendAll);
+        if (last.phase != CallPhase::Failed)
+            QTest::qWait(10);
+    }
+    QCOMPARE(last.phase, CallPhase::Failed);
+    QCOMPARE(last.error.name(), QStringLiteral("EPIPE"));
+    QVERIFY(last.error.pythonException().startsWith(QStringLiteral("BrokenPipeError")));
+}
+
+void TestSocketErrors::rulesRefuseInvalidCallsUnlessAllowed()
+{
+    QString id;
+    m_session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &id);
+    m_events->waitForEnd(id, SocketCall::Socket);
+    QTRY_COMPARE(m_session->socket(id).state, SocketState::Created);
+    const QString reason = m_session->listen(id, 1);
+    QCOMPARE(reason, QStringLiteral("listen needs a bound socket: call bind first."));
+    QVERIFY(!m_session->recv(id, 10).isEmpty());
+    QVERIFY(m_session->whyInvalid(id, SocketCall::Bind).isEmpty());
+    m_session->setAllowInvalidCalls(true);
+    QVERIFY(m_session->whyInvalid(id, SocketCall::Recv).isEmpty());
+}
+
+void TestSocketErrors::invalidCallReachesKernelWhenAllowed()
+{
+    m_session->setAllowInvalidCalls(true);
+    QString id;
+    m_session->createSocket(SocketRole::Client, AF_INET, SOCK_STREAM, 0, &id);
+    m_events->waitForEnd(id, SocketCall::Socket);
+    QVERIFY(m_session->recv(id, 10).isEmpty());
+    const SocketEvent e = m_events->waitForEnd(id, SocketCall::Recv);
+    QCOMPARE(e.phase, CallPhase::Failed);
+    QCOMPARE(e.error.name(), QStringLiteral("ENOTCONN"));
+    QCOMPARE(e.error.kind(), CallError::Kind::Errno);
+
+    QVERIFY(m_session->accept(id).isEmpty());
+    QCOMPARE(m_events->waitForEnd(id, SocketCall::Accept).error.name(), QStringLiteral("EINVAL"));
+}
+
+QTEST_GUILESS_MAIN(TestSocketErrors)
+#include "tst_socketerrors.moc"
