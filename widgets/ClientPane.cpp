@@ -1,6 +1,7 @@
 #include "ClientPane.h"
 
 #include "CallButton.h"
+#include "ConnectionAttempts.h"
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
@@ -17,7 +18,7 @@
 
 ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     : QWidget(parent), m_session(session),
-      m_endpoint(new EndpointForm(QStringLiteral("client"), IPPROTO_TCP, this)),
+      m_endpoint(new EndpointForm(QStringLiteral("client"), IPPROTO_TCP, false, this)),
       m_socket(new CallButton(QStringLiteral("socket()"),
                               tr("socket(family, type, proto): ask the kernel for a new socket"),
                               QKeySequence(Qt::ALT | Qt::Key_1), this)),
@@ -25,11 +26,22 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
                                tr("connect((host, port)): open a connection to a listening "
                                   "server; the TCP handshake happens here"),
                                QKeySequence(Qt::ALT | Qt::Key_2), this)),
+      m_createConnection(new CallButton(
+          QStringLiteral("create_connection()"),
+          tr("socket.create_connection((host, port)): look the host up, then try each address "
+             "it has, a new socket for each, until one connects"),
+          QKeySequence(Qt::ALT | Qt::Key_3), this)),
+      m_attemptsLabel(new QLabel(this)), m_attempts(new ConnectionAttempts(session, this)),
       m_status(new SocketStatusView(&session->clock(), this)),
       m_controls(new ConnectionControls(session, Qt::AltModifier, QStringLiteral("client"), this))
 {
     m_socket->setObjectName(QStringLiteral("client.socket"));
     m_connect->setObjectName(QStringLiteral("client.connect"));
+    m_createConnection->setObjectName(QStringLiteral("client.createConnection"));
+    m_attemptsLabel->setObjectName(QStringLiteral("client.attempts"));
+    m_attemptsLabel->setWordWrap(true);
+    m_attemptsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_attemptsLabel->hide();
 
     auto *title = new HeadingLabel(tr("CLIENT"), 1.4, this);
     title->setStyleSheet(
@@ -38,27 +50,49 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     auto *calls = new QHBoxLayout;
     calls->addWidget(m_socket);
     calls->addWidget(m_connect);
+    calls->addWidget(m_createConnection);
     calls->addStretch(1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
+    layout->addWidget(m_attemptsLabel);
     layout->addWidget(m_status);
     layout->addWidget(m_controls);
     layout->addStretch(1);
 
     connect(m_socket, &QPushButton::clicked, this, [this] {
+        QString id;
         run(m_session->createSocket(SocketRole::Client, m_endpoint->family(), m_endpoint->type(),
-                                    m_endpoint->protocol(), &m_clientId));
-        m_controls->setSocketId(m_clientId);
+                                    m_endpoint->protocol(), &id));
+        adopt(id);
     });
+    connect(m_createConnection, &QPushButton::clicked, this, [this] {
+        m_attempts->start(m_endpoint->host(), m_endpoint->port());
+        refresh();
+    });
+    connect(m_attempts, &ConnectionAttempts::socketCreated, this, &ClientPane::adopt);
+    connect(m_attempts, &ConnectionAttempts::progress, this, [this](const QString &summary) {
+        m_attemptsLabel->setText(tr("create_connection: %1").arg(summary));
+        m_attemptsLabel->show();
+    });
+    connect(m_attempts, &ConnectionAttempts::finished, this, &ClientPane::refresh);
     connect(m_connect, &QPushButton::clicked, this, [this] {
         run(m_session->connectTo(m_clientId, m_endpoint->host(), m_endpoint->port()));
     });
     connect(m_controls, &ConnectionControls::refused, this, &ClientPane::refused);
     connect(session, &SocketSession::socketChanged, this, &ClientPane::onSocketChanged);
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ClientPane::refresh);
+    refresh();
+}
+
+void ClientPane::adopt(const QString &socketId)
+{
+    m_clientId = socketId;
+    m_controls->setSocketId(socketId);
+    if (m_session->contains(socketId))
+        m_status->showSocket(m_session->socket(socketId));
     refresh();
 }
 
@@ -81,8 +115,11 @@ void ClientPane::refresh()
     const SocketInfo client = m_session->socket(m_clientId);
     const bool live = !m_clientId.isEmpty() && client.state != SocketState::Closed &&
                       !(client.state == SocketState::Failed && client.fd < 0);
-    m_socket->setAvailability(live ? tr("%1 is still open; close it first.").arg(m_clientId)
-                                   : QString());
+    const QString busy = m_attempts->isRunning() ? tr("create_connection is still trying.")
+                         : live ? tr("%1 is still open; close it first.").arg(m_clientId)
+                                : QString();
+    m_socket->setAvailability(busy);
+    m_createConnection->setAvailability(busy);
     m_connect->setAvailability(m_clientId.isEmpty()
                                    ? tr("Create a socket first: socket().")
                                    : m_session->whyInvalid(m_clientId, SocketCall::Connect));

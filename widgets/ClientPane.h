@@ -5,6 +5,8 @@
 #include <QWidget>
 
 class CallButton;
+class ConnectionAttempts;
+class QLabel;
 class ConnectionControls;
 class EndpointForm;
 class QSettings;
@@ -19,6 +21,7 @@ public:
     explicit ClientPane(SocketSession *session, QWidget *parent = nullptr);
 
     QString clientId() const { return m_clientId; }
+    ConnectionAttempts *attempts() const { return m_attempts; }
     EndpointForm *endpoint() const { return m_endpoint; }
     ConnectionControls *connectionControls() const { return m_controls; }
     void readSettings(QSettings &settings);
@@ -29,6 +32,7 @@ signals:
 
 private:
     void onSocketChanged(const SocketInfo &info);
+    void adopt(const QString &socketId);
     void run(const QString &refusal);
     void refresh();
 
@@ -37,6 +41,9 @@ private:
     EndpointForm *m_endpoint;
     CallButton *m_socket;
     CallButton *m_connect;
+    CallButton *m_createConnection;
+    QLabel *m_attemptsLabel;
+    ConnectionAttempts *m_attempts;
     SocketStatusView *m_status;
     ConnectionControls *m_controls;
 };

@@ -1,19 +1,27 @@
 #include "EndpointForm.h"
 
+#include "PortRange.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 #include <netinet/in.h>
 #include <sys/socket.h>
 
-EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, QWidget *parent)
+EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, bool serverSide,
+                           QWidget *parent)
     : QWidget(parent), m_family(new QComboBox(this)), m_type(new QComboBox(this)),
-      m_protocol(new QComboBox(this)), m_host(new QLineEdit(this)), m_port(new QSpinBox(this))
+      m_protocol(new QComboBox(this)), m_host(new QLineEdit(this)), m_port(new QSpinBox(this)),
+      m_portNote(new QLabel(this)), m_serverSide(serverSide)
 {
+    m_portNote->setObjectName(objectPrefix + QStringLiteral(".portNote"));
+    m_portNote->setWordWrap(true);
+    m_portNote->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; }"));
     m_family->setObjectName(objectPrefix + QStringLiteral(".family"));
     m_host->setObjectName(objectPrefix + QStringLiteral(".host"));
     m_port->setObjectName(objectPrefix + QStringLiteral(".port"));
@@ -35,8 +43,11 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, QWi
     m_port->setValue(50000);
     m_port->setToolTip(tr("Port 0–65535; 0 lets the kernel choose a free port"));
 
-    auto *layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    auto *outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto *layout = new QHBoxLayout;
+    outer->addLayout(layout);
+    outer->addWidget(m_portNote);
     layout->addWidget(m_family);
     layout->addWidget(m_type);
     layout->addWidget(m_protocol);
@@ -45,6 +56,37 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, QWi
     layout->addWidget(new QLabel(tr("port"), this));
     layout->addWidget(m_port);
     connect(m_family, &QComboBox::currentIndexChanged, this, &EndpointForm::onFamilyChanged);
+    connect(m_port, &QSpinBox::valueChanged, this, &EndpointForm::updatePortNote);
+    updatePortNote();
+}
+
+void EndpointForm::updatePortNote()
+{
+    const QString note =
+        m_serverSide ? PortRange::serverWarning(port()) : PortRange::clientNote(port());
+    m_portNote->setText(note);
+    m_portNote->setVisible(!note.isEmpty());
+}
+
+QString EndpointForm::portNote() const
+{
+    return m_portNote->text();
+}
+
+bool EndpointForm::setFamily(int family)
+{
+    const int index = m_family->findData(family);
+    if (index >= 0)
+        m_family->setCurrentIndex(index);
+    return index >= 0;
+}
+
+bool EndpointForm::setProtocol(int protocol)
+{
+    const int index = m_protocol->findData(protocol);
+    if (index >= 0)
+        m_protocol->setCurrentIndex(index);
+    return index >= 0;
 }
 
 int EndpointForm::family() const

@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QSettings;
 class QSpinBox;
@@ -12,7 +13,9 @@ class EndpointForm : public QWidget
 {
     Q_OBJECT
 public:
-    EndpointForm(const QString &objectPrefix, int defaultProtocol, QWidget *parent = nullptr);
+    // serverSide picks the port notes: a server's port warnings differ from a client's.
+    EndpointForm(const QString &objectPrefix, int defaultProtocol, bool serverSide,
+                 QWidget *parent = nullptr);
 
     int family() const;
     int type() const;
@@ -21,15 +24,22 @@ public:
     int port() const;
 
     void setEndpoint(const QString &host, int port);
+    // Selects the family and protocol when the boxes offer them; false otherwise.
+    bool setFamily(int family);
+    bool setProtocol(int protocol);
+    QString portNote() const;
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
 
 private:
     void onFamilyChanged();
+    void updatePortNote();
 
     QComboBox *m_family;
     QComboBox *m_type;
     QComboBox *m_protocol;
     QLineEdit *m_host;
     QSpinBox *m_port;
+    QLabel *m_portNote;
+    bool m_serverSide;
 };

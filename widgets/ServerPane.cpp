@@ -19,7 +19,7 @@
 
 ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     : QWidget(parent), m_session(session),
-      m_endpoint(new EndpointForm(QStringLiteral("server"), IPPROTO_TCP, this)),
+      m_endpoint(new EndpointForm(QStringLiteral("server"), IPPROTO_TCP, true, this)),
       m_backlog(new QSpinBox(this)),
       m_socket(new CallButton(QStringLiteral("socket()"),
                               tr("socket(family, type, proto): ask the kernel for a new socket"),

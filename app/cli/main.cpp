@@ -1,6 +1,7 @@
 // socketlab-cli: the console twin of the SocketLab window, on the same core.
 
 #include "ConnectCommand.h"
+#include "LookupCommand.h"
 #include "ServeCommand.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,7 @@ const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
                      "Commands:\n"
                      "  serve      listen and serve clients (echo, http, reply, silent)\n"
                      "  connect    connect, send, receive, print what came back\n"
+                     "  lookup     constants, getaddrinfo, services, hosts, interfaces\n"
                      "\n"
                      "Run 'socketlab-cli COMMAND --help' for a command's options.\n"
                      "Options: --help, --version\n";
@@ -45,6 +47,8 @@ int main(int argc, char *argv[])
         code = serve.start(args);
     else if (command == QLatin1String("connect"))
         code = connect.start(args);
+    else if (command == QLatin1String("lookup"))
+        code = LookupCommand().run(args);
     else {
         std::fprintf(stderr, "socketlab-cli: unknown command '%s'\n\n%s", qPrintable(command),
                      usage);

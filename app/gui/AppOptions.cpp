@@ -31,7 +31,11 @@ bool AppOptions::parse(const QStringList &arguments)
         QStringLiteral("allow-invalid-calls"),
         QCoreApplication::translate("AppOptions", "Start with invalid calls allowed, so the "
                                                   "kernel answers them."));
-    parser.addOptions({screenshot, demo, allow});
+    const QCommandLineOption lookups(
+        QStringLiteral("lookups"),
+        QCoreApplication::translate("AppOptions", "Open the lookups panel (constants, getaddrinfo, "
+                                                  "services, hosts) at start."));
+    parser.addOptions({screenshot, demo, allow, lookups});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
         exitCode = 2;
@@ -47,6 +51,7 @@ bool AppOptions::parse(const QStringList &arguments)
     }
     screenshotPath = parser.value(screenshot);
     allowInvalid = parser.isSet(allow);
+    showLookups = parser.isSet(lookups);
     if (parser.isSet(demo)) {
         bool ok = false;
         demoSteps = parser.value(demo).toInt(&ok);

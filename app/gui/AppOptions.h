@@ -14,4 +14,5 @@ public:
     QString screenshotPath;
     int demoSteps = -1; // -1: no demo; 0: every step
     bool allowInvalid = false;
+    bool showLookups = false;
 };

@@ -1,11 +1,15 @@
 #include "MainWindow.h"
 
+#include "AddrInfoView.h"
 #include "ByteView.h"
 #include "ClientPane.h"
+#include "EndpointForm.h"
 #include "EventLog.h"
+#include "LookupsPanel.h"
 #include "PythonForm.h"
 #include "ServerPane.h"
 #include "SessionLogView.h"
+#include "SocketNames.h"
 #include "SocketSession.h"
 #include "TraceFormat.h"
 
@@ -20,14 +24,15 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
       m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
-      m_logView(new SessionLogView(m_log)), m_bytes(new ByteView),
-      m_vertical(new QSplitter(Qt::Vertical)), m_panes(new QSplitter(Qt::Horizontal)),
-      m_bottom(new QSplitter(Qt::Horizontal)), m_allowInvalid(new QAction(this)),
-      m_invalidBadge(new QLabel(this))
+      m_logView(new SessionLogView(m_log)), m_bytes(new ByteView), m_lookups(new LookupsPanel),
+      m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
+      m_panes(new QSplitter(Qt::Horizontal)), m_bottom(new QSplitter(Qt::Horizontal)),
+      m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this))
 {
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -41,7 +46,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_vertical->addWidget(m_bottom);
     m_vertical->setStretchFactor(0, 1);
     m_vertical->setStretchFactor(1, 1);
-    setCentralWidget(m_vertical);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->addTab(m_vertical, tr("Lab: server and client"));
+    m_pages->addTab(m_lookups, tr("Lookups: constants, getaddrinfo, services, hosts"));
+    m_pages->setDocumentMode(true);
+    setCentralWidget(m_pages);
 
     m_invalidBadge->setText(tr("  Invalid calls allowed: the kernel answers  "));
     m_invalidBadge->setStyleSheet(QStringLiteral("QLabel { background: #a65e00; color: white; "
@@ -54,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_logView, &SessionLogView::eventSelected, this, &MainWindow::showEventBytes);
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
+    connect(m_lookups->addrInfo(), &AddrInfoView::useEntry, this, &MainWindow::useLookupResult);
     readSettings();
 }
 
@@ -90,6 +100,13 @@ void MainWindow::buildMenus()
     zoomOut->setShortcut(QKeySequence::ZoomOut);
     view->addAction(tr("&Reset Zoom"), this, [this] { setZoom(defaultZoom); });
 
+    view->addSeparator();
+    QAction *lab = view->addAction(tr("The &Lab"), this, [this] { showLookups(false); });
+    lab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
+    QAction *lookups = view->addAction(tr("&Lookups: Constants, getaddrinfo, Services, Hosts"),
+                                       this, [this] { showLookups(true); });
+    lookups->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         QMessageBox::information(
@@ -98,9 +115,11 @@ void MainWindow::buildMenus()
                "listen, Ctrl+5 accept, Ctrl+L close the listener.\n"
                "Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 "
                "shutdown, Ctrl+0 close.\n"
-               "Client: Alt+1 socket, Alt+2 connect, Alt+6 send, Alt+7 sendall, Alt+8 recv, "
-               "Alt+9 shutdown, Alt+0 close.\n"
-               "Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- zoom, Ctrl+E export trace."));
+               "Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 "
+               "sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.\n"
+               "Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- "
+               "zoom, Ctrl+E "
+               "export trace."));
     });
     help->addAction(tr("&About SocketLab"), this, [this] {
         QMessageBox::about(this, tr("About SocketLab"),
@@ -129,6 +148,26 @@ void MainWindow::showEventBytes(int logRow)
                                                     : tr("%1 sent").arg(e.socketId);
     m_bytes->setBytes(e.data, QStringLiteral("%1  (%2)").arg(what, PythonForm::statement(e)),
                       e.bytesNotKept);
+}
+
+void MainWindow::showLookups(bool show)
+{
+    m_pages->setCurrentIndex(show ? 1 : 0);
+}
+
+void MainWindow::useLookupResult(const AddrInfoEntry &entry, bool forServer)
+{
+    showLookups(false);
+    EndpointForm *form = forServer ? m_server->endpoint() : m_client->endpoint();
+    form->setFamily(entry.family);
+    form->setProtocol(entry.protocol);
+    form->setEndpoint(entry.address.host(), entry.address.port());
+    statusBar()->showMessage(
+        forServer ? tr("Server pane set to %1 %2: now socket(), bind(), listen().")
+                        .arg(SocketNames::family(entry.family), entry.address.pythonTuple())
+                  : tr("Client pane set to %1 %2: now socket(), connect().")
+                        .arg(SocketNames::family(entry.family), entry.address.pythonTuple()),
+        10000);
 }
 
 void MainWindow::showRefusal(const QString &reason)
@@ -189,6 +228,7 @@ void MainWindow::readSettings()
     setZoom(settings.value(QStringLiteral("view/zoom"), defaultZoom).toInt());
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray());
     m_panes->restoreState(settings.value(QStringLiteral("window/panes")).toByteArray());
     m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
@@ -201,6 +241,7 @@ void MainWindow::writeSettings() const
     QSettings settings;
     settings.setValue(QStringLiteral("view/zoom"), m_zoom);
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
     settings.setValue(QStringLiteral("window/panes"), m_panes->saveState());
     settings.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());

@@ -3,6 +3,9 @@
 #include <QMainWindow>
 
 class ByteView;
+class LookupsPanel;
+class QTabWidget;
+struct AddrInfoEntry;
 class ClientPane;
 class EventLog;
 class QAction;
@@ -27,6 +30,9 @@ public:
     ServerPane *serverPane() const { return m_server; }
     ClientPane *clientPane() const { return m_client; }
     ByteView *byteView() const { return m_bytes; }
+    LookupsPanel *lookups() const { return m_lookups; }
+    // The window has two pages: the lab (panes, log, bytes) and the lookups.
+    void showLookups(bool show);
 
     bool exportTrace(const QString &path, QString *error) const;
     void setZoom(int pointSize);
@@ -42,6 +48,7 @@ private:
     void onEvent(const SocketEvent &event);
     void showEventBytes(int logRow);
     void showRefusal(const QString &reason);
+    void useLookupResult(const AddrInfoEntry &entry, bool forServer);
     void chooseExportFile();
     void readSettings();
     void writeSettings() const;
@@ -52,6 +59,8 @@ private:
     ClientPane *m_client;
     SessionLogView *m_logView;
     ByteView *m_bytes;
+    LookupsPanel *m_lookups;
+    QTabWidget *m_pages;
     QSplitter *m_vertical;
     QSplitter *m_panes;
     QSplitter *m_bottom;

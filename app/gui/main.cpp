@@ -42,6 +42,7 @@ int main(int argc, char *argv[])
         if (QAction *allow = window.findChild<QAction *>(QStringLiteral("allowInvalidCalls")))
             allow->setChecked(true);
     }
+    window.showLookups(options.showLookups);
     window.show();
 
     const auto finishWithScreenshot = [&window, &options] {

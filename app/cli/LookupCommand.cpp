@@ -1,0 +1,352 @@
+#include "LookupCommand.h"
+
+#include "AddrInfoLookup.h"
+#include "ConstantCatalog.h"
+#include "DefaultSocketProbe.h"
+#include "HostLookup.h"
+#include "InterfaceList.h"
+#include "PortRange.h"
+#include "ServiceLookup.h"
+#include "SocketNames.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+namespace {
+const char usage[] =
+    "Usage: socketlab-cli lookup SUBCOMMAND [--json]\n"
+    "\n"
+    "  constants PREFIX                 names starting with PREFIX (AF_, SOCK_, IPPROTO_, E…)\n"
+    "  value N [--group PREFIX]         every name whose value is N\n"
+    "  addrinfo HOST SERVICE [--family F] [--type T] [--proto P] [--flags A,B]\n"
+    "  service NAME [--proto tcp|udp]   getservbyname\n"
+    "  port N [--proto tcp|udp]         getservbyport\n"
+    "  host NAME                        gethostbyname_ex\n"
+    "  hostname                         gethostname\n"
+    "  interfaces                       this machine's interfaces and addresses\n"
+    "  defaults                         what a bare socket.socket() gets\n";
+
+// Takes "--name VALUE" out of args; false if the option is there without a value.
+bool takeOption(QStringList &args, const QString &name, QString *value)
+{
+    const int at = args.indexOf(name);
+    if (at < 0)
+        return true;
+    if (at + 1 >= args.size())
+        return false;
+    *value = args.at(at + 1);
+    args.remove(at, 2);
+    return true;
+}
+
+QJsonObject constantJson(const SocketConstant &c)
+{
+    QJsonObject o{{QStringLiteral("name"), c.name},
+                  {QStringLiteral("value"), c.value},
+                  {QStringLiteral("group"), c.group},
+                  {QStringLiteral("meaning"), c.meaning}};
+    if (!c.linuxValue.isEmpty())
+        o.insert(QStringLiteral("other_systems"),
+                 QJsonObject{{QStringLiteral("linux"), c.linuxValue},
+                             {QStringLiteral("macos"), c.macosValue},
+                             {QStringLiteral("windows"), c.windowsValue}});
+    return o;
+}
+
+QString constantLine(const SocketConstant &c, const QStringList &sameValue)
+{
+    QString line =
+        QStringLiteral("%1 %2  %3").arg(c.name, -22).arg(c.valueText(), -14).arg(c.meaning);
+    if (!c.linuxValue.isEmpty())
+        line += QStringLiteral("  [Linux %1, macOS %2, Windows %3]")
+                    .arg(c.linuxValue, c.macosValue, c.windowsValue);
+    if (!sameValue.isEmpty())
+        line += QStringLiteral("  (same value as %1)").arg(sameValue.join(QStringLiteral(", ")));
+    return line;
+}
+} // namespace
+
+int LookupCommand::run(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    m_json = args.removeAll(QStringLiteral("--json")) > 0;
+    if (args.isEmpty() || args.first() == QLatin1String("--help") ||
+        args.first() == QLatin1String("-h")) {
+        std::fputs(usage, args.isEmpty() ? stderr : stdout);
+        return args.isEmpty() ? 2 : 0;
+    }
+    const QString what = args.takeFirst();
+    if (what == QLatin1String("constants"))
+        return constants(args);
+    if (what == QLatin1String("value"))
+        return value(args);
+    if (what == QLatin1String("addrinfo"))
+        return addrinfo(args);
+    if (what == QLatin1String("service"))
+        return service(args, false);
+    if (what == QLatin1String("port"))
+        return service(args, true);
+    if (what == QLatin1String("host"))
+        return host(args);
+    if (what == QLatin1String("hostname"))
+        return hostname();
+    if (what == QLatin1String("interfaces"))
+        return interfaces();
+    if (what == QLatin1String("defaults"))
+        return defaults();
+    return usageError(QStringLiteral("unknown lookup '%1'").arg(what));
+}
+
+int LookupCommand::constants(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usageError(QStringLiteral("constants needs one PREFIX, e.g. AF_"));
+    const QList<SocketConstant> found = ConstantCatalog::instance().withPrefix(args.first());
+    if (found.isEmpty())
+        return lookupFailed(QStringLiteral("constants"), QStringLiteral("NotFound"),
+                            QStringLiteral("no constant starts with %1").arg(args.first()),
+                            QStringLiteral("Prefixes are upper case: AF_, SOCK_, IPPROTO_, SO_."));
+    QStringList lines;
+    QJsonArray json;
+    for (const SocketConstant &c : found) {
+        QStringList same;
+        for (const SocketConstant &other : found) {
+            if (other.value == c.value && other.name != c.name)
+                same << other.name;
+        }
+        lines << constantLine(c, same);
+        json.append(constantJson(c));
+    }
+    print(lines.join(QLatin1Char('\n')), json);
+    return 0;
+}
+
+int LookupCommand::value(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    QString group;
+    if (!takeOption(args, QStringLiteral("--group"), &group) || args.size() != 1)
+        return usageError(QStringLiteral("value needs a number N, and optionally --group PREFIX"));
+    bool ok = false;
+    const qint64 number = args.first().toLongLong(&ok, 0);
+    if (!ok)
+        return usageError(QStringLiteral("'%1' is not a number").arg(args.first()));
+    const QList<SocketConstant> found =
+        ConstantCatalog::instance().withValue(number, group.toUpper());
+    if (found.isEmpty())
+        return lookupFailed(QStringLiteral("value"), QStringLiteral("NotFound"),
+                            QStringLiteral("no constant has the value %1").arg(number), QString());
+    QStringList lines;
+    QJsonArray json;
+    for (const SocketConstant &c : found) {
+        lines << constantLine(c, {});
+        json.append(constantJson(c));
+    }
+    print(lines.join(QLatin1Char('\n')), json);
+    return 0;
+}
+
+int LookupCommand::addrinfo(const QStringList &arguments)
+{
+    QStringList args = arguments;
+    QString family, type, proto, flags;
+    if (!takeOption(args, QStringLiteral("--family"), &family) ||
+        !takeOption(args, QStringLiteral("--type"), &type) ||
+        !takeOption(args, QStringLiteral("--proto"), &proto) ||
+        !takeOption(args, QStringLiteral("--flags"), &flags) || args.size() != 2)
+        return usageError(QStringLiteral("addrinfo needs HOST SERVICE (use '' for none)"));
+    AddrInfoRequest request;
+    request.host = args.at(0);
+    request.service = args.at(1);
+    const ConstantCatalog &catalog = ConstantCatalog::instance();
+    qint64 v = 0;
+    if (!family.isEmpty()) {
+        if (!catalog.parseValue(family, QStringLiteral("AF_"), &v))
+            return usageError(QStringLiteral("unknown family '%1'").arg(family));
+        request.family = int(v);
+    }
+    if (!type.isEmpty()) {
+        if (!catalog.parseValue(type, QStringLiteral("SOCK_"), &v))
+            return usageError(QStringLiteral("unknown type '%1'").arg(type));
+        request.type = int(v);
+    }
+    if (!proto.isEmpty()) {
+        if (!catalog.parseValue(proto, QStringLiteral("IPPROTO_"), &v))
+            return usageError(QStringLiteral("unknown protocol '%1'").arg(proto));
+        request.protocol = int(v);
+    }
+    QString unknown;
+    if (!AddrInfoLookup::parseFlags(flags, &request.flags, &unknown))
+        return usageError(QStringLiteral("unknown flag '%1'").arg(unknown));
+
+    const AddrInfoLookup::Answer answer = AddrInfoLookup::run(request);
+    if (answer.error.isError())
+        return lookupFailed(QStringLiteral("getaddrinfo"), answer.error.name(),
+                            answer.error.message(), answer.error.hint());
+    QStringList lines{request.pythonCall()};
+    QJsonArray json;
+    for (const AddrInfoEntry &e : answer.entries) {
+        lines << QStringLiteral("%1 %2 %3 '%4'  %5")
+                     .arg(
+                         QStringLiteral("%1 (%2)").arg(SocketNames::family(e.family)).arg(e.family),
+                         -15)
+                     .arg(QStringLiteral("%1 (%2)").arg(SocketNames::type(e.type)).arg(e.type), -16)
+                     .arg(QStringLiteral("%1 (%2)")
+                              .arg(SocketNames::protocol(e.protocol))
+                              .arg(e.protocol),
+                          -17)
+                     .arg(e.canonicalName, e.address.pythonTuple());
+        json.append(QJsonObject{{QStringLiteral("family"), e.family},
+                                {QStringLiteral("family_name"), SocketNames::family(e.family)},
+                                {QStringLiteral("type"), e.type},
+                                {QStringLiteral("type_name"), SocketNames::type(e.type)},
+                                {QStringLiteral("proto"), e.protocol},
+                                {QStringLiteral("canonname"), e.canonicalName},
+                                {QStringLiteral("host"), e.address.host()},
+                                {QStringLiteral("port"), e.address.port()},
+                                {QStringLiteral("python"), e.pythonTuple()}});
+    }
+    print(lines.join(QLatin1Char('\n')), json);
+    return 0;
+}
+
+int LookupCommand::service(const QStringList &arguments, bool byPort)
+{
+    QStringList args = arguments;
+    QString proto;
+    if (!takeOption(args, QStringLiteral("--proto"), &proto) || args.size() != 1)
+        return usageError(byPort ? QStringLiteral("port needs a number N")
+                                 : QStringLiteral("service needs a NAME"));
+    ServiceLookup::Answer answer;
+    if (byPort) {
+        bool ok = false;
+        const int port = args.first().toInt(&ok);
+        if (!ok)
+            return usageError(QStringLiteral("'%1' is not a port number").arg(args.first()));
+        answer = ServiceLookup::byPort(port, proto);
+    } else {
+        answer = ServiceLookup::byName(args.first(), proto);
+    }
+    if (answer.error.isError())
+        return lookupFailed(byPort ? QStringLiteral("getservbyport")
+                                   : QStringLiteral("getservbyname"),
+                            answer.error.name(), answer.error.message(), answer.error.hint());
+    const ServiceLookup::Entry &e = answer.entries.first();
+    const QString kind = PortRange::kindName(PortRange::kind(e.port));
+    print(QStringLiteral("%1  %2/%3  %4%5")
+              .arg(e.name)
+              .arg(e.port)
+              .arg(e.protocol, kind,
+                   e.aliases.isEmpty()
+                       ? QString()
+                       : QStringLiteral("  aliases: %1").arg(e.aliases.join(QLatin1Char(' ')))),
+          QJsonObject{{QStringLiteral("name"), e.name},
+                      {QStringLiteral("port"), e.port},
+                      {QStringLiteral("proto"), e.protocol},
+                      {QStringLiteral("aliases"), QJsonArray::fromStringList(e.aliases)},
+                      {QStringLiteral("range"), kind}});
+    return 0;
+}
+
+int LookupCommand::host(const QStringList &args)
+{
+    if (args.size() != 1)
+        return usageError(QStringLiteral("host needs a NAME"));
+    const HostLookup::Answer a = HostLookup::byName(args.first());
+    if (a.error.isError())
+        return lookupFailed(QStringLiteral("gethostbyname_ex"), a.error.name(), a.error.message(),
+                            a.error.hint());
+    const auto list = [](const QStringList &items) {
+        QStringList quoted;
+        for (const QString &item : items)
+            quoted << QStringLiteral("'%1'").arg(item);
+        return QStringLiteral("[%1]").arg(quoted.join(QStringLiteral(", ")));
+    };
+    print(QStringLiteral("('%1', %2, %3)").arg(a.canonicalName, list(a.aliases), list(a.addresses)),
+          QJsonObject{{QStringLiteral("name"), a.canonicalName},
+                      {QStringLiteral("aliases"), QJsonArray::fromStringList(a.aliases)},
+                      {QStringLiteral("addresses"), QJsonArray::fromStringList(a.addresses)}});
+    return 0;
+}
+
+int LookupCommand::hostname()
+{
+    const QString name = HostLookup::hostname();
+    print(name, QJsonObject{{QStringLiteral("hostname"), name}});
+    return 0;
+}
+
+int LookupCommand::interfaces()
+{
+    QStringList lines;
+    QJsonArray json;
+    for (const InterfaceList::Entry &e : InterfaceList::current()) {
+        lines << QStringLiteral("%1%2%3  %4")
+                     .arg(e.name, e.isLoopback ? QStringLiteral(" (loopback)") : QString(),
+                          e.isUp ? QString() : QStringLiteral(" (down)"),
+                          (e.ipv4 + e.ipv6).join(QStringLiteral("  ")));
+        json.append(QJsonObject{{QStringLiteral("name"), e.name},
+                                {QStringLiteral("up"), e.isUp},
+                                {QStringLiteral("loopback"), e.isLoopback},
+                                {QStringLiteral("ipv4"), QJsonArray::fromStringList(e.ipv4)},
+                                {QStringLiteral("ipv6"), QJsonArray::fromStringList(e.ipv6)}});
+    }
+    print(lines.join(QLatin1Char('\n')), json);
+    return 0;
+}
+
+int LookupCommand::defaults()
+{
+    const DefaultSocketProbe::Answer a = DefaultSocketProbe::probe();
+    if (a.error.isError())
+        return lookupFailed(QStringLiteral("socket"), a.error.name(), a.error.message(),
+                            a.error.hint());
+    print(QStringLiteral("%1\nfamily %2 (%3), type %4 (%5), proto 0: the kernel chose %6 (%7)")
+              .arg(a.pythonRepr, SocketNames::family(a.family))
+              .arg(a.family)
+              .arg(SocketNames::type(a.type))
+              .arg(a.type)
+              .arg(SocketNames::protocol(a.kernelProtocol))
+              .arg(a.kernelProtocol),
+          QJsonObject{{QStringLiteral("family"), SocketNames::family(a.family)},
+                      {QStringLiteral("type"), SocketNames::type(a.type)},
+                      {QStringLiteral("proto"), 0},
+                      {QStringLiteral("kernel_proto"), SocketNames::protocol(a.kernelProtocol)}});
+    return 0;
+}
+
+int LookupCommand::usageError(const QString &message)
+{
+    std::fprintf(stderr, "socketlab-cli lookup: %s\n\n%s", qPrintable(message), usage);
+    return 2;
+}
+
+int LookupCommand::lookupFailed(const QString &what, const QString &name, const QString &message,
+                                const QString &hint)
+{
+    if (m_json) {
+        print(QString(), QJsonObject{{QStringLiteral("error"),
+                                      QJsonObject{{QStringLiteral("name"), name},
+                                                  {QStringLiteral("message"), message},
+                                                  {QStringLiteral("hint"), hint}}}});
+    }
+    std::fprintf(stderr, "socketlab-cli lookup: %s failed: %s (%s)\n", qPrintable(what),
+                 qPrintable(name), qPrintable(message));
+    if (!hint.isEmpty())
+        std::fprintf(stderr, "hint: %s\n", qPrintable(hint));
+    return 1;
+}
+
+void LookupCommand::print(const QString &text, const QJsonValue &json)
+{
+    if (m_json) {
+        const QJsonDocument doc =
+            json.isArray() ? QJsonDocument(json.toArray()) : QJsonDocument(json.toObject());
+        std::fputs(doc.toJson(QJsonDocument::Indented).constData(), stdout);
+    } else {
+        std::printf("%s\n", text.toUtf8().constData());
+    }
+}

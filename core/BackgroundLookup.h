@@ -1,0 +1,62 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <functional>
+
+// Runs blocking look-ups (getaddrinfo, getservbyname, …) on Qt's thread pool and delivers
+// the result on this object's thread. Only the newest request's result is delivered: a
+// newer run() or cancel() makes older answers stale, and they are dropped (after
+// Wireshark's capture-filter worker). A lookup already inside the C library cannot be
+// interrupted; its answer is simply ignored.
+class BackgroundLookup : public QObject
+{
+    Q_OBJECT
+public:
+    explicit BackgroundLookup(QObject *parent = nullptr);
+
+    template <typename Result>
+    void run(std::function<Result()> work, std::function<void(const Result &)> done)
+    {
+        const quint64 token = ++m_token;
+        setBusy(true);
+        QPointer<BackgroundLookup> self(this);
+        QThreadPool::globalInstance()->start([self, token, work, done] {
+            const Result result = work();
+            // Posted to the application object, which outlives this one; the QPointer is
+            // only read there, on the thread that owns it.
+            QMetaObject::invokeMethod(
+                QCoreApplication::instance(),
+                [self, token, result, done] {
+                    if (!self)
+                        return;
+                    if (token != self->m_token) {
+                        ++self->m_dropped;
+                        emit self->staleAnswerDropped();
+                        return;
+                    }
+                    self->setBusy(false);
+                    done(result);
+                },
+                Qt::QueuedConnection);
+        });
+    }
+
+    void cancel();
+    bool isBusy() const { return m_busy; }
+    int droppedCount() const { return m_dropped; }
+
+signals:
+    void busyChanged(bool busy);
+    void staleAnswerDropped();
+
+private:
+    void setBusy(bool busy);
+
+    quint64 m_token = 0;
+    bool m_busy = false;
+    int m_dropped = 0;
+};

@@ -1,0 +1,131 @@
+#include "ServicesView.h"
+
+#include "BackgroundLookup.h"
+#include "PortRange.h"
+#include "ServiceLookup.h"
+
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+
+ServicesView::ServicesView(QWidget *parent)
+    : QWidget(parent), m_name(new QLineEdit(QStringLiteral("ssh"), this)),
+      m_port(new QSpinBox(this)), m_protocol(new QComboBox(this)), m_answer(new QLabel(this)),
+      m_filter(new QLineEdit(this)), m_table(new QTableWidget(0, 4, this)),
+      m_lookup(new BackgroundLookup(this)), m_tableLookup(new BackgroundLookup(this))
+{
+    m_name->setObjectName(QStringLiteral("services.name"));
+    m_port->setObjectName(QStringLiteral("services.port"));
+    m_answer->setObjectName(QStringLiteral("services.answer"));
+    m_table->setObjectName(QStringLiteral("services.table"));
+    m_port->setRange(0, 65535);
+    m_port->setValue(80);
+    m_protocol->addItem(QStringLiteral("tcp"), QStringLiteral("tcp"));
+    m_protocol->addItem(QStringLiteral("udp"), QStringLiteral("udp"));
+    m_protocol->addItem(tr("any"), QString());
+    m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_answer->setWordWrap(true);
+    m_filter->setPlaceholderText(tr("filter by name or port"));
+    m_table->setHorizontalHeaderLabels({tr("Port"), tr("Protocol"), tr("Service"), tr("Range")});
+    m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
+    m_table->verticalHeader()->hide();
+    m_table->setSortingEnabled(true);
+    auto *byName = new QPushButton(QStringLiteral("getservbyname()"), this);
+    auto *byPort = new QPushButton(QStringLiteral("getservbyport()"), this);
+    byName->setObjectName(QStringLiteral("services.byName"));
+    byPort->setObjectName(QStringLiteral("services.byPort"));
+    byName->setToolTip(tr("Which port does this service use? (socket.getservbyname)"));
+    byPort->setToolTip(tr("Which service uses this port? (socket.getservbyport)"));
+
+    auto *grid = new QGridLayout(this);
+    grid->addWidget(m_name, 0, 0);
+    grid->addWidget(byName, 0, 1);
+    grid->addWidget(m_port, 1, 0);
+    grid->addWidget(byPort, 1, 1);
+    grid->addWidget(new QLabel(tr("protocol"), this), 0, 2);
+    grid->addWidget(m_protocol, 1, 2);
+    grid->addWidget(m_answer, 2, 0, 1, 3);
+    grid->addWidget(m_filter, 3, 0, 1, 3);
+    grid->addWidget(m_table, 4, 0, 1, 3);
+    grid->setColumnStretch(0, 1);
+
+    connect(byName, &QPushButton::clicked, this, &ServicesView::lookUpName);
+    connect(m_name, &QLineEdit::returnPressed, this, &ServicesView::lookUpName);
+    connect(byPort, &QPushButton::clicked, this, &ServicesView::lookUpPort);
+    connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        for (int r = 0; r < m_table->rowCount(); ++r) {
+            const bool match =
+                text.isEmpty() || m_table->item(r, 0)->text() == text.trimmed() ||
+                m_table->item(r, 2)->text().contains(text.trimmed(), Qt::CaseInsensitive);
+            m_table->setRowHidden(r, !match);
+        }
+    });
+    loadTable();
+}
+
+void ServicesView::lookUpName()
+{
+    const QString name = m_name->text().trimmed();
+    const QString protocol = m_protocol->currentData().toString();
+    m_lookup->run<ServiceLookup::Answer>(
+        [name, protocol] { return ServiceLookup::byName(name, protocol); },
+        [this, name, protocol](const ServiceLookup::Answer &a) {
+            const QString call =
+                protocol.isEmpty()
+                    ? QStringLiteral("socket.getservbyname('%1')").arg(name)
+                    : QStringLiteral("socket.getservbyname('%1', '%2')").arg(name, protocol);
+            m_answer->setText(
+                a.error.isError()
+                    ? QStringLiteral("%1 → %2").arg(call, a.error.pythonException())
+                    : QStringLiteral("%1 → %2    %3")
+                          .arg(call)
+                          .arg(a.entries.first().port)
+                          .arg(PortRange::kindName(PortRange::kind(a.entries.first().port))));
+        });
+}
+
+void ServicesView::lookUpPort()
+{
+    const int port = m_port->value();
+    const QString protocol = m_protocol->currentData().toString();
+    m_lookup->run<ServiceLookup::Answer>(
+        [port, protocol] { return ServiceLookup::byPort(port, protocol); },
+        [this, port, protocol](const ServiceLookup::Answer &a) {
+            const QString call =
+                protocol.isEmpty()
+                    ? QStringLiteral("socket.getservbyport(%1)").arg(port)
+                    : QStringLiteral("socket.getservbyport(%1, '%2')").arg(port).arg(protocol);
+            m_answer->setText(a.error.isError()
+                                  ? QStringLiteral("%1 → %2").arg(call, a.error.pythonException())
+                                  : QStringLiteral("%1 → '%2'    %3")
+                                        .arg(call, a.entries.first().name,
+                                             PortRange::kindName(PortRange::kind(port))));
+        });
+}
+
+void ServicesView::loadTable()
+{
+    m_tableLookup->run<ServiceLookup::Answer>(
+        &ServiceLookup::all, [this](const ServiceLookup::Answer &a) {
+            m_table->setSortingEnabled(false);
+            m_table->setRowCount(a.entries.size());
+            for (int r = 0; r < a.entries.size(); ++r) {
+                const ServiceLookup::Entry &e = a.entries.at(r);
+                auto *port = new QTableWidgetItem;
+                port->setData(Qt::DisplayRole, e.port);
+                m_table->setItem(r, 0, port);
+                m_table->setItem(r, 1, new QTableWidgetItem(e.protocol));
+                m_table->setItem(r, 2, new QTableWidgetItem(e.name));
+                m_table->setItem(
+                    r, 3, new QTableWidgetItem(PortRange::kindName(PortRange::kind(e.port))));
+            }
+            m_table->setSortingEnabled(true);
+            m_table->sortItems(0);
+            m_table->resizeColumnsToContents();
+        });
+}
