@@ -1,24 +1,35 @@
 // The window, offscreen: QTest clicks through the course's "getting the flow" exercise,
 // buttons follow the model's rules, log rows arrive in order, and closing is immediate.
 
+#include "AddrInfoView.h"
 #include "ByteView.h"
 #include "ClientPane.h"
 #include "ConnectionControls.h"
+#include "ConstantsView.h"
+#include "EndpointForm.h"
 #include "EventLog.h"
 #include "EventRecorder.h"
+#include "LookupsPanel.h"
+#include "LoopbackSession.h"
 #include "MainWindow.h"
 #include "MessageEditor.h"
 #include "ServerPane.h"
 #include "SocketSession.h"
 
+#include <QCheckBox>
+#include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTest>
 
 #include <memory>
+
+#include <netinet/in.h>
 
 class TestMainWindow : public QObject
 {
@@ -32,6 +43,9 @@ private slots:
     void badMessageDisablesSending();
     void refusedCallExplainsWhy();
     void closingWhileAcceptIsBlockedIsImmediate();
+    void lookupResultFillsClientPaneAndConnects();
+    void constantsPageShowsCollisions();
+    void portFieldsExplainSpecialPorts();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -258,6 +272,60 @@ void TestMainWindow::closingWhileAcceptIsBlockedIsImmediate()
     m_events.reset();
     m_window.reset();
     QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
+}
+
+void TestMainWindow::lookupResultFillsClientPaneAndConnects()
+{
+    LoopbackSession elsewhere; // a listener the window knows nothing about
+    quint16 port = 0;
+    QVERIFY(!elsewhere.listeningServer(1, &port).isEmpty());
+
+    m_window->showLookups(true);
+    AddrInfoView *addrInfo = m_window->lookups()->addrInfo();
+    addrInfo->setQuery(QStringLiteral("127.0.0.1"), QString::number(port));
+    m_window->findChild<QCheckBox *>(QStringLiteral("addrinfo.streamOnly"))->setChecked(true);
+    click(QStringLiteral("addrinfo.run"));
+    QTRY_COMPARE(addrInfo->table()->rowCount(), 1);
+    QCOMPARE(addrInfo->table()->item(0, 4)->text(), QStringLiteral("('127.0.0.1', %1)").arg(port));
+    QTRY_VERIFY(enabled(QStringLiteral("addrinfo.useClient")));
+    click(QStringLiteral("addrinfo.useClient"));
+
+    EndpointForm *form = m_window->clientPane()->endpoint();
+    QCOMPARE(form->host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(form->port(), int(port));
+    QCOMPARE(form->family(), int(AF_INET));
+    QCOMPARE(form->protocol(), int(IPPROTO_TCP));
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    QCOMPARE(m_events->waitForEnd(m_window->clientPane()->clientId(), SocketCall::Connect).phase,
+             CallPhase::Returned);
+}
+
+void TestMainWindow::constantsPageShowsCollisions()
+{
+    ConstantsView *constants = m_window->lookups()->constants();
+    constants->prefixBox()->setCurrentText(QStringLiteral("IPPROTO_"));
+    QTableWidget *table = constants->table();
+    QVERIFY(table->rowCount() > 5);
+    QCOMPARE(table->item(0, 1)->text(), QStringLiteral("0"));
+    QVERIFY(table->item(0, 0)->toolTip().contains(QStringLiteral("share the value 0")));
+    constants->valueBox()->setText(QStringLiteral("6"));
+    QCOMPARE(table->rowCount(), 1);
+    QCOMPARE(table->item(0, 0)->text(), QStringLiteral("IPPROTO_TCP"));
+    QTRY_VERIFY(constants->defaultsLabel()->text().contains(QStringLiteral("IPPROTO_TCP (6)")));
+}
+
+void TestMainWindow::portFieldsExplainSpecialPorts()
+{
+    auto *serverPort = m_window->findChild<QSpinBox *>(QStringLiteral("server.port"));
+    serverPort->setValue(80);
+    QVERIFY(
+        m_window->serverPane()->endpoint()->portNote().contains(QStringLiteral("administrator")));
+    serverPort->setValue(8080);
+    QVERIFY(m_window->serverPane()->endpoint()->portNote().isEmpty());
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(0);
+    QVERIFY(m_window->clientPane()->endpoint()->portNote().contains(QStringLiteral("port 0")));
 }
 
 QTEST_MAIN(TestMainWindow)
