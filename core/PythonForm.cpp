@@ -103,10 +103,17 @@ QString PythonForm::outcome(const SocketEvent &e)
         return QStringLiteral("<socket fd=%1>").arg(e.result.toInt());
     case SocketCall::Bind: {
         const SocketAddress bound = SocketAddress::fromVariant(e.result.toMap());
-        if (bound.isValid() && bound.port() != e.args.value(QStringLiteral("port")).toInt())
+        if (bound.isValid() && (bound.port() != e.args.value(QStringLiteral("port")).toInt() ||
+                                e.args.contains(QStringLiteral("resolved"))))
             return QStringLiteral("None  (bound to %1)").arg(bound.pythonTuple());
         return QStringLiteral("None");
     }
+    case SocketCall::Connect:
+        if (e.args.contains(QStringLiteral("resolved")))
+            return QStringLiteral("None  (%1 → %2)")
+                .arg(e.args.value(QStringLiteral("host")).toString(),
+                     e.args.value(QStringLiteral("resolved")).toString());
+        return QStringLiteral("None");
     case SocketCall::Accept:
         return SocketAddress::fromVariant(e.result.toMap().value(QStringLiteral("address")).toMap())
             .pythonTuple();

@@ -67,7 +67,9 @@ void TestCliLookup::text_data()
                              << QStringList{"ssh  22/tcp  well-known"};
     QTest::newRow("port") << QStringList{"port", "443", "--proto", "tcp"}
                           << QStringList{"https  443/tcp"};
-    QTest::newRow("host") << QStringList{"host", "localhost"} << QStringList{"'127.0.0.1'"};
+    QTest::newRow("host") << QStringList{"host", "localhost"}
+                          << QStringList{"gethostbyname: '127.0.0.1'",
+                                         "gethostbyname_ex: ('localhost', [], ['127.0.0.1'])"};
     QTest::newRow("interfaces") << QStringList{"interfaces"}
                                 << QStringList{"(loopback)", "127.0.0.1"};
     QTest::newRow("defaults") << QStringList{"defaults"}

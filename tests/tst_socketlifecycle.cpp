@@ -3,6 +3,7 @@
 
 #include "AutoServer.h"
 #include "LoopbackSession.h"
+#include "PythonForm.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -11,6 +12,8 @@
 #include <QTest>
 
 #include <memory>
+
+#include <netinet/in.h>
 
 class TestSocketLifecycle : public QObject
 {
@@ -30,6 +33,7 @@ private slots:
     void closeCancelsBlockedCall();
     void quittingWithBlockedCallsIsImmediate();
     void twoHundredConcurrentClients();
+    void connectByNameUsesTheResolvedAddress();
 
 private:
     std::unique_ptr<LoopbackSession> m_lab;
@@ -296,6 +300,24 @@ void TestSocketLifecycle::twoHundredConcurrentClients()
     QCOMPARE(echo.clientsServed(), clients);
     for (auto it = expected.constBegin(); it != expected.constEnd(); ++it)
         QCOMPARE(echoed.value(it.key()), it.value());
+}
+
+void TestSocketLifecycle::connectByNameUsesTheResolvedAddress()
+{
+    quint16 port = 0;
+    QVERIFY(!m_lab->listeningServer(1, &port).isEmpty());
+    QString client;
+    m_session->createSocket(SocketRole::Client, AF_INET, SOCK_STREAM, 0, &client);
+    m_events->waitForEnd(client, SocketCall::Socket);
+    QVERIFY(m_session->connectTo(client, QStringLiteral("localhost"), port).isEmpty());
+    const SocketEvent connected = m_events->waitForEnd(client, SocketCall::Connect);
+    QCOMPARE(connected.phase, CallPhase::Returned);
+    QCOMPARE(connected.args.value(QStringLiteral("resolved")).toString(),
+             QStringLiteral("127.0.0.1"));
+    QCOMPARE(PythonForm::statement(connected),
+             QStringLiteral("client_socket.connect(('localhost', %1))").arg(port));
+    QCOMPARE(PythonForm::outcome(connected), QStringLiteral("None  (localhost → 127.0.0.1)"));
+    QCOMPARE(m_session->socket(client).peer.host(), QStringLiteral("127.0.0.1"));
 }
 
 QTEST_GUILESS_MAIN(TestSocketLifecycle)

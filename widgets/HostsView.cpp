@@ -79,8 +79,9 @@ void HostsView::lookUpName()
                 a.error.isError()
                     ? QStringLiteral("%1 → %2\n%3")
                           .arg(call, a.error.pythonException(), a.error.hint())
-                    : QStringLiteral("%1 → ('%2', %3, %4)")
-                          .arg(call, a.canonicalName, pyList(a.aliases), pyList(a.addresses)));
+                    : QStringLiteral("socket.gethostbyname('%1') → '%2'\n%3 → ('%4', %5, %6)")
+                          .arg(name, a.addresses.value(0), call, a.canonicalName, pyList(a.aliases),
+                               pyList(a.addresses)));
         });
 }
 

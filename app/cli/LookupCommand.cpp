@@ -265,7 +265,8 @@ int LookupCommand::host(const QStringList &args)
             quoted << QStringLiteral("'%1'").arg(item);
         return QStringLiteral("[%1]").arg(quoted.join(QStringLiteral(", ")));
     };
-    print(QStringLiteral("('%1', %2, %3)").arg(a.canonicalName, list(a.aliases), list(a.addresses)),
+    print(QStringLiteral("gethostbyname: '%1'\ngethostbyname_ex: ('%2', %3, %4)")
+              .arg(a.addresses.value(0), a.canonicalName, list(a.aliases), list(a.addresses)),
           QJsonObject{{QStringLiteral("name"), a.canonicalName},
                       {QStringLiteral("aliases"), QJsonArray::fromStringList(a.aliases)},
                       {QStringLiteral("addresses"), QJsonArray::fromStringList(a.addresses)}});
