@@ -2,6 +2,7 @@
 
 #include "EngineSocket.h"
 #include "ErrnoCatalog.h"
+#include "KernelProbe.h"
 #include "SessionClock.h"
 
 #include <utility>
@@ -14,6 +15,25 @@ CallReporter::CallReporter(const SessionClock *clock, EventSink events, SocketSi
 void CallReporter::announce(const SocketInfo &info)
 {
     m_socketSink(info);
+}
+
+KernelSample CallReporter::kernelView(const SocketInfo &info)
+{
+    const bool tcp =
+        info.type == SOCK_STREAM && (info.family == AF_INET || info.family == AF_INET6);
+    if (!tcp)
+        return KernelSample();
+    if (info.fd >= 0)
+        return KernelProbe::sample(info.fd);
+    // Closed: the connection may live on in the kernel (TIME_WAIT) with no fd to ask. The
+    // engine's sampler reads the system tables once for all such sockets; until then the
+    // state is not known.
+    KernelSample pending;
+    if (info.local.isValid() && info.peer.isValid()) {
+        pending.source = KernelSample::Source::ProcTable;
+        pending.state = -1;
+    }
+    return pending;
 }
 
 void CallReporter::begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
@@ -37,6 +57,7 @@ void CallReporter::blocked(EngineSocket &s)
     if (s.info.blocked)
         return;
     s.info.blocked = true;
+    s.info.kernel = kernelView(s.info);
     m_socketSink(s.info);
     report(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1, s.pending.data);
 }
@@ -50,6 +71,7 @@ void CallReporter::succeed(EngineSocket &s, const QVariant &result, qint64 byteC
     s.info.lastError = CallError();
     s.info.callInProgress = SocketCall::None;
     s.info.blocked = false;
+    s.info.kernel = kernelView(s.info);
     m_socketSink(s.info);
     report(s, finished.call, CallPhase::Returned, result, CallError(), byteCount, data);
 }
@@ -60,6 +82,7 @@ void CallReporter::fail(EngineSocket &s, const CallError &error, qint64 byteCoun
     s.info.lastError = error;
     s.info.callInProgress = SocketCall::None;
     s.info.blocked = false;
+    s.info.kernel = kernelView(s.info);
     m_socketSink(s.info);
     report(s, finished.call, CallPhase::Failed, QVariant(), error, byteCount, QByteArray());
 }
@@ -85,6 +108,8 @@ void CallReporter::report(EngineSocket &s, SocketCall call, CallPhase phase, con
     e.error = error;
     e.byteCount = byteCount;
     e.data = data;
+    if (phase == CallPhase::Returned || phase == CallPhase::Failed || phase == CallPhase::Blocked)
+        e.kernelState = s.info.kernel.stateName();
     m_eventSink(e);
 }
 

@@ -37,8 +37,11 @@ public:
     void failErrno(EngineSocket &s, int error, const QString &address = QString());
     // A call refused before it started (unknown socket, rules).
     void refuse(const CallRequest &request, SocketRole role, const CallError &error);
-    // A socket that came into being without a call of its own (accept's new connection).
+    // A socket that came into being without a call of its own (accept's new connection), or
+    // whose kernel view changed between calls.
     void announce(const SocketInfo &info);
+    // What the kernel says of this TCP socket now: by fd, or by its addresses once closed.
+    static KernelSample kernelView(const SocketInfo &info);
 
 private:
     void report(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,

@@ -35,6 +35,8 @@ QString EventText::line(const SocketEvent &e)
                        .arg(time(e.tMs), 10)
                        .arg(e.socketId, -9)
                        .arg(PythonForm::statement(e), outcome(e));
+    if (!e.kernelState.isEmpty() && e.phase != CallPhase::Started)
+        text += QStringLiteral("  [kernel: %1]").arg(e.kernelState);
     if (e.phase == CallPhase::Failed && !e.error.hint().isEmpty())
         text += QStringLiteral("\n%1  hint: %2")
                     .arg(QString(10 + 2 + 9, QLatin1Char(' ')), e.error.hint());

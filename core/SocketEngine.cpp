@@ -4,10 +4,12 @@
 #include "CallRules.h"
 #include "EngineSocket.h"
 #include "HostResolver.h"
+#include "KernelProbe.h"
 
 #include <QPointer>
 #include <QSocketNotifier>
 #include <QThreadPool>
+#include <QTimer>
 
 #include <cerrno>
 #include <netinet/in.h>
@@ -22,8 +24,11 @@ constexpr int maxRecvBufsize = 16 * 1024 * 1024;
 SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
     : QObject(parent), m_report(
                            clock, [this](const SocketEvent &e) { emit eventOccurred(e); },
-                           [this](const SocketInfo &info) { emit socketUpdated(info); })
+                           [this](const SocketInfo &info) { emit socketUpdated(info); }),
+      m_kernelTimer(new QTimer(this))
 {
+    m_kernelTimer->setInterval(250);
+    connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
 }
 
 SocketEngine::~SocketEngine()
@@ -101,6 +106,8 @@ void SocketEngine::execute(const CallRequest &request)
 
 void SocketEngine::createSocket(const CallRequest &request)
 {
+    if (!m_kernelTimer->isActive())
+        m_kernelTimer->start();
     auto owned = std::make_unique<EngineSocket>();
     EngineSocket &s = *owned;
     s.info.id = request.socketId;
@@ -437,6 +444,33 @@ void SocketEngine::onReady(EngineSocket &s)
         break;
     default:
         break;
+    }
+}
+
+void SocketEngine::sampleKernel()
+{
+    KernelProbe::Table tables;
+    bool tablesRead = false;
+    for (auto &entry : m_sockets) {
+        EngineSocket &s = *entry.second;
+        const KernelSample &old = s.info.kernel;
+        KernelSample now;
+        if (s.info.state == SocketState::Closed) {
+            // Watched only while the tables still list the connection (TIME_WAIT and such).
+            if (old.source != KernelSample::Source::ProcTable || old.state == 0)
+                continue;
+            if (!tablesRead) {
+                tables = KernelProbe::readTables();
+                tablesRead = true;
+            }
+            now = KernelProbe::lookUp(tables, s.info.local, s.info.peer);
+        } else {
+            now = CallReporter::kernelView(s.info);
+        }
+        if (now != old) {
+            s.info.kernel = now;
+            m_report.announce(s.info);
+        }
     }
 }
 

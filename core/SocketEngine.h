@@ -11,6 +11,7 @@
 #include <memory>
 
 class QSocketNotifier;
+class QTimer;
 struct EngineSocket;
 
 // The socket worker. It lives on its own thread ("socketlab-io") and is the only place
@@ -51,10 +52,14 @@ private:
     void closeSocket(EngineSocket &s, const QString &cancelReason);
 
     void onReady(EngineSocket &s);
+    // Between calls the kernel's view still changes (a peer's FIN, TIME_WAIT expiring):
+    // sample it a few times a second and report what changed.
+    void sampleKernel();
     void waitFor(EngineSocket &s, bool writable);
     void stopWaiting(EngineSocket &s);
 
     CallReporter m_report;
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     int m_connectionCount = 0;
+    QTimer *m_kernelTimer;
 };

@@ -27,6 +27,7 @@ struct SocketEvent
     qint64 byteCount = -1;   // on data calls: how many bytes moved (or were asked to)
     QByteArray data;         // the bytes themselves, as far as they are kept
     qint64 bytesNotKept = 0; // bytes counted but not stored (memory caps)
+    QString kernelState;     // the kernel's TCP state right after the call, where known
 
     bool movesData() const { return byteCount >= 0; }
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CallError.h"
+#include "KernelSample.h"
 #include "SocketAddress.h"
 #include "SocketCall.h"
 #include "SocketRole.h"
@@ -28,6 +29,7 @@ struct SocketInfo
     bool blocked = false;
     double callStartedMs = 0; // session clock, for the live "blocked for" timer
     CallError lastError;
+    KernelSample kernel; // sampled after every call and while it can change
 };
 
 Q_DECLARE_METATYPE(SocketInfo)

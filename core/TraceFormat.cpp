@@ -12,6 +12,8 @@ QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
     o.insert(QStringLiteral("phase"), callPhaseName(e.phase));
     o.insert(QStringLiteral("args"), QJsonObject::fromVariantMap(e.args));
     o.insert(QStringLiteral("result"), QJsonValue::fromVariant(e.result));
+    if (!e.kernelState.isEmpty())
+        o.insert(QStringLiteral("kernel_state"), e.kernelState);
     if (e.error.isError()) {
         QJsonObject error{{QStringLiteral("name"), e.error.name()},
                           {QStringLiteral("message"), e.error.message()},

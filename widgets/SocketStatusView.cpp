@@ -11,8 +11,8 @@
 
 SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_badge(new StateBadge(this)), m_title(new QLabel(this)),
-      m_addresses(new QLabel(this)), m_counts(new QLabel(this)), m_call(new QLabel(this)),
-      m_error(new QLabel(this)), m_timer(new QTimer(this))
+      m_addresses(new QLabel(this)), m_counts(new QLabel(this)), m_kernel(new QLabel(this)),
+      m_call(new QLabel(this)), m_error(new QLabel(this)), m_timer(new QTimer(this))
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -20,14 +20,19 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     layout->addWidget(m_title, 0, 1);
     layout->addWidget(m_addresses, 1, 1);
     layout->addWidget(m_counts, 2, 1);
-    layout->addWidget(m_call, 3, 0, 1, 2);
-    layout->addWidget(m_error, 4, 0, 1, 2);
+    layout->addWidget(m_kernel, 3, 1);
+    layout->addWidget(m_call, 4, 0, 1, 2);
+    layout->addWidget(m_error, 5, 0, 1, 2);
     layout->setColumnStretch(1, 1);
     QFont bold; // only the weight: the size follows the zoom
     bold.setBold(true);
     m_title->setFont(bold);
     m_call->setFont(bold);
-    for (QLabel *l : {m_title, m_addresses, m_counts, m_error})
+    m_kernel->setObjectName(QStringLiteral("kernelState"));
+    m_kernel->setToolTip(tr("What the kernel itself says about this TCP socket (Linux TCP_INFO; "
+                            "after close, /proc/net/tcp), sampled after every call and a few "
+                            "times a second"));
+    for (QLabel *l : {m_title, m_addresses, m_counts, m_kernel, m_error})
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setWordWrap(true);
     m_error->setStyleSheet(QStringLiteral("QLabel { color: #8a1c00; background: #fdecea; "
@@ -45,6 +50,7 @@ void SocketStatusView::showNothing(const QString &why)
     m_title->setText(why);
     m_addresses->clear();
     m_counts->clear();
+    m_kernel->clear();
     m_call->clear();
     m_call->hide();
     m_error->hide();
@@ -70,6 +76,7 @@ void SocketStatusView::showSocket(const SocketInfo &info)
     m_counts->setText(tr("sent %1   received %2")
                           .arg(BytesFormat::byteCount(info.bytesSent),
                                BytesFormat::byteCount(info.bytesReceived)));
+    m_kernel->setText(kernelText(info.kernel));
     if (info.lastError.isError()) {
         QString text = QStringLiteral("<b>%1</b> %2")
                            .arg(info.lastError.name().toHtmlEscaped(),
@@ -86,6 +93,23 @@ void SocketStatusView::showSocket(const SocketInfo &info)
     else
         m_timer->stop();
     updateBlockedTime();
+}
+
+QString SocketStatusView::kernelText(const KernelSample &k)
+{
+    if (!k.isAvailable() || k.state < 0)
+        return QString();
+    QString text = tr("kernel: %1").arg(k.stateName());
+    if (k.acceptQueue >= 0)
+        text += tr("   accept queue %1 (backlog %2)").arg(k.acceptQueue).arg(k.backlog);
+    if (k.receiveQueue >= 0)
+        text += tr("   unread %1").arg(BytesFormat::byteCount(k.receiveQueue));
+    if (k.sendQueue > 0)
+        text += tr("   unacknowledged %1").arg(BytesFormat::byteCount(k.sendQueue));
+    if (k.source == KernelSample::Source::ProcTable)
+        text +=
+            k.state == 0 ? tr("   (the kernel has forgotten it)") : tr("   (from /proc/net/tcp)");
+    return text;
 }
 
 void SocketStatusView::updateBlockedTime()

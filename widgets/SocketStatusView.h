@@ -20,6 +20,8 @@ public:
     void showSocket(const SocketInfo &info);
     void showNothing(const QString &why);
 
+    static QString kernelText(const KernelSample &sample);
+
 private:
     void updateBlockedTime();
 
@@ -30,6 +32,7 @@ private:
     QLabel *m_title;
     QLabel *m_addresses;
     QLabel *m_counts;
+    QLabel *m_kernel;
     QLabel *m_call;
     QLabel *m_error;
     QTimer *m_timer;

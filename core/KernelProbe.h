@@ -1,0 +1,26 @@
+#pragma once
+
+#include "KernelSample.h"
+#include "SocketAddress.h"
+
+#include <QHash>
+
+// Reads the kernel's view of TCP sockets. On Linux: getsockopt(TCP_INFO) and the queue
+// ioctls for an open fd, and /proc/net/tcp and tcp6 for a connection whose fd is closed
+// (TIME_WAIT lives there). Elsewhere every sample says it is unavailable.
+class KernelProbe
+{
+public:
+    static KernelSample sample(int fd);
+    // The state of the connection local↔peer in the system tables, or source None when the
+    // tables are unreadable; state 0 ("gone") when the tables no longer list it.
+    static KernelSample lookUp(const SocketAddress &local, const SocketAddress &peer);
+
+    // One read of both tables, for looking up many connections at once: connection key →
+    // state. Empty when the tables are unreadable.
+    using Table = QHash<QString, int>;
+    static Table readTables();
+    static QString key(const SocketAddress &local, const SocketAddress &peer);
+    static KernelSample lookUp(const Table &table, const SocketAddress &local,
+                               const SocketAddress &peer);
+};
