@@ -1,5 +1,6 @@
 #include "TraceFormat.h"
 
+#include <QFile>
 #include <QJsonDocument>
 
 QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
@@ -38,4 +39,115 @@ QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
 QByteArray TraceFormat::toLine(const SocketEvent &event, qint64 maxDataBytes)
 {
     return QJsonDocument(toJson(event, maxDataBytes)).toJson(QJsonDocument::Compact) + '\n';
+}
+
+namespace {
+bool callFromName(const QString &name, SocketCall *call)
+{
+    for (int c = int(SocketCall::Socket); c <= int(SocketCall::Close); ++c) {
+        if (socketCallName(SocketCall(c)) == name) {
+            *call = SocketCall(c);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool phaseFromName(const QString &name, CallPhase *phase)
+{
+    for (CallPhase p :
+         {CallPhase::Started, CallPhase::Blocked, CallPhase::Returned, CallPhase::Failed}) {
+        if (callPhaseName(p) == name) {
+            *phase = p;
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    if (!doc.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                              : QStringLiteral("not a JSON object");
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    *e = SocketEvent();
+    e->socketId = o.value(QStringLiteral("socket")).toString();
+    if (e->socketId.isEmpty()) {
+        *error = QStringLiteral("no \"socket\"");
+        return false;
+    }
+    if (!callFromName(o.value(QStringLiteral("call")).toString(), &e->call)) {
+        *error =
+            QStringLiteral("unknown call \"%1\"").arg(o.value(QStringLiteral("call")).toString());
+        return false;
+    }
+    if (!phaseFromName(o.value(QStringLiteral("phase")).toString(), &e->phase)) {
+        *error =
+            QStringLiteral("unknown phase \"%1\"").arg(o.value(QStringLiteral("phase")).toString());
+        return false;
+    }
+    e->role = e->socketId.startsWith(QLatin1String("server")) ? SocketRole::Server
+              : e->socketId.startsWith(QLatin1String("conn")) ? SocketRole::Connection
+                                                              : SocketRole::Client;
+    e->seq = o.value(QStringLiteral("seq")).toInteger();
+    e->tMs = o.value(QStringLiteral("t_ms")).toDouble();
+    e->args = o.value(QStringLiteral("args")).toObject().toVariantMap();
+    e->result = o.value(QStringLiteral("result")).toVariant();
+    e->kernelState = o.value(QStringLiteral("kernel_state")).toString();
+    if (o.contains(QStringLiteral("bytes"))) {
+        e->byteCount = o.value(QStringLiteral("bytes")).toInteger();
+        const QString hex = o.value(QStringLiteral("data_hex")).toString();
+        e->data = QByteArray::fromHex(hex.toLatin1());
+        if (hex.size() % 2 != 0 || e->data.size() * 2 != hex.size()) {
+            *error = QStringLiteral("data_hex is not hex");
+            return false;
+        }
+        e->bytesNotKept = o.value(QStringLiteral("bytes_not_kept")).toInteger();
+    }
+    const QJsonObject err = o.value(QStringLiteral("error")).toObject();
+    if (!err.isEmpty()) {
+        const QString name = err.value(QStringLiteral("name")).toString();
+        const QString message = err.value(QStringLiteral("message")).toString();
+        const QString hint = err.value(QStringLiteral("hint")).toString();
+        const int code = err.value(QStringLiteral("errno")).toInt();
+        if (name == QLatin1String("cancelled"))
+            e->error = CallError::cancelled(message);
+        else if (name.startsWith(QLatin1String("EAI_")))
+            e->error = CallError::fromResolver(code, message, hint);
+        else if (err.value(QStringLiteral("errno")).isDouble())
+            e->error = CallError::fromErrno(code, hint);
+        else
+            e->error = CallError::usage(name, message, hint);
+    }
+    return true;
+}
+
+bool TraceFormat::readFile(const QString &path, QVector<SocketEvent> *events, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    int number = 0;
+    while (!file.atEnd()) {
+        const QByteArray line = file.readLine().trimmed();
+        ++number;
+        if (line.isEmpty())
+            continue;
+        SocketEvent e;
+        QString why;
+        if (!fromLine(line, &e, &why)) {
+            *error = QStringLiteral("line %1: %2").arg(number).arg(why);
+            return false;
+        }
+        events->append(e);
+    }
+    return true;
 }

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QJsonObject>
+#include <QVector>
 
 // The trace file format (docs/trace-format.md): one JSON object per event, one per line.
 class TraceFormat
@@ -13,4 +14,10 @@ public:
     // bytes_not_kept.
     static QJsonObject toJson(const SocketEvent &event, qint64 maxDataBytes);
     static QByteArray toLine(const SocketEvent &event, qint64 maxDataBytes);
+
+    // The way back, for replay and export. False, with a reason, for a line that is not a
+    // trace event; unknown fields are ignored.
+    static bool fromLine(const QByteArray &line, SocketEvent *event, QString *error);
+    // Every event of a trace file; false with "line N: reason" on the first bad line.
+    static bool readFile(const QString &path, QVector<SocketEvent> *events, QString *error);
 };

@@ -1,6 +1,7 @@
 // socketlab-cli: the console twin of the SocketLab window, on the same core.
 
 #include "ConnectCommand.h"
+#include "ExportCommand.h"
 #include "LookupCommand.h"
 #include "ServeCommand.h"
 
@@ -16,6 +17,7 @@ const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
                      "  serve      listen and serve clients (echo, http, reply, silent)\n"
                      "  connect    connect, send, receive, print what came back\n"
                      "  lookup     constants, getaddrinfo, services, hosts, interfaces\n"
+                     "  export     turn a trace into runnable Python or C programs\n"
                      "\n"
                      "Run 'socketlab-cli COMMAND --help' for a command's options.\n"
                      "Options: --help, --version\n";
@@ -47,6 +49,8 @@ int main(int argc, char *argv[])
         code = serve.start(args);
     else if (command == QLatin1String("connect"))
         code = connect.start(args);
+    else if (command == QLatin1String("export"))
+        code = ExportCommand().run(args);
     else if (command == QLatin1String("lookup"))
         code = LookupCommand().run(args);
     else {

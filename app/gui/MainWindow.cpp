@@ -3,6 +3,8 @@
 #include "AddrInfoView.h"
 #include "ByteView.h"
 #include "ClientPane.h"
+#include "CodeGenerator.h"
+#include "CodeView.h"
 #include "EndpointForm.h"
 #include "EventLog.h"
 #include "LookupsPanel.h"
@@ -16,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -29,17 +32,21 @@
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
       m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
-      m_logView(new SessionLogView(m_log)), m_bytes(new ByteView), m_lookups(new LookupsPanel),
-      m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
-      m_panes(new QSplitter(Qt::Horizontal)), m_bottom(new QSplitter(Qt::Horizontal)),
-      m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this))
+      m_logView(new SessionLogView(m_log)), m_bytes(new ByteView), m_code(new CodeView),
+      m_details(new QTabWidget), m_lookups(new LookupsPanel), m_pages(new QTabWidget),
+      m_vertical(new QSplitter(Qt::Vertical)), m_panes(new QSplitter(Qt::Horizontal)),
+      m_bottom(new QSplitter(Qt::Horizontal)), m_allowInvalid(new QAction(this)),
+      m_invalidBadge(new QLabel(this))
 {
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
     m_panes->addWidget(m_server);
     m_panes->addWidget(m_client);
     m_bottom->addWidget(m_logView);
-    m_bottom->addWidget(m_bytes);
+    m_details->setObjectName(QStringLiteral("details"));
+    m_details->addTab(m_bytes, tr("Bytes"));
+    m_details->addTab(m_code, tr("Code"));
+    m_bottom->addWidget(m_details);
     m_bottom->setStretchFactor(0, 2);
     m_bottom->setStretchFactor(1, 1);
     m_vertical->addWidget(m_panes);
@@ -132,8 +139,8 @@ void MainWindow::buildMenus()
 void MainWindow::onEvent(const SocketEvent &event)
 {
     m_log->append(event);
-    // The byte view follows the newest bytes that crossed, until the user picks a row.
-    if (event.phase == CallPhase::Returned && event.byteCount > 0)
+    // The byte and code views follow the newest call, until the user picks a row.
+    if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed)
         showEventBytes(m_log->count() - 1);
 }
 
@@ -142,6 +149,8 @@ void MainWindow::showEventBytes(int logRow)
     if (logRow < 0 || logRow >= m_log->count())
         return;
     const SocketEvent &e = m_log->event(logRow);
+    if (e.phase == CallPhase::Returned || e.phase == CallPhase::Failed)
+        m_code->showEvent(e);
     if (e.data.isEmpty() && e.bytesNotKept == 0)
         return;
     const QString what = e.call == SocketCall::Recv ? tr("%1 received").arg(e.socketId)
@@ -189,6 +198,44 @@ bool MainWindow::exportTrace(const QString &path, QString *error) const
         return false;
     }
     return true;
+}
+
+bool MainWindow::exportScripts(const QString &directory, QStringList *written, QString *error) const
+{
+    const QVector<SocketEvent> &events = m_log->events();
+    for (auto side : {CodeGenerator::Side::Server, CodeGenerator::Side::Client}) {
+        if (!CodeGenerator::hasSide(events, side))
+            continue;
+        for (auto language : {CodeGenerator::Language::Python, CodeGenerator::Language::C}) {
+            QSaveFile file(QDir(directory).filePath(CodeGenerator::fileName(side, language)));
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(CodeGenerator::script(events, side, language).toUtf8()) < 0 ||
+                !file.commit()) {
+                *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+                return false;
+            }
+            written->append(file.fileName());
+        }
+    }
+    if (written->isEmpty()) {
+        *error = tr("The session has no calls yet.");
+        return false;
+    }
+    return true;
+}
+
+void MainWindow::chooseScriptDirectory()
+{
+    const QString directory =
+        QFileDialog::getExistingDirectory(this, tr("Export session as scripts"));
+    if (directory.isEmpty())
+        return;
+    QStringList written;
+    QString error;
+    if (exportScripts(directory, &written, &error))
+        statusBar()->showMessage(tr("Wrote %1").arg(written.join(QStringLiteral(", "))), 10000);
+    else
+        QMessageBox::warning(this, tr("Export session as scripts"), error);
 }
 
 void MainWindow::chooseExportFile()

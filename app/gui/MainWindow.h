@@ -3,6 +3,7 @@
 #include <QMainWindow>
 
 class ByteView;
+class CodeView;
 class LookupsPanel;
 class QTabWidget;
 struct AddrInfoEntry;
@@ -30,11 +31,14 @@ public:
     ServerPane *serverPane() const { return m_server; }
     ClientPane *clientPane() const { return m_client; }
     ByteView *byteView() const { return m_bytes; }
+    CodeView *codeView() const { return m_code; }
     LookupsPanel *lookups() const { return m_lookups; }
     // The window has two pages: the lab (panes, log, bytes) and the lookups.
     void showLookups(bool show);
 
     bool exportTrace(const QString &path, QString *error) const;
+    // Writes server.py/client.py and server.c/client.c for the sides the session has.
+    bool exportScripts(const QString &directory, QStringList *written, QString *error) const;
     void setZoom(int pointSize);
     int zoom() const { return m_zoom; }
 
@@ -50,6 +54,7 @@ private:
     void showRefusal(const QString &reason);
     void useLookupResult(const AddrInfoEntry &entry, bool forServer);
     void chooseExportFile();
+    void chooseScriptDirectory();
     void readSettings();
     void writeSettings() const;
 
@@ -59,6 +64,8 @@ private:
     ClientPane *m_client;
     SessionLogView *m_logView;
     ByteView *m_bytes;
+    CodeView *m_code;
+    QTabWidget *m_details;
     LookupsPanel *m_lookups;
     QTabWidget *m_pages;
     QSplitter *m_vertical;

@@ -1,0 +1,303 @@
+#include "CodeGenerator.h"
+
+#include "BytesFormat.h"
+#include "PythonForm.h"
+#include "SocketAddress.h"
+#include "SocketNames.h"
+
+#include <QStringList>
+
+namespace {
+bool onSide(const SocketEvent &e, CodeGenerator::Side side)
+{
+    const bool server = e.socketId.startsWith(QLatin1String("server")) ||
+                        e.socketId.startsWith(QLatin1String("conn"));
+    return server == (side == CodeGenerator::Side::Server);
+}
+
+// The calls that happened, each once: the event that ended it.
+QVector<SocketEvent> endedCalls(const QVector<SocketEvent> &events, CodeGenerator::Side side)
+{
+    QVector<SocketEvent> calls;
+    for (const SocketEvent &e : events) {
+        if (onSide(e, side) && (e.phase == CallPhase::Returned || e.phase == CallPhase::Failed) &&
+            e.call != SocketCall::None && e.error.kind() != CallError::Kind::Usage)
+            calls.append(e);
+    }
+    return calls;
+}
+
+// The port the program takes as its argument: the first listener's or connection's port.
+int mainPort(const QVector<SocketEvent> &calls)
+{
+    for (const SocketEvent &e : calls) {
+        if (e.phase != CallPhase::Returned)
+            continue;
+        if (e.call == SocketCall::Bind)
+            return SocketAddress::fromVariant(e.result.toMap()).port();
+        if (e.call == SocketCall::Connect)
+            return e.args.value(QStringLiteral("port")).toInt();
+    }
+    return 50000;
+}
+
+QString host(const SocketEvent &e)
+{
+    const QString resolved = e.args.value(QStringLiteral("resolved")).toString();
+    return resolved.isEmpty() ? e.args.value(QStringLiteral("host")).toString() : resolved;
+}
+
+bool usesMainPort(const SocketEvent &e, int port)
+{
+    const int asked = e.args.value(QStringLiteral("port")).toInt();
+    return asked == port || (e.call == SocketCall::Bind && asked == 0);
+}
+
+QString cString(const QByteArray &bytes)
+{
+    QString out = QStringLiteral("\"");
+    for (const char ch : bytes) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c == '"' || c == '\\') {
+            out += QLatin1Char('\\');
+            out += QLatin1Char(char(c));
+        } else if (c == '\n')
+            out += QStringLiteral("\\n");
+        else if (c == '\r')
+            out += QStringLiteral("\\r");
+        else if (c == '\t')
+            out += QStringLiteral("\\t");
+        else if (c >= 0x20 && c < 0x7f)
+            out += QLatin1Char(char(c));
+        else
+            // Octal, so a following hex digit is never swallowed into the escape.
+            out += QStringLiteral("\\%1").arg(c, 3, 8, QLatin1Char('0'));
+    }
+    return out + QLatin1Char('"');
+}
+
+QString pythonLine(const SocketEvent &e, int port, bool script)
+{
+    const QString var = PythonForm::variableName(e.socketId);
+    if (e.phase == CallPhase::Failed) {
+        const QString what = e.error.kind() == CallError::Kind::Cancelled
+                                 ? QStringLiteral("was cancelled: %1").arg(e.error.message())
+                                 : QStringLiteral("failed: %1").arg(e.error.pythonException());
+        return QStringLiteral("# %1  %2").arg(PythonForm::statement(e), what);
+    }
+    const QString address = script && usesMainPort(e, port)
+                                ? QStringLiteral("('%1', PORT)").arg(host(e))
+                                : QStringLiteral("('%1', %2)")
+                                      .arg(host(e))
+                                      .arg(e.args.value(QStringLiteral("port")).toInt());
+    switch (e.call) {
+    case SocketCall::Bind:
+        return QStringLiteral(
+                   "%1.bind(%2)\nprint('listening on port', %1.getsockname()[1], flush=True)")
+            .arg(var, address);
+    case SocketCall::Connect:
+        return QStringLiteral("%1.connect(%2)").arg(var, address);
+    case SocketCall::Accept:
+        return PythonForm::statement(e) +
+               QStringLiteral("\nprint('connection from', addr, flush=True)");
+    case SocketCall::Send:
+    case SocketCall::SendAll:
+        return QStringLiteral("%1.%2(%3)")
+            .arg(var, socketCallName(e.call), BytesFormat::pythonLiteral(e.data));
+    case SocketCall::Recv: {
+        const QString name =
+            e.role == SocketRole::Client ? QStringLiteral("from_server") : QStringLiteral("msg");
+        return PythonForm::statement(e) + QStringLiteral("\nprint(%1, flush=True)").arg(name);
+    }
+    default:
+        return PythonForm::statement(e);
+    }
+}
+
+QString cAddressSetup(const SocketEvent &e, const QString &portExpression)
+{
+    const bool v6 = host(e).contains(QLatin1Char(':'));
+    QStringList lines;
+    if (v6) {
+        lines << QStringLiteral("struct sockaddr_in6 addr;")
+              << QStringLiteral("memset(&addr, 0, sizeof addr);")
+              << QStringLiteral("addr.sin6_family = AF_INET6;")
+              << QStringLiteral("addr.sin6_port = htons(%1);").arg(portExpression)
+              << QStringLiteral("inet_pton(AF_INET6, \"%1\", &addr.sin6_addr);").arg(host(e));
+    } else {
+        lines << QStringLiteral("struct sockaddr_in addr;")
+              << QStringLiteral("memset(&addr, 0, sizeof addr);")
+              << QStringLiteral("addr.sin_family = AF_INET;")
+              << QStringLiteral("addr.sin_port = htons(%1);").arg(portExpression)
+              << QStringLiteral("inet_pton(AF_INET, \"%1\", &addr.sin_addr);")
+                     .arg(host(e).isEmpty() ? QStringLiteral("0.0.0.0") : host(e));
+    }
+    return lines.join(QLatin1Char('\n'));
+}
+
+QString cLine(const SocketEvent &e, int port, bool script)
+{
+    const QString var = PythonForm::variableName(e.socketId);
+    if (e.phase == CallPhase::Failed)
+        return QStringLiteral("/* %1: failed in the session with %2 (%3) */")
+            .arg(socketCallName(e.call), e.error.name(), e.error.message());
+    const QString portExpression =
+        script && usesMainPort(e, port)
+            ? QStringLiteral("port")
+            : QString::number(e.args.value(QStringLiteral("port")).toInt());
+    const QVariantMap &a = e.args;
+    switch (e.call) {
+    case SocketCall::Socket:
+        return QStringLiteral("int %1 = socket(%2, %3, %4);\ncheck(%1, \"socket\");")
+            .arg(var, SocketNames::family(a.value(QStringLiteral("family")).toInt()),
+                 SocketNames::type(a.value(QStringLiteral("type")).toInt()),
+                 SocketNames::protocol(a.value(QStringLiteral("proto")).toInt()));
+    case SocketCall::SetSockOpt:
+        return QStringLiteral(
+                   "{\n    int on = %2;\n    check(setsockopt(%1, SOL_SOCKET, SO_REUSEADDR, &on, "
+                   "sizeof on), \"setsockopt\");\n}")
+            .arg(var)
+            .arg(a.value(QStringLiteral("value"), 1).toInt());
+    case SocketCall::Bind:
+    case SocketCall::Connect: {
+        QString block = QStringLiteral("{\n");
+        for (const QString &line : cAddressSetup(e, portExpression).split(QLatin1Char('\n')))
+            block += QStringLiteral("    ") + line + QLatin1Char('\n');
+        block +=
+            QStringLiteral("    check(%1(%2, (struct sockaddr *)&addr, sizeof addr), \"%1\");\n")
+                .arg(socketCallName(e.call), var);
+        if (e.call == SocketCall::Bind)
+            block +=
+                QStringLiteral("    socklen_t len = sizeof addr;\n"
+                               "    getsockname(%1, (struct sockaddr *)&addr, &len);\n"
+                               "    printf(\"listening on port %d\\n\", ntohs(addr.%2_port));\n"
+                               "    fflush(stdout);\n")
+                    .arg(var, host(e).contains(QLatin1Char(':')) ? QStringLiteral("sin6")
+                                                                 : QStringLiteral("sin"));
+        return block + QLatin1Char('}');
+    }
+    case SocketCall::Listen:
+        return QStringLiteral("check(listen(%1, %2), \"listen\");")
+            .arg(var)
+            .arg(a.value(QStringLiteral("backlog")).toInt());
+    case SocketCall::Accept: {
+        const QString conn =
+            PythonForm::variableName(e.result.toMap().value(QStringLiteral("socket")).toString());
+        return QStringLiteral("int %1 = accept(%2, NULL, NULL);\ncheck(%1, \"accept\");")
+            .arg(conn, var);
+    }
+    case SocketCall::Send:
+        return QStringLiteral("check(send(%1, %2, %3, 0), \"send\");")
+            .arg(var, cString(e.data))
+            .arg(e.data.size());
+    case SocketCall::SendAll:
+        return QStringLiteral("send_all(%1, %2, %3);").arg(var, cString(e.data)).arg(e.data.size());
+    case SocketCall::Recv:
+        return QStringLiteral(
+                   "n = recv(%1, buf, %2, 0);\ncheck((int)n, \"recv\");\nprintf(\"%.*s\\n\", "
+                   "(int)n, buf);\nfflush(stdout);")
+            .arg(var)
+            .arg(qMin(a.value(QStringLiteral("bufsize")).toInt(), 65536));
+    case SocketCall::Shutdown:
+        return QStringLiteral("check(shutdown(%1, %2), \"shutdown\");")
+            .arg(var, SocketNames::shutdownHow(a.value(QStringLiteral("how")).toInt()));
+    case SocketCall::Close:
+        return QStringLiteral("close(%1);").arg(var);
+    case SocketCall::None:
+        break;
+    }
+    return QString();
+}
+
+const char cPrelude[] = R"(#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+/* Stop with the system's message when a call fails, as an uncaught exception would. */
+static void check(int rc, const char *what)
+{
+    if (rc < 0) {
+        perror(what);
+        exit(1);
+    }
+}
+
+/* What Python's sendall does: call send until every byte is taken. */
+static void send_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = send(fd, data, len, 0);
+        check((int)n, "send");
+        data += n;
+        len -= (size_t)n;
+    }
+}
+)";
+} // namespace
+
+QString CodeGenerator::pythonFor(const SocketEvent &event)
+{
+    return pythonLine(event, 0, false);
+}
+
+QString CodeGenerator::cFor(const SocketEvent &event)
+{
+    return cLine(event, 0, false);
+}
+
+QString CodeGenerator::fileName(Side side, Language language)
+{
+    return QStringLiteral("%1.%2").arg(
+        side == Side::Server ? QStringLiteral("server") : QStringLiteral("client"),
+        language == Language::Python ? QStringLiteral("py") : QStringLiteral("c"));
+}
+
+bool CodeGenerator::hasSide(const QVector<SocketEvent> &events, Side side)
+{
+    return !endedCalls(events, side).isEmpty();
+}
+
+QString CodeGenerator::script(const QVector<SocketEvent> &events, Side side, Language language)
+{
+    const QVector<SocketEvent> calls = endedCalls(events, side);
+    const int port = mainPort(calls);
+    const QString name = fileName(side, language);
+    QStringList out;
+    if (language == Language::Python) {
+        out << QStringLiteral("#!/usr/bin/env python3")
+            << QStringLiteral("# %1: the %2 side of a SocketLab session, call by call.")
+                   .arg(name,
+                        side == Side::Server ? QStringLiteral("server") : QStringLiteral("client"))
+            << QStringLiteral("# Run: python3 %1 [PORT]   (PORT defaults to the session's, %2)")
+                   .arg(name)
+                   .arg(port)
+            << QStringLiteral("import socket") << QStringLiteral("import sys") << QString()
+            << QStringLiteral("PORT = int(sys.argv[1]) if len(sys.argv) > 1 else %1").arg(port)
+            << QString();
+        for (const SocketEvent &e : calls)
+            out << pythonLine(e, port, true);
+        return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+    }
+    out << QStringLiteral("/* %1: the %2 side of a SocketLab session, call by call.")
+               .arg(name,
+                    side == Side::Server ? QStringLiteral("server") : QStringLiteral("client"))
+        << QStringLiteral(" * Build: cc -o %1 %2   Run: ./%1 [PORT]   (PORT defaults to %3) */")
+               .arg(name.left(name.size() - 2), name)
+               .arg(port)
+        << QString::fromLatin1(cPrelude) << QStringLiteral("int main(int argc, char **argv)")
+        << QStringLiteral("{")
+        << QStringLiteral("    int port = argc > 1 ? atoi(argv[1]) : %1;").arg(port)
+        << QStringLiteral("    char buf[65536];") << QStringLiteral("    ssize_t n;")
+        << QStringLiteral("    (void)buf;") << QStringLiteral("    (void)n;") << QString();
+    for (const SocketEvent &e : calls) {
+        for (const QString &line : cLine(e, port, true).split(QLatin1Char('\n')))
+            out << (line.isEmpty() ? line : QStringLiteral("    ") + line);
+    }
+    out << QStringLiteral("    return 0;") << QStringLiteral("}");
+    return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
