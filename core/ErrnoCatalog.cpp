@@ -221,7 +221,8 @@ QString ErrnoCatalog::hint(int error, SocketCall call, const QString &address)
     switch (error) {
     case EADDRINUSE:
         return QStringLiteral("Another socket already holds %1 — an earlier server, maybe one "
-                              "in TIME_WAIT. Set SO_REUSEADDR before bind, or pick another port.")
+                              "in TIME_WAIT. Set SO_REUSEADDR before bind (on Linux the earlier "
+                              "server must have set it too), or pick another port.")
             .arg(at(address));
     case EADDRNOTAVAIL:
         return QStringLiteral("%1 is not an address of this machine. Bind to 127.0.0.1, to "

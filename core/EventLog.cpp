@@ -4,6 +4,8 @@
 #include "EventText.h"
 #include "PythonForm.h"
 
+#include <algorithm>
+
 EventLog::EventLog(QObject *parent) : QAbstractTableModel(parent) {}
 
 void EventLog::setCaps(qint64 perEventCap, qint64 totalCap)
@@ -37,6 +39,14 @@ void EventLog::clear()
     m_events.clear();
     m_keptBytes = 0;
     endResetModel();
+}
+
+int EventLog::rowOfSeq(qint64 seq) const
+{
+    // Events arrive in sequence order, so the numbers are sorted.
+    const auto it = std::lower_bound(m_events.cbegin(), m_events.cend(), seq,
+                                     [](const SocketEvent &e, qint64 s) { return e.seq < s; });
+    return it != m_events.cend() && it->seq == seq ? int(it - m_events.cbegin()) : -1;
 }
 
 int EventLog::rowCount(const QModelIndex &parent) const

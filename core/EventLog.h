@@ -41,6 +41,8 @@ public:
     int count() const { return m_events.size(); }
     const SocketEvent &event(int row) const { return m_events.at(row); }
     const QVector<SocketEvent> &events() const { return m_events; }
+    // The row holding the event with this sequence number, or -1.
+    int rowOfSeq(qint64 seq) const;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;

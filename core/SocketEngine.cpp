@@ -253,7 +253,9 @@ void SocketEngine::finishConnect(EngineSocket &s)
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.peer = SocketAddress::peerOf(s.info.fd);
     s.info.state = SocketState::Connected;
-    m_report.succeed(s, QVariant());
+    // Python's connect returns None; the trace keeps the local address the kernel chose,
+    // which is how the other side's accept names this client.
+    m_report.succeed(s, QVariantMap{{QStringLiteral("local"), s.info.local.toVariant()}});
 }
 
 void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)

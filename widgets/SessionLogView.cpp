@@ -99,6 +99,19 @@ void SessionLogView::setSocketFilter(const QString &socketId)
         m_filter->setCurrentIndex(index);
 }
 
+void SessionLogView::selectLogRow(int logRow)
+{
+    QModelIndex index = m_proxy->mapFromSource(m_log->index(logRow, 0));
+    if (!index.isValid()) {
+        setSocketFilter(QString());
+        index = m_proxy->mapFromSource(m_log->index(logRow, 0));
+    }
+    if (!index.isValid())
+        return;
+    m_table->setCurrentIndex(index);
+    m_table->scrollTo(index);
+}
+
 void SessionLogView::onRowsInserted(int first, int last)
 {
     for (int row = first; row <= last; ++row) {

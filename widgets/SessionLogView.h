@@ -18,6 +18,9 @@ public:
     QTableView *table() const { return m_table; }
     // Shows only this socket's rows; empty shows every socket.
     void setSocketFilter(const QString &socketId);
+    // Selects (and scrolls to) a row of the EventLog, showing every socket if the filter
+    // hides it.
+    void selectLogRow(int logRow);
 
 signals:
     // The row (in the EventLog) the user selected.

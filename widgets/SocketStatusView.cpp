@@ -102,9 +102,11 @@ QString SocketStatusView::kernelText(const KernelSample &k)
     QString text = tr("kernel: %1").arg(k.stateName());
     if (k.acceptQueue >= 0)
         text += tr("   accept queue %1 (backlog %2)").arg(k.acceptQueue).arg(k.backlog);
-    if (k.receiveQueue >= 0)
+    // Queues only mean something once there is a connection (not CLOSE, not LISTEN).
+    const bool connected = k.state != 7 && k.state != 10;
+    if (connected && k.receiveQueue >= 0)
         text += tr("   unread %1").arg(BytesFormat::byteCount(k.receiveQueue));
-    if (k.sendQueue > 0)
+    if (connected && k.sendQueue > 0)
         text += tr("   unacknowledged %1").arg(BytesFormat::byteCount(k.sendQueue));
     if (k.source == KernelSample::Source::ProcTable)
         text +=

@@ -9,6 +9,7 @@
 #include "EventLog.h"
 #include "LookupsPanel.h"
 #include "PythonForm.h"
+#include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "SessionLogView.h"
 #include "SocketNames.h"
@@ -24,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -33,17 +35,24 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
       m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
       m_logView(new SessionLogView(m_log)), m_bytes(new ByteView), m_code(new CodeView),
-      m_details(new QTabWidget), m_lookups(new LookupsPanel), m_pages(new QTabWidget),
-      m_vertical(new QSplitter(Qt::Vertical)), m_panes(new QSplitter(Qt::Horizontal)),
-      m_bottom(new QSplitter(Qt::Horizontal)), m_allowInvalid(new QAction(this)),
-      m_invalidBadge(new QLabel(this))
+      m_diagram(new SequenceDiagramView), m_details(new QTabWidget), m_lookups(new LookupsPanel),
+      m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
+      m_panes(new QSplitter(Qt::Horizontal)), m_bottom(new QSplitter(Qt::Horizontal)),
+      m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this))
 {
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
-    m_panes->addWidget(m_server);
-    m_panes->addWidget(m_client);
+    // Scrollable, so a pane's long error hint is never cut off on a small screen.
+    for (QWidget *pane : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_client)}) {
+        auto *scroll = new QScrollArea;
+        scroll->setWidget(pane);
+        scroll->setWidgetResizable(true);
+        scroll->setFrameShape(QFrame::NoFrame);
+        m_panes->addWidget(scroll);
+    }
     m_bottom->addWidget(m_logView);
     m_details->setObjectName(QStringLiteral("details"));
+    m_details->addTab(m_diagram, tr("Sequence diagram"));
     m_details->addTab(m_bytes, tr("Bytes"));
     m_details->addTab(m_code, tr("Code"));
     m_bottom->addWidget(m_details);
@@ -67,7 +76,15 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildMenus();
     connect(m_session, &SocketSession::eventOccurred, this, &MainWindow::onEvent);
-    connect(m_logView, &SessionLogView::eventSelected, this, &MainWindow::showEventBytes);
+    connect(m_logView, &SessionLogView::eventSelected, this, [this](int row) {
+        showEventBytes(row);
+        m_diagram->setSelectedSeq(m_log->event(row).seq);
+    });
+    connect(m_diagram, &SequenceDiagramView::eventSelected, this, [this](qint64 seq) {
+        const int row = m_log->rowOfSeq(seq);
+        if (row >= 0)
+            m_logView->selectLogRow(row);
+    });
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
     connect(m_lookups->addrInfo(), &AddrInfoView::useEntry, this, &MainWindow::useLookupResult);
@@ -139,6 +156,7 @@ void MainWindow::buildMenus()
 void MainWindow::onEvent(const SocketEvent &event)
 {
     m_log->append(event);
+    m_diagram->addEvent(event);
     // The byte and code views follow the newest call, until the user picks a row.
     if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed)
         showEventBytes(m_log->count() - 1);
@@ -276,7 +294,8 @@ void MainWindow::readSettings()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray());
+    if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()))
+        m_vertical->setSizes({560, 440});
     m_panes->restoreState(settings.value(QStringLiteral("window/panes")).toByteArray());
     m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
     m_server->readSettings(settings);

@@ -4,6 +4,7 @@
 
 class ByteView;
 class CodeView;
+class SequenceDiagramView;
 class LookupsPanel;
 class QTabWidget;
 struct AddrInfoEntry;
@@ -32,6 +33,7 @@ public:
     ClientPane *clientPane() const { return m_client; }
     ByteView *byteView() const { return m_bytes; }
     CodeView *codeView() const { return m_code; }
+    SequenceDiagramView *diagram() const { return m_diagram; }
     LookupsPanel *lookups() const { return m_lookups; }
     // The window has two pages: the lab (panes, log, bytes) and the lookups.
     void showLookups(bool show);
@@ -65,6 +67,7 @@ private:
     SessionLogView *m_logView;
     ByteView *m_bytes;
     CodeView *m_code;
+    SequenceDiagramView *m_diagram;
     QTabWidget *m_details;
     LookupsPanel *m_lookups;
     QTabWidget *m_pages;

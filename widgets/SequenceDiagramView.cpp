@@ -1,0 +1,293 @@
+#include "SequenceDiagramView.h"
+
+#include "RoleColors.h"
+
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QScrollBar>
+
+#include <cmath>
+
+namespace {
+QColor arrowColor(const SequenceModel::Arrow &a, SocketRole senderRole)
+{
+    switch (a.kind) {
+    case SequenceModel::ArrowKind::Data:
+        return RoleColors::strong(senderRole);
+    case SequenceModel::ArrowKind::Fin:
+        return QColor(0x6A, 0x3D, 0x9A);
+    case SequenceModel::ArrowKind::Rst:
+        return QColor(0xC0, 0x00, 0x20);
+    default:
+        return QColor(0x55, 0x55, 0x55);
+    }
+}
+
+double distanceToSegment(QPointF p, QPointF a, QPointF b)
+{
+    const QPointF d = b - a;
+    const double length2 = d.x() * d.x() + d.y() * d.y();
+    double t = length2 > 0 ? ((p - a).x() * d.x() + (p - a).y() * d.y()) / length2 : 0;
+    t = qBound(0.0, t, 1.0);
+    const QPointF closest = a + t * d;
+    return std::hypot(p.x() - closest.x(), p.y() - closest.y());
+}
+} // namespace
+
+SequenceDiagramView::SequenceDiagramView(QWidget *parent) : QAbstractScrollArea(parent)
+{
+    setObjectName(QStringLiteral("sequenceDiagram"));
+    setAccessibleName(tr("Sequence diagram of the session"));
+    viewport()->setBackgroundRole(QPalette::Base);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            [this](int value) { m_follow = value >= verticalScrollBar()->maximum(); });
+}
+
+void SequenceDiagramView::addEvent(const SocketEvent &event)
+{
+    const bool following = m_follow;
+    const int lifelines = m_model.lifelines().size();
+    m_model.addEvent(event);
+    if (m_model.lifelines().size() != lifelines) {
+        // Server-side lifelines on the left, clients on the right, each in order of birth.
+        m_column.clear();
+        QVector<int> server, client;
+        for (int i = 0; i < m_model.lifelines().size(); ++i)
+            (m_model.lifelines().at(i).role == SocketRole::Client ? client : server).append(i);
+        m_column.resize(m_model.lifelines().size());
+        int column = 0;
+        for (int i : server)
+            m_column[i] = column++;
+        for (int i : client)
+            m_column[i] = column++;
+        setAccessibleDescription(tr("%1 sockets").arg(m_model.lifelines().size()));
+    }
+    updateScrollRange();
+    if (following)
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    m_follow = following;
+    viewport()->update();
+}
+
+void SequenceDiagramView::clear()
+{
+    m_model.clear();
+    m_column.clear();
+    m_selected = 0;
+    updateScrollRange();
+    viewport()->update();
+}
+
+void SequenceDiagramView::setSelectedSeq(qint64 seq)
+{
+    m_selected = seq;
+    const int row = m_model.rowOfSeq(seq);
+    if (row >= 0)
+        ensureRowVisible(row);
+    viewport()->update();
+}
+
+int SequenceDiagramView::rowHeight() const
+{
+    return fontMetrics().height() * 5 / 2;
+}
+
+int SequenceDiagramView::headerHeight() const
+{
+    return fontMetrics().height() * 2;
+}
+
+int SequenceDiagramView::columnX(int lifeline) const
+{
+    const int count = qMax(1, int(m_column.size()));
+    const int width = viewport()->width() / count;
+    return width * m_column.value(lifeline) + width / 2;
+}
+
+int SequenceDiagramView::rowY(int row, int lane) const
+{
+    return headerHeight() + row * rowHeight() + rowHeight() / 2 + (lane - 1) * rowHeight() * 2 / 5 -
+           verticalScrollBar()->value();
+}
+
+void SequenceDiagramView::updateScrollRange()
+{
+    const int content = headerHeight() + (m_model.rowCount() + 1) * rowHeight();
+    verticalScrollBar()->setRange(0, qMax(0, content - viewport()->height()));
+    verticalScrollBar()->setPageStep(viewport()->height());
+    verticalScrollBar()->setSingleStep(rowHeight());
+}
+
+void SequenceDiagramView::ensureRowVisible(int row)
+{
+    const int top = headerHeight() + row * rowHeight();
+    QScrollBar *bar = verticalScrollBar();
+    if (top < bar->value() + headerHeight())
+        bar->setValue(top - headerHeight());
+    else if (top + rowHeight() > bar->value() + viewport()->height())
+        bar->setValue(top + rowHeight() - viewport()->height());
+}
+
+void SequenceDiagramView::resizeEvent(QResizeEvent *event)
+{
+    const bool following = m_follow;
+    QAbstractScrollArea::resizeEvent(event);
+    updateScrollRange();
+    if (following)
+        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+    m_follow = following;
+}
+
+void SequenceDiagramView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    p.setRenderHint(QPainter::Antialiasing);
+    const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
+    const int bottom = viewport()->height();
+    const int selectedRow = m_model.rowOfSeq(m_selected);
+    const int newestRow = m_model.rowCount() - 1;
+    for (int row : {newestRow, selectedRow}) {
+        if (row < 0)
+            continue;
+        const QRect band(0, rowY(row) - rowHeight() / 2, viewport()->width(), rowHeight());
+        p.fillRect(band, row == selectedRow ? QColor(0xFF, 0xE0, 0x8A) : QColor(0xF2, 0xF2, 0xF2));
+    }
+    // Lifelines.
+    for (int i = 0; i < lines.size(); ++i) {
+        const SequenceModel::Lifeline &l = lines.at(i);
+        const int x = columnX(i);
+        const int top = qMax(headerHeight(), rowY(l.firstRow) - rowHeight() / 2);
+        const int end = l.lastRow < 0 ? bottom : rowY(l.lastRow);
+        p.setPen(QPen(RoleColors::strong(l.role), 2));
+        if (end > top)
+            p.drawLine(x, top, x, end);
+    }
+    // Blocked calls.
+    for (const SequenceModel::Bar &b : m_model.bars()) {
+        const int x = columnX(b.lifeline);
+        const int top = rowY(b.fromRow);
+        const int end = b.toRow < 0 ? bottom : rowY(b.toRow);
+        p.fillRect(QRect(x - 6, top, 12, qMax(4, end - top)),
+                   QColor(0xE6, 0x9F, 0x00, b.seq == m_selected ? 255 : 170));
+        p.setPen(QColor(0x8A, 0x5A, 0x00));
+        const QString label = tr("%1 blocked").arg(b.call);
+        const int labelX =
+            qMin(x + 10, viewport()->width() - fontMetrics().horizontalAdvance(label) - 2);
+        p.drawText(QPoint(labelX, top + fontMetrics().ascent()), label);
+    }
+    // Calls that sent nothing.
+    for (const SequenceModel::Mark &m : m_model.marks()) {
+        const int x = columnX(m.lifeline);
+        const int y = rowY(m.row);
+        p.setPen(Qt::NoPen);
+        p.setBrush(m.failed ? QColor(0xC0, 0x00, 0x20)
+                            : RoleColors::strong(lines.at(m.lifeline).role));
+        p.drawEllipse(QPoint(x, y), 4, 4);
+        QFont f = font();
+        f.setBold(m.seq == m_selected);
+        p.setFont(f);
+        p.setPen(m.failed ? QColor(0xC0, 0x00, 0x20) : palette().color(QPalette::Text));
+        const int labelX =
+            qMin(x + 8, viewport()->width() - QFontMetrics(f).horizontalAdvance(m.label) - 2);
+        p.drawText(QPoint(labelX, y + QFontMetrics(f).ascent() / 2 - 1), m.label);
+    }
+    // What crossed.
+    for (const SequenceModel::Arrow &a : m_model.arrows()) {
+        if (a.from < 0)
+            continue;
+        const QPointF start(columnX(a.from), rowY(a.fromRow, a.lane));
+        const QPointF end =
+            a.to < 0 ? start + QPointF(60, 0) : QPointF(columnX(a.to), rowY(a.toRow, a.lane));
+        const QColor color = arrowColor(a, lines.at(a.from).role);
+        QPen pen(color, a.seq == m_selected ? 3.5 : 2);
+        if (a.pending)
+            pen.setStyle(Qt::DashLine);
+        p.setPen(pen);
+        p.setBrush(Qt::NoBrush);
+        p.drawLine(start, end);
+        const double angle = std::atan2(end.y() - start.y(), end.x() - start.x());
+        QPainterPath head;
+        head.moveTo(end);
+        head.lineTo(end - QPointF(std::cos(angle - 0.4) * 12, std::sin(angle - 0.4) * 12));
+        head.lineTo(end - QPointF(std::cos(angle + 0.4) * 12, std::sin(angle + 0.4) * 12));
+        head.closeSubpath();
+        p.setPen(Qt::NoPen);
+        p.setBrush(color);
+        p.drawPath(head);
+        QFont f = font();
+        f.setBold(a.seq == m_selected);
+        // The handshake's three arrows share a row: smaller labels, placed along the arrow
+        // at different points so they do not overlap.
+        const bool handshake = a.kind == SequenceModel::ArrowKind::Syn ||
+                               a.kind == SequenceModel::ArrowKind::SynAck ||
+                               a.kind == SequenceModel::ArrowKind::Ack;
+        if (handshake)
+            f.setPointSizeF(f.pointSizeF() * 0.8);
+        p.setFont(f);
+        p.setPen(color);
+        const QPointF at =
+            handshake ? start + (end - start) * (0.25 + 0.25 * a.lane) : (start + end) / 2;
+        const int width = QFontMetrics(f).horizontalAdvance(a.label);
+        const double x = qBound(2.0, at.x() - width / 2.0, double(viewport()->width() - width - 2));
+        p.drawText(QPointF(x, at.y() - 4), a.label);
+    }
+    // Header last, so it stays on top while scrolling.
+    p.fillRect(QRect(0, 0, viewport()->width(), headerHeight()), palette().color(QPalette::Window));
+    QFont bold = font();
+    bold.setBold(true);
+    p.setFont(bold);
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString id = lines.at(i).socketId;
+        const int width = fontMetrics().horizontalAdvance(id);
+        p.setPen(RoleColors::strong(lines.at(i).role));
+        p.drawText(QPoint(columnX(i) - width / 2, headerHeight() - fontMetrics().descent() - 4),
+                   id);
+    }
+    if (lines.isEmpty()) {
+        p.setPen(palette().color(QPalette::PlaceholderText));
+        p.drawText(viewport()->rect(), Qt::AlignCenter,
+                   tr("Make a call: each socket gets a lifeline here,\nand what crosses between "
+                      "them is drawn as arrows."));
+    }
+}
+
+qint64 SequenceDiagramView::seqAt(const QPoint &point) const
+{
+    const QPointF at(point);
+    qint64 best = 0;
+    double bestDistance = 8;
+    for (const SequenceModel::Arrow &a : m_model.arrows()) {
+        if (a.from < 0)
+            continue;
+        const QPointF start(columnX(a.from), rowY(a.fromRow, a.lane));
+        const QPointF end =
+            a.to < 0 ? start + QPointF(60, 0) : QPointF(columnX(a.to), rowY(a.toRow, a.lane));
+        const double d = distanceToSegment(at, start, end);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = a.seq;
+        }
+    }
+    if (best)
+        return best;
+    for (const SequenceModel::Bar &b : m_model.bars()) {
+        const int x = columnX(b.lifeline);
+        const int end = b.toRow < 0 ? viewport()->height() : rowY(b.toRow);
+        if (std::abs(point.x() - x) <= 8 && point.y() >= rowY(b.fromRow) && point.y() <= end)
+            return b.seq;
+    }
+    // Anything else on that row: the event the row stands for.
+    const int row = (point.y() + verticalScrollBar()->value() - headerHeight()) / rowHeight();
+    return row >= 0 && row < m_model.rowCount() ? m_model.seqOfRow(row) : 0;
+}
+
+void SequenceDiagramView::mousePressEvent(QMouseEvent *event)
+{
+    const qint64 seq = seqAt(event->position().toPoint());
+    if (seq) {
+        setSelectedSeq(seq);
+        emit eventSelected(seq);
+    }
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "SequenceModel.h"
+
+#include <QAbstractScrollArea>
+
+// Paints the SequenceModel: a lifeline per socket (server side left, clients right), time
+// flowing down, arrows for what crossed, bars for blocked calls. Clicking an item selects
+// its event; the newest row is followed unless the user has scrolled back.
+class SequenceDiagramView : public QAbstractScrollArea
+{
+    Q_OBJECT
+public:
+    explicit SequenceDiagramView(QWidget *parent = nullptr);
+
+    void addEvent(const SocketEvent &event);
+    void clear();
+    void setSelectedSeq(qint64 seq);
+    qint64 selectedSeq() const { return m_selected; }
+    const SequenceModel &model() const { return m_model; }
+    // The event whose item is at this point of the viewport, or 0.
+    qint64 seqAt(const QPoint &point) const;
+
+signals:
+    void eventSelected(qint64 seq);
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+
+private:
+    int rowHeight() const;
+    int headerHeight() const;
+    int columnX(int lifeline) const;
+    int rowY(int row, int lane = 0) const;
+    void updateScrollRange();
+    void ensureRowVisible(int row);
+
+    SequenceModel m_model;
+    QVector<int> m_column; // lifeline → column, server side first
+    qint64 m_selected = 0;
+    bool m_follow = true; // keep the newest row in view until the user scrolls back
+};
