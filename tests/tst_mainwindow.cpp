@@ -4,6 +4,7 @@
 #include "AddrInfoView.h"
 #include "ByteView.h"
 #include "ClientPane.h"
+#include "CodeView.h"
 #include "ConnectionControls.h"
 #include "ConstantsView.h"
 #include "EndpointForm.h"
@@ -13,7 +14,9 @@
 #include "LoopbackSession.h"
 #include "MainWindow.h"
 #include "MessageEditor.h"
+#include "SequenceDiagramView.h"
 #include "ServerPane.h"
+#include "SessionLogView.h"
 #include "SocketSession.h"
 
 #include <QCheckBox>
@@ -24,6 +27,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTest>
 
@@ -46,6 +50,7 @@ private slots:
     void lookupResultFillsClientPaneAndConnects();
     void constantsPageShowsCollisions();
     void portFieldsExplainSpecialPorts();
+    void diagramLogAndCodeFollowEachOther();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -326,6 +331,51 @@ void TestMainWindow::portFieldsExplainSpecialPorts()
     QVERIFY(m_window->serverPane()->endpoint()->portNote().isEmpty());
     m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(0);
     QVERIFY(m_window->clientPane()->endpoint()->portNote().contains(QStringLiteral("port 0")));
+}
+
+void TestMainWindow::diagramLogAndCodeFollowEachOther()
+{
+    listenByClicking();
+    const QString server = m_window->serverPane()->listenerId();
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))
+        ->setValue(m_window->session()->socket(server).local.port());
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.sendall")));
+    click(QStringLiteral("client.sendall"));
+    const SocketEvent sent =
+        m_events->waitForEnd(m_window->clientPane()->clientId(), SocketCall::SendAll);
+    QCOMPARE(sent.phase, CallPhase::Returned);
+    QTRY_COMPARE(m_window->log()->count(), m_events->events().size());
+
+    // The newest call is in the code view.
+    QCOMPARE(m_window->codeView()->pythonText(),
+             QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')"));
+    QVERIFY(m_window->codeView()->cText().startsWith(QStringLiteral("send_all(client_socket, ")));
+
+    // Clicking the send's arrow in the diagram selects its row in the log.
+    SequenceDiagramView *diagram = m_window->diagram();
+    QPoint onArrow;
+    for (int y = 0; y < diagram->viewport()->height() && onArrow.isNull(); y += 2) {
+        for (int x = 0; x < diagram->viewport()->width(); x += 2) {
+            if (diagram->seqAt(QPoint(x, y)) == sent.seq) {
+                onArrow = QPoint(x, y);
+                break;
+            }
+        }
+    }
+    QVERIFY2(!onArrow.isNull(), "the send's arrow is not on screen");
+    QTest::mouseClick(diagram->viewport(), Qt::LeftButton, {}, onArrow);
+    QCOMPARE(diagram->selectedSeq(), sent.seq);
+    QTableView *table = m_window->findChild<QTableView *>(QStringLiteral("log.table"));
+    const int row = m_window->log()->rowOfSeq(sent.seq);
+    QCOMPARE(table->currentIndex().row(), row);
+
+    // And the other way round: choosing a log row selects its item in the diagram.
+    const int listenRow = m_window->log()->rowOfSeq(sent.seq) - 6;
+    table->setCurrentIndex(table->model()->index(listenRow, 0));
+    QCOMPARE(diagram->selectedSeq(), m_window->log()->event(listenRow).seq);
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -14,6 +14,7 @@
 #include "SessionLogView.h"
 #include "SocketNames.h"
 #include "SocketSession.h"
+#include "TcpStateView.h"
 #include "TraceFormat.h"
 
 #include <QAction>
@@ -35,8 +36,8 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
       m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
       m_logView(new SessionLogView(m_log)), m_bytes(new ByteView), m_code(new CodeView),
-      m_diagram(new SequenceDiagramView), m_details(new QTabWidget), m_lookups(new LookupsPanel),
-      m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
+      m_diagram(new SequenceDiagramView), m_states(new TcpStateView), m_details(new QTabWidget),
+      m_lookups(new LookupsPanel), m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
       m_panes(new QSplitter(Qt::Horizontal)), m_bottom(new QSplitter(Qt::Horizontal)),
       m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this))
 {
@@ -55,6 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_details->addTab(m_diagram, tr("Sequence diagram"));
     m_details->addTab(m_bytes, tr("Bytes"));
     m_details->addTab(m_code, tr("Code"));
+    m_details->addTab(m_states, tr("TCP states"));
     m_bottom->addWidget(m_details);
     m_bottom->setStretchFactor(0, 2);
     m_bottom->setStretchFactor(1, 1);
@@ -79,6 +81,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_logView, &SessionLogView::eventSelected, this, [this](int row) {
         showEventBytes(row);
         m_diagram->setSelectedSeq(m_log->event(row).seq);
+        m_states->showSocket(m_session->socket(m_log->event(row).socketId));
+    });
+    connect(m_session, &SocketSession::socketChanged, this, [this](const SocketInfo &info) {
+        if (info.id == m_states->socketId() || m_states->socketId().isEmpty())
+            m_states->showSocket(info);
     });
     connect(m_diagram, &SequenceDiagramView::eventSelected, this, [this](qint64 seq) {
         const int row = m_log->rowOfSeq(seq);
@@ -157,6 +164,8 @@ void MainWindow::onEvent(const SocketEvent &event)
 {
     m_log->append(event);
     m_diagram->addEvent(event);
+    if (event.phase == CallPhase::Returned && m_session->contains(event.socketId))
+        m_states->showSocket(m_session->socket(event.socketId));
     // The byte and code views follow the newest call, until the user picks a row.
     if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed)
         showEventBytes(m_log->count() - 1);

@@ -5,6 +5,7 @@
 class ByteView;
 class CodeView;
 class SequenceDiagramView;
+class TcpStateView;
 class LookupsPanel;
 class QTabWidget;
 struct AddrInfoEntry;
@@ -34,6 +35,7 @@ public:
     ByteView *byteView() const { return m_bytes; }
     CodeView *codeView() const { return m_code; }
     SequenceDiagramView *diagram() const { return m_diagram; }
+    TcpStateView *tcpStates() const { return m_states; }
     LookupsPanel *lookups() const { return m_lookups; }
     // The window has two pages: the lab (panes, log, bytes) and the lookups.
     void showLookups(bool show);
@@ -68,6 +70,7 @@ private:
     ByteView *m_bytes;
     CodeView *m_code;
     SequenceDiagramView *m_diagram;
+    TcpStateView *m_states;
     QTabWidget *m_details;
     LookupsPanel *m_lookups;
     QTabWidget *m_pages;

@@ -1,0 +1,32 @@
+#pragma once
+
+#include "SocketInfo.h"
+
+#include <QHash>
+#include <QWidget>
+
+// RFC 793's TCP state diagram with the selected socket's kernel state highlighted and the
+// transition it just took drawn in colour.
+class TcpStateView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit TcpStateView(QWidget *parent = nullptr);
+
+    // Follows this socket; call again whenever its snapshot changes.
+    void showSocket(const SocketInfo &info);
+    QString socketId() const { return m_socketId; }
+    int currentState() const { return m_current; }
+    int lastTransition() const { return m_transition; }
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    QRectF boxOf(int state) const;
+
+    QString m_socketId;
+    int m_current = -1;              // -1: nothing to show
+    int m_transition = -1;           // index into TcpStateMachine::transitions()
+    QHash<QString, int> m_lastState; // per socket, to find the transition taken
+};
