@@ -197,9 +197,8 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     for (const SequenceModel::Arrow &a : m_model.arrows()) {
         if (a.from < 0)
             continue;
-        const QPointF start(columnX(a.from), rowY(a.fromRow, a.lane));
-        const QPointF end =
-            a.to < 0 ? start + QPointF(60, 0) : QPointF(columnX(a.to), rowY(a.toRow, a.lane));
+        const QLineF line = arrowLine(a);
+        const QPointF start = line.p1(), end = line.p2();
         const QColor color = arrowColor(a, lines.at(a.from).role);
         QPen pen(color, a.seq == m_selected ? 3.5 : 2);
         if (a.pending)
@@ -253,6 +252,15 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     }
 }
 
+QLineF SequenceDiagramView::arrowLine(const SequenceModel::Arrow &a) const
+{
+    const QPointF start(columnX(a.from), rowY(a.fromRow, a.lane));
+    // An arrow whose receiver is not known yet points a little way out of its lifeline.
+    const QPointF end =
+        a.to < 0 ? start + QPointF(60, 0) : QPointF(columnX(a.to), rowY(a.toRow, a.lane));
+    return QLineF(start, end);
+}
+
 qint64 SequenceDiagramView::seqAt(const QPoint &point) const
 {
     const QPointF at(point);
@@ -261,10 +269,8 @@ qint64 SequenceDiagramView::seqAt(const QPoint &point) const
     for (const SequenceModel::Arrow &a : m_model.arrows()) {
         if (a.from < 0)
             continue;
-        const QPointF start(columnX(a.from), rowY(a.fromRow, a.lane));
-        const QPointF end =
-            a.to < 0 ? start + QPointF(60, 0) : QPointF(columnX(a.to), rowY(a.toRow, a.lane));
-        const double d = distanceToSegment(at, start, end);
+        const QLineF line = arrowLine(a);
+        const double d = distanceToSegment(at, line.p1(), line.p2());
         if (d < bestDistance) {
             bestDistance = d;
             best = a.seq;

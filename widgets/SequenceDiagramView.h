@@ -3,6 +3,7 @@
 #include "SequenceModel.h"
 
 #include <QAbstractScrollArea>
+#include <QLineF>
 
 // Paints the SequenceModel: a lifeline per socket (server side left, clients right), time
 // flowing down, arrows for what crossed, bars for blocked calls. Clicking an item selects
@@ -34,6 +35,7 @@ private:
     int headerHeight() const;
     int columnX(int lifeline) const;
     int rowY(int row, int lane = 0) const;
+    QLineF arrowLine(const SequenceModel::Arrow &arrow) const;
     void updateScrollRange();
     void ensureRowVisible(int row);
 
