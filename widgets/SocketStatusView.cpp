@@ -9,6 +9,8 @@
 #include <QLabel>
 #include <QTimer>
 
+#include <sys/socket.h>
+
 SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_badge(new StateBadge(this)), m_title(new QLabel(this)),
       m_addresses(new QLabel(this)), m_counts(new QLabel(this)), m_kernel(new QLabel(this)),
@@ -76,7 +78,10 @@ void SocketStatusView::showSocket(const SocketInfo &info)
     m_counts->setText(tr("sent %1   received %2")
                           .arg(BytesFormat::byteCount(info.bytesSent),
                                BytesFormat::byteCount(info.bytesReceived)));
-    m_kernel->setText(kernelText(info.kernel));
+    const bool open = info.fd >= 0 && info.state != SocketState::Closed;
+    m_kernel->setText(!info.kernel.isAvailable() && open && info.type == SOCK_STREAM
+                          ? tr("kernel view: not available on this system")
+                          : kernelText(info.kernel));
     if (info.lastError.isError()) {
         QString text = QStringLiteral("<b>%1</b> %2")
                            .arg(info.lastError.name().toHtmlEscaped(),
