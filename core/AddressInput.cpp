@@ -50,7 +50,8 @@ AddressInput::Result AddressInput::interpret(int family, const QString &typedHos
                            "the other family."));
         return r;
     }
-    static const QRegularExpression dottedNumbers(QStringLiteral("^[0-9]+(\\.[0-9]+)*$"));
+    // Digits and dots only is never a host name: do not let it reach a name server.
+    static const QRegularExpression dottedNumbers(QStringLiteral("^[0-9.]+$"));
     if (dottedNumbers.match(host).hasMatch()) {
         r.error = CallError::usage(
             QStringLiteral("ValueError"),
