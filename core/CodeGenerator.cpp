@@ -8,6 +8,9 @@
 #include <QStringList>
 
 namespace {
+// How much of a message the code view shows.
+constexpr int displayBytes = 256;
+
 bool onSide(const SocketEvent &e, CodeGenerator::Side side)
 {
     const bool server = e.socketId.startsWith(QLatin1String("server")) ||
@@ -102,8 +105,10 @@ QString pythonLine(const SocketEvent &e, int port, bool script)
                QStringLiteral("\nprint('connection from', addr, flush=True)");
     case SocketCall::Send:
     case SocketCall::SendAll:
+        // Scripts carry every byte; the code view shows a readable start.
         return QStringLiteral("%1.%2(%3)")
-            .arg(var, socketCallName(e.call), BytesFormat::pythonLiteral(e.data));
+            .arg(var, socketCallName(e.call),
+                 BytesFormat::pythonLiteral(e.data, script ? -1 : displayBytes));
     case SocketCall::Recv: {
         const QString name =
             e.role == SocketRole::Client ? QStringLiteral("from_server") : QStringLiteral("msg");
@@ -187,11 +192,17 @@ QString cLine(const SocketEvent &e, int port, bool script)
             .arg(conn, var);
     }
     case SocketCall::Send:
-        return QStringLiteral("check(send(%1, %2, %3, 0), \"send\");")
-            .arg(var, cString(e.data))
-            .arg(e.data.size());
-    case SocketCall::SendAll:
-        return QStringLiteral("send_all(%1, %2, %3);").arg(var, cString(e.data)).arg(e.data.size());
+    case SocketCall::SendAll: {
+        const QByteArray bytes = script ? e.data : e.data.left(displayBytes);
+        const QString call = e.call == SocketCall::Send
+                                 ? QStringLiteral("check(send(%1, %2, %3, 0), \"send\");")
+                                 : QStringLiteral("send_all(%1, %2, %3);");
+        QString text = call.arg(var, cString(bytes)).arg(bytes.size());
+        if (bytes.size() < e.data.size())
+            text +=
+                QStringLiteral(" /* first %1 of %2 bytes */").arg(bytes.size()).arg(e.data.size());
+        return text;
+    }
     case SocketCall::Recv:
         return QStringLiteral(
                    "n = recv(%1, buf, %2, 0);\ncheck((int)n, \"recv\");\nprintf(\"%.*s\\n\", "

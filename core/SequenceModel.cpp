@@ -257,7 +257,11 @@ void SequenceModel::onReceived(const SocketEvent &e, int row)
     const qint64 end = begin + e.byteCount;
     stream.read = end;
     bool drawn = false;
-    for (Segment &segment : stream.segments) {
+    // Only segments not yet read completely can overlap: a long flood stays linear.
+    for (int i = stream.firstUnread; i < stream.segments.size(); ++i) {
+        Segment &segment = stream.segments[i];
+        if (segment.begin >= end)
+            break;
         const qint64 from = qMax(begin, segment.begin);
         const qint64 to = qMin(end, segment.end);
         if (from >= to)
@@ -281,6 +285,8 @@ void SequenceModel::onReceived(const SocketEvent &e, int row)
             more.label = label;
             m_arrows.append(more);
         }
+        if (segment.end <= end)
+            stream.firstUnread = i + 1;
     }
     if (!drawn)
         m_marks.append({li, row, QStringLiteral("recv %1").arg(BytesFormat::byteCount(e.byteCount)),

@@ -87,6 +87,7 @@ private:
     struct Stream // one direction of one connection
     {
         QVector<Segment> segments;
+        int firstUnread = 0; // segments before it are read completely
         qint64 written = 0;
         qint64 read = 0;
     };

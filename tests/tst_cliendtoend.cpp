@@ -70,6 +70,7 @@ private slots:
     void connectTalksToPythonServer();
     void connectToClosedPortFailsWithErrnoName();
     void serveExitsCleanlyOnSigterm();
+    void windowServesFromTheCommandLine();
     void badArgumentsAreClearErrors_data();
     void badArgumentsAreClearErrors();
 
@@ -248,6 +249,34 @@ void TestCliEndToEnd::serveExitsCleanlyOnSigterm()
     QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
     QCOMPARE(serve.exitCode(), 0);
     QVERIFY(serve.readAllStandardOutput().contains("server_socket.close()  → None"));
+}
+
+void TestCliEndToEnd::windowServesFromTheCommandLine()
+{
+    // socketlab --serve: the window opens with the server pane already serving.
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    window.setProcessEnvironment(env);
+    window.start(QStringLiteral(SOCKETLAB_GUI),
+                 {QStringLiteral("--serve"), QStringLiteral("127.0.0.1:0"),
+                  QStringLiteral("--mode"), QStringLiteral("http")});
+    const QRegularExpressionMatch m =
+        QRegularExpression(QStringLiteral("serving http on 127\\.0\\.0\\.1:(\\d+)"))
+            .match(QString::fromUtf8(firstLine(window)));
+    QVERIFY(m.hasMatch());
+    int code = -1;
+    const QString page =
+        run(QStringLiteral("python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import urllib.request; "
+                            "print(urllib.request.urlopen('http://127.0.0.1:%1/').read().decode())")
+                 .arg(m.captured(1))},
+            QByteArray(), &code);
+    window.terminate();
+    window.waitForFinished(5000);
+    QCOMPARE(code, 0);
+    QVERIFY(page.contains(QStringLiteral("Hello from SocketLab")));
 }
 
 void TestCliEndToEnd::badArgumentsAreClearErrors_data()

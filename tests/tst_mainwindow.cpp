@@ -2,6 +2,7 @@
 // buttons follow the model's rules, log rows arrive in order, and closing is immediate.
 
 #include "AddrInfoView.h"
+#include "AutoServeControls.h"
 #include "ByteView.h"
 #include "ClientPane.h"
 #include "CodeView.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -51,6 +53,8 @@ private slots:
     void constantsPageShowsCollisions();
     void portFieldsExplainSpecialPorts();
     void diagramLogAndCodeFollowEachOther();
+    void serveAutomaticallyEchoesAPythonClient();
+    void bindingToEveryAddressAsksFirst();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -185,6 +189,8 @@ void TestMainWindow::clickThroughGettingTheFlow()
     click(QStringLiteral("client.close"));
     QTRY_VERIFY(enabled(QStringLiteral("client.socket")));
     click(QStringLiteral("server.close"));
+    // The snapshot comes just before the event: wait for the event itself.
+    QCOMPARE(m_events->waitForEnd(server, SocketCall::Close).phase, CallPhase::Returned);
     QTRY_VERIFY(enabled(QStringLiteral("server.socket")));
     QCOMPARE(session->socket(server).state, SocketState::Closed);
 
@@ -216,7 +222,7 @@ void TestMainWindow::clickThroughGettingTheFlow()
         QStringLiteral("server_socket.close()"),
     };
     // connect and accept return in either order: compare as sets around them.
-    QCOMPARE(returned.size(), expected.size());
+    QVERIFY2(returned.size() == expected.size(), qPrintable(returned.join(QLatin1Char('\n'))));
     QCOMPARE(QSet<QString>(returned.begin(), returned.end()),
              QSet<QString>(expected.begin(), expected.end()));
     QCOMPARE(returned.mid(0, 4), expected.mid(0, 4));
@@ -350,8 +356,8 @@ void TestMainWindow::diagramLogAndCodeFollowEachOther()
     QTRY_COMPARE(m_window->log()->count(), m_events->events().size());
 
     // The newest call is in the code view.
-    QCOMPARE(m_window->codeView()->pythonText(),
-             QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')"));
+    QTRY_COMPARE(m_window->codeView()->pythonText(),
+                 QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')"));
     QVERIFY(m_window->codeView()->cText().startsWith(QStringLiteral("send_all(client_socket, ")));
 
     // Clicking the send's arrow in the diagram selects its row in the log.
@@ -376,6 +382,67 @@ void TestMainWindow::diagramLogAndCodeFollowEachOther()
     const int listenRow = m_window->log()->rowOfSeq(sent.seq) - 6;
     table->setCurrentIndex(table->model()->index(listenRow, 0));
     QCOMPARE(diagram->selectedSeq(), m_window->log()->event(listenRow).seq);
+}
+
+void TestMainWindow::serveAutomaticallyEchoesAPythonClient()
+{
+    QVERIFY(!enabled(QStringLiteral("serve.toggle")));
+    listenByClicking();
+    QTRY_VERIFY(enabled(QStringLiteral("serve.toggle")));
+    m_window->findChild<QComboBox *>(QStringLiteral("serve.mode"))
+        ->setCurrentText(QStringLiteral("echo"));
+    click(QStringLiteral("serve.toggle"));
+    QVERIFY(m_window->serverPane()->autoServe()->isServing());
+    const quint16 port =
+        m_window->session()->socket(m_window->serverPane()->listenerId()).local.port();
+    QProcess python;
+    python.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import socket,sys\n"
+                        "for i in range(2):\n"
+                        "    s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))\n"
+                        "    s.sendall(b'echo %d' % i); s.shutdown(socket.SHUT_WR)\n"
+                        "    got = b''\n"
+                        "    while True:\n"
+                        "        part = s.recv(4096)\n"
+                        "        if not part: break\n"
+                        "        got += part\n"
+                        "    print(got.decode(), flush=True); s.close()\n"),
+         QString::number(port)});
+    QTRY_VERIFY_WITH_TIMEOUT(python.state() == QProcess::NotRunning, 10000);
+    QCOMPARE(python.exitCode(), 0);
+    QCOMPARE(QString::fromUtf8(python.readAllStandardOutput()), QStringLiteral("echo 0\necho 1\n"));
+    // Each served client is a connection in the pane and calls in the log.
+    QTRY_COMPARE(m_window->findChild<QListWidget *>(QStringLiteral("server.connections"))->count(),
+                 2);
+    click(QStringLiteral("serve.toggle"));
+    QVERIFY(!m_window->serverPane()->autoServe()->isServing());
+}
+
+void TestMainWindow::bindingToEveryAddressAsksFirst()
+{
+    QString asked;
+    bool answer = false;
+    m_window->serverPane()->setAnyAddressConfirmer([&](const QString &message) {
+        asked = message;
+        return answer;
+    });
+    m_window->findChild<QLineEdit *>(QStringLiteral("server.host"))
+        ->setText(QStringLiteral("0.0.0.0"));
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    click(QStringLiteral("server.bind"));
+    QVERIFY(asked.contains(QStringLiteral("anyone on this network can connect")));
+    QTest::qWait(50);
+    QVERIFY(
+        !m_events->has(m_window->serverPane()->listenerId(), SocketCall::Bind, CallPhase::Started));
+    answer = true;
+    click(QStringLiteral("server.bind"));
+    QCOMPARE(m_events->waitForEnd(m_window->serverPane()->listenerId(), SocketCall::Bind).phase,
+             CallPhase::Returned);
+    QCOMPARE(m_window->session()->socket(m_window->serverPane()->listenerId()).local.host(),
+             QStringLiteral("0.0.0.0"));
 }
 
 QTEST_MAIN(TestMainWindow)

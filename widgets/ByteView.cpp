@@ -56,8 +56,15 @@ void ByteView::render()
 {
     if (!m_hasBytes)
         return;
-    m_rows->setPlainText(m_layout.text(m_data));
-    m_literal->setPlainText(BytesFormat::pythonLiteral(m_data));
+    // A screenful of rows is what anyone reads; more only costs time on the UI thread.
+    const QByteArray shown = m_data.left(maxShownBytes);
+    QString rows = m_layout.text(shown);
+    if (m_data.size() > shown.size())
+        rows += tr("\n… %1 more bytes (the first %2 are shown)")
+                    .arg(BytesFormat::count(m_data.size() - shown.size()))
+                    .arg(BytesFormat::count(shown.size()));
+    m_rows->setPlainText(rows);
+    m_literal->setPlainText(BytesFormat::pythonLiteral(m_data, maxShownBytes));
 }
 
 void ByteView::resizeEvent(QResizeEvent *event)

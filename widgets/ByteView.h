@@ -21,6 +21,8 @@ public:
     QString hexText() const;
     QString literalText() const;
 
+    static constexpr int maxShownBytes = 4096;
+
 protected:
     void resizeEvent(QResizeEvent *event) override;
 

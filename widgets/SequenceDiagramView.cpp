@@ -7,6 +7,7 @@
 #include <QPainterPath>
 #include <QScrollBar>
 
+#include <climits>
 #include <cmath>
 
 namespace {
@@ -146,6 +147,14 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     p.setRenderHint(QPainter::Antialiasing);
     const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
     const int bottom = viewport()->height();
+    // Only what is on screen is drawn: a flood has tens of thousands of rows.
+    const int firstRow = qMax(0, (verticalScrollBar()->value()) / rowHeight() - 1);
+    const int lastRow = firstRow + bottom / rowHeight() + 2;
+    const auto visible = [firstRow, lastRow](int from, int to) {
+        if (to < 0)
+            to = INT_MAX;
+        return qMax(from, firstRow) <= qMin(to, lastRow);
+    };
     const int selectedRow = m_model.rowOfSeq(m_selected);
     const int newestRow = m_model.rowCount() - 1;
     for (int row : {newestRow, selectedRow}) {
@@ -166,6 +175,8 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     }
     // Blocked calls.
     for (const SequenceModel::Bar &b : m_model.bars()) {
+        if (!visible(b.fromRow, b.toRow))
+            continue;
         const int x = columnX(b.lifeline);
         const int top = rowY(b.fromRow);
         const int end = b.toRow < 0 ? bottom : rowY(b.toRow);
@@ -179,6 +190,8 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     }
     // Calls that sent nothing.
     for (const SequenceModel::Mark &m : m_model.marks()) {
+        if (!visible(m.row, m.row))
+            continue;
         const int x = columnX(m.lifeline);
         const int y = rowY(m.row);
         p.setPen(Qt::NoPen);
@@ -195,7 +208,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     }
     // What crossed.
     for (const SequenceModel::Arrow &a : m_model.arrows()) {
-        if (a.from < 0)
+        if (a.from < 0 || !visible(qMin(a.fromRow, a.toRow), qMax(a.fromRow, a.toRow)))
             continue;
         const QLineF line = arrowLine(a);
         const QPointF start = line.p1(), end = line.p2();

@@ -1,9 +1,12 @@
 #include "ServerPane.h"
 
+#include "AutoServeControls.h"
 #include "CallButton.h"
+#include "CallSequence.h"
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
+#include "InterfaceList.h"
 #include "RoleColors.h"
 #include "SocketSession.h"
 #include "SocketStatusView.h"
@@ -11,6 +14,7 @@
 #include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -46,7 +50,9 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
       m_listenerStatus(new SocketStatusView(&session->clock(), this)),
       m_connections(new QListWidget(this)),
       m_connectionStatus(new SocketStatusView(&session->clock(), this)),
-      m_controls(new ConnectionControls(session, Qt::ControlModifier, QStringLiteral("conn"), this))
+      m_controls(
+          new ConnectionControls(session, Qt::ControlModifier, QStringLiteral("conn"), this)),
+      m_autoServe(new AutoServeControls(session, this))
 {
     m_socket->setObjectName(QStringLiteral("server.socket"));
     m_reuse->setObjectName(QStringLiteral("server.setsockopt"));
@@ -82,6 +88,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addWidget(m_listenerStatus);
+    layout->addWidget(m_autoServe);
     layout->addWidget(new HeadingLabel(tr("Connections accept() returned"), 1.1, this));
     layout->addWidget(m_connections);
     layout->addWidget(m_connectionStatus);
@@ -94,8 +101,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     });
     connect(m_reuse, &QPushButton::clicked, this,
             [this] { run(m_session->setReuseAddress(m_listenerId)); });
-    connect(m_bind, &QPushButton::clicked, this,
-            [this] { run(m_session->bind(m_listenerId, m_endpoint->host(), m_endpoint->port())); });
+    connect(m_bind, &QPushButton::clicked, this, &ServerPane::bindClicked);
     connect(m_listen, &QPushButton::clicked, this,
             [this] { run(m_session->listen(m_listenerId, m_backlog->value())); });
     connect(m_accept, &QPushButton::clicked, this,
@@ -108,6 +114,8 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ServerPane::refresh);
     refresh();
 }
+
+ServerPane::~ServerPane() = default;
 
 QString ServerPane::selectedConnection() const
 {
@@ -134,8 +142,81 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
             m_connectionStatus->showSocket(info);
     } else if (info.id == m_listenerId) {
         m_listenerStatus->showSocket(info);
+        m_autoServe->setListener(info.id);
     }
     refresh();
+}
+
+void ServerPane::bindClicked()
+{
+    const QString host = m_endpoint->host().trimmed();
+    const bool everyAddress = host.isEmpty() || host == QLatin1String("0.0.0.0") ||
+                              host == QLatin1String("::") || host == QLatin1String("[::]");
+    if (everyAddress) {
+        QStringList addresses;
+        for (const InterfaceList::Entry &e : InterfaceList::current()) {
+            if (!e.isLoopback && e.isUp)
+                addresses << e.ipv4 << e.ipv6;
+        }
+        const QString message =
+            tr("Binding to every address means anyone on this network can connect to port %1, "
+               "not only programs on this machine.\n\nClients elsewhere can use: %2")
+                .arg(m_endpoint->port())
+                .arg(addresses.isEmpty() ? tr("(no network address found)")
+                                         : addresses.join(QStringLiteral(", ")));
+        const bool go = m_confirmAnyAddress
+                            ? m_confirmAnyAddress(message)
+                            : QMessageBox::question(this, tr("Bind to every address?"), message) ==
+                                  QMessageBox::Yes;
+        if (!go)
+            return;
+    }
+    run(m_session->bind(m_listenerId, m_endpoint->host(), m_endpoint->port()));
+}
+
+void ServerPane::setAnyAddressConfirmer(std::function<bool(const QString &)> confirmer)
+{
+    m_confirmAnyAddress = std::move(confirmer);
+}
+
+void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode)
+{
+    m_endpoint->setEndpoint(host, port);
+    m_setup = std::make_unique<CallSequence>(m_session);
+    m_setup->append(SocketCall::Socket, [this](QString *id) {
+        const QString refusal =
+            m_session->createSocket(SocketRole::Server, m_endpoint->family(), m_endpoint->type(),
+                                    m_endpoint->protocol(), &m_listenerId);
+        *id = m_listenerId;
+        refresh();
+        return refusal;
+    });
+    m_setup->append(SocketCall::SetSockOpt, [this](QString *id) {
+        *id = m_listenerId;
+        return m_session->setReuseAddress(m_listenerId);
+    });
+    m_setup->append(SocketCall::Bind, [this, host, port](QString *id) {
+        *id = m_listenerId;
+        return m_session->bind(m_listenerId, host, port);
+    });
+    m_setup->append(SocketCall::Listen, [this](QString *id) {
+        *id = m_listenerId;
+        return m_session->listen(m_listenerId, qMax(m_backlog->value(), 16));
+    });
+    connect(m_setup.get(), &CallSequence::finished, this, [this, mode] {
+        m_autoServe->setListener(m_listenerId);
+        const QString problem = m_autoServe->start(mode);
+        if (problem.isEmpty())
+            emit serving(m_session->socket(m_listenerId).local.display());
+        else
+            emit servingFailed(problem);
+    });
+    connect(m_setup.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
+        emit servingFailed(
+            QStringLiteral("%1: %2").arg(socketCallName(e.call), e.error.pythonException()));
+    });
+    connect(m_setup.get(), &CallSequence::refused, this, &ServerPane::servingFailed);
+    m_setup->start();
 }
 
 void ServerPane::onSelectionChanged()

@@ -1,10 +1,16 @@
 #pragma once
 
+#include "ServerMode.h"
 #include "SocketInfo.h"
 
 #include <QWidget>
 
+#include <functional>
+#include <memory>
+
+class AutoServeControls;
 class CallButton;
+class CallSequence;
 class ConnectionControls;
 class EndpointForm;
 class QListWidget;
@@ -20,22 +26,32 @@ class ServerPane : public QWidget
     Q_OBJECT
 public:
     explicit ServerPane(SocketSession *session, QWidget *parent = nullptr);
+    ~ServerPane() override;
 
     QString listenerId() const { return m_listenerId; }
     QString selectedConnection() const;
     EndpointForm *endpoint() const { return m_endpoint; }
     ConnectionControls *connectionControls() const { return m_controls; }
+    AutoServeControls *autoServe() const { return m_autoServe; }
+    // An instructor's ready-made demo: socket, SO_REUSEADDR, bind, listen, then serve in
+    // mode. listening(address) or failed(reason) follows.
+    void listenAndServe(const QString &host, int port, ServerMode mode);
+    // Asked before binding to every address (0.0.0.0, ::): return false to cancel.
+    void setAnyAddressConfirmer(std::function<bool(const QString &message)> confirmer);
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
 
 signals:
     void refused(const QString &reason);
+    void serving(const QString &address);
+    void servingFailed(const QString &reason);
 
 private:
     void onSocketChanged(const SocketInfo &info);
     void onSelectionChanged();
     void run(const QString &refusal);
     void refresh();
+    void bindClicked();
 
     SocketSession *m_session;
     QString m_listenerId;
@@ -51,4 +67,7 @@ private:
     QListWidget *m_connections;
     SocketStatusView *m_connectionStatus;
     ConnectionControls *m_controls;
+    AutoServeControls *m_autoServe;
+    std::unique_ptr<CallSequence> m_setup;
+    std::function<bool(const QString &)> m_confirmAnyAddress;
 };

@@ -35,6 +35,9 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(EventLog::OutcomeColumn,
                                                       QHeaderView::Stretch);
     updateMetrics();
+    m_scrollTimer.setSingleShot(true);
+    m_scrollTimer.setInterval(16);
+    connect(&m_scrollTimer, &QTimer::timeout, m_table, &QTableView::scrollToBottom);
     m_table->setAccessibleName(tr("Session log"));
 
     m_filter->addItem(tr("All sockets"), QString());
@@ -119,8 +122,9 @@ void SessionLogView::onRowsInserted(int first, int last)
         if (!id.isEmpty() && m_filter->findData(id) < 0)
             m_filter->addItem(id, id);
     }
-    if (m_follow)
-        m_table->scrollToBottom();
+    // Scroll once per frame, not once per row, during a flood.
+    if (m_follow && !m_scrollTimer.isActive())
+        m_scrollTimer.start();
 }
 
 void SessionLogView::onCurrentChanged()

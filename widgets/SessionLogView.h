@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class EventLog;
@@ -39,4 +40,5 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     bool m_follow = true;
+    QTimer m_scrollTimer;
 };

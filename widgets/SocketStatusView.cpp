@@ -131,6 +131,7 @@ void SocketStatusView::updateBlockedTime()
     const QString call = socketCallName(m_info.callInProgress);
     m_call->setText(m_info.blocked ? tr("BLOCKED in %1()  %2 s").arg(call).arg(seconds, 0, 'f', 1)
                                    : tr("%1() running").arg(call));
-    m_call->setStyleSheet(m_info.blocked ? QStringLiteral("QLabel { color: #a65e00; }")
-                                         : QString());
+    const QString style = m_info.blocked ? QStringLiteral("QLabel { color: #a65e00; }") : QString();
+    if (m_call->styleSheet() != style)
+        m_call->setStyleSheet(style);
 }

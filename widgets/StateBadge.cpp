@@ -11,6 +11,11 @@ StateBadge::StateBadge(QWidget *parent) : HeadingLabel(QString(), 1.35, parent)
 
 void StateBadge::setState(SocketState state)
 {
+    // Restyling is costly and snapshots arrive by the thousand in a flood.
+    if (m_hasState && state == m_state)
+        return;
+    m_hasState = true;
+    m_state = state;
     setText(socketStateName(state));
     setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; "
                                  "padding: 4px 10px; }")
@@ -20,6 +25,7 @@ void StateBadge::setState(SocketState state)
 
 void StateBadge::clearState()
 {
+    m_hasState = false;
     setText(tr("NO SOCKET"));
     setStyleSheet(QStringLiteral("QLabel { color: #555; background: #e4e4e4; border-radius: 6px; "
                                  "padding: 4px 10px; }"));

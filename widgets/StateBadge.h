@@ -12,4 +12,8 @@ public:
     explicit StateBadge(QWidget *parent = nullptr);
     void setState(SocketState state);
     void clearState(); // no socket yet
+
+private:
+    SocketState m_state = SocketState::Created;
+    bool m_hasState = false;
 };

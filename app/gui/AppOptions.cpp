@@ -1,6 +1,8 @@
 #include "AppOptions.h"
 
 #include "FlowDemo.h"
+#include "HostPortText.h"
+#include "ServerMode.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -35,7 +37,17 @@ bool AppOptions::parse(const QStringList &arguments)
         QStringLiteral("lookups"),
         QCoreApplication::translate("AppOptions", "Open the lookups panel (constants, getaddrinfo, "
                                                   "services, hosts) at start."));
-    parser.addOptions({screenshot, demo, allow, lookups});
+    const QCommandLineOption serve(
+        QStringLiteral("serve"),
+        QCoreApplication::translate("AppOptions", "Open with the server pane already listening on "
+                                                  "HOST:PORT and serving automatically."),
+        QStringLiteral("HOST:PORT"));
+    const QCommandLineOption mode(
+        QStringLiteral("mode"),
+        QCoreApplication::translate("AppOptions", "The mode for --serve: %1 (default echo).")
+            .arg(serverModeNames().join(QStringLiteral(", "))),
+        QStringLiteral("MODE"), QStringLiteral("echo"));
+    parser.addOptions({screenshot, demo, allow, lookups, serve, mode});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
         exitCode = 2;
@@ -52,6 +64,22 @@ bool AppOptions::parse(const QStringList &arguments)
     screenshotPath = parser.value(screenshot);
     allowInvalid = parser.isSet(allow);
     showLookups = parser.isSet(lookups);
+    serveAddress = parser.value(serve);
+    serveMode = parser.value(mode);
+    ServerMode parsed;
+    if (!parseServerMode(serveMode, &parsed)) {
+        std::fprintf(stderr, "socketlab: unknown mode '%s'; choose one of %s\n",
+                     qPrintable(serveMode),
+                     qPrintable(serverModeNames().join(QStringLiteral(", "))));
+        exitCode = 2;
+        return false;
+    }
+    if (!serveAddress.isEmpty() && !HostPortText::parse(serveAddress).error.isEmpty()) {
+        std::fprintf(stderr, "socketlab: --serve: %s\n",
+                     qPrintable(HostPortText::parse(serveAddress).error));
+        exitCode = 2;
+        return false;
+    }
     if (parser.isSet(demo)) {
         bool ok = false;
         demoSteps = parser.value(demo).toInt(&ok);

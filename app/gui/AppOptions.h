@@ -15,4 +15,6 @@ public:
     int demoSteps = -1; // -1: no demo; 0: every step
     bool allowInvalid = false;
     bool showLookups = false;
+    QString serveAddress; // --serve HOST:PORT
+    QString serveMode = QStringLiteral("echo");
 };

@@ -77,6 +77,9 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_invalidBadge);
 
     buildMenus();
+    m_followTimer.setSingleShot(true);
+    m_followTimer.setInterval(16);
+    connect(&m_followTimer, &QTimer::timeout, this, &MainWindow::followNewest);
     connect(m_session, &SocketSession::eventOccurred, this, &MainWindow::onEvent);
     connect(m_logView, &SessionLogView::eventSelected, this, [this](int row) {
         showEventBytes(row);
@@ -164,11 +167,23 @@ void MainWindow::onEvent(const SocketEvent &event)
 {
     m_log->append(event);
     m_diagram->addEvent(event);
-    if (event.phase == CallPhase::Returned && m_session->contains(event.socketId))
-        m_states->showSocket(m_session->socket(event.socketId));
-    // The byte and code views follow the newest call, until the user picks a row.
-    if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed)
-        showEventBytes(m_log->count() - 1);
+    // The byte, code and state views follow the newest call. They are redrawn at most once a
+    // frame: a flood brings thousands of events a second, and nobody reads them that fast.
+    if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed) {
+        m_newestEnded = m_log->count() - 1;
+        if (!m_followTimer.isActive())
+            m_followTimer.start();
+    }
+}
+
+void MainWindow::followNewest()
+{
+    if (m_newestEnded < 0 || m_newestEnded >= m_log->count())
+        return;
+    showEventBytes(m_newestEnded);
+    const QString id = m_log->event(m_newestEnded).socketId;
+    if (m_session->contains(id))
+        m_states->showSocket(m_session->socket(id));
 }
 
 void MainWindow::showEventBytes(int logRow)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QTimer>
 
 class ByteView;
 class CodeView;
@@ -54,6 +55,7 @@ protected:
 private:
     void buildMenus();
     void onEvent(const SocketEvent &event);
+    void followNewest();
     void showEventBytes(int logRow);
     void showRefusal(const QString &reason);
     void useLookupResult(const AddrInfoEntry &entry, bool forServer);
@@ -80,4 +82,6 @@ private:
     QAction *m_allowInvalid;
     QLabel *m_invalidBadge;
     int m_zoom = defaultZoom;
+    QTimer m_followTimer;
+    int m_newestEnded = -1;
 };

@@ -1,8 +1,12 @@
 // socketlab: the SocketLab window.
 
 #include "AppOptions.h"
+#include "EndpointForm.h"
 #include "FlowDemo.h"
+#include "HostPortText.h"
 #include "MainWindow.h"
+#include "ServerMode.h"
+#include "ServerPane.h"
 
 #include <QAction>
 #include <QApplication>
@@ -10,6 +14,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <sys/socket.h>
 
 namespace {
 bool saveScreenshot(MainWindow &window, const QString &path)
@@ -49,6 +54,25 @@ int main(int argc, char *argv[])
         if (!options.screenshotPath.isEmpty())
             QApplication::exit(saveScreenshot(window, options.screenshotPath) ? 0 : 1);
     };
+    if (!options.serveAddress.isEmpty()) {
+        const HostPortText::Parts where = HostPortText::parse(options.serveAddress);
+        ServerMode mode = ServerMode::Echo;
+        parseServerMode(options.serveMode, &mode);
+        QObject::connect(window.serverPane(), &ServerPane::serving, &window,
+                         [mode](const QString &address) {
+                             // Scripts and benchmarks read this line to learn the port.
+                             std::printf("serving %s on %s\n", qPrintable(serverModeName(mode)),
+                                         qPrintable(address));
+                             std::fflush(stdout);
+                         });
+        QObject::connect(
+            window.serverPane(), &ServerPane::servingFailed, &window, [](const QString &reason) {
+                std::fprintf(stderr, "socketlab: --serve failed: %s\n", qPrintable(reason));
+            });
+        if (where.family == AF_INET6)
+            window.serverPane()->endpoint()->setFamily(AF_INET6);
+        window.serverPane()->listenAndServe(where.host, where.port, mode);
+    }
     FlowDemo demo(&window);
     if (options.demoSteps >= 0) {
         QObject::connect(&demo, &FlowDemo::finished, &window, [&](bool ok, const QString &message) {

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "ServerMode.h"
+
+#include <QWidget>
+
+#include <memory>
+
+class AutoServer;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class SocketSession;
+
+// "Serve automatically" for the server pane's listener: keep calling accept and answer every
+// client in a mode (echo, http, reply, silent). Every call still goes through the session
+// and shows in the log.
+class AutoServeControls : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit AutoServeControls(SocketSession *session, QWidget *parent = nullptr);
+    ~AutoServeControls() override;
+
+    // The listener to serve on; serving needs it to be listening.
+    void setListener(const QString &listenerId);
+    bool isServing() const { return m_server != nullptr; }
+    // Starts serving in this mode (reply: the text for reply mode, escapes allowed).
+    QString start(ServerMode mode, const QString &reply = QString());
+    void stop();
+    void refresh();
+
+signals:
+    void servingChanged(bool serving);
+
+private:
+    void toggle();
+    void openInBrowser();
+
+    SocketSession *m_session;
+    QString m_listenerId;
+    std::unique_ptr<AutoServer> m_server;
+    ServerMode m_mode = ServerMode::Echo;
+    QComboBox *m_modeBox;
+    QLineEdit *m_reply;
+    QPushButton *m_serve;
+    QPushButton *m_browser;
+    QLabel *m_status;
+};
