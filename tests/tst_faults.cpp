@@ -13,14 +13,15 @@
 #include <sys/resource.h>
 
 namespace {
-// A python3 peer that connects to PORT, optionally sends, then resets the connection.
+// A python3 peer that connects to PORT, optionally sends, and resets the connection when
+// the test writes a line to its stdin.
 const char resettingClient[] = R"(
-import socket, struct, sys, time
+import socket, struct, sys
 s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
 s.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack('ii', 1, 0))
 if len(sys.argv) > 2:
     s.sendall(sys.argv[2].encode())
-time.sleep(float(sys.argv[3]) if len(sys.argv) > 3 else 0.2)
+sys.stdin.readline()
 s.close()
 )";
 
@@ -97,6 +98,8 @@ void TestFaults::peerResetDuringRecv()
     const QString conn = acceptFrom(peer, {}, resettingClient);
     QVERIFY(!conn.isEmpty());
     m_lab->session().recv(conn, 4096);
+    m_lab->events().waitFor(conn, SocketCall::Recv, CallPhase::Blocked);
+    peer.write("reset now\n");
     const SocketEvent e = m_lab->events().waitForEnd(conn, SocketCall::Recv, 10000);
     QCOMPARE(e.phase, CallPhase::Failed);
     QCOMPARE(e.error.name(), QStringLiteral("ECONNRESET"));
@@ -109,9 +112,9 @@ void TestFaults::peerResetDuringRecv()
 void TestFaults::peerResetDuringSend()
 {
     QProcess peer;
-    const QString conn =
-        acceptFrom(peer, {QStringLiteral(""), QStringLiteral("0")}, resettingClient);
+    const QString conn = acceptFrom(peer, {}, resettingClient);
     QVERIFY(!conn.isEmpty());
+    peer.write("reset now\n");
     QVERIFY(ended(peer, 5000));
     // The peer is gone with a reset: a big sendall fails instead of killing us (no SIGPIPE).
     m_lab->session().sendAll(conn, QByteArray(8 * 1024 * 1024, 'x'));

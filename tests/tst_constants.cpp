@@ -1,0 +1,174 @@
+// The constants table: generated from this system's headers, grouped by prefix, with
+// meanings, other systems' values and the collisions a {value: name} dict would hide.
+
+#include "ConstantCatalog.h"
+
+#include <QTest>
+
+#include <cerrno>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+
+class TestConstants : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void knownConstants_data();
+    void knownConstants();
+    void everyGroupHasNames();
+    void groupsByLongestPrefix_data();
+    void groupsByLongestPrefix();
+    void collisionsAreFound();
+    void otherSystemsAndMeanings();
+    void parseValue_data();
+    void parseValue();
+};
+
+void TestConstants::knownConstants_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<qint64>("linuxValue");
+    QTest::addColumn<qint64>("headerValue");
+    QTest::newRow("AF_INET") << "AF_INET" << qint64(2) << qint64(AF_INET);
+    QTest::newRow("AF_INET6") << "AF_INET6" << qint64(10) << qint64(AF_INET6);
+    QTest::newRow("AF_UNIX") << "AF_UNIX" << qint64(1) << qint64(AF_UNIX);
+    QTest::newRow("SOCK_STREAM") << "SOCK_STREAM" << qint64(1) << qint64(SOCK_STREAM);
+    QTest::newRow("SOCK_DGRAM") << "SOCK_DGRAM" << qint64(2) << qint64(SOCK_DGRAM);
+    QTest::newRow("IPPROTO_TCP") << "IPPROTO_TCP" << qint64(6) << qint64(IPPROTO_TCP);
+    QTest::newRow("IPPROTO_UDP") << "IPPROTO_UDP" << qint64(17) << qint64(IPPROTO_UDP);
+    QTest::newRow("SOL_SOCKET") << "SOL_SOCKET" << qint64(1) << qint64(SOL_SOCKET);
+    QTest::newRow("SO_REUSEADDR") << "SO_REUSEADDR" << qint64(2) << qint64(SO_REUSEADDR);
+    QTest::newRow("AI_NUMERICSERV") << "AI_NUMERICSERV" << qint64(0x400) << qint64(AI_NUMERICSERV);
+    QTest::newRow("EAI_NONAME") << "EAI_NONAME" << qint64(-2) << qint64(EAI_NONAME);
+    QTest::newRow("ECONNREFUSED") << "ECONNREFUSED" << qint64(111) << qint64(ECONNREFUSED);
+    QTest::newRow("SHUT_WR") << "SHUT_WR" << qint64(1) << qint64(SHUT_WR);
+}
+
+void TestConstants::knownConstants()
+{
+    QFETCH(QString, name);
+    QFETCH(qint64, linuxValue);
+    QFETCH(qint64, headerValue);
+    const SocketConstant *c = ConstantCatalog::instance().find(name);
+    QVERIFY2(c, qPrintable(name));
+    QCOMPARE(c->value, headerValue);
+#ifdef __linux__
+    QCOMPARE(c->value, linuxValue);
+#else
+    Q_UNUSED(linuxValue)
+#endif
+}
+
+void TestConstants::everyGroupHasNames()
+{
+    for (const QString &group : ConstantCatalog::groups())
+        QVERIFY2(!ConstantCatalog::instance().withPrefix(group).isEmpty(), qPrintable(group));
+    const QList<SocketConstant> families =
+        ConstantCatalog::instance().withPrefix(QStringLiteral("AF_"));
+    for (int i = 1; i < families.size(); ++i)
+        QVERIFY(families.at(i - 1).value <= families.at(i).value);
+}
+
+void TestConstants::groupsByLongestPrefix_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("group");
+    QTest::newRow("errno") << "EPIPE"
+                           << "E";
+    QTest::newRow("resolver") << "EAI_NONAME"
+                              << "EAI_";
+    QTest::newRow("option") << "SO_REUSEADDR"
+                            << "SO_";
+    QTest::newRow("level") << "SOL_SOCKET"
+                           << "SOL_";
+    QTest::newRow("type") << "SOCK_STREAM"
+                          << "SOCK_";
+    QTest::newRow("ipv6") << "IPV6_V6ONLY"
+                          << "IPV6_";
+    QTest::newRow("ip") << "IP_TTL"
+                        << "IP_";
+    QTest::newRow("proto") << "IPPROTO_TCP"
+                           << "IPPROTO_";
+    QTest::newRow("none") << "socket"
+                          << "";
+}
+
+void TestConstants::groupsByLongestPrefix()
+{
+    QFETCH(QString, name);
+    QFETCH(QString, group);
+    QCOMPARE(ConstantCatalog::groupOf(name), group);
+}
+
+void TestConstants::collisionsAreFound()
+{
+    const ConstantCatalog &catalog = ConstantCatalog::instance();
+    QStringList zero;
+    for (const SocketConstant &c : catalog.withValue(0, QStringLiteral("IPPROTO_")))
+        zero << c.name;
+    QVERIFY(zero.contains(QStringLiteral("IPPROTO_IP")));
+    QVERIFY(zero.contains(QStringLiteral("IPPROTO_HOPOPTS")));
+
+    bool unixAndLocal = false;
+    for (const QList<SocketConstant> &shared : catalog.collisions(QStringLiteral("AF_"))) {
+        QStringList names;
+        for (const SocketConstant &c : shared)
+            names << c.name;
+        unixAndLocal |=
+            names.contains(QStringLiteral("AF_UNIX")) && names.contains(QStringLiteral("AF_LOCAL"));
+    }
+    QVERIFY(unixAndLocal);
+    QVERIFY(catalog.collisions(QStringLiteral("SOCK_")).isEmpty());
+}
+
+void TestConstants::otherSystemsAndMeanings()
+{
+    const SocketConstant *inet6 = ConstantCatalog::instance().find(QStringLiteral("AF_INET6"));
+    QVERIFY(inet6);
+    QCOMPARE(inet6->linuxValue, QStringLiteral("10"));
+    QCOMPARE(inet6->macosValue, QStringLiteral("30"));
+    QCOMPARE(inet6->windowsValue, QStringLiteral("23"));
+    QVERIFY(ConstantCatalog::instance().platformSources().contains(QStringLiteral("ws2def.h")));
+    for (const char *name : {"AF_INET", "SOCK_STREAM", "IPPROTO_TCP", "SO_REUSEADDR", "AI_PASSIVE",
+                             "EAI_NONAME", "ECONNREFUSED", "SHUT_WR", "MSG_PEEK", "TCP_NODELAY"})
+        QVERIFY2(!ConstantCatalog::instance().find(QLatin1String(name))->meaning.isEmpty(), name);
+    const SocketConstant *flag = ConstantCatalog::instance().find(QStringLiteral("AI_NUMERICSERV"));
+    QCOMPARE(flag->valueText(), QStringLiteral("1024 (0x400)"));
+}
+
+void TestConstants::parseValue_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("group");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<qint64>("value");
+    QTest::newRow("full name") << "AF_INET6"
+                               << "AF_" << true << qint64(AF_INET6);
+    QTest::newRow("short lower") << "inet6"
+                                 << "AF_" << true << qint64(AF_INET6);
+    QTest::newRow("number") << "23"
+                            << "AF_" << true << qint64(23);
+    QTest::newRow("hex") << "0x400"
+                         << "AI_" << true << qint64(0x400);
+    QTest::newRow("type") << "dgram"
+                          << "SOCK_" << true << qint64(SOCK_DGRAM);
+    QTest::newRow("unknown") << "nonsense"
+                             << "AF_" << false << qint64(0);
+}
+
+void TestConstants::parseValue()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, group);
+    QFETCH(bool, ok);
+    QFETCH(qint64, value);
+    qint64 parsed = 0;
+    QCOMPARE(ConstantCatalog::instance().parseValue(text, group, &parsed), ok);
+    if (ok)
+        QCOMPARE(parsed, value);
+}
+
+QTEST_GUILESS_MAIN(TestConstants)
+#include "tst_constants.moc"
