@@ -47,7 +47,13 @@ bool AppOptions::parse(const QStringList &arguments)
         QCoreApplication::translate("AppOptions", "The mode for --serve: %1 (default echo).")
             .arg(serverModeNames().join(QStringLiteral(", "))),
         QStringLiteral("MODE"), QStringLiteral("echo"));
-    parser.addOptions({screenshot, demo, allow, lookups, serve, mode});
+    const QCommandLineOption latency(
+        QStringLiteral("latency-report"),
+        QCoreApplication::translate("AppOptions", "Measure how late the UI thread answers a 10 ms "
+                                                  "timer and write p50/p99/max as JSON to FILE on "
+                                                  "exit."),
+        QStringLiteral("FILE"));
+    parser.addOptions({screenshot, demo, allow, lookups, serve, mode, latency});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
         exitCode = 2;
@@ -65,6 +71,7 @@ bool AppOptions::parse(const QStringList &arguments)
     allowInvalid = parser.isSet(allow);
     showLookups = parser.isSet(lookups);
     serveAddress = parser.value(serve);
+    latencyReportPath = parser.value(latency);
     serveMode = parser.value(mode);
     ServerMode parsed;
     if (!parseServerMode(serveMode, &parsed)) {

@@ -17,4 +17,5 @@ public:
     bool showLookups = false;
     QString serveAddress; // --serve HOST:PORT
     QString serveMode = QStringLiteral("echo");
+    QString latencyReportPath;
 };

@@ -3,10 +3,12 @@
 #include "AppOptions.h"
 #include "EndpointForm.h"
 #include "FlowDemo.h"
+#include "HeartbeatMonitor.h"
 #include "HostPortText.h"
 #include "MainWindow.h"
 #include "ServerMode.h"
 #include "ServerPane.h"
+#include "UnixSignalWatcher.h"
 
 #include <QAction>
 #include <QApplication>
@@ -84,5 +86,19 @@ int main(int argc, char *argv[])
     } else if (!options.screenshotPath.isEmpty()) {
         QTimer::singleShot(100, &window, finishWithScreenshot);
     }
-    return app.exec();
+    // SIGTERM or Ctrl+C closes the window properly, so reports get written and sockets closed.
+    UnixSignalWatcher unixSignals;
+    QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
+                     &QWidget::close);
+    HeartbeatMonitor heartbeat;
+    if (!options.latencyReportPath.isEmpty())
+        heartbeat.start();
+    const int code = app.exec();
+    if (!options.latencyReportPath.isEmpty()) {
+        QString error;
+        if (!heartbeat.writeReport(options.latencyReportPath, &error))
+            std::fprintf(stderr, "socketlab: could not write %s: %s\n",
+                         qPrintable(options.latencyReportPath), qPrintable(error));
+    }
+    return code;
 }
