@@ -6,7 +6,6 @@
 #include "HostResolver.h"
 #include "KernelProbe.h"
 
-#include <QPointer>
 #include <QSocketNotifier>
 #include <QThreadPool>
 #include <QTimer>
@@ -34,6 +33,8 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
 SocketEngine::~SocketEngine()
 {
     closeAll();
+    // A name lookup still running would post its answer to us: let it finish first.
+    m_lookups.waitForDone();
 }
 
 EngineSocket *SocketEngine::find(const QString &id)
@@ -181,13 +182,11 @@ void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
     const QString host = request.host.trimmed();
     const quint16 port = quint16(request.port);
     const SocketCall call = request.call;
-    QPointer<SocketEngine> self(this);
-    QThreadPool::globalInstance()->start([=] {
+    // The engine waits for its own pool before it dies, so `this` outlives every lookup.
+    m_lookups.start([=] {
         const HostResolver::Result result = HostResolver::resolve(family, type, host, port);
-        if (!self)
-            return;
         QMetaObject::invokeMethod(
-            self,
+            this,
             [=] {
                 EngineSocket *s = find(id);
                 if (!s || s->callToken != token || s->pending.call != call)

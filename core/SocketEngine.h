@@ -6,6 +6,7 @@
 #include "SocketInfo.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 #include <map>
 #include <memory>
@@ -62,4 +63,5 @@ private:
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     int m_connectionCount = 0;
     QTimer *m_kernelTimer;
+    QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
 };
