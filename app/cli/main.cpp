@@ -2,6 +2,7 @@
 
 #include "ConnectCommand.h"
 #include "ExportCommand.h"
+#include "LessonCommand.h"
 #include "LookupCommand.h"
 #include "ServeCommand.h"
 
@@ -18,6 +19,7 @@ const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
                      "  connect    connect, send, receive, print what came back\n"
                      "  lookup     constants, getaddrinfo, services, hosts, interfaces\n"
                      "  export     turn a trace into runnable Python or C programs\n"
+                     "  lesson     list, print or run the guided lessons headless\n"
                      "\n"
                      "Run 'socketlab-cli COMMAND --help' for a command's options.\n"
                      "Options: --help, --version\n";
@@ -45,12 +47,15 @@ int main(int argc, char *argv[])
     int code;
     ServeCommand serve;
     ConnectCommand connect;
+    LessonCommand lesson;
     if (command == QLatin1String("serve"))
         code = serve.start(args);
     else if (command == QLatin1String("connect"))
         code = connect.start(args);
     else if (command == QLatin1String("export"))
         code = ExportCommand().run(args);
+    else if (command == QLatin1String("lesson"))
+        code = lesson.start(args);
     else if (command == QLatin1String("lookup"))
         code = LookupCommand().run(args);
     else {

@@ -1,0 +1,194 @@
+#include "LessonCommand.h"
+
+#include "ConsoleLog.h"
+#include "LessonLibrary.h"
+#include "LessonRunner.h"
+#include "SocketSession.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+#include <cstdio>
+
+namespace {
+void printText(const QString &text)
+{
+    std::fputs(text.toUtf8().constData(), stdout);
+    std::fflush(stdout);
+}
+
+QString indented(const QString &text, const QString &prefix)
+{
+    QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString &line : lines)
+        line.prepend(prefix);
+    return lines.join(QLatin1Char('\n'));
+}
+
+void printLesson(const Lesson &lesson)
+{
+    QString text = QStringLiteral("%1  (%2)\n").arg(lesson.title, lesson.id);
+    for (const QString &goal : lesson.goals)
+        text += QStringLiteral("  goal: %1\n").arg(goal);
+    for (int i = 0; i < lesson.steps.size(); ++i) {
+        const LessonStep &s = lesson.steps.at(i);
+        text += QStringLiteral("\n[%1/%2] %3\n").arg(i + 1).arg(lesson.steps.size()).arg(s.title);
+        text += indented(s.narration, QStringLiteral("  ")) + QLatin1Char('\n');
+        if (!s.question.isEmpty())
+            text += QStringLiteral("  Q: %1\n  A: %2\n").arg(s.question, s.answer);
+        if (s.action.kind != LessonAction::Kind::None)
+            text += QStringLiteral("  %1 %2\n")
+                        .arg(s.action.byUser ? QStringLiteral("your turn:") : QStringLiteral(">>>"),
+                             s.action.python());
+    }
+    printText(text);
+}
+
+void printCheck(const Lesson &lesson)
+{
+    QString text = QStringLiteral("\nCheck what you learned\n");
+    for (const LessonQuestion &q : lesson.check)
+        text += QStringLiteral("  Q: %1\n  A: %2\n").arg(q.question, q.answer);
+    printText(text);
+}
+} // namespace
+
+LessonCommand::LessonCommand(QObject *parent) : QObject(parent) {}
+
+LessonCommand::~LessonCommand() = default;
+
+int LessonCommand::start(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("List, print or run SocketLab's guided lessons. LESSON is a built-in "
+                       "lesson id (see --list) or a .lesson file (docs/lesson-format.md)."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("LESSON"), QStringLiteral("Lesson id or file."));
+    const QCommandLineOption listOption(QStringLiteral("list"),
+                                        QStringLiteral("Print the lessons, one a line, id first."));
+    const QCommandLineOption runOption(
+        QStringLiteral("run"), QStringLiteral("Run the lesson headless with real sockets, printing "
+                                              "the narration and every call. Steps a student "
+                                              "would do are done by the lesson."));
+    const QCommandLineOption traceOption(QStringLiteral("trace"),
+                                         QStringLiteral("With --run: also write every event to "
+                                                        "FILE (JSON Lines)."),
+                                         QStringLiteral("FILE"));
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+                                        QStringLiteral("The address lessons use for {host} "
+                                                       "(default 127.0.0.1)."),
+                                        QStringLiteral("HOST"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QStringLiteral("The port lessons use for {port} "
+                                                       "(default 50000)."),
+                                        QStringLiteral("PORT"), QStringLiteral("50000"));
+    const QCommandLineOption delayOption(QStringLiteral("delay"),
+                                         QStringLiteral("With --run: pause MS milliseconds "
+                                                        "between steps (default 0)."),
+                                         QStringLiteral("MS"), QStringLiteral("0"));
+    parser.addOptions({listOption, runOption, traceOption, hostOption, portOption, delayOption});
+    if (!parser.parse(QStringList{QStringLiteral("socketlab-cli lesson")} + arguments)) {
+        std::fprintf(stderr, "socketlab-cli lesson: %s\n", qPrintable(parser.errorText()));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        printText(parser.helpText());
+        return 0;
+    }
+    if (parser.isSet(listOption)) {
+        for (const QString &id : LessonLibrary::builtInIds())
+            printText(QStringLiteral("%1\t%2\n").arg(id, LessonLibrary::load(id).lesson.title));
+        return 0;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        std::fprintf(stderr, "socketlab-cli lesson: give one LESSON (an id from --list, or a "
+                             "file), or --list\n");
+        return 2;
+    }
+    LessonParser::Settings settings;
+    bool portOk = false, delayOk = false;
+    settings.host = parser.value(hostOption);
+    settings.port = parser.value(portOption).toInt(&portOk);
+    const int delay = parser.value(delayOption).toInt(&delayOk);
+    if (!portOk || settings.port < 1 || settings.port > 65535) {
+        std::fprintf(stderr, "socketlab-cli lesson: --port needs a number from 1 to 65535\n");
+        return 2;
+    }
+    if (!delayOk || delay < 0 || delay > 60000) {
+        std::fprintf(stderr, "socketlab-cli lesson: --delay needs milliseconds, 0 to 60000\n");
+        return 2;
+    }
+    const LessonParser::Result loaded =
+        LessonLibrary::load(parser.positionalArguments().first(), settings);
+    if (!loaded.ok()) {
+        std::fprintf(stderr, "socketlab-cli lesson: %s\n", qPrintable(loaded.error));
+        return 1;
+    }
+    if (!parser.isSet(runOption)) {
+        printLesson(loaded.lesson);
+        printCheck(loaded.lesson);
+        return 0;
+    }
+
+    m_session = std::make_unique<SocketSession>();
+    m_log = std::make_unique<ConsoleLog>(m_session.get(), stdout);
+    if (parser.isSet(traceOption) && !m_log->openTrace(parser.value(traceOption)))
+        return 1;
+    m_runner = std::make_unique<LessonRunner>(m_session.get());
+    m_runner->setActsForUser(true);
+    m_runner->setPlayDelayMs(delay);
+    m_runner->setLesson(loaded.lesson);
+    connect(m_runner.get(), &LessonRunner::stepChanged, this, &LessonCommand::printStep);
+    connect(m_runner.get(), &LessonRunner::output, this, [](int, const QString &text) {
+        printText(indented(text, QStringLiteral("  ")) + QLatin1Char('\n'));
+    });
+    connect(m_runner.get(), &LessonRunner::statusChanged, this,
+            [this](int step, LessonRunner::StepStatus status, const QString &detail) {
+                if (status == LessonRunner::StepStatus::Running)
+                    return;
+                printText(QStringLiteral("  -- %1%2\n")
+                              .arg(LessonRunner::statusName(status),
+                                   detail.isEmpty() ? QString() : QStringLiteral(": ") + detail));
+                if (status == LessonRunner::StepStatus::Failed) {
+                    std::fprintf(stderr, "socketlab-cli lesson: step %d failed: %s\n", step + 1,
+                                 qPrintable(detail));
+                    finish(1);
+                }
+            });
+    connect(m_runner.get(), &LessonRunner::finished, this, [this](bool ok) {
+        printCheck(m_runner->lesson());
+        finish(ok ? 0 : 1);
+    });
+    const Lesson &lesson = loaded.lesson;
+    QString intro = QStringLiteral("%1  (%2)\n").arg(lesson.title, lesson.id);
+    for (const QString &goal : lesson.goals)
+        intro += QStringLiteral("  goal: %1\n").arg(goal);
+    printText(intro);
+    m_runner->play();
+    return -1;
+}
+
+void LessonCommand::printStep(int step)
+{
+    const Lesson &lesson = m_runner->lesson();
+    if (step < 0 || step >= lesson.steps.size())
+        return;
+    const LessonStep &s = lesson.steps.at(step);
+    QString text =
+        QStringLiteral("\n[%1/%2] %3\n").arg(step + 1).arg(lesson.steps.size()).arg(s.title);
+    text += indented(s.narration, QStringLiteral("  ")) + QLatin1Char('\n');
+    if (!s.question.isEmpty())
+        text += QStringLiteral("  Q: %1\n  A: %2\n").arg(s.question, s.answer);
+    if (s.action.kind != LessonAction::Kind::None)
+        text += QStringLiteral("  >>> %1\n").arg(s.action.python());
+    printText(text);
+}
+
+void LessonCommand::finish(int exitCode)
+{
+    m_runner->pause();
+    m_session->closeAll();
+    QCoreApplication::processEvents();
+    QCoreApplication::exit(exitCode);
+}

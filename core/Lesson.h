@@ -1,0 +1,19 @@
+#pragma once
+
+#include "LessonQuestion.h"
+#include "LessonStep.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+// A guided lesson as read from a .lesson file (docs/lesson-format.md).
+struct Lesson
+{
+    QString id; // "getting-the-flow": used on the command line and in settings
+    QString title;
+    QStringList goals;
+    QList<LessonStep> steps;
+    QList<LessonQuestion> check; // the learning-outcomes check at the end
+    QString source;              // file name or ":/lessons/…", for messages
+};

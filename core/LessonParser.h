@@ -1,0 +1,29 @@
+#pragma once
+
+#include "Lesson.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Reads the lesson text format (docs/lesson-format.md). Every problem is reported with the
+// line it is on; nothing in a lesson file is run, looked up or opened while parsing.
+class LessonParser
+{
+public:
+    struct Settings
+    {
+        QString host = QStringLiteral("127.0.0.1"); // fills {host}
+        int port = 50000;                           // fills {port}
+    };
+    struct Result
+    {
+        Lesson lesson;
+        QString error; // "line 12: bind needs HOST PORT"; empty when the file is fine
+        int line = 0;
+        bool ok() const { return error.isEmpty(); }
+    };
+
+    static Result parse(const QByteArray &text, const QString &source, const Settings &settings);
+    // Lesson files are small; anything bigger is not a lesson.
+    static constexpr qint64 maxFileSize = 256 * 1024;
+};

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "LessonAction.h"
+
+#include <QString>
+
+// One step of a lesson: what to say, what to ask, and what to do.
+struct LessonStep
+{
+    QString title;
+    QString narration; // paragraphs separated by "\n\n"
+    QString question;
+    QString answer; // revealed on demand
+    LessonAction action;
+    QString needs; // a feature this step's action needs ("udp"); empty if none
+    int line = 0;
+};
