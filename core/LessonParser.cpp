@@ -4,7 +4,6 @@
 #include "EscapeCodec.h"
 
 #include <QRegularExpression>
-#include <QStringDecoder>
 
 namespace {
 
@@ -65,7 +64,7 @@ public:
             readLine(lines.at(i));
         }
         if (m_result.ok())
-            finish(lines.size());
+            finish();
         return m_result;
     }
 
@@ -93,6 +92,7 @@ private:
         const QString line = raw.trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             return;
+        m_lastLine = m_line;
         const int colon = line.indexOf(QLatin1Char(':'));
         const QString key = (colon < 0 ? line : line.left(colon)).trimmed().toLower();
         if (colon < 0 || !keys().contains(key)) {
@@ -473,11 +473,11 @@ private:
         step.narration = step.narration.trimmed();
     }
 
-    void finish(int lineCount)
+    void finish()
     {
         closeStep();
         const Lesson &lesson = m_result.lesson;
-        m_line = lineCount;
+        m_line = m_lastLine;
         if (lesson.id.isEmpty())
             fail(QStringLiteral("no 'lesson: ID' line; is this a lesson file?"), 1);
         else if (lesson.title.isEmpty())
@@ -492,6 +492,7 @@ private:
     LessonParser::Settings m_settings;
     LessonParser::Result m_result;
     int m_line = 0;
+    int m_lastLine = 1; // the last line with something on it, for end-of-file problems
     bool m_inStep = false;
     bool m_inCheck = false;
 };
@@ -511,15 +512,15 @@ LessonParser::Result LessonParser::parse(const QByteArray &text, const QString &
                       .arg(maxFileSize);
         return r;
     }
-    QStringDecoder decoder(QStringDecoder::Utf8);
-    const QString decoded = decoder.decode(text);
-    if (decoder.hasError()) {
+    // Invalid UTF-8 does not survive a round trip (it decodes to U+FFFD).
+    const auto validUtf8 = [](const QByteArray &bytes) {
+        return QString::fromUtf8(bytes).toUtf8() == bytes;
+    };
+    if (!validUtf8(text)) {
         Result r;
         int line = 1;
         for (const QByteArray &l : text.split('\n')) {
-            QStringDecoder d(QStringDecoder::Utf8);
-            (void)d.decode(l);
-            if (d.hasError())
+            if (!validUtf8(l))
                 break;
             ++line;
         }
@@ -533,5 +534,5 @@ LessonParser::Result LessonParser::parse(const QByteArray &text, const QString &
         r.error = QStringLiteral("line %1: a NUL byte; lesson files are text").arg(r.line);
         return r;
     }
-    return reader.run(decoded);
+    return reader.run(QString::fromUtf8(text));
 }
