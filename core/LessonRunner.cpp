@@ -118,8 +118,10 @@ void LessonRunner::next()
     if (m_current > m_reached) {
         m_reached = m_current;
         perform(m_current, m_actsForUser || m_stopAt >= m_current);
+    } else if (m_stopAt == m_current) {
+        pause();
     } else if (m_playing) {
-        m_playTimer.start(m_playDelayMs);
+        m_playTimer.start(m_stopAt > m_current ? 0 : m_playDelayMs);
     }
 }
 
@@ -157,10 +159,15 @@ void LessonRunner::runTo(int step)
     if (step <= m_current)
         return;
     m_stopAt = qMin(step, stepCount());
-    const int delay = m_playDelayMs;
-    m_playDelayMs = 0;
-    play();
-    m_playDelayMs = delay;
+    if (m_playing) {
+        if (!isBusy())
+            m_playTimer.start(0);
+        return;
+    }
+    m_playing = true;
+    emit playingChanged(true);
+    if (!isBusy())
+        m_playTimer.start(0);
 }
 
 void LessonRunner::restart()
@@ -420,7 +427,8 @@ void LessonRunner::stepEnded(int step)
         m_nextWhenDone = false;
         QTimer::singleShot(0, this, &LessonRunner::next);
     } else if (m_playing) {
-        m_playTimer.start(m_playDelayMs);
+        // runTo() goes to its step without the pauses meant for a class.
+        m_playTimer.start(m_stopAt > step ? 0 : m_playDelayMs);
     }
 }
 

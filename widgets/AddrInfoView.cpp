@@ -1,5 +1,7 @@
 #include "AddrInfoView.h"
 
+#include "ToneLabel.h"
+
 #include "BackgroundLookup.h"
 #include "SocketNames.h"
 
@@ -29,7 +31,7 @@ AddrInfoView::AddrInfoView(QWidget *parent)
       m_streamOnly(new QCheckBox(tr("SOCK_STREAM only"), this)),
       m_run(new QPushButton(QStringLiteral("getaddrinfo()"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_status(new QLabel(this)),
-      m_error(new QLabel(this)), m_table(new QTableWidget(0, 5, this)),
+      m_error(new ToneLabel(ToneLabel::Tone::Error, this)), m_table(new QTableWidget(0, 5, this)),
       m_useClient(new QPushButton(tr("Use in client pane"), this)),
       m_useServer(new QPushButton(tr("Use in server pane"), this)),
       m_lookup(new BackgroundLookup(this))
@@ -58,7 +60,6 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     m_streamOnly->setToolTip(tr("Keep only SOCK_STREAM rows, like the course's "
                                 "[info for info in ... if info[1] == socket.SOCK_STREAM]"));
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #8a1c00; }"));
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_table->setHorizontalHeaderLabels(
         {tr("Family"), tr("Type"), tr("Protocol"), tr("Canonical name"), tr("Address")});

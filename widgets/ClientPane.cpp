@@ -44,8 +44,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     m_attemptsLabel->hide();
 
     auto *title = new HeadingLabel(tr("CLIENT"), 1.4, this);
-    title->setStyleSheet(
-        QStringLiteral("color: %1;").arg(RoleColors::strong(SocketRole::Client).name()));
+    title->setRole(SocketRole::Client);
 
     auto *calls = new QHBoxLayout;
     calls->addWidget(m_socket);

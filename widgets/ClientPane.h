@@ -26,13 +26,14 @@ public:
     ConnectionControls *connectionControls() const { return m_controls; }
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
+    // Shows a client socket someone else created (a lesson) as this pane's.
+    void adopt(const QString &socketId);
 
 signals:
     void refused(const QString &reason);
 
 private:
     void onSocketChanged(const SocketInfo &info);
-    void adopt(const QString &socketId);
     void run(const QString &refusal);
     void refresh();
 

@@ -3,6 +3,7 @@
 #include "BackgroundLookup.h"
 #include "ConstantCatalog.h"
 #include "DefaultSocketProbe.h"
+#include "RoleColors.h"
 #include "SocketNames.h"
 
 #include <QComboBox>
@@ -39,7 +40,7 @@ void fill(QTableWidget *table, const QList<SocketConstant> &rows)
             item->setFlags(Qt::ItemIsSelectable | Qt::ItemIsEnabled);
             if (same > 1) {
                 // A shared value: a Python dict keyed by value would keep only one name.
-                item->setBackground(QColor(0xFF, 0xF1, 0xC7));
+                item->setBackground(RoleColors::selectedBand());
                 item->setToolTip(QObject::tr("%1 names in %2 share the value %3")
                                      .arg(same)
                                      .arg(c.group)

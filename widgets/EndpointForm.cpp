@@ -1,5 +1,7 @@
 #include "EndpointForm.h"
 
+#include "ToneLabel.h"
+
 #include "PortRange.h"
 
 #include <QComboBox>
@@ -17,11 +19,10 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
                            QWidget *parent)
     : QWidget(parent), m_family(new QComboBox(this)), m_type(new QComboBox(this)),
       m_protocol(new QComboBox(this)), m_host(new QLineEdit(this)), m_port(new QSpinBox(this)),
-      m_portNote(new QLabel(this)), m_serverSide(serverSide)
+      m_portNote(new ToneLabel(ToneLabel::Tone::Warning, this)), m_serverSide(serverSide)
 {
     m_portNote->setObjectName(objectPrefix + QStringLiteral(".portNote"));
     m_portNote->setWordWrap(true);
-    m_portNote->setStyleSheet(QStringLiteral("QLabel { color: #7a4a00; }"));
     m_family->setObjectName(objectPrefix + QStringLiteral(".family"));
     m_host->setObjectName(objectPrefix + QStringLiteral(".host"));
     m_port->setObjectName(objectPrefix + QStringLiteral(".port"));
@@ -45,16 +46,20 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
 
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
-    auto *layout = new QHBoxLayout;
-    outer->addLayout(layout);
+    // Two rows, so the fields keep a usable width at projector zoom.
+    auto *kind = new QHBoxLayout;
+    auto *where = new QHBoxLayout;
+    outer->addLayout(kind);
+    outer->addLayout(where);
     outer->addWidget(m_portNote);
-    layout->addWidget(m_family);
-    layout->addWidget(m_type);
-    layout->addWidget(m_protocol);
-    layout->addWidget(new QLabel(tr("host"), this));
-    layout->addWidget(m_host, 1);
-    layout->addWidget(new QLabel(tr("port"), this));
-    layout->addWidget(m_port);
+    kind->addWidget(m_family);
+    kind->addWidget(m_type);
+    kind->addWidget(m_protocol);
+    kind->addStretch(1);
+    where->addWidget(new QLabel(tr("host"), this));
+    where->addWidget(m_host, 1);
+    where->addWidget(new QLabel(tr("port"), this));
+    where->addWidget(m_port);
     connect(m_family, &QComboBox::currentIndexChanged, this, &EndpointForm::onFamilyChanged);
     connect(m_port, &QSpinBox::valueChanged, this, &EndpointForm::updatePortNote);
     updatePortNote();

@@ -14,9 +14,9 @@ void LogRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
         option->palette.setColor(QPalette::Text, RoleColors::strong(role));
         option->font.setBold(true);
     } else if (phase == CallPhase::Failed && index.column() == EventLog::OutcomeColumn) {
-        option->palette.setColor(QPalette::Text, QColor(0xB0, 0x00, 0x20));
+        option->palette.setColor(QPalette::Text, RoleColors::errorText());
         option->font.setBold(true);
     } else if (phase == CallPhase::Started || phase == CallPhase::Blocked) {
-        option->palette.setColor(QPalette::Text, QColor(0x55, 0x55, 0x55));
+        option->palette.setColor(QPalette::Text, RoleColors::mutedText());
     }
 }

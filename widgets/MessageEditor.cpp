@@ -1,5 +1,8 @@
 #include "MessageEditor.h"
 
+#include "RoleColors.h"
+#include "ToneLabel.h"
+
 #include "BytesFormat.h"
 #include "EscapeCodec.h"
 
@@ -22,7 +25,8 @@ enum
 
 MessageEditor::MessageEditor(QWidget *parent)
     : QWidget(parent), m_text(new QLineEdit(this)), m_encoding(new QComboBox(this)),
-      m_insert(new QToolButton(this)), m_preview(new QLabel(this)), m_error(new QLabel(this))
+      m_insert(new QToolButton(this)), m_preview(new QLabel(this)),
+      m_error(new ToneLabel(ToneLabel::Tone::Error, this))
 {
     m_text->setObjectName(QStringLiteral("message"));
     m_text->setPlaceholderText(tr("Message; escapes: \\r \\n \\t \\xNN \\\\"));
@@ -54,7 +58,6 @@ MessageEditor::MessageEditor(QWidget *parent)
     m_preview->setTextFormat(Qt::PlainText);
     m_error->setTextFormat(Qt::PlainText);
     m_preview->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #b00020; font-weight: bold; }"));
     m_error->setWordWrap(true);
 
     auto *layout = new QGridLayout(this);
@@ -108,7 +111,8 @@ void MessageEditor::reparse()
             tr("Not sent: %1 (at character %2)").arg(r.error).arg(r.errorPosition + 1));
         m_error->show();
         m_preview->clear();
-        m_text->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid #b00020; }"));
+        m_text->setStyleSheet(QStringLiteral("QLineEdit { border: 2px solid %1; }")
+                                  .arg(RoleColors::errorText().name()));
     }
     if (wasValid != m_valid)
         emit validityChanged(m_valid);

@@ -17,11 +17,11 @@ QColor arrowColor(const SequenceModel::Arrow &a, SocketRole senderRole)
     case SequenceModel::ArrowKind::Data:
         return RoleColors::strong(senderRole);
     case SequenceModel::ArrowKind::Fin:
-        return QColor(0x6A, 0x3D, 0x9A);
+        return RoleColors::isDark() ? QColor(0xCC, 0x99, 0xFF) : QColor(0x6A, 0x3D, 0x9A);
     case SequenceModel::ArrowKind::Rst:
-        return QColor(0xC0, 0x00, 0x20);
+        return RoleColors::errorText();
     default:
-        return QColor(0x55, 0x55, 0x55);
+        return RoleColors::mutedText();
     }
 }
 
@@ -44,13 +44,74 @@ SequenceDiagramView::SequenceDiagramView(QWidget *parent) : QAbstractScrollArea(
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this](int value) { m_follow = value >= verticalScrollBar()->maximum(); });
+    m_animationTimer.setInterval(16);
+    connect(&m_animationTimer, &QTimer::timeout, this, [this] {
+        if (m_animationClock.elapsed() > m_animationMs)
+            stopAnimation();
+        else
+            viewport()->update();
+    });
+}
+
+void SequenceDiagramView::setLineScale(double scale)
+{
+    m_lineScale = qBound(1.0, scale, 4.0);
+    viewport()->update();
+}
+
+void SequenceDiagramView::setAnimationMs(int ms)
+{
+    m_animationMs = qBound(0, ms, 5000);
+    if (m_animationMs == 0)
+        stopAnimation();
+}
+
+void SequenceDiagramView::stopAnimation()
+{
+    m_animationTimer.stop();
+    m_animatedArrow = -1;
+    viewport()->update();
+}
+
+void SequenceDiagramView::paintTravellingBytes(QPainter &p)
+{
+    if (m_animatedArrow < 0 || m_animatedArrow >= m_model.arrows().size())
+        return;
+    const SequenceModel::Arrow &a = m_model.arrows().at(m_animatedArrow);
+    if (a.from < 0)
+        return;
+    const double t = qMin(1.0, m_animationClock.elapsed() / double(qMax(1, m_animationMs)));
+    const QLineF line = arrowLine(a);
+    const QPointF at = line.pointAt(t);
+    const QString text = a.kind == SequenceModel::ArrowKind::Data
+                             ? tr("%n byte(s)", nullptr, int(qMin<qint64>(a.bytes, INT_MAX)))
+                             : a.label;
+    QFont f = font();
+    f.setBold(true);
+    const QFontMetrics metrics(f);
+    QRectF box(0, 0, metrics.horizontalAdvance(text) + 16, metrics.height() + 8);
+    box.moveCenter(at);
+    const QColor color = arrowColor(a, m_model.lifelines().at(a.from).role);
+    p.setPen(QPen(palette().color(QPalette::Base), 2));
+    p.setBrush(color);
+    p.drawRoundedRect(box, 6, 6);
+    p.setFont(f);
+    p.setPen(RoleColors::isDark() ? Qt::black : Qt::white);
+    p.drawText(box, Qt::AlignCenter, text);
 }
 
 void SequenceDiagramView::addEvent(const SocketEvent &event)
 {
     const bool following = m_follow;
     const int lifelines = m_model.lifelines().size();
+    const int arrows = m_model.arrows().size();
     m_model.addEvent(event);
+    // The bytes of the newest arrow travel along it once, so a class sees which way they went.
+    if (m_animationMs > 0 && m_model.arrows().size() > arrows) {
+        m_animatedArrow = m_model.arrows().size() - 1;
+        m_animationClock.start();
+        m_animationTimer.start();
+    }
     if (m_model.lifelines().size() != lifelines) {
         // Server-side lifelines on the left, clients on the right, each in order of birth.
         m_column.clear();
@@ -74,6 +135,7 @@ void SequenceDiagramView::addEvent(const SocketEvent &event)
 
 void SequenceDiagramView::clear()
 {
+    stopAnimation();
     m_model.clear();
     m_column.clear();
     m_selected = 0;
@@ -161,7 +223,8 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         if (row < 0)
             continue;
         const QRect band(0, rowY(row) - rowHeight() / 2, viewport()->width(), rowHeight());
-        p.fillRect(band, row == selectedRow ? QColor(0xFF, 0xE0, 0x8A) : QColor(0xF2, 0xF2, 0xF2));
+        p.fillRect(band,
+                   row == selectedRow ? RoleColors::selectedBand() : RoleColors::newestBand());
     }
     // Lifelines.
     for (int i = 0; i < lines.size(); ++i) {
@@ -169,7 +232,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const int x = columnX(i);
         const int top = qMax(headerHeight(), rowY(l.firstRow) - rowHeight() / 2);
         const int end = l.lastRow < 0 ? bottom : rowY(l.lastRow);
-        p.setPen(QPen(RoleColors::strong(l.role), 2));
+        p.setPen(QPen(RoleColors::strong(l.role), 2 * m_lineScale));
         if (end > top)
             p.drawLine(x, top, x, end);
     }
@@ -180,12 +243,14 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const int x = columnX(b.lifeline);
         const int top = rowY(b.fromRow);
         const int end = b.toRow < 0 ? bottom : rowY(b.toRow);
-        p.fillRect(QRect(x - 6, top, 12, qMax(4, end - top)),
-                   QColor(0xE6, 0x9F, 0x00, b.seq == m_selected ? 255 : 170));
-        p.setPen(QColor(0x8A, 0x5A, 0x00));
+        QColor bar = RoleColors::blockedBar();
+        bar.setAlpha(b.seq == m_selected ? 255 : 170);
+        const int half = qRound(6 * m_lineScale);
+        p.fillRect(QRect(x - half, top, 2 * half, qMax(4, end - top)), bar);
+        p.setPen(RoleColors::warningText());
         const QString label = tr("%1 blocked").arg(b.call);
         const int labelX =
-            qMin(x + 10, viewport()->width() - fontMetrics().horizontalAdvance(label) - 2);
+            qMin(x + half + 4, viewport()->width() - fontMetrics().horizontalAdvance(label) - 2);
         p.drawText(QPoint(labelX, top + fontMetrics().ascent()), label);
     }
     // Calls that sent nothing.
@@ -195,15 +260,16 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const int x = columnX(m.lifeline);
         const int y = rowY(m.row);
         p.setPen(Qt::NoPen);
-        p.setBrush(m.failed ? QColor(0xC0, 0x00, 0x20)
+        p.setBrush(m.failed ? RoleColors::errorText()
                             : RoleColors::strong(lines.at(m.lifeline).role));
-        p.drawEllipse(QPoint(x, y), 4, 4);
+        const double dot = 4 * m_lineScale;
+        p.drawEllipse(QPointF(x, y), dot, dot);
         QFont f = font();
         f.setBold(m.seq == m_selected);
         p.setFont(f);
-        p.setPen(m.failed ? QColor(0xC0, 0x00, 0x20) : palette().color(QPalette::Text));
-        const int labelX =
-            qMin(x + 8, viewport()->width() - QFontMetrics(f).horizontalAdvance(m.label) - 2);
+        p.setPen(m.failed ? RoleColors::errorText() : palette().color(QPalette::Text));
+        const int labelX = qMin(
+            x + int(dot) + 4, viewport()->width() - QFontMetrics(f).horizontalAdvance(m.label) - 2);
         p.drawText(QPoint(labelX, y + QFontMetrics(f).ascent() / 2 - 1), m.label);
     }
     // What crossed.
@@ -213,7 +279,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const QLineF line = arrowLine(a);
         const QPointF start = line.p1(), end = line.p2();
         const QColor color = arrowColor(a, lines.at(a.from).role);
-        QPen pen(color, a.seq == m_selected ? 3.5 : 2);
+        QPen pen(color, (a.seq == m_selected ? 3.5 : 2) * m_lineScale);
         if (a.pending)
             pen.setStyle(Qt::DashLine);
         p.setPen(pen);
@@ -222,8 +288,9 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const double angle = std::atan2(end.y() - start.y(), end.x() - start.x());
         QPainterPath head;
         head.moveTo(end);
-        head.lineTo(end - QPointF(std::cos(angle - 0.4) * 12, std::sin(angle - 0.4) * 12));
-        head.lineTo(end - QPointF(std::cos(angle + 0.4) * 12, std::sin(angle + 0.4) * 12));
+        const double tip = 12 * m_lineScale;
+        head.lineTo(end - QPointF(std::cos(angle - 0.4) * tip, std::sin(angle - 0.4) * tip));
+        head.lineTo(end - QPointF(std::cos(angle + 0.4) * tip, std::sin(angle + 0.4) * tip));
         head.closeSubpath();
         p.setPen(Qt::NoPen);
         p.setBrush(color);
@@ -245,6 +312,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const double x = qBound(2.0, at.x() - width / 2.0, double(viewport()->width() - width - 2));
         p.drawText(QPointF(x, at.y() - 4), a.label);
     }
+    paintTravellingBytes(p);
     // Header last, so it stays on top while scrolling.
     p.fillRect(QRect(0, 0, viewport()->width(), headerHeight()), palette().color(QPalette::Window));
     QFont bold = font();

@@ -3,7 +3,11 @@
 #include "SequenceModel.h"
 
 #include <QAbstractScrollArea>
+#include <QElapsedTimer>
 #include <QLineF>
+#include <QTimer>
+
+class QPainter;
 
 // Paints the SequenceModel: a lifeline per socket (server side left, clients right), time
 // flowing down, arrows for what crossed, bars for blocked calls. Clicking an item selects
@@ -21,6 +25,14 @@ public:
     const SequenceModel &model() const { return m_model; }
     // The event whose item is at this point of the viewport, or 0.
     qint64 seqAt(const QPoint &point) const;
+    // Thicker lines for a projector (1 = normal).
+    void setLineScale(double scale);
+    double lineScale() const { return m_lineScale; }
+    // How long the newest arrow's bytes take to travel along it; 0 turns it off (reduced
+    // motion).
+    void setAnimationMs(int ms);
+    int animationMs() const { return m_animationMs; }
+    bool isAnimating() const { return m_animatedArrow >= 0; }
 
 signals:
     void eventSelected(qint64 seq);
@@ -38,9 +50,16 @@ private:
     QLineF arrowLine(const SequenceModel::Arrow &arrow) const;
     void updateScrollRange();
     void ensureRowVisible(int row);
+    void paintTravellingBytes(QPainter &p);
+    void stopAnimation();
 
     SequenceModel m_model;
     QVector<int> m_column; // lifeline → column, server side first
     qint64 m_selected = 0;
     bool m_follow = true; // keep the newest row in view until the user scrolls back
+    double m_lineScale = 1.0;
+    int m_animationMs = 0;
+    int m_animatedArrow = -1;
+    QElapsedTimer m_animationClock;
+    QTimer m_animationTimer;
 };

@@ -71,8 +71,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_connectionStatus->showNothing(tr("No connection accepted yet."));
 
     auto *title = new HeadingLabel(tr("SERVER"), 1.4, this);
-    title->setStyleSheet(
-        QStringLiteral("color: %1;").arg(RoleColors::strong(SocketRole::Server).name()));
+    title->setRole(SocketRole::Server);
 
     auto *calls = new QGridLayout;
     calls->addWidget(m_socket, 0, 0);
@@ -144,6 +143,14 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
         m_listenerStatus->showSocket(info);
         m_autoServe->setListener(info.id);
     }
+    refresh();
+}
+
+void ServerPane::adoptListener(const QString &socketId)
+{
+    m_listenerId = socketId;
+    if (m_session->contains(socketId))
+        onSocketChanged(m_session->socket(socketId));
     refresh();
 }
 

@@ -40,6 +40,8 @@ public:
     void setAnyAddressConfirmer(std::function<bool(const QString &message)> confirmer);
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
+    // Shows a listener someone else created (a lesson) as this pane's, for clicking on.
+    void adoptListener(const QString &socketId);
 
 signals:
     void refused(const QString &reason);

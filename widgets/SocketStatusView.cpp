@@ -1,9 +1,11 @@
 #include "SocketStatusView.h"
 
 #include "BytesFormat.h"
+#include "RoleColors.h"
 #include "SessionClock.h"
 #include "SocketNames.h"
 #include "StateBadge.h"
+#include "ToneLabel.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -14,7 +16,8 @@
 SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_badge(new StateBadge(this)), m_title(new QLabel(this)),
       m_addresses(new QLabel(this)), m_counts(new QLabel(this)), m_kernel(new QLabel(this)),
-      m_call(new QLabel(this)), m_error(new QLabel(this)), m_timer(new QTimer(this))
+      m_call(new QLabel(this)), m_error(new ToneLabel(ToneLabel::Tone::ErrorBox, this)),
+      m_timer(new QTimer(this))
 {
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -34,12 +37,11 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     m_kernel->setToolTip(tr("What the kernel itself says about this TCP socket (Linux TCP_INFO; "
                             "after close, /proc/net/tcp), sampled after every call and a few "
                             "times a second"));
-    for (QLabel *l : {m_title, m_addresses, m_counts, m_kernel, m_error})
+    for (QLabel *l : {m_title, m_addresses, m_counts, m_kernel, m_error}) {
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        l->setWordWrap(true); // long lines wrap rather than widen the pane at projector zoom
+    }
     m_error->setWordWrap(true);
-    m_error->setStyleSheet(QStringLiteral("QLabel { color: #8a1c00; background: #fdecea; "
-                                          "border: 1px solid #e0a89a; border-radius: 4px; "
-                                          "padding: 4px; }"));
     m_timer->setInterval(100);
     connect(m_timer, &QTimer::timeout, this, &SocketStatusView::updateBlockedTime);
     showNothing(tr("No socket yet."));
@@ -131,7 +133,10 @@ void SocketStatusView::updateBlockedTime()
     const QString call = socketCallName(m_info.callInProgress);
     m_call->setText(m_info.blocked ? tr("BLOCKED in %1()  %2 s").arg(call).arg(seconds, 0, 'f', 1)
                                    : tr("%1() running").arg(call));
-    const QString style = m_info.blocked ? QStringLiteral("QLabel { color: #a65e00; }") : QString();
+    const QString style =
+        m_info.blocked
+            ? QStringLiteral("QLabel { color: %1; }").arg(RoleColors::warningText().name())
+            : QString();
     if (m_call->styleSheet() != style)
         m_call->setStyleSheet(style);
 }

@@ -5,7 +5,6 @@
 StateBadge::StateBadge(QWidget *parent) : HeadingLabel(QString(), 1.35, parent)
 {
     setAlignment(Qt::AlignCenter);
-    setMinimumWidth(fontMetrics().horizontalAdvance(QStringLiteral("PEER CLOSED")) + 24);
     clearState();
 }
 
@@ -17,8 +16,8 @@ void StateBadge::setState(SocketState state)
     m_hasState = true;
     m_state = state;
     setText(socketStateName(state));
-    setStyleSheet(QStringLiteral("QLabel { color: white; background: %1; border-radius: 6px; "
-                                 "padding: 4px 10px; }")
+    setStyleRules(QStringLiteral("color: white; background: %1; border-radius: 6px; "
+                                 "padding: 4px 10px;")
                       .arg(RoleColors::state(state).name()));
     setAccessibleName(tr("Socket state: %1").arg(socketStateName(state)));
 }
@@ -27,7 +26,21 @@ void StateBadge::clearState()
 {
     m_hasState = false;
     setText(tr("NO SOCKET"));
-    setStyleSheet(QStringLiteral("QLabel { color: #555; background: #e4e4e4; border-radius: 6px; "
-                                 "padding: 4px 10px; }"));
+    setStyleRules(QStringLiteral("color: #555; background: #e4e4e4; border-radius: 6px; "
+                                 "padding: 4px 10px;"));
     setAccessibleName(tr("No socket yet"));
+}
+
+QSize StateBadge::minimumSizeHint() const
+{
+    // Wide enough for the longest state at the current zoom, so badges do not jump.
+    QSize size = HeadingLabel::minimumSizeHint();
+    size.setWidth(qMax(size.width(),
+                       QFontMetrics(font()).horizontalAdvance(QStringLiteral("PEER CLOSED")) + 24));
+    return size;
+}
+
+QSize StateBadge::sizeHint() const
+{
+    return minimumSizeHint().expandedTo(HeadingLabel::sizeHint());
 }

@@ -12,6 +12,8 @@ public:
     explicit StateBadge(QWidget *parent = nullptr);
     void setState(SocketState state);
     void clearState(); // no socket yet
+    QSize minimumSizeHint() const override;
+    QSize sizeHint() const override;
 
 private:
     SocketState m_state = SocketState::Created;

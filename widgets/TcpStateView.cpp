@@ -1,5 +1,6 @@
 #include "TcpStateView.h"
 
+#include "RoleColors.h"
 #include "TcpStateMachine.h"
 
 #include <QPainter>
@@ -96,7 +97,7 @@ void TcpStateView::paintEvent(QPaintEvent *)
         QFont f = small;
         f.setBold(taken);
         p.setFont(f);
-        p.setPen(taken ? color : QColor(0x66, 0x66, 0x66));
+        p.setPen(taken ? color : RoleColors::mutedText());
         p.drawText((start + end) / 2 + QPointF(4, -2), t.label);
     }
     p.setFont(font());
@@ -104,7 +105,7 @@ void TcpStateView::paintEvent(QPaintEvent *)
         const QRectF box = boxOf(s.number);
         const bool current = s.number == m_current;
         p.setPen(
-            QPen(current ? QColor(0x00, 0x7A, 0x5A) : QColor(0x55, 0x55, 0x55), current ? 3 : 1));
+            QPen(current ? QColor(0x00, 0x7A, 0x5A) : RoleColors::mutedText(), current ? 3 : 1));
         p.setBrush(current ? QColor(0x00, 0x7A, 0x5A) : palette().color(QPalette::Window));
         p.drawRoundedRect(box, 6, 6);
         QFont f = font();

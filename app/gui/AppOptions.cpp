@@ -2,7 +2,9 @@
 
 #include "FlowDemo.h"
 #include "HostPortText.h"
+#include "LessonLibrary.h"
 #include "ServerMode.h"
+#include "Theme.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -53,7 +55,27 @@ bool AppOptions::parse(const QStringList &arguments)
                                                   "timer and write p50/p99/max as JSON to FILE on "
                                                   "exit."),
         QStringLiteral("FILE"));
-    parser.addOptions({screenshot, demo, allow, lookups, serve, mode, latency});
+    const QCommandLineOption presenterOption(
+        QStringLiteral("presenter"),
+        QCoreApplication::translate("AppOptions", "Start in presenter mode (F5): full screen, big "
+                                                  "text, panes and diagram only."));
+    const QCommandLineOption lessonOption(
+        QStringLiteral("lesson"),
+        QCoreApplication::translate("AppOptions", "Open a lesson: a built-in id (%1) or a "
+                                                  ".lesson file.")
+            .arg(LessonLibrary::builtInIds().join(QStringLiteral(", "))),
+        QStringLiteral("NAME"));
+    const QCommandLineOption stepOption(
+        QStringLiteral("step"),
+        QCoreApplication::translate("AppOptions", "With --lesson: play the lesson up to step N "
+                                                  "(making its calls) and stop there."),
+        QStringLiteral("N"));
+    const QCommandLineOption themeOption(QStringLiteral("theme"),
+                                         QCoreApplication::translate("AppOptions", "The look: %1.")
+                                             .arg(Theme::names().join(QStringLiteral(", "))),
+                                         QStringLiteral("THEME"));
+    parser.addOptions({screenshot, demo, allow, lookups, serve, mode, latency, presenterOption,
+                       lessonOption, stepOption, themeOption});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
         exitCode = 2;
@@ -86,6 +108,26 @@ bool AppOptions::parse(const QStringList &arguments)
                      qPrintable(HostPortText::parse(serveAddress).error));
         exitCode = 2;
         return false;
+    }
+    presenter = parser.isSet(presenterOption);
+    lesson = parser.value(lessonOption);
+    theme = parser.value(themeOption);
+    Theme::Kind kind;
+    if (!theme.isEmpty() && !Theme::parse(theme, &kind)) {
+        std::fprintf(stderr, "socketlab: unknown theme '%s'; choose one of %s\n", qPrintable(theme),
+                     qPrintable(Theme::names().join(QStringLiteral(", "))));
+        exitCode = 2;
+        return false;
+    }
+    if (parser.isSet(stepOption)) {
+        bool ok = false;
+        lessonStep = parser.value(stepOption).toInt(&ok);
+        if (!ok || lessonStep < 0 || lesson.isEmpty()) {
+            std::fprintf(stderr, "socketlab: --step needs --lesson and a step number (0 for the "
+                                 "title page)\n");
+            exitCode = 2;
+            return false;
+        }
     }
     if (parser.isSet(demo)) {
         bool ok = false;

@@ -18,4 +18,8 @@ public:
     QString serveAddress; // --serve HOST:PORT
     QString serveMode = QStringLiteral("echo");
     QString latencyReportPath;
+    bool presenter = false;
+    QString lesson;     // a built-in id or a .lesson file
+    int lessonStep = 0; // 1-based; 0: the lesson's title page
+    QString theme;      // empty: as last time
 };

@@ -7,7 +7,12 @@
 #include "CodeView.h"
 #include "EndpointForm.h"
 #include "EventLog.h"
+#include "LessonCaption.h"
+#include "LessonLibrary.h"
+#include "LessonPanel.h"
+#include "LessonRunner.h"
 #include "LookupsPanel.h"
+#include "PresenterStage.h"
 #include "PythonForm.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
@@ -18,9 +23,12 @@
 #include "TraceFormat.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
+#include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -31,6 +39,7 @@
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QVBoxLayout>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
@@ -39,7 +48,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_diagram(new SequenceDiagramView), m_states(new TcpStateView), m_details(new QTabWidget),
       m_lookups(new LookupsPanel), m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
       m_panes(new QSplitter(Qt::Horizontal)), m_bottom(new QSplitter(Qt::Horizontal)),
-      m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this))
+      m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this)),
+      m_runner(new LessonRunner(m_session, this)), m_lessonPanel(new LessonPanel(m_runner)),
+      m_caption(new LessonCaption(m_runner)), m_lessonDock(new QDockWidget(tr("Lesson"), this))
 {
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -68,7 +79,34 @@ MainWindow::MainWindow(QWidget *parent)
     m_pages->addTab(m_vertical, tr("Lab: server and client"));
     m_pages->addTab(m_lookups, tr("Lookups: constants, getaddrinfo, services, hosts"));
     m_pages->setDocumentMode(true);
-    setCentralWidget(m_pages);
+    auto *stage = new QWidget;
+    auto *stageLayout = new QVBoxLayout(stage);
+    stageLayout->setContentsMargins(0, 0, 0, 0);
+    stageLayout->addWidget(m_caption);
+    stageLayout->addWidget(m_pages, 1);
+    m_caption->hide();
+    setCentralWidget(stage);
+
+    m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
+    m_lessonDock->setWidget(m_lessonPanel);
+    m_lessonDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
+    addDockWidget(Qt::RightDockWidgetArea, m_lessonDock);
+    m_lessonDock->hide();
+    // On the window, so the keys work wherever focus is, and on stage with the menus hidden.
+    addActions(m_lessonPanel->navigationActions());
+    for (QAction *a : m_lessonPanel->navigationActions())
+        a->setEnabled(false);
+    connect(m_runner, &LessonRunner::socketNamed, this,
+            [this](const QString &, const QString &id, SocketRole role) {
+                if (role == SocketRole::Server)
+                    m_server->adoptListener(id);
+                else if (role == SocketRole::Client)
+                    m_client->adopt(id);
+            });
+    connect(m_runner, &LessonRunner::browseRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+    m_stage = std::make_unique<PresenterStage>(PresenterStage::Parts{
+        this, m_pages, m_logView, m_details, m_diagram, m_lessonDock, m_caption, m_vertical});
 
     m_invalidBadge->setText(tr("  Invalid calls allowed: the kernel answers  "));
     m_invalidBadge->setStyleSheet(QStringLiteral("QLabel { background: #a65e00; color: white; "
@@ -128,11 +166,45 @@ void MainWindow::buildMenus()
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn = view->addAction(tr("Zoom &In"), this, [this] { setZoom(m_zoom + 1); });
+    QAction *zoomIn =
+        view->addAction(tr("Zoom &In"), this, [this] { setZoomPercent(m_zoomPercent + 25); });
     zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    QAction *zoomOut = view->addAction(tr("Zoom &Out"), this, [this] { setZoom(m_zoom - 1); });
+    QAction *zoomOut =
+        view->addAction(tr("Zoom &Out"), this, [this] { setZoomPercent(m_zoomPercent - 25); });
     zoomOut->setShortcut(QKeySequence::ZoomOut);
-    view->addAction(tr("&Reset Zoom"), this, [this] { setZoom(defaultZoom); });
+    QAction *zoomReset = view->addAction(tr("&Reset Zoom"), this, [this] {
+        setZoomPercent(isPresenterMode() ? presenterZoomPercent : defaultZoomPercent);
+    });
+    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+    m_presenterAction =
+        view->addAction(tr("&Presenter Mode"), this, [this](bool on) { setPresenterMode(on); });
+    m_presenterAction->setObjectName(QStringLiteral("presenterMode"));
+    m_presenterAction->setCheckable(true);
+    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_presenterAction->setToolTip(tr("Full screen, big text, panes and diagram only, the lesson "
+                                     "as a caption (F5; Esc leaves)"));
+    QAction *leaveStage = new QAction(this);
+    leaveStage->setShortcut(QKeySequence(Qt::Key_Escape));
+    connect(leaveStage, &QAction::triggered, this, [this] { setPresenterMode(false); });
+    // Zoom, presenter and leaving the stage stay reachable while the menu bar is hidden.
+    addActions({zoomIn, zoomOut, zoomReset, m_presenterAction, leaveStage});
+
+    QMenu *themes = view->addMenu(tr("&Theme"));
+    auto *themeGroup = new QActionGroup(this);
+    for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::HighContrast}) {
+        const QString label = kind == Theme::Kind::Light  ? tr("&Light")
+                              : kind == Theme::Kind::Dark ? tr("&Dark")
+                                                          : tr("&High Contrast");
+        QAction *a = themes->addAction(label, this, [this, kind] { setTheme(kind); });
+        a->setCheckable(true);
+        a->setObjectName(QStringLiteral("theme-") + Theme::name(kind));
+        a->setActionGroup(themeGroup);
+    }
+    QAction *reduced =
+        view->addAction(tr("Reduce &Motion"), this, [this](bool on) { setReducedMotion(on); });
+    reduced->setObjectName(QStringLiteral("reducedMotion"));
+    reduced->setCheckable(true);
+    reduced->setToolTip(tr("Do not animate the bytes travelling along the diagram's arrows"));
 
     view->addSeparator();
     QAction *lab = view->addAction(tr("The &Lab"), this, [this] { showLookups(false); });
@@ -140,6 +212,8 @@ void MainWindow::buildMenus()
     QAction *lookups = view->addAction(tr("&Lookups: Constants, getaddrinfo, Services, Hosts"),
                                        this, [this] { showLookups(true); });
     lookups->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
+
+    buildLessonMenu(menuBar()->addMenu(tr("L&essons")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
@@ -152,8 +226,10 @@ void MainWindow::buildMenus()
                "Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 "
                "sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.\n"
                "Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- "
-               "zoom, Ctrl+E "
-               "export trace."));
+               "/ Ctrl+0 zoom, Ctrl+E export trace.\n"
+               "Lessons: Space or → next step, ← previous step, P play/pause, A show the "
+               "answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.\n"
+               "F5 presenter mode, Esc leaves it."));
     });
     help->addAction(tr("&About SocketLab"), this, [this] {
         QMessageBox::about(this, tr("About SocketLab"),
@@ -161,6 +237,112 @@ void MainWindow::buildMenus()
                               "call, its result or errno, and the bytes that crossed.")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+void MainWindow::buildLessonMenu(QMenu *menu)
+{
+    for (const QString &id : LessonLibrary::builtInIds()) {
+        const LessonParser::Result r = LessonLibrary::load(id);
+        QAction *a = menu->addAction(r.lesson.title, this, [this, id] {
+            QString error;
+            if (!openLesson(id, &error))
+                QMessageBox::warning(this, tr("Open lesson"), error);
+        });
+        a->setObjectName(QStringLiteral("lesson-") + id);
+        a->setToolTip(r.lesson.goals.join(QLatin1Char('\n')));
+    }
+    menu->addSeparator();
+    QAction *open = menu->addAction(tr("&Open Lesson File…"), this, &MainWindow::chooseLessonFile);
+    open->setShortcut(QKeySequence::Open);
+    menu->addAction(tr("&Close Lesson"), this, &MainWindow::closeLesson);
+    menu->addSeparator();
+    menu->addActions(m_lessonPanel->navigationActions());
+}
+
+void MainWindow::chooseLessonFile()
+{
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open lesson"), QString(),
+                                                      tr("Lessons (*.lesson);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openLesson(path, &error))
+        QMessageBox::warning(this, tr("Open lesson"), error);
+}
+
+bool MainWindow::openLesson(const QString &idOrPath, QString *error)
+{
+    // {host} and {port} are what the server pane is set to, so the lesson and the panes agree.
+    LessonParser::Settings settings;
+    settings.host = m_server->endpoint()->host().trimmed();
+    if (settings.host.isEmpty())
+        settings.host = QStringLiteral("127.0.0.1");
+    settings.port = m_server->endpoint()->port();
+    const LessonParser::Result r = LessonLibrary::load(idOrPath, settings);
+    if (!r.ok()) {
+        *error = r.error;
+        return false;
+    }
+    const bool firstLesson = !m_runner->hasLesson();
+    m_runner->setLesson(r.lesson);
+    m_lessonDock->setWindowTitle(tr("Lesson: %1").arg(r.lesson.title));
+    m_stage->setHasLesson(true);
+    if (firstLesson) // a column beside the panes, not half the window
+        resizeDocks({m_lessonDock}, {qMax(360, width() / 4)}, Qt::Horizontal);
+    showLookups(false);
+    QSettings().setValue(QStringLiteral("lesson/id"), idOrPath);
+    return true;
+}
+
+void MainWindow::closeLesson()
+{
+    m_runner->setLesson(Lesson());
+    m_stage->setHasLesson(false);
+    QSettings().remove(QStringLiteral("lesson/id"));
+}
+
+void MainWindow::setPresenterMode(bool on, bool fullScreen)
+{
+    if (on == m_stage->isActive())
+        return;
+    if (on) {
+        m_normalZoomPercent = m_zoomPercent;
+        m_stage->enter(m_runner->hasLesson(), fullScreen);
+        setZoomPercent(m_stageZoomPercent);
+    } else {
+        m_stageZoomPercent = m_zoomPercent;
+        m_stage->leave();
+        setZoomPercent(m_normalZoomPercent);
+    }
+    m_presenterAction->setChecked(on);
+    applyMotion();
+}
+
+bool MainWindow::isPresenterMode() const
+{
+    return m_stage->isActive();
+}
+
+void MainWindow::setTheme(Theme::Kind kind)
+{
+    Theme::apply(kind);
+    if (QAction *a = findChild<QAction *>(QStringLiteral("theme-") + Theme::name(kind)))
+        a->setChecked(true);
+    update();
+}
+
+void MainWindow::setReducedMotion(bool reduced)
+{
+    m_reducedMotion = reduced;
+    if (QAction *a = findChild<QAction *>(QStringLiteral("reducedMotion")))
+        a->setChecked(reduced);
+    applyMotion();
+}
+
+void MainWindow::applyMotion()
+{
+    // The travelling bytes are for the class watching a projector.
+    m_diagram->setAnimationMs(isPresenterMode() && !m_reducedMotion ? animationMs : 0);
 }
 
 void MainWindow::onEvent(const SocketEvent &event)
@@ -295,12 +477,17 @@ void MainWindow::chooseExportFile()
                              tr("Could not write %1: %2").arg(path, error));
 }
 
-void MainWindow::setZoom(int pointSize)
+void MainWindow::setZoomPercent(int percent)
 {
-    m_zoom = qBound(8, pointSize, 40);
+    m_zoomPercent = qBound(minZoomPercent, percent, maxZoomPercent);
     QFont f = QApplication::font();
-    f.setPointSize(m_zoom);
+    f.setPointSizeF(basePointSize * m_zoomPercent / 100.0);
     QApplication::setFont(f);
+    // Widgets with a style sheet keep the font they were polished with; polish them again.
+    for (QWidget *w : QApplication::allWidgets()) {
+        if (!w->styleSheet().isEmpty())
+            w->setStyleSheet(w->styleSheet());
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -314,7 +501,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::readSettings()
 {
     QSettings settings;
-    setZoom(settings.value(QStringLiteral("view/zoom"), defaultZoom).toInt());
+    setZoomPercent(settings.value(QStringLiteral("view/zoomPercent"), defaultZoomPercent).toInt());
+    m_stageZoomPercent = qBound(
+        minZoomPercent,
+        settings.value(QStringLiteral("view/presenterZoomPercent"), presenterZoomPercent).toInt(),
+        maxZoomPercent);
+    Theme::Kind theme = Theme::Kind::Light;
+    Theme::parse(settings.value(QStringLiteral("view/theme")).toString(), &theme);
+    setTheme(theme);
+    setReducedMotion(settings.value(QStringLiteral("view/reducedMotion"), false).toBool());
+    m_runner->setPlayDelayMs(settings.value(QStringLiteral("lesson/delayMs"), 2000).toInt());
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
@@ -324,12 +520,26 @@ void MainWindow::readSettings()
     m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
     m_server->readSettings(settings);
     m_client->readSettings(settings);
+    // Where the user left off: the lesson opens at its title page and offers to go on.
+    const QString lesson = settings.value(QStringLiteral("lesson/id")).toString();
+    QString error;
+    if (!lesson.isEmpty() && openLesson(lesson, &error))
+        m_lessonPanel->offerResume(settings.value(QStringLiteral("lesson/step"), -1).toInt());
+    m_lessonDock->setVisible(m_runner->hasLesson());
 }
 
 void MainWindow::writeSettings() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("view/zoom"), m_zoom);
+    settings.setValue(QStringLiteral("view/zoomPercent"),
+                      isPresenterMode() ? m_normalZoomPercent : m_zoomPercent);
+    settings.setValue(QStringLiteral("view/presenterZoomPercent"),
+                      isPresenterMode() ? m_zoomPercent : m_stageZoomPercent);
+    settings.setValue(QStringLiteral("view/theme"), Theme::name(Theme::current()));
+    settings.setValue(QStringLiteral("view/reducedMotion"), m_reducedMotion);
+    settings.setValue(QStringLiteral("lesson/delayMs"), m_runner->playDelayMs());
+    if (m_runner->hasLesson())
+        settings.setValue(QStringLiteral("lesson/step"), m_runner->currentStep());
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());

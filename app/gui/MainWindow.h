@@ -1,9 +1,19 @@
 #pragma once
 
+#include "Theme.h"
+
 #include <QMainWindow>
 #include <QTimer>
 
+#include <memory>
+
 class ByteView;
+class LessonCaption;
+class LessonPanel;
+class LessonRunner;
+class PresenterStage;
+class QDockWidget;
+class QMenu;
 class CodeView;
 class SequenceDiagramView;
 class TcpStateView;
@@ -44,16 +54,42 @@ public:
     bool exportTrace(const QString &path, QString *error) const;
     // Writes server.py/client.py and server.c/client.c for the sides the session has.
     bool exportScripts(const QString &directory, QStringList *written, QString *error) const;
-    void setZoom(int pointSize);
-    int zoom() const { return m_zoom; }
+    // 100 % is the system's usual text size; presenter mode starts at 200 %.
+    void setZoomPercent(int percent);
+    int zoomPercent() const { return m_zoomPercent; }
+    void setTheme(Theme::Kind kind);
+    // Reduced motion: no bytes travelling along the diagram's arrows.
+    void setReducedMotion(bool reduced);
+    bool reducedMotion() const { return m_reducedMotion; }
 
-    static constexpr int defaultZoom = 12;
+    // Opens a built-in lesson by id, or a lesson file; false with *error when it cannot.
+    bool openLesson(const QString &idOrPath, QString *error);
+    void closeLesson();
+    LessonRunner *lessonRunner() const { return m_runner; }
+    LessonPanel *lessonPanel() const { return m_lessonPanel; }
+    LessonCaption *lessonCaption() const { return m_caption; }
+    QDockWidget *lessonDock() const { return m_lessonDock; }
+
+    // The stage for a projector (F5): full screen unless fullScreen is false (screenshots
+    // at a chosen size), big text, panes and diagram only, the lesson as a caption.
+    void setPresenterMode(bool on, bool fullScreen = true);
+    bool isPresenterMode() const;
+
+    static constexpr int defaultZoomPercent = 100;
+    static constexpr int presenterZoomPercent = 200;
+    static constexpr int minZoomPercent = 100;
+    static constexpr int maxZoomPercent = 300;
+    static constexpr int basePointSize = 12;
+    static constexpr int animationMs = 700;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void buildMenus();
+    void buildLessonMenu(QMenu *menu);
+    void chooseLessonFile();
+    void applyMotion();
     void onEvent(const SocketEvent &event);
     void followNewest();
     void showEventBytes(int logRow);
@@ -81,7 +117,16 @@ private:
     QSplitter *m_bottom;
     QAction *m_allowInvalid;
     QLabel *m_invalidBadge;
-    int m_zoom = defaultZoom;
+    LessonRunner *m_runner;
+    LessonPanel *m_lessonPanel;
+    LessonCaption *m_caption;
+    QDockWidget *m_lessonDock;
+    std::unique_ptr<PresenterStage> m_stage;
+    QAction *m_presenterAction = nullptr;
+    int m_zoomPercent = defaultZoomPercent;
+    int m_normalZoomPercent = defaultZoomPercent;  // to return to after presenter mode
+    int m_stageZoomPercent = presenterZoomPercent; // the last zoom used on stage
+    bool m_reducedMotion = false;
     QTimer m_followTimer;
     int m_newestEnded = -1;
 };

@@ -5,6 +5,7 @@
 #include "FlowDemo.h"
 #include "HeartbeatMonitor.h"
 #include "HostPortText.h"
+#include "LessonRunner.h"
 #include "MainWindow.h"
 #include "ServerMode.h"
 #include "ServerPane.h"
@@ -50,6 +51,24 @@ int main(int argc, char *argv[])
             allow->setChecked(true);
     }
     window.showLookups(options.showLookups);
+    if (!options.theme.isEmpty()) {
+        Theme::Kind kind = Theme::Kind::Light;
+        Theme::parse(options.theme, &kind);
+        window.setTheme(kind);
+    }
+    if (!options.lesson.isEmpty()) {
+        QString error;
+        if (!window.openLesson(options.lesson, &error)) {
+            std::fprintf(stderr, "socketlab: %s\n", qPrintable(error));
+            return 1;
+        }
+    }
+    // A screenshot is taken at projector size, whatever the screen (or offscreen) is.
+    const bool screenshot = !options.screenshotPath.isEmpty();
+    if (options.presenter)
+        window.setPresenterMode(true, !screenshot);
+    if (screenshot && options.presenter)
+        window.resize(1920, 1080);
     window.show();
 
     const auto finishWithScreenshot = [&window, &options] {
@@ -76,7 +95,19 @@ int main(int argc, char *argv[])
         window.serverPane()->listenAndServe(where.host, where.port, mode);
     }
     FlowDemo demo(&window);
-    if (options.demoSteps >= 0) {
+    LessonRunner *runner = window.lessonRunner();
+    if (options.lessonStep > 0) {
+        const int target = qMin(options.lessonStep, runner->stepCount()) - 1;
+        QObject::connect(runner, &LessonRunner::statusChanged, &window,
+                         [&, target](int step, LessonRunner::StepStatus status) {
+                             if (step != target || status == LessonRunner::StepStatus::Running)
+                                 return;
+                             // Long enough for the diagram's travelling bytes to arrive.
+                             if (screenshot)
+                                 QTimer::singleShot(1000, &window, finishWithScreenshot);
+                         });
+        QTimer::singleShot(0, &window, [runner, target] { runner->runTo(target); });
+    } else if (options.demoSteps >= 0) {
         QObject::connect(&demo, &FlowDemo::finished, &window, [&](bool ok, const QString &message) {
             std::fprintf(ok ? stdout : stderr, "socketlab: %s\n", qPrintable(message));
             // Let the last events reach the panes before the picture.

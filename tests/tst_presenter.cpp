@@ -1,0 +1,295 @@
+// The lesson in the window and the stage for a projector: keyboard navigation, presenter
+// mode's sizes at 1920×1080, themes and their contrast, settings that persist.
+
+#include "ClientPane.h"
+#include "EndpointForm.h"
+#include "LessonCaption.h"
+#include "LessonPanel.h"
+#include "LessonRunner.h"
+#include "MainWindow.h"
+#include "RoleColors.h"
+#include "SequenceDiagramView.h"
+#include "ServerPane.h"
+#include "SocketSession.h"
+#include "StateBadge.h"
+#include "Theme.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QPushButton>
+#include <QSettings>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTest>
+
+#include <memory>
+
+namespace {
+quint16 freePort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
+}
+
+int pixelSize(const QWidget *w)
+{
+    return QFontInfo(w->font()).pixelSize();
+}
+} // namespace
+
+class TestPresenter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void keyboardNavigatesALesson();
+    void studentsTurnIsDoneInThePane();
+    void presenterModeIsReadableFromTheBackRow();
+    void leavingPresenterModeRestoresTheWindow();
+    void highContrastThemeMeetsSevenToOne();
+    void themeZoomAndLessonPersist();
+
+private:
+    void openLesson(const QString &id);
+
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestPresenter::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestPresenter::init()
+{
+    QSettings().clear();
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(freePort());
+}
+
+void TestPresenter::cleanup()
+{
+    m_window.reset();
+    Theme::apply(Theme::Kind::Light);
+}
+
+void TestPresenter::openLesson(const QString &id)
+{
+    QString error;
+    QVERIFY2(m_window->openLesson(id, &error), qPrintable(error));
+}
+
+void TestPresenter::keyboardNavigatesALesson()
+{
+    openLesson(QStringLiteral("getting-the-flow"));
+    LessonRunner *runner = m_window->lessonRunner();
+    QVERIFY(m_window->lessonDock()->isVisible());
+    QCOMPARE(runner->currentStep(), -1);
+    QWidget *focus = m_window->lessonPanel();
+    QTest::keyClick(focus, Qt::Key_Space);
+    QCOMPARE(runner->currentStep(), 0);
+    QVERIFY(m_window->lessonPanel()->narrationText().contains(QStringLiteral("two programs")));
+    QVERIFY(!m_window->lessonPanel()->answerShown());
+    QTest::keyClick(focus, Qt::Key_A);
+    QVERIFY(m_window->lessonPanel()->answerShown());
+    QTest::keyClick(focus, Qt::Key_Right);
+    QCOMPARE(runner->currentStep(), 1);
+    // Step 2 creates the server socket, and the server pane shows it.
+    QTRY_COMPARE(runner->status(1), LessonRunner::StepStatus::Done);
+    const QString server = runner->socketIdFor(QStringLiteral("server"));
+    QCOMPARE(m_window->serverPane()->listenerId(), server);
+    QTest::keyClick(focus, Qt::Key_Left);
+    QCOMPARE(runner->currentStep(), 0);
+    QTest::keyClick(focus, Qt::Key_Right);
+    QCOMPARE(runner->currentStep(), 1);
+    QCOMPARE(m_window->session()->socketIds().size(), 1); // nothing was called twice
+
+    // Typing a space into a text field types a space; it does not move the lesson.
+    auto *host = m_window->findChild<QLineEdit *>(QStringLiteral("client.host"));
+    QVERIFY(host);
+    host->setFocus();
+    QTest::keyClick(host, Qt::Key_Space);
+    QCOMPARE(runner->currentStep(), 1);
+    QVERIFY(host->text().endsWith(QLatin1Char(' ')));
+
+    QTest::keyClick(focus, Qt::Key_P);
+    QVERIFY(runner->isPlaying());
+    QTest::keyClick(focus, Qt::Key_P);
+    QVERIFY(!runner->isPlaying());
+
+    QTest::keyClick(focus, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(runner->currentStep(), -1);
+    QTRY_COMPARE(m_window->session()->socket(server).state, SocketState::Closed);
+}
+
+void TestPresenter::studentsTurnIsDoneInThePane()
+{
+    openLesson(QStringLiteral("getting-the-flow"));
+    LessonRunner *runner = m_window->lessonRunner();
+    runner->setPlayDelayMs(0);
+    runner->play();
+    // Step 7 is the student's: press socket() in the client pane.
+    QTRY_COMPARE_WITH_TIMEOUT(runner->status(6), LessonRunner::StepStatus::WaitingForUser, 5000);
+    QCOMPARE(runner->status(5), LessonRunner::StepStatus::Done); // accept is blocked: done
+    auto *socketButton = m_window->findChild<QPushButton *>(QStringLiteral("client.socket"));
+    QVERIFY(socketButton);
+    QTest::mouseClick(socketButton, Qt::LeftButton);
+    QTRY_COMPARE(runner->status(6), LessonRunner::StepStatus::Done);
+    QCOMPARE(runner->socketIdFor(QStringLiteral("client")), m_window->clientPane()->clientId());
+    // Then connect: the student's again; the pane's host and port are the lesson's.
+    QTRY_COMPARE(runner->status(7), LessonRunner::StepStatus::WaitingForUser);
+    m_window->clientPane()->endpoint()->setEndpoint(QStringLiteral("127.0.0.1"),
+                                                    m_window->serverPane()->endpoint()->port());
+    QTest::mouseClick(m_window->findChild<QPushButton *>(QStringLiteral("client.connect")),
+                      Qt::LeftButton);
+    QTRY_COMPARE(runner->status(7), LessonRunner::StepStatus::Done);
+    QTRY_VERIFY(!runner->socketIdFor(QStringLiteral("conn")).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(runner->currentStep(), runner->stepCount(), 10000);
+}
+
+void TestPresenter::presenterModeIsReadableFromTheBackRow()
+{
+    openLesson(QStringLiteral("getting-the-flow"));
+    LessonRunner *runner = m_window->lessonRunner();
+    runner->runTo(8); // server listening, client connected
+    QTRY_COMPARE_WITH_TIMEOUT(runner->status(8), LessonRunner::StepStatus::Done, 5000);
+    m_window->setPresenterMode(true, false);
+    m_window->resize(1920, 1080);
+    QTest::qWait(50);
+    QVERIFY(m_window->isPresenterMode());
+    QVERIFY(m_window->lessonCaption()->isVisible());
+    QVERIFY(!m_window->lessonDock()->isVisible());
+    QVERIFY(!m_window->menuBar()->isVisible());
+    QVERIFY(m_window->diagram()->isVisible());
+    QCOMPARE(m_window->diagram()->lineScale(), 2.0);
+    QVERIFY(m_window->diagram()->animationMs() > 0);
+
+    // Body text at least 24 px: the caption, the panes' labels and fields.
+    const auto *narration = m_window->findChild<QLabel *>(QStringLiteral("captionNarration"));
+    QVERIFY(narration && narration->isVisible());
+    QVERIFY2(pixelSize(narration) >= 24, qPrintable(QString::number(pixelSize(narration))));
+    int bodyLabels = 0;
+    for (QWidget *pane : {static_cast<QWidget *>(m_window->serverPane()),
+                          static_cast<QWidget *>(m_window->clientPane())}) {
+        for (const QWidget *w : pane->findChildren<QWidget *>()) {
+            if (!w->isVisible() ||
+                !(qobject_cast<const QLabel *>(w) || qobject_cast<const QAbstractButton *>(w) ||
+                  qobject_cast<const QLineEdit *>(w)))
+                continue;
+            QVERIFY2(pixelSize(w) >= 24,
+                     qPrintable(QStringLiteral("%1 '%2' is %3 px")
+                                    .arg(QString::fromLatin1(w->metaObject()->className()))
+                                    .arg(w->objectName())
+                                    .arg(pixelSize(w))));
+            ++bodyLabels;
+        }
+    }
+    QVERIFY(bodyLabels > 20);
+    // State badges at least 40 px, and wide enough for their text.
+    const QList<StateBadge *> badges = m_window->findChildren<StateBadge *>();
+    int shown = 0;
+    for (const StateBadge *b : badges) {
+        if (!b->isVisible())
+            continue;
+        ++shown;
+        QVERIFY2(pixelSize(b) >= 40, qPrintable(QString::number(pixelSize(b))));
+        QVERIFY2(b->width() >= QFontMetrics(b->font()).horizontalAdvance(b->text()),
+                 qPrintable(b->text()));
+    }
+    QVERIFY(shown >= 2);
+}
+
+void TestPresenter::leavingPresenterModeRestoresTheWindow()
+{
+    m_window->setZoomPercent(125);
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QVERIFY(m_window->isPresenterMode());
+    QCOMPARE(m_window->zoomPercent(), MainWindow::presenterZoomPercent);
+    QTest::keyClick(m_window.get(), Qt::Key_Plus, Qt::ControlModifier);
+    QCOMPARE(m_window->zoomPercent(), MainWindow::presenterZoomPercent + 25);
+    QTest::keyClick(m_window.get(), Qt::Key_Escape);
+    QVERIFY(!m_window->isPresenterMode());
+    QCOMPARE(m_window->zoomPercent(), 125);
+    QVERIFY(m_window->menuBar()->isVisible());
+    QCOMPARE(m_window->diagram()->lineScale(), 1.0);
+    QCOMPARE(m_window->diagram()->animationMs(), 0);
+    // The stage remembers its own zoom.
+    QTest::keyClick(m_window.get(), Qt::Key_F5);
+    QCOMPARE(m_window->zoomPercent(), MainWindow::presenterZoomPercent + 25);
+    m_window->setReducedMotion(true);
+    QCOMPARE(m_window->diagram()->animationMs(), 0);
+    m_window->setPresenterMode(false);
+    m_window->setZoomPercent(1000);
+    QCOMPARE(m_window->zoomPercent(), MainWindow::maxZoomPercent);
+    m_window->setZoomPercent(10);
+    QCOMPARE(m_window->zoomPercent(), MainWindow::minZoomPercent);
+}
+
+void TestPresenter::highContrastThemeMeetsSevenToOne()
+{
+    m_window->setTheme(Theme::Kind::HighContrast);
+    const QPalette p = QApplication::palette();
+    const QList<QPair<QPalette::ColorRole, QPalette::ColorRole>> pairs{
+        {QPalette::WindowText, QPalette::Window},
+        {QPalette::Text, QPalette::Base},
+        {QPalette::ButtonText, QPalette::Button},
+        {QPalette::HighlightedText, QPalette::Highlight},
+        {QPalette::ToolTipText, QPalette::ToolTipBase},
+        {QPalette::PlaceholderText, QPalette::Base}};
+    for (const auto &pair : pairs)
+        QVERIFY2(Theme::contrast(p.color(pair.first), p.color(pair.second)) >= 7.0,
+                 qPrintable(
+                     QString::number(Theme::contrast(p.color(pair.first), p.color(pair.second)))));
+    QVERIFY(Theme::contrast(p.color(QPalette::Disabled, QPalette::ButtonText),
+                            p.color(QPalette::Button)) >= 7.0);
+    for (const QColor &c :
+         {RoleColors::strong(SocketRole::Server), RoleColors::strong(SocketRole::Client),
+          RoleColors::errorText(), RoleColors::warningText(), RoleColors::mutedText()}) {
+        QVERIFY2(Theme::contrast(c, p.color(QPalette::Base)) >= 7.0, qPrintable(c.name()));
+        QVERIFY2(Theme::contrast(c, RoleColors::newestBand()) >= 7.0, qPrintable(c.name()));
+    }
+    // Server and client stay different colours in every theme.
+    for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::HighContrast}) {
+        m_window->setTheme(kind);
+        QVERIFY(RoleColors::strong(SocketRole::Server) != RoleColors::strong(SocketRole::Client));
+        QVERIFY(Theme::contrast(QApplication::palette().color(QPalette::Text),
+                                QApplication::palette().color(QPalette::Base)) >= 4.5);
+    }
+    QCOMPARE(Theme::contrast(Qt::black, Qt::white), 21.0);
+}
+
+void TestPresenter::themeZoomAndLessonPersist()
+{
+    m_window->setTheme(Theme::Kind::Dark);
+    m_window->setZoomPercent(150);
+    openLesson(QStringLiteral("backlog"));
+    m_window->lessonRunner()->runTo(3);
+    QTRY_COMPARE(m_window->lessonRunner()->status(3), LessonRunner::StepStatus::Done);
+    m_window->close();
+    m_window = std::make_unique<MainWindow>();
+    QCOMPARE(Theme::current(), Theme::Kind::Dark);
+    QCOMPARE(m_window->zoomPercent(), 150);
+    QVERIFY(m_window->lessonRunner()->hasLesson());
+    QCOMPARE(m_window->lessonRunner()->lesson().id, QStringLiteral("backlog"));
+    QCOMPARE(m_window->lessonRunner()->currentStep(), -1); // nothing runs by itself
+    auto *resume = m_window->lessonPanel()->findChild<QPushButton *>();
+    Q_UNUSED(resume)
+    QVERIFY(m_window->lessonPanel()->findChildren<QPushButton *>().size() >= 2);
+    bool offered = false;
+    for (const QPushButton *b : m_window->lessonPanel()->findChildren<QPushButton *>())
+        offered = offered || b->text().contains(QStringLiteral("step 4"));
+    QVERIFY(offered);
+}
+
+QTEST_MAIN(TestPresenter)
+#include "tst_presenter.moc"

@@ -1,0 +1,102 @@
+#include "LessonCaption.h"
+
+#include "RoleColors.h"
+
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+
+LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
+    : QFrame(parent), m_runner(runner), m_counter(new QLabel(this)), m_title(new QLabel(this)),
+      m_narration(new QLabel(this)), m_status(new QLabel(this))
+{
+    setObjectName(QStringLiteral("lessonCaption"));
+    setAccessibleName(tr("Lesson caption"));
+    setFrameShape(QFrame::StyledPanel);
+    setAutoFillBackground(true);
+    m_counter->setObjectName(QStringLiteral("captionCounter"));
+    m_narration->setObjectName(QStringLiteral("captionNarration"));
+    m_narration->setWordWrap(true);
+    m_status->setWordWrap(true);
+    m_title->setWordWrap(true);
+    QFont bold = m_title->font();
+    bold.setBold(true);
+    m_title->setFont(bold);
+    m_counter->setFont(bold);
+    auto *layout = new QGridLayout(this);
+    layout->addWidget(m_counter, 0, 0, Qt::AlignTop);
+    layout->addWidget(m_title, 0, 1);
+    layout->addWidget(m_narration, 1, 1);
+    layout->addWidget(m_status, 2, 1);
+    layout->setColumnStretch(1, 1);
+    connect(m_runner, &LessonRunner::stepChanged, this, &LessonCaption::showStep);
+    connect(m_runner, &LessonRunner::statusChanged, this, [this](int step) {
+        if (step == m_runner->currentStep())
+            showStep(step);
+    });
+    applyColors();
+    showStep(m_runner->currentStep());
+}
+
+QString LessonCaption::text() const
+{
+    return m_narration->text();
+}
+
+void LessonCaption::changeEvent(QEvent *event)
+{
+    QFrame::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange)
+        applyColors();
+}
+
+void LessonCaption::applyColors()
+{
+    QPalette p = palette();
+    p.setColor(QPalette::Window, RoleColors::newestBand());
+    setPalette(p);
+}
+
+void LessonCaption::showStep(int step)
+{
+    const Lesson &lesson = m_runner->lesson();
+    const int n = m_runner->stepCount();
+    if (step < 0) {
+        m_counter->setText(QString());
+        m_title->setText(lesson.title);
+        m_narration->setText(lesson.goals.join(QStringLiteral("  ·  ")));
+    } else if (step >= n) {
+        m_counter->setText(tr("Check"));
+        m_title->setText(tr("Check what you learned"));
+        QStringList questions;
+        for (const LessonQuestion &q : lesson.check)
+            questions << q.question;
+        m_narration->setText(questions.join(QLatin1Char('\n')));
+    } else {
+        const LessonStep &s = lesson.steps.at(step);
+        m_counter->setText(QStringLiteral("%1/%2").arg(step + 1).arg(n));
+        m_title->setText(s.title);
+        QString narration = s.narration;
+        narration.replace(QStringLiteral("\n\n"), QStringLiteral("\n"));
+        if (!s.question.isEmpty())
+            narration += QStringLiteral("\n") + tr("Question: %1").arg(s.question);
+        m_narration->setText(narration);
+    }
+    const LessonRunner::StepStatus status = m_runner->status(step);
+    QString text;
+    if (status == LessonRunner::StepStatus::WaitingForUser)
+        text = tr("Your turn: %1").arg(lesson.steps.at(step).action.python());
+    else if (status == LessonRunner::StepStatus::Failed)
+        text = tr("✗ %1").arg(m_runner->statusDetail(step));
+    else if (step >= 0 && step < n && status == LessonRunner::StepStatus::Done)
+        text = QStringLiteral(">>> %1").arg(lesson.steps.at(step).action.python());
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty() && !text.endsWith(QLatin1String(">>> ")));
+    m_status->setStyleSheet(
+        QStringLiteral("QLabel { color: %1; }")
+            .arg((status == LessonRunner::StepStatus::Failed ? RoleColors::errorText()
+                  : status == LessonRunner::StepStatus::WaitingForUser
+                      ? RoleColors::warningText()
+                      : palette().color(QPalette::WindowText))
+                     .name()));
+}

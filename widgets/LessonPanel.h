@@ -1,0 +1,62 @@
+#pragma once
+
+#include "LessonRunner.h"
+
+#include <QWidget>
+
+class HeadingLabel;
+class QAction;
+class QDoubleSpinBox;
+class QLabel;
+class QPlainTextEdit;
+class QPushButton;
+class QToolButton;
+
+// Shows the lesson a LessonRunner plays: narration, the question with its answer on
+// demand, the step's call as Python, how it went, and what a lookup printed. The
+// navigation actions carry the keyboard shortcuts (Space/Right next, Left previous, P
+// play/pause, A answer, Ctrl+Shift+R restart); the window adds them so they work anywhere.
+class LessonPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit LessonPanel(LessonRunner *runner, QWidget *parent = nullptr);
+
+    QList<QAction *> navigationActions() const;
+    QAction *nextAction() const { return m_next; }
+    QAction *previousAction() const { return m_previous; }
+    QAction *playAction() const { return m_play; }
+    QAction *restartAction() const { return m_restart; }
+    QAction *answerAction() const { return m_answer; }
+    bool answerShown() const { return m_answerShown; }
+    QString narrationText() const;
+    // Offers to go on where the user left off last time (runs the steps up to it).
+    void offerResume(int step);
+
+private:
+    void showStep(int step);
+    void showStatus(int step);
+    void showAnswer();
+    void updateActions();
+
+    LessonRunner *m_runner;
+    HeadingLabel *m_title;
+    HeadingLabel *m_stepTitle;
+    QLabel *m_narration;
+    QLabel *m_question;
+    QLabel *m_answerText;
+    QLabel *m_python;
+    QLabel *m_status;
+    QPlainTextEdit *m_output;
+    QToolButton *m_answerButton;
+    QPushButton *m_doIt;
+    QPushButton *m_resume;
+    QDoubleSpinBox *m_delay;
+    QAction *m_next;
+    QAction *m_previous;
+    QAction *m_play;
+    QAction *m_restart;
+    QAction *m_answer;
+    bool m_answerShown = false;
+    int m_resumeStep = -1;
+};
