@@ -95,9 +95,12 @@ QString pythonLine(const SocketEvent &e, int port, bool script)
                                       .arg(e.args.value(QStringLiteral("port")).toInt());
     switch (e.call) {
     case SocketCall::Bind:
-        return QStringLiteral(
-                   "%1.bind(%2)\nprint('listening on port', %1.getsockname()[1], flush=True)")
-            .arg(var, address);
+        return QStringLiteral("%1.bind(%2)").arg(var, address);
+    case SocketCall::Listen:
+        // Printed once listening, so a client started on this line cannot be refused.
+        return PythonForm::statement(e) +
+               QStringLiteral("\nprint('listening on port', %1.getsockname()[1], flush=True)")
+                   .arg(var);
     case SocketCall::Connect:
         return QStringLiteral("%1.connect(%2)").arg(var, address);
     case SocketCall::Accept:
@@ -171,18 +174,20 @@ QString cLine(const SocketEvent &e, int port, bool script)
         block +=
             QStringLiteral("    check(%1(%2, (struct sockaddr *)&addr, sizeof addr), \"%1\");\n")
                 .arg(socketCallName(e.call), var);
-        if (e.call == SocketCall::Bind)
-            block +=
-                QStringLiteral("    socklen_t len = sizeof addr;\n"
-                               "    getsockname(%1, (struct sockaddr *)&addr, &len);\n"
-                               "    printf(\"listening on port %d\\n\", ntohs(addr.%2_port));\n"
-                               "    fflush(stdout);\n")
-                    .arg(var, host(e).contains(QLatin1Char(':')) ? QStringLiteral("sin6")
-                                                                 : QStringLiteral("sin"));
         return block + QLatin1Char('}');
     }
     case SocketCall::Listen:
-        return QStringLiteral("check(listen(%1, %2), \"listen\");")
+        // Printed once listening, so a client started on this line cannot be refused.
+        return QStringLiteral("check(listen(%1, %2), \"listen\");\n"
+                              "{\n"
+                              "    struct sockaddr_storage bound;\n"
+                              "    socklen_t len = sizeof bound;\n"
+                              "    getsockname(%1, (struct sockaddr *)&bound, &len);\n"
+                              "    printf(\"listening on port %d\\n\", ntohs(bound.ss_family == "
+                              "AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port : ((struct "
+                              "sockaddr_in *)&bound)->sin_port));\n"
+                              "    fflush(stdout);\n"
+                              "}")
             .arg(var)
             .arg(a.value(QStringLiteral("backlog")).toInt());
     case SocketCall::Accept: {

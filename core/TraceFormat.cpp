@@ -25,8 +25,10 @@ QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
                                                   : QJsonValue());
         o.insert(QStringLiteral("error"), error);
     }
-    if (e.movesData()) {
+    if (e.movesData())
         o.insert(QStringLiteral("bytes"), e.byteCount);
+    // A send's started event has bytes about to go out but no count yet: keep them too.
+    if (e.movesData() || !e.data.isEmpty()) {
         const qint64 kept = qMax<qint64>(0, qMin<qint64>(e.data.size(), maxDataBytes));
         o.insert(QStringLiteral("data_hex"), QString::fromLatin1(e.data.left(int(kept)).toHex()));
         const qint64 notKept = e.bytesNotKept + (e.data.size() - kept);
@@ -100,8 +102,9 @@ bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *erro
     e->args = o.value(QStringLiteral("args")).toObject().toVariantMap();
     e->result = o.value(QStringLiteral("result")).toVariant();
     e->kernelState = o.value(QStringLiteral("kernel_state")).toString();
-    if (o.contains(QStringLiteral("bytes"))) {
+    if (o.contains(QStringLiteral("bytes")))
         e->byteCount = o.value(QStringLiteral("bytes")).toInteger();
+    if (o.contains(QStringLiteral("data_hex"))) {
         const QString hex = o.value(QStringLiteral("data_hex")).toString();
         e->data = QByteArray::fromHex(hex.toLatin1());
         if (hex.size() % 2 != 0 || e->data.size() * 2 != hex.size()) {

@@ -77,16 +77,12 @@ void TestCodeGenerator::perCall_data()
     QTest::newRow("bind v4")
         << returned(QStringLiteral("server#1"), SocketCall::Bind,
                     {{"host", "127.0.0.1"}, {"port", 50000}})
-        << "server_socket.bind(('127.0.0.1', 50000))\nprint('listening on port', "
-           "server_socket.getsockname()[1], flush=True)"
+        << "server_socket.bind(('127.0.0.1', 50000))"
         << "{\n    struct sockaddr_in addr;\n    memset(&addr, 0, sizeof addr);\n    "
            "addr.sin_family = AF_INET;\n"
            "    addr.sin_port = htons(50000);\n    inet_pton(AF_INET, \"127.0.0.1\", "
            "&addr.sin_addr);\n"
-           "    check(bind(server_socket, (struct sockaddr *)&addr, sizeof addr), \"bind\");\n"
-           "    socklen_t len = sizeof addr;\n    getsockname(server_socket, (struct sockaddr "
-           "*)&addr, &len);\n"
-           "    printf(\"listening on port %d\\n\", ntohs(addr.sin_port));\n    fflush(stdout);\n}";
+           "    check(bind(server_socket, (struct sockaddr *)&addr, sizeof addr), \"bind\");\n}";
     QTest::newRow("connect v6")
         << returned(QStringLiteral("client#1"), SocketCall::Connect,
                     {{"host", "::1"}, {"port", 80}})
@@ -98,8 +94,16 @@ void TestCodeGenerator::perCall_data()
            "\"connect\");\n}";
     QTest::newRow("listen") << returned(QStringLiteral("server#1"), SocketCall::Listen,
                                         {{"backlog", 1}})
-                            << "server_socket.listen(1)"
-                            << "check(listen(server_socket, 1), \"listen\");";
+                            << "server_socket.listen(1)\nprint('listening on port', "
+                               "server_socket.getsockname()[1], flush=True)"
+                            << "check(listen(server_socket, 1), \"listen\");\n{\n"
+                               "    struct sockaddr_storage bound;\n"
+                               "    socklen_t len = sizeof bound;\n"
+                               "    getsockname(server_socket, (struct sockaddr *)&bound, &len);\n"
+                               "    printf(\"listening on port %d\\n\", ntohs(bound.ss_family == "
+                               "AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port : ((struct "
+                               "sockaddr_in *)&bound)->sin_port));\n"
+                               "    fflush(stdout);\n}";
     QTest::newRow("accept")
         << returned(
                QStringLiteral("server#1"), SocketCall::Accept, {},

@@ -14,6 +14,12 @@ CallButton::CallButton(const QString &label, const QString &whatItDoes,
     setAvailability(QString());
 }
 
+QString CallButton::replayingReason()
+{
+    return tr("A recorded session is being replayed: calls are off until you close the "
+              "replay (File → Close Replay).");
+}
+
 void CallButton::setAvailability(const QString &whyNot)
 {
     setEnabled(whyNot.isEmpty());

@@ -13,6 +13,8 @@ public:
                QWidget *parent = nullptr);
     // Enables the button when whyNot is empty; otherwise explains whyNot in the tooltip.
     void setAvailability(const QString &whyNot);
+    // Why every call is off while a recorded session is replayed.
+    static QString replayingReason();
 
 private:
     QString m_whatItDoes;

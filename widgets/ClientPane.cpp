@@ -95,8 +95,42 @@ void ClientPane::adopt(const QString &socketId)
     refresh();
 }
 
+void ClientPane::showReplay(const QVector<SocketInfo> &sockets)
+{
+    if (!m_replaying) {
+        m_replaying = true;
+        m_liveClientId = m_clientId;
+    }
+    m_clientId.clear();
+    for (const SocketInfo &info : sockets) {
+        if (info.role == SocketRole::Client) {
+            m_clientId = info.id;
+            m_status->showSocket(info);
+        }
+    }
+    if (m_clientId.isEmpty())
+        m_status->showNothing(tr("No client socket yet in this recording."));
+    refresh();
+}
+
+void ClientPane::endReplay()
+{
+    if (!m_replaying)
+        return;
+    m_replaying = false;
+    if (m_liveClientId.isEmpty()) {
+        m_clientId.clear();
+        m_status->showNothing(tr("No socket yet."));
+        refresh();
+    } else {
+        adopt(m_liveClientId);
+    }
+}
+
 void ClientPane::onSocketChanged(const SocketInfo &info)
 {
+    if (m_replaying)
+        return;
     if (info.id == m_clientId)
         m_status->showSocket(info);
     refresh();
@@ -117,12 +151,13 @@ void ClientPane::refresh()
     const QString busy = m_attempts->isRunning() ? tr("create_connection is still trying.")
                          : live ? tr("%1 is still open; close it first.").arg(m_clientId)
                                 : QString();
-    m_socket->setAvailability(busy);
-    m_createConnection->setAvailability(busy);
-    m_connect->setAvailability(m_clientId.isEmpty()
+    m_socket->setAvailability(m_replaying ? CallButton::replayingReason() : busy);
+    m_createConnection->setAvailability(m_replaying ? CallButton::replayingReason() : busy);
+    m_connect->setAvailability(m_replaying ? CallButton::replayingReason()
+                               : m_clientId.isEmpty()
                                    ? tr("Create a socket first: socket().")
                                    : m_session->whyInvalid(m_clientId, SocketCall::Connect));
-    m_controls->refresh();
+    m_controls->setReplaying(m_replaying);
 }
 
 void ClientPane::readSettings(QSettings &settings)

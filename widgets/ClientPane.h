@@ -2,6 +2,7 @@
 
 #include "SocketInfo.h"
 
+#include <QVector>
 #include <QWidget>
 
 class CallButton;
@@ -28,6 +29,10 @@ public:
     void writeSettings(QSettings &settings) const;
     // Shows a client socket someone else created (a lesson) as this pane's.
     void adopt(const QString &socketId);
+    // Shows the newest recorded client socket (a replay), with every call off.
+    void showReplay(const QVector<SocketInfo> &sockets);
+    // Back to the live socket.
+    void endReplay();
 
 signals:
     void refused(const QString &reason);
@@ -47,4 +52,6 @@ private:
     ConnectionAttempts *m_attempts;
     SocketStatusView *m_status;
     ConnectionControls *m_controls;
+    bool m_replaying = false;
+    QString m_liveClientId;
 };

@@ -87,9 +87,17 @@ void ConnectionControls::run(const QString &refusal)
     refresh();
 }
 
+void ConnectionControls::setReplaying(bool replaying)
+{
+    m_replaying = replaying;
+    refresh();
+}
+
 void ConnectionControls::refresh()
 {
     const auto why = [this](SocketCall call) {
+        if (m_replaying)
+            return CallButton::replayingReason();
         return m_id.isEmpty() ? tr("There is no connected socket here yet.")
                               : m_session->whyInvalid(m_id, call);
     };

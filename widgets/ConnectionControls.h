@@ -23,11 +23,13 @@ public:
     QString socketId() const { return m_id; }
     MessageEditor *editor() const { return m_editor; }
     void refresh();
+    void setReplaying(bool replaying);
 
 signals:
     void refused(const QString &reason);
 
 private:
+    bool m_replaying = false;
     void run(const QString &refusal);
 
     SocketSession *m_session;

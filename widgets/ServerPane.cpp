@@ -124,7 +124,20 @@ QString ServerPane::selectedConnection() const
 
 void ServerPane::onSocketChanged(const SocketInfo &info)
 {
+    if (m_replaying)
+        return;
     if (info.role == SocketRole::Connection) {
+        showConnection(info);
+    } else if (info.id == m_listenerId) {
+        m_listenerStatus->showSocket(info);
+        m_autoServe->setListener(info.id);
+    }
+    refresh();
+}
+
+void ServerPane::showConnection(const SocketInfo &info)
+{
+    {
         QListWidgetItem *item = nullptr;
         for (int i = 0; i < m_connections->count(); ++i) {
             if (m_connections->item(i)->data(Qt::UserRole).toString() == info.id)
@@ -139,10 +152,51 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
                           .arg(info.id, info.peer.display(), socketStateName(info.state)));
         if (info.id == selectedConnection())
             m_connectionStatus->showSocket(info);
-    } else if (info.id == m_listenerId) {
-        m_listenerStatus->showSocket(info);
-        m_autoServe->setListener(info.id);
     }
+}
+
+void ServerPane::showReplay(const QVector<SocketInfo> &sockets)
+{
+    if (!m_replaying) {
+        m_replaying = true;
+        m_liveListenerId = m_listenerId;
+    }
+    m_replaySockets.clear();
+    m_connections->clear();
+    m_listenerId.clear();
+    for (const SocketInfo &info : sockets) {
+        m_replaySockets.insert(info.id, info);
+        if (info.role == SocketRole::Server)
+            m_listenerId = info.id;
+        else if (info.role == SocketRole::Connection)
+            showConnection(info);
+    }
+    if (m_listenerId.isEmpty())
+        m_listenerStatus->showNothing(tr("No listening socket yet in this recording."));
+    else
+        m_listenerStatus->showSocket(m_replaySockets.value(m_listenerId));
+    onSelectionChanged();
+    refresh();
+}
+
+void ServerPane::endReplay()
+{
+    if (!m_replaying)
+        return;
+    m_replaying = false;
+    m_replaySockets.clear();
+    m_connections->clear();
+    m_listenerId = m_liveListenerId;
+    for (const QString &id : m_session->socketIds()) {
+        const SocketInfo info = m_session->socket(id);
+        if (info.role == SocketRole::Connection)
+            showConnection(info);
+    }
+    if (m_session->contains(m_listenerId))
+        m_listenerStatus->showSocket(m_session->socket(m_listenerId));
+    else
+        m_listenerStatus->showNothing(tr("No socket yet."));
+    onSelectionChanged();
     refresh();
 }
 
@@ -233,7 +287,8 @@ void ServerPane::onSelectionChanged()
     if (id.isEmpty())
         m_connectionStatus->showNothing(tr("No connection accepted yet."));
     else
-        m_connectionStatus->showSocket(m_session->socket(id));
+        m_connectionStatus->showSocket(m_replaying ? m_replaySockets.value(id)
+                                                   : m_session->socket(id));
 }
 
 void ServerPane::run(const QString &refusal)
@@ -251,15 +306,20 @@ void ServerPane::refresh()
     m_socket->setAvailability(live ? tr("%1 is still open; close it first.").arg(m_listenerId)
                                    : QString());
     const auto why = [this](SocketCall call) {
+        if (m_replaying)
+            return CallButton::replayingReason();
         return m_listenerId.isEmpty() ? tr("Create a socket first: socket().")
                                       : m_session->whyInvalid(m_listenerId, call);
     };
+    if (m_replaying)
+        m_socket->setAvailability(CallButton::replayingReason());
     m_reuse->setAvailability(why(SocketCall::SetSockOpt));
     m_bind->setAvailability(why(SocketCall::Bind));
     m_listen->setAvailability(why(SocketCall::Listen));
     m_accept->setAvailability(why(SocketCall::Accept));
     m_closeListener->setAvailability(why(SocketCall::Close));
-    m_controls->refresh();
+    m_controls->setReplaying(m_replaying);
+    m_autoServe->setEnabled(!m_replaying);
 }
 
 void ServerPane::readSettings(QSettings &settings)

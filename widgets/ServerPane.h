@@ -3,6 +3,8 @@
 #include "ServerMode.h"
 #include "SocketInfo.h"
 
+#include <QHash>
+#include <QVector>
 #include <QWidget>
 
 #include <functional>
@@ -42,6 +44,10 @@ public:
     void writeSettings(QSettings &settings) const;
     // Shows a listener someone else created (a lesson) as this pane's, for clicking on.
     void adoptListener(const QString &socketId);
+    // Shows recorded sockets (a replay) instead of the live ones, with every call off.
+    void showReplay(const QVector<SocketInfo> &sockets);
+    // Back to the live sockets.
+    void endReplay();
 
 signals:
     void refused(const QString &reason);
@@ -54,6 +60,7 @@ private:
     void run(const QString &refusal);
     void refresh();
     void bindClicked();
+    void showConnection(const SocketInfo &info);
 
     SocketSession *m_session;
     QString m_listenerId;
@@ -72,4 +79,7 @@ private:
     AutoServeControls *m_autoServe;
     std::unique_ptr<CallSequence> m_setup;
     std::function<bool(const QString &)> m_confirmAnyAddress;
+    bool m_replaying = false;
+    QString m_liveListenerId;
+    QHash<QString, SocketInfo> m_replaySockets;
 };

@@ -14,6 +14,7 @@
 #include "LookupsPanel.h"
 #include "PresenterStage.h"
 #include "PythonForm.h"
+#include "ReplayBar.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "SessionLogView.h"
@@ -30,6 +31,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -41,6 +43,8 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
       m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
@@ -50,7 +54,8 @@ MainWindow::MainWindow(QWidget *parent)
       m_panes(new QSplitter(Qt::Horizontal)), m_bottom(new QSplitter(Qt::Horizontal)),
       m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this)),
       m_runner(new LessonRunner(m_session, this)), m_lessonPanel(new LessonPanel(m_runner)),
-      m_caption(new LessonCaption(m_runner)), m_lessonDock(new QDockWidget(tr("Lesson"), this))
+      m_caption(new LessonCaption(m_runner)), m_lessonDock(new QDockWidget(tr("Lesson"), this)),
+      m_replayBar(new ReplayBar)
 {
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -83,6 +88,11 @@ MainWindow::MainWindow(QWidget *parent)
     auto *stageLayout = new QVBoxLayout(stage);
     stageLayout->setContentsMargins(0, 0, 0, 0);
     stageLayout->addWidget(m_caption);
+    stageLayout->addWidget(m_replayBar);
+    m_replayBar->hide();
+    addActions(m_replayBar->navigationActions());
+    connect(m_replayBar, &ReplayBar::positionRequested, this, &MainWindow::showReplayPosition);
+    connect(m_replayBar, &ReplayBar::closeRequested, this, &MainWindow::closeReplay);
     stageLayout->addWidget(m_pages, 1);
     m_caption->hide();
     setCentralWidget(stage);
@@ -145,9 +155,16 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *exportAction =
-        file->addAction(tr("&Export Trace…"), this, &MainWindow::chooseExportFile);
-    exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
-    exportAction->setToolTip(tr("Write every event of this session to a JSON Lines file"));
+        file->addAction(tr("&Save Session…"), this, &MainWindow::chooseExportFile);
+    exportAction->setShortcuts({QKeySequence::Save, QKeySequence(Qt::CTRL | Qt::Key_E)});
+    exportAction->setToolTip(tr("Write every event of this session to a trace file (JSON "
+                                "Lines), to replay or export later"));
+    QAction *openSession =
+        file->addAction(tr("Open Session for &Replay…"), this, &MainWindow::chooseSessionFile);
+    openSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    openSession->setToolTip(tr("Step through a saved session in the panes, diagram and log, "
+                               "without the network"));
+    file->addAction(tr("&Close Replay"), this, &MainWindow::closeReplay);
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -345,8 +362,100 @@ void MainWindow::applyMotion()
     m_diagram->setAnimationMs(isPresenterMode() && !m_reducedMotion ? animationMs : 0);
 }
 
+void MainWindow::chooseSessionFile()
+{
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Open session for replay"), QString(), tr("Traces (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!openSession(path, &error))
+        QMessageBox::warning(this, tr("Open session"), error);
+}
+
+bool MainWindow::openSession(const QString &path, QString *error)
+{
+    TraceReplay replay;
+    if (!replay.load(path, error))
+        return false;
+    if (!m_replaying) {
+        m_liveEvents = m_log->events();
+        m_liveBytes = 0;
+        for (const SocketEvent &e : std::as_const(m_liveEvents))
+            m_liveBytes += e.data.size();
+        m_replaying = true;
+    }
+    m_runner->pause();
+    m_replay = replay;
+    m_replayBar->start(QFileInfo(path).fileName(), m_replay.count());
+    m_replayBar->show();
+    showLookups(false);
+    showReplayPosition(0);
+    return true;
+}
+
+void MainWindow::showReplayPosition(int position)
+{
+    const int previous = m_replayBar->position();
+    m_replayBar->setPosition(position);
+    position = m_replayBar->position();
+    const QVector<SocketEvent> &events = m_replay.events();
+    if (position == previous + 1 && m_log->count() == previous) {
+        m_log->append(events.at(previous));
+        m_diagram->addEvent(events.at(previous));
+    } else {
+        // Backwards (or a jump): the views are rebuilt from the start of the recording.
+        m_log->clear();
+        m_diagram->clear();
+        for (int i = 0; i < position; ++i) {
+            m_log->append(events.at(i));
+            m_diagram->addEvent(events.at(i));
+        }
+    }
+    const QVector<SocketInfo> sockets = m_replay.socketsAfter(position);
+    m_server->showReplay(sockets);
+    m_client->showReplay(sockets);
+    if (position > 0) {
+        m_logView->selectLogRow(position - 1);
+        showEventBytes(position - 1);
+    }
+}
+
+void MainWindow::closeReplay()
+{
+    if (!m_replaying)
+        return;
+    m_replaying = false;
+    m_replayBar->hide();
+    m_log->clear();
+    m_diagram->clear();
+    for (const SocketEvent &e : std::as_const(m_liveEvents)) {
+        m_log->append(e);
+        m_diagram->addEvent(e);
+    }
+    m_liveEvents.clear();
+    m_liveBytes = 0;
+    m_server->endReplay();
+    m_client->endReplay();
+}
+
 void MainWindow::onEvent(const SocketEvent &event)
 {
+    if (m_replaying) {
+        // Live sockets go on; their events wait until the replay is closed, their data
+        // within the log's caps so a flood during a replay cannot fill memory.
+        SocketEvent kept = event;
+        const qint64 room = qMax<qint64>(0, EventLog::defaultTotalCap - m_liveBytes);
+        const qint64 keep =
+            std::min({qint64(kept.data.size()), EventLog::defaultPerEventCap, room});
+        if (keep < kept.data.size()) {
+            kept.bytesNotKept += kept.data.size() - keep;
+            kept.data.truncate(int(keep));
+        }
+        m_liveBytes += keep;
+        m_liveEvents.append(kept);
+        return;
+    }
     m_log->append(event);
     m_diagram->addEvent(event);
     // The byte, code and state views follow the newest call. They are redrawn at most once a

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Theme.h"
+#include "TraceReplay.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -14,6 +15,7 @@ class LessonRunner;
 class PresenterStage;
 class QDockWidget;
 class QMenu;
+class ReplayBar;
 class CodeView;
 class SequenceDiagramView;
 class TcpStateView;
@@ -52,6 +54,11 @@ public:
     void showLookups(bool show);
 
     bool exportTrace(const QString &path, QString *error) const;
+    // Replays a saved trace in the panes, diagram and log without touching the network.
+    bool openSession(const QString &path, QString *error);
+    void closeReplay();
+    bool isReplaying() const { return m_replaying; }
+    ReplayBar *replayBar() const { return m_replayBar; }
     // Writes server.py/client.py and server.c/client.c for the sides the session has.
     bool exportScripts(const QString &directory, QStringList *written, QString *error) const;
     // 100 % is the system's usual text size; presenter mode starts at 200 %.
@@ -89,6 +96,8 @@ private:
     void buildMenus();
     void buildLessonMenu(QMenu *menu);
     void chooseLessonFile();
+    void chooseSessionFile();
+    void showReplayPosition(int position);
     void applyMotion();
     void onEvent(const SocketEvent &event);
     void followNewest();
@@ -127,6 +136,11 @@ private:
     int m_normalZoomPercent = defaultZoomPercent;  // to return to after presenter mode
     int m_stageZoomPercent = presenterZoomPercent; // the last zoom used on stage
     bool m_reducedMotion = false;
+    ReplayBar *m_replayBar;
+    TraceReplay m_replay;
+    bool m_replaying = false;
+    QVector<SocketEvent> m_liveEvents; // the live log, kept aside while a replay is shown
+    qint64 m_liveBytes = 0;
     QTimer m_followTimer;
     int m_newestEnded = -1;
 };
