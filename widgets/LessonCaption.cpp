@@ -6,9 +6,20 @@
 #include <QGridLayout>
 #include <QLabel>
 
+namespace {
+// Only the family is set, so the size follows the zoom.
+QFont monospace()
+{
+    QFont f;
+    f.setFamily(QStringLiteral("monospace"));
+    f.setStyleHint(QFont::Monospace);
+    return f;
+}
+} // namespace
+
 LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
     : QFrame(parent), m_runner(runner), m_counter(new QLabel(this)), m_title(new QLabel(this)),
-      m_narration(new QLabel(this)), m_status(new QLabel(this))
+      m_narration(new QLabel(this)), m_status(new QLabel(this)), m_output(new QLabel(this))
 {
     setObjectName(QStringLiteral("lessonCaption"));
     setAccessibleName(tr("Lesson caption"));
@@ -28,11 +39,29 @@ LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
     layout->addWidget(m_title, 0, 1);
     layout->addWidget(m_narration, 1, 1);
     layout->addWidget(m_status, 2, 1);
+    layout->addWidget(m_output, 3, 1);
+    m_output->setObjectName(QStringLiteral("captionOutput"));
+    m_output->setTextFormat(Qt::PlainText);
+    m_output->setFont(monospace());
+    m_output->hide();
     layout->setColumnStretch(1, 1);
     connect(m_runner, &LessonRunner::stepChanged, this, &LessonCaption::showStep);
     connect(m_runner, &LessonRunner::statusChanged, this, [this](int step) {
         if (step == m_runner->currentStep())
             showStep(step);
+    });
+    connect(m_runner, &LessonRunner::output, this, [this](int step, const QString &text) {
+        if (step != m_runner->currentStep())
+            return;
+        // A caption, not a console: the first lines are what the class needs to see.
+        QStringList lines = text.split(QLatin1Char('\n'));
+        if (lines.size() > maxOutputLines) {
+            const int more = int(lines.size()) - maxOutputLines;
+            lines = lines.mid(0, maxOutputLines);
+            lines << tr("… and %n more line(s)", nullptr, more);
+        }
+        m_output->setText(lines.join(QLatin1Char('\n')));
+        m_output->show();
     });
     applyColors();
     showStep(m_runner->currentStep());
@@ -59,6 +88,11 @@ void LessonCaption::applyColors()
 
 void LessonCaption::showStep(int step)
 {
+    if (step != m_shownStep) {
+        m_output->clear();
+        m_output->hide();
+        m_shownStep = step;
+    }
     const Lesson &lesson = m_runner->lesson();
     const int n = m_runner->stepCount();
     if (step < 0) {

@@ -28,4 +28,8 @@ private:
     QLabel *m_title;
     QLabel *m_narration;
     QLabel *m_status;
+    QLabel *m_output; // what a lookup printed, in the interpreter's words
+    int m_shownStep = -2;
+
+    static constexpr int maxOutputLines = 8;
 };

@@ -5,7 +5,6 @@
 
 #include <QAction>
 #include <QDoubleSpinBox>
-#include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -14,6 +13,15 @@
 #include <QVBoxLayout>
 
 namespace {
+// Only the family is set, so the size follows the zoom.
+QFont monospace()
+{
+    QFont f;
+    f.setFamily(QStringLiteral("monospace"));
+    f.setStyleHint(QFont::Monospace);
+    return f;
+}
+
 QToolButton *toolButtonFor(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -55,12 +63,12 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     m_answerText->setTextFormat(Qt::PlainText);
     m_answerText->setObjectName(QStringLiteral("lessonAnswer"));
     m_python->setTextFormat(Qt::PlainText);
-    m_python->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_python->setFont(monospace());
     m_python->setWordWrap(true);
     m_python->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("lessonStatus"));
     m_output->setReadOnly(true);
-    m_output->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_output->setFont(monospace());
     m_output->setObjectName(QStringLiteral("lessonOutput"));
     m_output->setAccessibleName(tr("What the step printed"));
     m_output->setMaximumHeight(220);

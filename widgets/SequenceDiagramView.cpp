@@ -306,11 +306,13 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
             f.setPointSizeF(f.pointSizeF() * 0.8);
         p.setFont(f);
         p.setPen(color);
-        const QPointF at =
-            handshake ? start + (end - start) * (0.25 + 0.25 * a.lane) : (start + end) / 2;
+        const double along = handshake ? 0.25 + 0.25 * a.lane : 0.5;
+        const QPointF at = start + (end - start) * along;
         const int width = QFontMetrics(f).horizontalAdvance(a.label);
         const double x = qBound(2.0, at.x() - width / 2.0, double(viewport()->width() - width - 2));
-        p.drawText(QPointF(x, at.y() - 4), a.label);
+        // Unread bytes are labelled under their arrow, clear of a partial read's label.
+        const double y = a.pending ? at.y() + QFontMetrics(f).ascent() + 2 : at.y() - 4;
+        p.drawText(QPointF(x, y), a.label);
     }
     paintTravellingBytes(p);
     // Header last, so it stays on top while scrolling.
