@@ -226,8 +226,12 @@ void TestPresenter::leavingPresenterModeRestoresTheWindow()
     // The stage remembers its own zoom.
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     QCOMPARE(m_window->zoomPercent(), MainWindow::presenterZoomPercent + 25);
+    m_window->setAnimationMs(1500);
+    QCOMPARE(m_window->diagram()->animationMs(), 1500);
     m_window->setReducedMotion(true);
     QCOMPARE(m_window->diagram()->animationMs(), 0);
+    m_window->setReducedMotion(false);
+    QCOMPARE(m_window->diagram()->animationMs(), 1500);
     m_window->setPresenterMode(false);
     m_window->setZoomPercent(1000);
     QCOMPARE(m_window->zoomPercent(), MainWindow::maxZoomPercent);

@@ -222,6 +222,16 @@ void MainWindow::buildMenus()
     reduced->setObjectName(QStringLiteral("reducedMotion"));
     reduced->setCheckable(true);
     reduced->setToolTip(tr("Do not animate the bytes travelling along the diagram's arrows"));
+    QMenu *speeds = view->addMenu(tr("Travelling &Bytes Speed"));
+    auto *speedGroup = new QActionGroup(this);
+    for (const auto &[label, ms] : {std::pair{tr("&Slow"), 1500}, std::pair{tr("&Normal"), 700},
+                                    std::pair{tr("&Fast"), 300}}) {
+        QAction *a = speeds->addAction(label, this, [this, ms = ms] { setAnimationMs(ms); });
+        a->setCheckable(true);
+        a->setData(ms);
+        a->setActionGroup(speedGroup);
+        a->setObjectName(QStringLiteral("animation-%1").arg(ms));
+    }
 
     view->addSeparator();
     QAction *lab = view->addAction(tr("The &Lab"), this, [this] { showLookups(false); });
@@ -356,10 +366,18 @@ void MainWindow::setReducedMotion(bool reduced)
     applyMotion();
 }
 
+void MainWindow::setAnimationMs(int ms)
+{
+    m_animationMs = qBound(100, ms, 5000);
+    if (QAction *a = findChild<QAction *>(QStringLiteral("animation-%1").arg(m_animationMs)))
+        a->setChecked(true);
+    applyMotion();
+}
+
 void MainWindow::applyMotion()
 {
     // The travelling bytes are for the class watching a projector.
-    m_diagram->setAnimationMs(isPresenterMode() && !m_reducedMotion ? animationMs : 0);
+    m_diagram->setAnimationMs(isPresenterMode() && !m_reducedMotion ? m_animationMs : 0);
 }
 
 void MainWindow::chooseSessionFile()
@@ -619,6 +637,7 @@ void MainWindow::readSettings()
     Theme::parse(settings.value(QStringLiteral("view/theme")).toString(), &theme);
     setTheme(theme);
     setReducedMotion(settings.value(QStringLiteral("view/reducedMotion"), false).toBool());
+    setAnimationMs(settings.value(QStringLiteral("view/animationMs"), defaultAnimationMs).toInt());
     m_runner->setPlayDelayMs(settings.value(QStringLiteral("lesson/delayMs"), 2000).toInt());
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1600, 1000);
@@ -646,6 +665,7 @@ void MainWindow::writeSettings() const
                       isPresenterMode() ? m_zoomPercent : m_stageZoomPercent);
     settings.setValue(QStringLiteral("view/theme"), Theme::name(Theme::current()));
     settings.setValue(QStringLiteral("view/reducedMotion"), m_reducedMotion);
+    settings.setValue(QStringLiteral("view/animationMs"), m_animationMs);
     settings.setValue(QStringLiteral("lesson/delayMs"), m_runner->playDelayMs());
     if (m_runner->hasLesson())
         settings.setValue(QStringLiteral("lesson/step"), m_runner->currentStep());

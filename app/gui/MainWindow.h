@@ -68,6 +68,9 @@ public:
     // Reduced motion: no bytes travelling along the diagram's arrows.
     void setReducedMotion(bool reduced);
     bool reducedMotion() const { return m_reducedMotion; }
+    // How long the bytes take to travel along an arrow on stage.
+    void setAnimationMs(int ms);
+    int animationMs() const { return m_animationMs; }
 
     // Opens a built-in lesson by id, or a lesson file; false with *error when it cannot.
     bool openLesson(const QString &idOrPath, QString *error);
@@ -87,7 +90,7 @@ public:
     static constexpr int minZoomPercent = 100;
     static constexpr int maxZoomPercent = 300;
     static constexpr int basePointSize = 12;
-    static constexpr int animationMs = 700;
+    static constexpr int defaultAnimationMs = 700;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -136,6 +139,7 @@ private:
     int m_normalZoomPercent = defaultZoomPercent;  // to return to after presenter mode
     int m_stageZoomPercent = presenterZoomPercent; // the last zoom used on stage
     bool m_reducedMotion = false;
+    int m_animationMs = defaultAnimationMs;
     ReplayBar *m_replayBar;
     TraceReplay m_replay;
     bool m_replaying = false;
