@@ -30,12 +30,12 @@ struct CallRequest
     int type = SOCK_STREAM;               // socket()
     int protocol = 0;                     // socket()
     int optionValue = 1;                  // setsockopt(SO_REUSEADDR, value)
-    QString host;                         // bind(), connect()
-    int port = 0;                         // bind(), connect(); an int so 70000 can be refused
-    int backlog = 1;                      // listen()
-    int bufsize = 4096;                   // recv()
-    int how = SHUT_WR;                    // shutdown()
-    QByteArray data;                      // send(), sendall()
+    QString host;                         // bind(), connect(), sendto()
+    int port = 0;       // bind(), connect(), sendto(); an int so 70000 can be refused
+    int backlog = 1;    // listen()
+    int bufsize = 4096; // recv(), recvfrom()
+    int how = SHUT_WR;  // shutdown()
+    QByteArray data;    // send(), sendall(), sendto()
 };
 
 Q_DECLARE_METATYPE(CallRequest)

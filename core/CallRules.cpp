@@ -1,5 +1,7 @@
 #include "CallRules.h"
 
+#include <sys/socket.h>
+
 QString CallRules::whyImpossible(const SocketInfo &socket, SocketCall call)
 {
     if (call == SocketCall::Close || socket.callInProgress == SocketCall::None)
@@ -22,10 +24,25 @@ QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)
         return QStringLiteral("A call on this socket failed for good; close it and create a "
                               "new one.");
 
+    const bool datagram = socket.type == SOCK_DGRAM;
     switch (call) {
     case SocketCall::None:
     case SocketCall::Socket:
         return QStringLiteral("socket() creates a new socket; it is not called on one.");
+    case SocketCall::SendTo:
+        if (!datagram)
+            return QStringLiteral("sendto sends one datagram to an address: it is for UDP "
+                                  "(SOCK_DGRAM) sockets. A TCP socket sends on its "
+                                  "connection with send or sendall.");
+        return QString();
+    case SocketCall::RecvFrom:
+        if (!datagram)
+            return QStringLiteral("recvfrom is for UDP (SOCK_DGRAM) sockets; a TCP socket "
+                                  "reads its connection with recv.");
+        if (s == SocketState::Created)
+            return QStringLiteral("Nothing can arrive yet: bind the socket to an address and "
+                                  "port first (or sendto, which gives it a port).");
+        return QString();
     case SocketCall::SetSockOpt:
         if (s != SocketState::Created)
             return QStringLiteral("Set SO_REUSEADDR before bind; afterwards it changes "
@@ -37,6 +54,9 @@ QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)
                 .arg(socketStateName(s).toLower());
         return QString();
     case SocketCall::Listen:
+        if (datagram)
+            return QStringLiteral("UDP has no connections to listen for: bind, then call "
+                                  "recvfrom.");
         if (s == SocketState::Created)
             return QStringLiteral("listen needs a bound socket: call bind first.");
         if (s != SocketState::Bound)
@@ -44,16 +64,25 @@ QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)
                                   "connected.");
         return QString();
     case SocketCall::Accept:
+        if (datagram)
+            return QStringLiteral("UDP has no connections to accept: each datagram arrives "
+                                  "on its own through recvfrom.");
         if (s != SocketState::Listening)
             return QStringLiteral("accept needs a listening socket: call bind, then listen.");
         return QString();
     case SocketCall::Connect:
+        if (datagram && s == SocketState::Connected)
+            return QString(); // a UDP socket may choose a new default peer
         if (s != SocketState::Created && s != SocketState::Bound)
             return QStringLiteral("connect needs a new socket; this one is already %1.")
                 .arg(socketStateName(s).toLower());
         return QString();
     case SocketCall::Send:
     case SocketCall::SendAll:
+        if (datagram && s != SocketState::Connected)
+            return QStringLiteral("A UDP socket sends with sendto(data, address), or with %1 "
+                                  "after connect chose its peer.")
+                .arg(socketCallName(call));
         if (s == SocketState::ShutDown)
             return QStringLiteral("This side shut down writing; nothing more can be sent.");
         if (s != SocketState::Connected && s != SocketState::PeerClosed)
@@ -62,12 +91,20 @@ QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)
                 .arg(socketCallName(call));
         return QString();
     case SocketCall::Recv:
+        if (datagram)
+            return s == SocketState::Connected
+                       ? QString()
+                       : QStringLiteral("A UDP socket reads with recvfrom, which also says "
+                                        "who sent the datagram (recv works after connect).");
         if (s != SocketState::Connected && s != SocketState::PeerClosed &&
             s != SocketState::ShutDown)
             return QStringLiteral("recv needs a connected socket: connect (client) or use the "
                                   "socket accept returned (server).");
         return QString();
     case SocketCall::Shutdown:
+        if (datagram)
+            return QStringLiteral("shutdown ends one direction of a connection; UDP has no "
+                                  "connection. Close the socket instead.");
         if (s != SocketState::Connected && s != SocketState::PeerClosed &&
             s != SocketState::ShutDown)
             return QStringLiteral("shutdown needs a connected socket.");

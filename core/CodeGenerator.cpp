@@ -117,6 +117,12 @@ QString pythonLine(const SocketEvent &e, int port, bool script)
             e.role == SocketRole::Client ? QStringLiteral("from_server") : QStringLiteral("msg");
         return PythonForm::statement(e) + QStringLiteral("\nprint(%1, flush=True)").arg(name);
     }
+    case SocketCall::SendTo:
+        return QStringLiteral("%1.sendto(%2, %3)")
+            .arg(var, BytesFormat::pythonLiteral(script ? e.data : e.data.left(displayBytes)),
+                 address);
+    case SocketCall::RecvFrom:
+        return PythonForm::statement(e) + QStringLiteral("\nprint(data, addr, flush=True)");
     default:
         return PythonForm::statement(e);
     }
@@ -212,6 +218,22 @@ QString cLine(const SocketEvent &e, int port, bool script)
         return QStringLiteral(
                    "n = recv(%1, buf, %2, 0);\ncheck((int)n, \"recv\");\nprintf(\"%.*s\\n\", "
                    "(int)n, buf);\nfflush(stdout);")
+            .arg(var)
+            .arg(qMin(a.value(QStringLiteral("bufsize")).toInt(), 65536));
+    case SocketCall::SendTo: {
+        const QByteArray bytes = script ? e.data : e.data.left(displayBytes);
+        QString block = QStringLiteral("{\n");
+        for (const QString &line : cAddressSetup(e, portExpression).split(QLatin1Char('\n')))
+            block += QStringLiteral("    ") + line + QLatin1Char('\n');
+        block += QStringLiteral("    check((int)sendto(%1, %2, %3, 0, (struct sockaddr *)&addr, "
+                                "sizeof addr), \"sendto\");\n}")
+                     .arg(var, cString(bytes))
+                     .arg(bytes.size());
+        return block;
+    }
+    case SocketCall::RecvFrom:
+        return QStringLiteral("n = recvfrom(%1, buf, %2, 0, NULL, NULL);\ncheck((int)n, "
+                              "\"recvfrom\");\nprintf(\"%.*s\\n\", (int)n, buf);\nfflush(stdout);")
             .arg(var)
             .arg(qMin(a.value(QStringLiteral("bufsize")).toInt(), 65536));
     case SocketCall::Shutdown:

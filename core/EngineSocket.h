@@ -14,9 +14,10 @@ struct EngineSocket
     SocketInfo info;
     CallRequest pending; // pending.call is None when no call is in progress
     QVariantMap pendingArgs;
-    QString pendingAddress; // the address the call uses, for error hints
-    qint64 sentSoFar = 0;   // sendall progress
-    quint64 callToken = 0;  // bumps with each call, so a late lookup result is dropped
+    QString pendingAddress;   // the address the call uses, for error hints
+    qint64 sentSoFar = 0;     // sendall progress
+    SocketAddress sendTarget; // sendto: where the datagram goes, once resolved
+    quint64 callToken = 0;    // bumps with each call, so a late lookup result is dropped
     QSocketNotifier *readNotifier = nullptr;
     QSocketNotifier *writeNotifier = nullptr;
 };

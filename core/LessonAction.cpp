@@ -76,6 +76,11 @@ QString LessonAction::python() const
         return untilClosed
                    ? QStringLiteral("while data := %1.recv(%2): ...").arg(target).arg(number)
                    : QStringLiteral("data = %1.recv(%2)").arg(target).arg(number);
+    case SocketCall::SendTo:
+        return QStringLiteral("%1.sendto(%2, %3)")
+            .arg(target, BytesFormat::pythonLiteral(data, 64), endpoint(host, port));
+    case SocketCall::RecvFrom:
+        return QStringLiteral("data, addr = %1.recvfrom(%2)").arg(target).arg(number);
     case SocketCall::Shutdown:
         return QStringLiteral("%1.shutdown(socket.%2)")
             .arg(target, SocketNames::shutdownHow(number));

@@ -38,6 +38,7 @@ const CallWord callWords[] = {
     {"accept", SocketCall::Accept}, {"connect", SocketCall::Connect},
     {"send", SocketCall::Send},     {"sendall", SocketCall::SendAll},
     {"recv", SocketCall::Recv},     {"shutdown", SocketCall::Shutdown},
+    {"sendto", SocketCall::SendTo}, {"recvfrom", SocketCall::RecvFrom},
     {"close", SocketCall::Close},
 };
 
@@ -250,8 +251,8 @@ private:
                 fail(QStringLiteral("'expect: until-closed' is for recv"));
             action.untilClosed = true;
         } else if (bytes.hasMatch()) {
-            if (action.call != SocketCall::Recv)
-                fail(QStringLiteral("'expect: N bytes' is for recv"));
+            if (action.call != SocketCall::Recv && action.call != SocketCall::RecvFrom)
+                fail(QStringLiteral("'expect: N bytes' is for recv and recvfrom"));
             action.expectedBytes = bytes.captured(1).toLongLong();
         } else if (errnoRe.match(value).hasMatch()) {
             action.expectedError = value;
@@ -360,9 +361,33 @@ private:
             }
             return;
         case SocketCall::Recv:
+        case SocketCall::RecvFrom:
             if (count(1, 1, QStringLiteral("a BUFSIZE")))
                 number(args.at(0), 1, 1 << 20, QStringLiteral("bufsize"), &a.number);
             return;
+        case SocketCall::SendTo: {
+            // sendto HOST PORT DATA: the data is the rest of the line, as for sendall.
+            static const QRegularExpression sendtoRe(
+                QStringLiteral("^\\S+\\s+\\S+\\s+(\\S+)\\s+(\\S+)\\s+(.*)$"));
+            const QRegularExpressionMatch m = sendtoRe.match(value);
+            if (!m.hasMatch()) {
+                fail(QStringLiteral("sendto needs HOST PORT DATA"));
+                return;
+            }
+            a.host = m.captured(1);
+            if (!number(m.captured(2), 0, 65535, QStringLiteral("port"), &a.port))
+                return;
+            QString text = m.captured(3).trimmed();
+            if (text.size() >= 2 && text.startsWith(QLatin1Char('"')) &&
+                text.endsWith(QLatin1Char('"')))
+                text = text.mid(1, text.size() - 2);
+            const EscapeCodec::Result r = EscapeCodec::fromText(text, EscapeCodec::Encoding::Utf8);
+            if (!r.ok())
+                fail(QStringLiteral("sendto data: %1").arg(r.error));
+            a.data = r.bytes;
+            a.args = QStringList{a.host, m.captured(2), text};
+            return;
+        }
         case SocketCall::Send:
         case SocketCall::SendAll: {
             // The data is the rest of the line, quoted when it has spaces at either end.

@@ -77,6 +77,17 @@ QString PythonForm::statement(const SocketEvent &e)
                                               : QStringLiteral("msg"),
                  var)
             .arg(a.value(QStringLiteral("bufsize")).toInt());
+    case SocketCall::SendTo: {
+        const qint64 size = a.value(QStringLiteral("size")).toLongLong();
+        QString data = e.data.isEmpty() && size > 0
+                           ? QStringLiteral("<%1>").arg(BytesFormat::byteCount(size))
+                           : BytesFormat::pythonLiteral(e.data, previewBytes);
+        return QStringLiteral("%1.sendto(%2, %3)").arg(var, data, addressLiteral(a));
+    }
+    case SocketCall::RecvFrom:
+        return QStringLiteral("data, addr = %1.recvfrom(%2)")
+            .arg(var)
+            .arg(a.value(QStringLiteral("bufsize")).toInt());
     case SocketCall::Shutdown:
         return QStringLiteral("%1.shutdown(%2)")
             .arg(var, module(SocketNames::shutdownHow(a.value(QStringLiteral("how")).toInt())));
@@ -128,6 +139,22 @@ QString PythonForm::outcome(const SocketEvent &e)
                                     ? QStringLiteral("<not kept>")
                                     : BytesFormat::pythonLiteral(e.data, previewBytes);
         return QStringLiteral("%1  (%2)").arg(literal, BytesFormat::byteCount(e.byteCount));
+    }
+    case SocketCall::SendTo:
+        return QString::number(e.byteCount);
+    case SocketCall::RecvFrom: {
+        const QVariantMap r = e.result.toMap();
+        const QString from =
+            SocketAddress::fromVariant(r.value(QStringLiteral("address")).toMap()).pythonTuple();
+        const QString literal = BytesFormat::pythonLiteral(e.data, previewBytes);
+        const qint64 length = r.value(QStringLiteral("datagram_length")).toLongLong();
+        if (r.value(QStringLiteral("truncated")).toBool())
+            return QStringLiteral("(%1, %2)  (TRUNCATED: the datagram had %3, only %4 fit the "
+                                  "buffer; the rest is lost)")
+                .arg(literal, from, BytesFormat::byteCount(length),
+                     BytesFormat::byteCount(e.byteCount));
+        return QStringLiteral("(%1, %2)  (%3)")
+            .arg(literal, from, BytesFormat::byteCount(e.byteCount));
     }
     default:
         return QStringLiteral("None");

@@ -112,6 +112,12 @@ void SequenceModel::addEvent(const SocketEvent &e)
     case SocketCall::Recv:
         onReceived(e, row);
         break;
+    case SocketCall::SendTo:
+        onDatagramSent(e, row);
+        break;
+    case SocketCall::RecvFrom:
+        onDatagramReceived(e, row);
+        break;
     case SocketCall::Shutdown:
         if (e.args.value(QStringLiteral("how")).toInt() != SHUT_RD)
             onFin(e, row);
@@ -291,6 +297,60 @@ void SequenceModel::onReceived(const SocketEvent &e, int row)
     if (!drawn)
         m_marks.append({li, row, QStringLiteral("recv %1").arg(BytesFormat::byteCount(e.byteCount)),
                         e.seq, false});
+}
+
+void SequenceModel::onDatagramSent(const SocketEvent &e, int row)
+{
+    // Each datagram is its own arrow, from the sender to whoever bound the address it was
+    // sent to; it stays dashed until a recvfrom takes it.
+    const SocketAddress target =
+        SocketAddress::fromVariant(e.args.value(QStringLiteral("address")).toMap());
+    const SocketAddress local =
+        SocketAddress::fromVariant(e.args.value(QStringLiteral("local")).toMap());
+    Arrow a;
+    a.kind = ArrowKind::Data;
+    a.from = m_lifelineIndex.value(e.socketId);
+    a.to = m_lifelineIndex.value(m_listenerByAddress.value(keyOf(target)), -1);
+    a.fromRow = row;
+    a.toRow = row;
+    a.bytes = qMax<qint64>(0, e.byteCount);
+    a.label = QStringLiteral("datagram %1  %2")
+                  .arg(BytesFormat::byteCount(a.bytes), BytesFormat::pythonLiteral(e.data, 16));
+    a.seq = e.seq;
+    a.pending = true;
+    m_arrows.append(a);
+    // A socket that never called bind sends from the wildcard address: its datagrams arrive
+    // from 127.0.0.1 (or whichever address routed them), so it is known by its port alone.
+    const bool wildcard =
+        local.host() == QLatin1String("0.0.0.0") || local.host() == QLatin1String("::");
+    m_datagramsFrom[wildcard ? QStringLiteral("*:%1").arg(local.port()) : keyOf(local)].append(
+        int(m_arrows.size() - 1));
+}
+
+void SequenceModel::onDatagramReceived(const SocketEvent &e, int row)
+{
+    const int li = m_lifelineIndex.value(e.socketId);
+    const QVariantMap result = e.result.toMap();
+    const SocketAddress from =
+        SocketAddress::fromVariant(result.value(QStringLiteral("address")).toMap());
+    const bool truncated = result.value(QStringLiteral("truncated")).toBool();
+    const QString exact = keyOf(from);
+    const QString byPort = QStringLiteral("*:%1").arg(from.port());
+    QList<int> &queue = m_datagramsFrom[m_datagramsFrom.value(exact).isEmpty() ? byPort : exact];
+    if (queue.isEmpty()) {
+        // From a program outside this session: no arrow to draw, only what arrived.
+        m_marks.append({li, row,
+                        QStringLiteral("recvfrom %1 from %2")
+                            .arg(BytesFormat::byteCount(e.byteCount), from.display()),
+                        e.seq, false});
+        return;
+    }
+    Arrow &a = m_arrows[queue.takeFirst()];
+    a.to = li;
+    a.toRow = row;
+    a.pending = false;
+    if (truncated)
+        a.label += QStringLiteral("  (cut to %1)").arg(BytesFormat::byteCount(e.byteCount));
 }
 
 void SequenceModel::onFin(const SocketEvent &e, int row)

@@ -98,6 +98,8 @@ private:
     void onAccepted(const SocketEvent &event, int row);
     void onConnected(const SocketEvent &event, int row);
     void onSent(const SocketEvent &event, int row);
+    void onDatagramSent(const SocketEvent &event, int row);
+    void onDatagramReceived(const SocketEvent &event, int row);
     void onReceived(const SocketEvent &event, int row);
     void onFin(const SocketEvent &event, int row);
     void endBar(int lifelineIndex, int row);
@@ -116,6 +118,7 @@ private:
     QHash<QString, QString> m_listenerOfConn;    // conn id → listener id
     QHash<QString, Stream> m_streams;            // "from>to" → bytes on the way
     QHash<QString, int> m_pendingFin;            // socket that will see a FIN → arrow index
+    QHash<QString, QList<int>> m_datagramsFrom;  // sender's address → its unread datagrams
     QHash<QString, QString> m_listenerByAddress; // "host:port" a listener bound → its id
     QHash<QString, int> m_openBar;               // socket id → index of its open bar
     QSet<QString> m_finSent;                     // sockets that already sent their FIN

@@ -23,6 +23,10 @@ QString socketCallName(SocketCall call)
         return QStringLiteral("sendall");
     case SocketCall::Recv:
         return QStringLiteral("recv");
+    case SocketCall::SendTo:
+        return QStringLiteral("sendto");
+    case SocketCall::RecvFrom:
+        return QStringLiteral("recvfrom");
     case SocketCall::Shutdown:
         return QStringLiteral("shutdown");
     case SocketCall::Close:

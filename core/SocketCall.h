@@ -16,6 +16,8 @@ enum class SocketCall
     Send,
     SendAll,
     Recv,
+    SendTo,   // UDP: one datagram to an address
+    RecvFrom, // UDP: one datagram and who sent it
     Shutdown,
     Close,
 };

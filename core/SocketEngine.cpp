@@ -74,7 +74,12 @@ void SocketEngine::execute(const CallRequest &request)
         break;
     case SocketCall::Bind:
     case SocketCall::Connect:
+    case SocketCall::SendTo:
         bindOrConnect(*s, request);
+        break;
+    case SocketCall::RecvFrom:
+        m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}});
+        tryRecvFrom(*s);
         break;
     case SocketCall::Listen:
         listenOn(*s, request);
@@ -152,9 +157,12 @@ void SocketEngine::setReuseAddress(EngineSocket &s, const CallRequest &request)
 
 void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
 {
-    m_report.begin(
-        s, request,
-        {{QStringLiteral("host"), request.host}, {QStringLiteral("port"), request.port}});
+    QVariantMap args{{QStringLiteral("host"), request.host},
+                     {QStringLiteral("port"), request.port}};
+    if (request.call == SocketCall::SendTo)
+        args.insert(QStringLiteral("size"), request.data.size());
+    m_report.begin(s, request, args,
+                   request.call == SocketCall::SendTo ? request.data : QByteArray());
     const AddressInput::Result input =
         AddressInput::interpret(s.info.family, request.host, request.port);
     if (input.error.isError()) {
@@ -166,10 +174,20 @@ void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
         lookUpThen(s, request);
         return;
     }
-    if (request.call == SocketCall::Bind)
-        bindTo(s, input.address);
-    else
-        connectTo(s, input.address);
+    withAddress(s, request.call, input.address);
+}
+
+void SocketEngine::withAddress(EngineSocket &s, SocketCall call, const SocketAddress &address)
+{
+    if (call == SocketCall::Bind) {
+        bindTo(s, address);
+    } else if (call == SocketCall::Connect) {
+        connectTo(s, address);
+    } else {
+        s.sendTarget = address;
+        s.pendingArgs.insert(QStringLiteral("address"), address.toVariant());
+        trySendTo(s);
+    }
 }
 
 void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
@@ -198,10 +216,7 @@ void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
                 const SocketAddress first = result.addresses.first();
                 s->pendingAddress = first.display();
                 s->pendingArgs.insert(QStringLiteral("resolved"), first.host());
-                if (call == SocketCall::Bind)
-                    bindTo(*s, first);
-                else
-                    connectTo(*s, first);
+                withAddress(*s, call, first);
             },
             Qt::QueuedConnection);
     });
@@ -369,9 +384,75 @@ void SocketEngine::tryRecv(EngineSocket &s)
     }
     buffer.truncate(int(n));
     s.info.bytesReceived += n;
-    if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected)
+    // An empty datagram is just empty; only a stream's 0 means the peer closed.
+    if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected &&
+        s.info.type != SOCK_DGRAM)
         s.info.state = SocketState::PeerClosed;
     m_report.succeed(s, qint64(n), n, buffer);
+}
+
+void SocketEngine::trySendTo(EngineSocket &s)
+{
+    sockaddr_storage storage;
+    socklen_t length = 0;
+    s.sendTarget.toSockaddr(&storage, &length);
+    const QByteArray data = s.pending.data;
+    ssize_t n;
+    do {
+        n = ::sendto(s.info.fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL,
+                     reinterpret_cast<sockaddr *>(&storage), length);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            m_report.blocked(s);
+            waitFor(s, true);
+            return;
+        }
+        m_report.failErrno(s, errno, s.sendTarget.display());
+        return;
+    }
+    s.info.bytesSent += n;
+    // The first sendto gives an unbound socket a port, as bind would.
+    if (s.info.state == SocketState::Created)
+        s.info.state = SocketState::Bound;
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    s.pendingArgs.insert(QStringLiteral("local"), s.info.local.toVariant());
+    m_report.succeed(s, qint64(n), n, data);
+}
+
+void SocketEngine::tryRecvFrom(EngineSocket &s)
+{
+    const int bufsize = qBound(0, s.pending.bufsize, maxRecvBufsize);
+    QByteArray buffer(bufsize, Qt::Uninitialized);
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    // MSG_TRUNC makes a datagram socket return the datagram's real length, so a cut-off
+    // datagram can be shown as one. (On a stream it would throw bytes away: UDP only.)
+    const int flags = s.info.type == SOCK_DGRAM ? MSG_TRUNC : 0;
+    ssize_t n;
+    do {
+        n = ::recvfrom(s.info.fd, buffer.data(), size_t(buffer.size()), flags,
+                       reinterpret_cast<sockaddr *>(&storage), &length);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        if (errno == EAGAIN || errno == EWOULDBLOCK) {
+            m_report.blocked(s);
+            waitFor(s, false);
+            return;
+        }
+        m_report.failErrno(s, errno);
+        return;
+    }
+    const qint64 kept = qMin<qint64>(n, bufsize);
+    buffer.truncate(int(kept));
+    s.info.bytesReceived += kept;
+    const SocketAddress from =
+        SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length);
+    QVariantMap result{{QStringLiteral("address"), from.toVariant()},
+                       {QStringLiteral("datagram_length"), qint64(n)}};
+    if (n > bufsize)
+        result.insert(QStringLiteral("truncated"), true);
+    m_report.succeed(s, result, kept, buffer);
 }
 
 void SocketEngine::shutdownSocket(EngineSocket &s, const CallRequest &request)
@@ -442,6 +523,12 @@ void SocketEngine::onReady(EngineSocket &s)
         break;
     case SocketCall::Recv:
         tryRecv(s);
+        break;
+    case SocketCall::SendTo:
+        trySendTo(s);
+        break;
+    case SocketCall::RecvFrom:
+        tryRecvFrom(s);
         break;
     default:
         break;

@@ -49,6 +49,10 @@ private:
     void tryAccept(EngineSocket &s);
     void trySend(EngineSocket &s);
     void tryRecv(EngineSocket &s);
+    void trySendTo(EngineSocket &s);
+    void tryRecvFrom(EngineSocket &s);
+    // Goes on with a call whose address is known: bind, connect or sendto.
+    void withAddress(EngineSocket &s, SocketCall call, const SocketAddress &address);
     void shutdownSocket(EngineSocket &s, const CallRequest &request);
     void closeSocket(EngineSocket &s, const QString &cancelReason);
 

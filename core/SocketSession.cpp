@@ -115,6 +115,23 @@ QString SocketSession::recv(const QString &id, int bufsize)
     return request(r);
 }
 
+QString SocketSession::sendTo(const QString &id, const QByteArray &data, const QString &host,
+                              int port)
+{
+    CallRequest r = CallRequest::on(SocketCall::SendTo, id);
+    r.data = data;
+    r.host = host;
+    r.port = port;
+    return request(r);
+}
+
+QString SocketSession::recvFrom(const QString &id, int bufsize)
+{
+    CallRequest r = CallRequest::on(SocketCall::RecvFrom, id);
+    r.bufsize = bufsize;
+    return request(r);
+}
+
 QString SocketSession::shutdown(const QString &id, int how)
 {
     CallRequest r = CallRequest::on(SocketCall::Shutdown, id);

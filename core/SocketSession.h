@@ -39,6 +39,9 @@ public:
     QString send(const QString &id, const QByteArray &data);
     QString sendAll(const QString &id, const QByteArray &data);
     QString recv(const QString &id, int bufsize);
+    // UDP: one datagram to host:port; one datagram and its sender's address.
+    QString sendTo(const QString &id, const QByteArray &data, const QString &host, int port);
+    QString recvFrom(const QString &id, int bufsize);
     QString shutdown(const QString &id, int how);
     QString close(const QString &id);
     QString request(CallRequest request);

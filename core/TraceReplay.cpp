@@ -4,6 +4,8 @@
 
 #include <QFileInfo>
 
+#include <sys/socket.h>
+
 bool TraceReplay::load(const QString &path, QString *error)
 {
     const QFileInfo info(path);
@@ -126,8 +128,17 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
         break;
     case SocketCall::Recv:
         s.bytesReceived += qMax<qint64>(0, e.byteCount);
-        if (e.byteCount == 0)
+        if (e.byteCount == 0 && s.type != SOCK_DGRAM)
             s.state = SocketState::PeerClosed;
+        break;
+    case SocketCall::SendTo:
+        s.bytesSent += qMax<qint64>(0, e.byteCount);
+        if (s.state == SocketState::Created)
+            s.state = SocketState::Bound;
+        s.local = SocketAddress::fromVariant(e.args.value(QStringLiteral("local")).toMap());
+        break;
+    case SocketCall::RecvFrom:
+        s.bytesReceived += qMax<qint64>(0, e.byteCount);
         break;
     case SocketCall::Shutdown:
         s.state = SocketState::ShutDown;
