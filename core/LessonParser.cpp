@@ -14,7 +14,7 @@ const QStringList &keys()
         QStringLiteral("step"),   QStringLiteral("say"),    QStringLiteral("ask"),
         QStringLiteral("answer"), QStringLiteral("do"),     QStringLiteral("wait"),
         QStringLiteral("lookup"), QStringLiteral("browse"), QStringLiteral("expect"),
-        QStringLiteral("needs"),  QStringLiteral("check")};
+        QStringLiteral("check")};
     return k;
 }
 
@@ -211,11 +211,6 @@ private:
             else if (value.isEmpty())
                 fail(QStringLiteral("the answer is empty"));
             step.answer = value;
-        } else if (key == QLatin1String("needs")) {
-            if (value != QLatin1String("udp"))
-                fail(QStringLiteral("'needs: %1': the only feature a step can need is udp")
-                         .arg(value));
-            step.needs = value;
         } else if (key == QLatin1String("expect")) {
             readExpect(step.action, value);
         } else {

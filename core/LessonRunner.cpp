@@ -188,13 +188,6 @@ void LessonRunner::perform(int step, bool asUser)
     const LessonStep &s = m_lesson.steps.at(step);
     const LessonAction &a = s.action;
     m_nextWhenDone = false;
-    if (!s.needs.isEmpty()) {
-        setStatus(step, StepStatus::Skipped,
-                  tr("this step needs UDP (SOCK_DGRAM with sendto and recvfrom), which this "
-                     "version of SocketLab cannot do yet"));
-        stepEnded(step);
-        return;
-    }
     switch (a.kind) {
     case LessonAction::Kind::None:
         setStatus(step, StepStatus::Done, QString());

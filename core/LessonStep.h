@@ -12,6 +12,5 @@ struct LessonStep
     QString question;
     QString answer; // revealed on demand
     LessonAction action;
-    QString needs; // a feature this step's action needs ("udp"); empty if none
     int line = 0;
 };

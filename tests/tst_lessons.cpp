@@ -178,7 +178,6 @@ void TestLessons::rejectsBadFiles_data()
                                  << 5 << "takes no arguments";
     QTest::newRow("browse url") << header + step + "browse: http://example.com/\n"
                                 << 5 << "a path on the lesson's server";
-    QTest::newRow("needs unknown") << header + step + "needs: ipx\n" << 5 << "udp";
     QTest::newRow("goal after step") << header + step + "goal: late\n"
                                      << 5 << "before the first step";
     QTest::newRow("step after check") << header + step + "check:\nstep: X\n"
