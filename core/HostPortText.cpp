@@ -5,7 +5,19 @@
 HostPortText::Parts HostPortText::parse(const QString &text)
 {
     Parts p;
-    const QString t = text.trimmed();
+    QString t = text.trimmed();
+    p.type = SOCK_STREAM;
+    if (t.startsWith(QLatin1String("udp://"))) {
+        p.type = SOCK_DGRAM;
+        t = t.mid(6);
+    } else if (t.startsWith(QLatin1String("tcp://"))) {
+        t = t.mid(6);
+    } else if (t.contains(QLatin1String("://"))) {
+        p.error = QStringLiteral("'%1': the address kinds are HOST:PORT (TCP) and "
+                                 "udp://HOST:PORT")
+                      .arg(t);
+        return p;
+    }
     QString portText;
     if (t.startsWith(QLatin1Char('['))) {
         const int close = t.indexOf(QStringLiteral("]:"));

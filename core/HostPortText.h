@@ -2,7 +2,8 @@
 
 #include <QString>
 
-// Splits "127.0.0.1:50000", "[::1]:50000" or "localhost:80" as typed on a command line.
+// Splits "127.0.0.1:50000", "[::1]:50000" or "localhost:80" as typed on a command line;
+// "udp://HOST:PORT" asks for a datagram socket ("tcp://" is the default, stream).
 // The port stays an int so a value like 70000 reaches the call and gets its clear error.
 class HostPortText
 {
@@ -12,6 +13,7 @@ public:
         QString host;
         int port = 0;
         int family = 0; // AF_INET6 when the host is an IPv6 literal, else AF_INET
+        int type = 0;   // SOCK_STREAM, or SOCK_DGRAM for udp://
         QString error;  // empty when the text had the HOST:PORT shape
     };
 

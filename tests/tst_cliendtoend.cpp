@@ -67,6 +67,8 @@ private slots:
     void pythonClientGetsExactEcho();
     void ncGetsEcho();
     void httpModeAnswersARequest();
+    void udpEchoAnswersPythonAndNc();
+    void connectOverUdp();
     void connectTalksToPythonServer();
     void connectToClosedPortFailsWithErrnoName();
     void serveExitsCleanlyOnSigterm();
@@ -98,7 +100,7 @@ quint16 TestCliEndToEnd::startServe(QProcess &serve, const QStringList &extra)
     if (!serve.waitForStarted(5000))
         return 0;
     static const QRegularExpression serving(
-        QStringLiteral("serving \\w+ on 127\\.0\\.0\\.1:(\\d+)"));
+        QStringLiteral("serving \\w+ on (?:udp://)?127\\.0\\.0\\.1:(\\d+)"));
     QByteArray seen;
     QElapsedTimer timer;
     timer.start();
@@ -172,6 +174,62 @@ void TestCliEndToEnd::ncGetsEcho()
     QCOMPARE(out, QStringLiteral("Hey, can you hear me?\nline two\n"));
     QVERIFY(serve.waitForFinished(10000));
     QCOMPARE(serve.exitCode(), 0);
+}
+
+void TestCliEndToEnd::udpEchoAnswersPythonAndNc()
+{
+    QProcess serve;
+    const quint16 port =
+        startServe(serve, {QStringLiteral("--bind"), QStringLiteral("udp://127.0.0.1:0"),
+                           QStringLiteral("--max-clients"), QStringLiteral("3")});
+    QVERIFY(port != 0);
+    int code = -1;
+    const QString out = run(QStringLiteral("python3"),
+                            {QStringLiteral("-c"),
+                             QStringLiteral("import socket\n"
+                                            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
+                                            "s.settimeout(5)\n"
+                                            "for m in (b'first', b'second'):\n"
+                                            "    s.sendto(m, ('127.0.0.1', %1))\n"
+                                            "    print(s.recvfrom(100)[0].decode())\n")
+                                 .arg(port)},
+                            QByteArray(), &code);
+    QCOMPARE(code, 0);
+    QCOMPARE(out, QStringLiteral("first\nsecond\n"));
+    // nc -u sends its input as a datagram and prints what comes back; -w1 ends it.
+    const QString fromNc = run(QStringLiteral("nc"),
+                               {QStringLiteral("-u"), QStringLiteral("-w1"),
+                                QStringLiteral("127.0.0.1"), QString::number(port)},
+                               "over udp\n", &code);
+    QCOMPARE(fromNc, QStringLiteral("over udp\n"));
+    QVERIFY(serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
+    const QString log = QString::fromUtf8(serve.readAllStandardOutput());
+    QVERIFY(log.contains(QStringLiteral("data, addr = server_socket.recvfrom(65536)  → "
+                                        "(b'first', ('127.0.0.1', ")));
+    QVERIFY(!log.contains(QStringLiteral("listen(")));
+}
+
+void TestCliEndToEnd::connectOverUdp()
+{
+    QProcess serve;
+    const quint16 port = startServe(
+        serve, {QStringLiteral("--bind"), QStringLiteral("udp://127.0.0.1:0"),
+                QStringLiteral("--mode"), QStringLiteral("reply"), QStringLiteral("--reply"),
+                QStringLiteral("got it\\n"), QStringLiteral("--max-clients"), QStringLiteral("2")});
+    QVERIFY(port != 0);
+    int code = -1;
+    QByteArray err;
+    const QString out =
+        run(cli,
+            {QStringLiteral("connect"), QStringLiteral("udp://127.0.0.1:%1").arg(port),
+             QStringLiteral("--send"), QStringLiteral("a"), QStringLiteral("--send"),
+             QStringLiteral("b")},
+            QByteArray(), &code, &err);
+    QCOMPARE(code, 0);
+    QCOMPARE(out, QStringLiteral("got it\ngot it\n"));
+    QVERIFY(err.contains("client_socket.sendto(b'a', ('127.0.0.1', "));
+    QVERIFY(serve.waitForFinished(10000));
 }
 
 void TestCliEndToEnd::httpModeAnswersARequest()
@@ -286,6 +344,13 @@ void TestCliEndToEnd::badArgumentsAreClearErrors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("bad mode") << QStringList{"serve", "--mode", "gopher"} << 2
                               << "unknown mode 'gopher'";
+    QTest::newRow("http over udp")
+        << QStringList{"serve", "--bind", "udp://127.0.0.1:0", "--mode", "http"} << 2
+        << "needs connections (TCP)";
+    QTest::newRow("unknown scheme")
+        << QStringList{"serve", "--bind", "sctp://127.0.0.1:1"} << 2 << "udp://HOST:PORT";
+    QTest::newRow("udp without data")
+        << QStringList{"connect", "udp://127.0.0.1:9"} << 2 << "at least one --send";
     QTest::newRow("no port") << QStringList{"serve", "--bind", "127.0.0.1"} << 2
                              << "is not HOST:PORT";
     QTest::newRow("port too large")

@@ -24,7 +24,9 @@ int ConnectCommand::start(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("HOST:PORT"),
                                  QStringLiteral("Where to connect, e.g. 127.0.0.1:50000 or "
-                                                "[::1]:50000."));
+                                                "[::1]:50000; udp://HOST:PORT sends each "
+                                                "--send as a datagram with sendto and waits "
+                                                "up to 5 s for one datagram back."));
     const QCommandLineOption sendOption(QStringLiteral("send"),
                                         QStringLiteral("Send TEXT with sendall (repeatable; "
                                                        "escapes like \\r\\n and \\xNN work)."),
@@ -72,6 +74,11 @@ int ConnectCommand::start(const QStringList &arguments)
         messages.append(r.bytes);
     }
 
+    if (where.type == SOCK_DGRAM && messages.isEmpty()) {
+        std::fprintf(stderr, "socketlab-cli connect: over UDP, give at least one --send\n");
+        return 2;
+    }
+
     m_session = std::make_unique<SocketSession>();
     m_log = std::make_unique<ConsoleLog>(m_session.get(), stderr);
     if (parser.isSet(traceOption) && !m_log->openTrace(parser.value(traceOption)))
@@ -80,10 +87,14 @@ int ConnectCommand::start(const QStringList &arguments)
     m_calls = std::make_unique<CallSequence>(session);
     m_calls->append(SocketCall::Socket, [this, session, where](QString *id) {
         const QString refusal =
-            session->createSocket(SocketRole::Client, where.family, SOCK_STREAM, 0, &m_clientId);
+            session->createSocket(SocketRole::Client, where.family, where.type, 0, &m_clientId);
         *id = m_clientId;
         return refusal;
     });
+    if (where.type == SOCK_DGRAM) {
+        connectDatagrams(where.host, where.port, messages, bufsize);
+        return -1;
+    }
     m_calls->append(SocketCall::Connect, [this, session, where](QString *id) {
         *id = m_clientId;
         return session->connectTo(m_clientId, where.host, where.port);
@@ -124,8 +135,58 @@ int ConnectCommand::start(const QStringList &arguments)
     return -1;
 }
 
+void ConnectCommand::connectDatagrams(const QString &host, int port,
+                                      const QList<QByteArray> &messages, int bufsize)
+{
+    // No connection: each message is one datagram, and the answer is the next datagram.
+    SocketSession *session = m_session.get();
+    for (const QByteArray &message : messages) {
+        m_calls->append(SocketCall::SendTo, [this, session, message, host, port](QString *id) {
+            *id = m_clientId;
+            return session->sendTo(m_clientId, message, host, port);
+        });
+        m_calls->append(SocketCall::RecvFrom, [this, session, bufsize](QString *id) {
+            *id = m_clientId;
+            m_answerTimeout.start();
+            return session->recvFrom(m_clientId, bufsize);
+        });
+    }
+    m_answerTimeout.setSingleShot(true);
+    m_answerTimeout.setInterval(datagramWaitMs);
+    connect(&m_answerTimeout, &QTimer::timeout, this, [this] {
+        std::fprintf(stderr,
+                     "socketlab-cli connect: no datagram came back within %d s (UDP does not "
+                     "say why: nobody listening, or it was lost)\n",
+                     datagramWaitMs / 1000);
+        finish(1);
+    });
+    connect(m_calls.get(), &CallSequence::stepReturned, this, [this](const SocketEvent &e) {
+        if (e.call != SocketCall::RecvFrom)
+            return;
+        m_answerTimeout.stop();
+        std::fwrite(e.data.constData(), 1, size_t(e.data.size()), stdout);
+        std::fflush(stdout);
+    });
+    connect(m_calls.get(), &CallSequence::finished, this, [this] { finish(0); });
+    connect(m_calls.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
+        std::fprintf(stderr, "socketlab-cli connect: %s failed: %s (%s)\n",
+                     qPrintable(socketCallName(e.call)), qPrintable(e.error.name()),
+                     qPrintable(e.error.message()));
+        finish(1);
+    });
+    connect(m_calls.get(), &CallSequence::refused, this, [this](const QString &reason) {
+        std::fprintf(stderr, "socketlab-cli connect: %s\n", qPrintable(reason));
+        finish(1);
+    });
+    m_calls->start();
+}
+
 void ConnectCommand::finish(int exitCode)
 {
+    // Closing cancels a blocked call, whose failure would finish a second time.
+    if (m_finishing)
+        return;
+    m_finishing = true;
     m_session->close(m_clientId);
     m_session->closeAll();
     QCoreApplication::processEvents();

@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <memory>
 
@@ -22,10 +23,16 @@ public:
     int start(const QStringList &arguments);
 
 private:
+    void connectDatagrams(const QString &host, int port, const QList<QByteArray> &messages,
+                          int bufsize);
     void finish(int exitCode);
 
     std::unique_ptr<SocketSession> m_session;
     std::unique_ptr<ConsoleLog> m_log;
     std::unique_ptr<CallSequence> m_calls;
     QString m_clientId;
+    QTimer m_answerTimeout; // UDP: how long to wait for a datagram back
+    bool m_finishing = false;
+
+    static constexpr int datagramWaitMs = 5000;
 };

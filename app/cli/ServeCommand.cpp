@@ -3,6 +3,7 @@
 #include "AutoServer.h"
 #include "CallSequence.h"
 #include "ConsoleLog.h"
+#include "DatagramServer.h"
 #include "EscapeCodec.h"
 #include "HostPortText.h"
 #include "ServerMode.h"
@@ -27,7 +28,8 @@ int ServeCommand::start(const QStringList &arguments)
     parser.addHelpOption();
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         QStringLiteral("Address to listen on (default "
-                                                       "127.0.0.1:50000; [::1]:50000 for IPv6)."),
+                                                       "127.0.0.1:50000; [::1]:50000 for IPv6; "
+                                                       "udp://HOST:PORT for UDP)."),
                                         QStringLiteral("HOST:PORT"),
                                         QStringLiteral("127.0.0.1:50000"));
     const QCommandLineOption backlogOption(QStringLiteral("backlog"),
@@ -43,8 +45,9 @@ int ServeCommand::start(const QStringList &arguments)
                                                         "mode; escapes like \\r\\n work."),
                                          QStringLiteral("TEXT"), QStringLiteral("OK\\n"));
     const QCommandLineOption maxOption(QStringLiteral("max-clients"),
-                                       QStringLiteral("Exit after serving N clients (default: "
-                                                      "serve until interrupted)."),
+                                       QStringLiteral("Exit after serving N clients (over UDP: N "
+                                                      "datagrams; default: serve until "
+                                                      "interrupted)."),
                                        QStringLiteral("N"), QStringLiteral("0"));
     const QCommandLineOption noReuseOption(QStringLiteral("no-reuse-address"),
                                            QStringLiteral("Do not set SO_REUSEADDR before "
@@ -83,6 +86,10 @@ int ServeCommand::start(const QStringList &arguments)
         problem = QStringLiteral("--max-clients needs a number of 0 or more");
     else if (!reply.ok())
         problem = QStringLiteral("--reply: %1").arg(reply.error);
+    else if (where.type == SOCK_DGRAM && !DatagramServer::supports(mode))
+        problem = QStringLiteral("--mode %1 needs connections (TCP); over UDP choose echo, "
+                                 "reply or silent")
+                      .arg(serverModeName(mode));
     if (!problem.isEmpty()) {
         std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(problem));
         return 2;
@@ -96,6 +103,11 @@ int ServeCommand::start(const QStringList &arguments)
     m_server->setReply(reply.bytes);
     m_server->setMaxClients(maxClients);
     connect(m_server.get(), &AutoServer::finished, this, [this] { finish(0); });
+    m_datagrams = std::make_unique<DatagramServer>(m_session.get(), mode);
+    m_datagrams->setReply(reply.bytes);
+    m_datagrams->setMaxDatagrams(maxClients);
+    connect(m_datagrams.get(), &DatagramServer::finished, this, [this] { finish(0); });
+    const bool udp = where.type == SOCK_DGRAM;
     m_signals = std::make_unique<UnixSignalWatcher>();
     connect(m_signals.get(), &UnixSignalWatcher::terminationRequested, this, [this] { finish(0); });
 
@@ -103,7 +115,7 @@ int ServeCommand::start(const QStringList &arguments)
     m_setup = std::make_unique<CallSequence>(session);
     m_setup->append(SocketCall::Socket, [this, session, where](QString *id) {
         const QString refusal =
-            session->createSocket(SocketRole::Server, where.family, SOCK_STREAM, 0, &m_listenerId);
+            session->createSocket(SocketRole::Server, where.family, where.type, 0, &m_listenerId);
         *id = m_listenerId;
         return refusal;
     });
@@ -117,16 +129,22 @@ int ServeCommand::start(const QStringList &arguments)
         *id = m_listenerId;
         return session->bind(m_listenerId, where.host, where.port);
     });
-    m_setup->append(SocketCall::Listen, [this, session, backlog](QString *id) {
-        *id = m_listenerId;
-        return session->listen(m_listenerId, backlog);
-    });
-    connect(m_setup.get(), &CallSequence::finished, this, [this, session, mode] {
+    if (!udp) { // a datagram socket is ready once bound: no listen
+        m_setup->append(SocketCall::Listen, [this, session, backlog](QString *id) {
+            *id = m_listenerId;
+            return session->listen(m_listenerId, backlog);
+        });
+    }
+    connect(m_setup.get(), &CallSequence::finished, this, [this, session, mode, udp] {
         // Scripts and tests read this line to learn the port when they asked for port 0.
-        std::fprintf(stdout, "serving %s on %s\n", qPrintable(serverModeName(mode)),
+        std::fprintf(stdout, "serving %s on %s%s\n", qPrintable(serverModeName(mode)),
+                     udp ? "udp://" : "",
                      qPrintable(session->socket(m_listenerId).local.display()));
         std::fflush(stdout);
-        m_server->serve(m_listenerId);
+        if (udp)
+            m_datagrams->serve(m_listenerId);
+        else
+            m_server->serve(m_listenerId);
     });
     connect(m_setup.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
         std::fprintf(stderr, "socketlab-cli serve: %s failed: %s (%s)\n",

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "ServerMode.h"
+#include "SocketEvent.h"
+
+#include <QByteArray>
+#include <QObject>
+
+class SocketSession;
+
+// Serves UDP clients on a bound datagram socket: keeps calling recvfrom and answers each
+// datagram to whoever sent it, according to a ServerMode (echo sends it back, reply sends
+// a fixed text, silent only reads). Every call goes through the session, so it is logged.
+class DatagramServer : public QObject
+{
+    Q_OBJECT
+public:
+    DatagramServer(SocketSession *session, ServerMode mode, QObject *parent = nullptr);
+
+    // Echo, reply and silent make sense for datagrams; http (a connection) does not.
+    static bool supports(ServerMode mode) { return mode != ServerMode::Http; }
+
+    void setReply(const QByteArray &reply) { m_reply = reply; }
+    void setMaxDatagrams(int count) { m_maxDatagrams = count; } // 0: no limit
+    void serve(const QString &socketId);
+    int datagramsServed() const { return m_served; }
+
+signals:
+    // After max datagrams were answered.
+    void finished();
+
+private:
+    void onEvent(const SocketEvent &event);
+
+    SocketSession *m_session;
+    ServerMode m_mode;
+    QByteArray m_reply;
+    QString m_socketId;
+    int m_maxDatagrams = 0;
+    int m_served = 0;
+    static constexpr int bufsize = 65536; // the largest UDP datagram fits
+};
