@@ -55,6 +55,7 @@ private slots:
     void diagramLogAndCodeFollowEachOther();
     void serveAutomaticallyEchoesAPythonClient();
     void bindingToEveryAddressAsksFirst();
+    void udpByClicking();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -101,6 +102,65 @@ void TestMainWindow::click(const QString &name)
     QPushButton *b = button(name);
     QVERIFY2(b->isEnabled(), qPrintable(name + QStringLiteral(" is disabled: ") + b->toolTip()));
     QTest::mouseClick(b, Qt::LeftButton);
+}
+
+void TestMainWindow::udpByClicking()
+{
+    for (const char *pane : {"server.type", "client.type"}) {
+        auto *type = m_window->findChild<QComboBox *>(QLatin1String(pane));
+        QVERIFY(type);
+        type->setCurrentIndex(type->findData(SOCK_DGRAM));
+    }
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    click(QStringLiteral("server.bind"));
+    const QString server = m_window->serverPane()->listenerId();
+    QTRY_COMPARE(m_window->session()->socket(server).state, SocketState::Bound);
+    QCOMPARE(m_window->session()->socket(server).type, SOCK_DGRAM);
+    // No listen or accept for UDP, and the button says why.
+    QVERIFY(!enabled(QStringLiteral("server.listen")));
+    QVERIFY(button(QStringLiteral("server.listen"))->toolTip().contains(QStringLiteral("UDP")));
+    QVERIFY(!enabled(QStringLiteral("conn.send")));
+    // sendto answers the last sender, so it waits for a datagram to arrive first.
+    QTRY_VERIFY(button(QStringLiteral("conn.recvfrom"))->isVisible());
+    click(QStringLiteral("conn.recvfrom"));
+    QTRY_VERIFY(m_window->session()->socket(server).blocked);
+
+    const quint16 port = m_window->session()->socket(server).local.port();
+    m_window->clientPane()->endpoint()->setEndpoint(QStringLiteral("127.0.0.1"), port);
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.sendto")));
+    QVERIFY(!enabled(QStringLiteral("client.send"))); // send needs connect on UDP
+    click(QStringLiteral("client.sendto"));
+    const QString client = m_window->clientPane()->clientId();
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::SendTo).phase, CallPhase::Returned);
+    const SocketEvent got = m_events->waitForEnd(server, SocketCall::RecvFrom);
+    QCOMPARE(got.phase, CallPhase::Returned);
+    QCOMPARE(got.data, QByteArray("Hey, can you hear me?"));
+    QCOMPARE(m_window->session()->socket(client).state, SocketState::Bound);
+
+    // The server answers the sender with sendto; the client reads it with recvfrom.
+    QTRY_VERIFY(enabled(QStringLiteral("conn.sendto")));
+    click(QStringLiteral("conn.sendto"));
+    QCOMPARE(m_events->waitForEnd(server, SocketCall::SendTo).phase, CallPhase::Returned);
+    QTRY_VERIFY(enabled(QStringLiteral("client.recvfrom")));
+    click(QStringLiteral("client.recvfrom"));
+    const SocketEvent answer = m_events->waitForEnd(client, SocketCall::RecvFrom);
+    QCOMPARE(answer.data, QByteArray("Hey, can you hear me?"));
+    QCOMPARE(
+        SocketAddress::fromVariant(answer.result.toMap().value(QStringLiteral("address")).toMap())
+            .port(),
+        port);
+    // Serve automatically answers every datagram (echo), with no listen.
+    QVERIFY(m_window->serverPane()->autoServe()->start(ServerMode::Echo).isEmpty());
+    QVERIFY(m_window->serverPane()->autoServe()->isServing());
+    QVERIFY(
+        m_window->session()->sendTo(client, "again", QStringLiteral("127.0.0.1"), port).isEmpty());
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::SendTo).phase, CallPhase::Returned);
+    m_window->session()->recvFrom(client, 100);
+    const SocketEvent again = m_events->waitForEnd(client, SocketCall::RecvFrom);
+    QCOMPARE(again.data, QByteArray("again"));
+    QVERIFY(!m_window->serverPane()->autoServe()->start(ServerMode::Http).isEmpty());
 }
 
 void TestMainWindow::listenByClicking()

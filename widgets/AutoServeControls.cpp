@@ -1,6 +1,7 @@
 #include "AutoServeControls.h"
 
 #include "AutoServer.h"
+#include "DatagramServer.h"
 #include "EscapeCodec.h"
 #include "SocketSession.h"
 
@@ -12,6 +13,8 @@
 #include <QPushButton>
 #include <QUrl>
 #include <QVBoxLayout>
+
+#include <sys/socket.h>
 
 AutoServeControls::AutoServeControls(SocketSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_modeBox(new QComboBox(this)),
@@ -63,12 +66,31 @@ void AutoServeControls::setListener(const QString &listenerId)
 QString AutoServeControls::start(ServerMode mode, const QString &reply)
 {
     const SocketInfo listener = m_session->socket(m_listenerId);
-    if (listener.state != SocketState::Listening)
+    const bool datagram = listener.type == SOCK_DGRAM;
+    if (datagram && listener.state != SocketState::Bound)
+        return tr("Serving UDP needs a bound socket: socket(SOCK_DGRAM), bind() first.");
+    if (!datagram && listener.state != SocketState::Listening)
         return tr("Serving needs a listening socket: socket(), bind(), listen() first.");
     const EscapeCodec::Result text = EscapeCodec::fromText(
         reply.isEmpty() ? m_reply->text() : reply, EscapeCodec::Encoding::Utf8);
     if (!text.ok())
         return tr("The reply text has an error: %1").arg(text.error);
+    if (datagram) {
+        if (!DatagramServer::supports(mode))
+            return tr("%1 needs TCP connections; over UDP choose echo, reply or silent.")
+                .arg(serverModeName(mode));
+        const QString busy = m_session->whyInvalid(m_listenerId, SocketCall::RecvFrom);
+        if (!busy.isEmpty())
+            return busy;
+        m_mode = mode;
+        m_modeBox->setCurrentText(serverModeName(mode));
+        m_datagrams = std::make_unique<DatagramServer>(m_session, mode);
+        m_datagrams->setReply(text.bytes);
+        m_datagrams->serve(m_listenerId);
+        emit servingChanged(true);
+        refresh();
+        return QString();
+    }
     const QString refusal = m_session->whyInvalid(m_listenerId, SocketCall::Accept);
     if (!refusal.isEmpty())
         return refusal;
@@ -84,17 +106,18 @@ QString AutoServeControls::start(ServerMode mode, const QString &reply)
 
 void AutoServeControls::stop()
 {
-    if (!m_server)
+    if (!isServing())
         return;
     // Calls already under way finish by themselves; nothing new is started.
     m_server.reset();
+    m_datagrams.reset();
     emit servingChanged(false);
     refresh();
 }
 
 void AutoServeControls::toggle()
 {
-    if (m_server) {
+    if (isServing()) {
         stop();
         return;
     }
@@ -124,14 +147,19 @@ void AutoServeControls::openInBrowser()
 void AutoServeControls::refresh()
 {
     const SocketInfo listener = m_session->socket(m_listenerId);
-    const bool listening = !m_listenerId.isEmpty() && listener.state == SocketState::Listening;
-    if (m_server && !listening)
+    const bool datagram = listener.type == SOCK_DGRAM;
+    const bool listening =
+        !m_listenerId.isEmpty() &&
+        listener.state == (datagram ? SocketState::Bound : SocketState::Listening);
+    if (isServing() && !listening) {
         m_server.reset();
-    m_serve->setText(m_server ? tr("Stop serving") : tr("Serve automatically"));
-    m_serve->setEnabled(m_server || listening);
-    m_modeBox->setEnabled(!m_server);
+        m_datagrams.reset();
+    }
+    m_serve->setText(isServing() ? tr("Stop serving") : tr("Serve automatically"));
+    m_serve->setEnabled(isServing() || listening);
+    m_modeBox->setEnabled(!isServing());
     m_reply->setVisible(m_modeBox->currentText() == QLatin1String("reply"));
-    m_reply->setEnabled(!m_server);
+    m_reply->setEnabled(!isServing());
     m_browser->setVisible(m_modeBox->currentText() == QLatin1String("http"));
     m_browser->setEnabled(listening);
     if (m_server)
@@ -139,6 +167,12 @@ void AutoServeControls::refresh()
                               .arg(serverModeName(m_mode), listener.local.display())
                               .arg(m_server->clientsServed())
                               .arg(m_server->openConnections()));
+    else if (m_datagrams)
+        m_status->setText(tr("Serving %1 on udp://%2: %3 datagram(s) answered.")
+                              .arg(serverModeName(m_mode), listener.local.display())
+                              .arg(m_datagrams->datagramsServed()));
+    else if (datagram)
+        m_status->setText(listening ? QString() : tr("Bind first, then serve automatically."));
     else
         m_status->setText(listening ? QString() : tr("Listen first, then serve automatically."));
 }

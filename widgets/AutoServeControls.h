@@ -7,6 +7,7 @@
 #include <memory>
 
 class AutoServer;
+class DatagramServer;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -25,7 +26,7 @@ public:
 
     // The listener to serve on; serving needs it to be listening.
     void setListener(const QString &listenerId);
-    bool isServing() const { return m_server != nullptr; }
+    bool isServing() const { return m_server || m_datagrams; }
     // Starts serving in this mode (reply: the text for reply mode, escapes allowed).
     QString start(ServerMode mode, const QString &reply = QString());
     void stop();
@@ -41,6 +42,7 @@ private:
     SocketSession *m_session;
     QString m_listenerId;
     std::unique_ptr<AutoServer> m_server;
+    std::unique_ptr<DatagramServer> m_datagrams; // a UDP socket is served datagram by datagram
     ServerMode m_mode = ServerMode::Echo;
     QComboBox *m_modeBox;
     QLineEdit *m_reply;

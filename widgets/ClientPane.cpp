@@ -82,6 +82,11 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     });
     connect(m_controls, &ConnectionControls::refused, this, &ClientPane::refused);
     connect(session, &SocketSession::socketChanged, this, &ClientPane::onSocketChanged);
+    m_controls->setSendToTarget([this](QString *host, int *port) {
+        *host = m_endpoint->host();
+        *port = m_endpoint->port();
+        return QString();
+    });
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ClientPane::refresh);
     refresh();
 }

@@ -32,7 +32,20 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
       m_close(new CallButton(QStringLiteral("close()"),
                              tr("close(): release the socket; a blocked call on it is "
                                 "cancelled"),
-                             QKeySequence(modifier | Qt::Key_0), this))
+                             QKeySequence(modifier | Qt::Key_0), this)),
+      m_sendTo(new CallButton(QStringLiteral("sendto()"),
+                              tr("sendto(bytes, address): send the message as one UDP datagram "
+                                 "to an address"),
+                              QKeySequence(QKeyCombination(
+                                  Qt::KeyboardModifiers(modifier) | Qt::ShiftModifier, Qt::Key_6)),
+                              this)),
+      m_recvFrom(
+          new CallButton(QStringLiteral("recvfrom()"),
+                         tr("recvfrom(bufsize): wait for one UDP datagram and return it "
+                            "with the sender's address; a longer datagram is cut"),
+                         QKeySequence(QKeyCombination(
+                             Qt::KeyboardModifiers(modifier) | Qt::ShiftModifier, Qt::Key_8)),
+                         this))
 {
     m_editor->setObjectName(objectPrefix + QStringLiteral(".editor"));
     m_send->setObjectName(objectPrefix + QStringLiteral(".send"));
@@ -41,6 +54,8 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     m_bufsize->setObjectName(objectPrefix + QStringLiteral(".bufsize"));
     m_shutdown->setObjectName(objectPrefix + QStringLiteral(".shutdown"));
     m_close->setObjectName(objectPrefix + QStringLiteral(".close"));
+    m_sendTo->setObjectName(objectPrefix + QStringLiteral(".sendto"));
+    m_recvFrom->setObjectName(objectPrefix + QStringLiteral(".recvfrom"));
     m_bufsize->setRange(0, 16 * 1024 * 1024);
     m_bufsize->setValue(4096);
     m_bufsize->setPrefix(QStringLiteral("bufsize "));
@@ -60,6 +75,8 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     layout->addWidget(m_shutdown, 2, 0);
     layout->addWidget(m_how, 2, 1);
     layout->addWidget(m_close, 2, 2);
+    layout->addWidget(m_sendTo, 3, 0);
+    layout->addWidget(m_recvFrom, 3, 1);
 
     connect(m_send, &QPushButton::clicked, this,
             [this] { run(m_session->send(m_id, m_editor->bytes())); });
@@ -70,6 +87,15 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     connect(m_shutdown, &QPushButton::clicked, this,
             [this] { run(m_session->shutdown(m_id, m_how->currentData().toInt())); });
     connect(m_close, &QPushButton::clicked, this, [this] { run(m_session->close(m_id)); });
+    connect(m_sendTo, &QPushButton::clicked, this, [this] {
+        QString host;
+        int port = 0;
+        const QString noTarget =
+            m_target ? m_target(&host, &port) : tr("There is no address to send to.");
+        run(noTarget.isEmpty() ? m_session->sendTo(m_id, m_editor->bytes(), host, port) : noTarget);
+    });
+    connect(m_recvFrom, &QPushButton::clicked, this,
+            [this] { run(m_session->recvFrom(m_id, m_bufsize->value())); });
     connect(m_editor, &MessageEditor::validityChanged, this, &ConnectionControls::refresh);
     refresh();
 }
@@ -108,4 +134,10 @@ void ConnectionControls::refresh()
     m_recv->setAvailability(why(SocketCall::Recv));
     m_shutdown->setAvailability(why(SocketCall::Shutdown));
     m_close->setAvailability(why(SocketCall::Close));
+    m_sendTo->setAvailability(badMessage.isEmpty() ? why(SocketCall::SendTo) : badMessage);
+    m_recvFrom->setAvailability(why(SocketCall::RecvFrom));
+    // Datagram calls only where they apply, so a TCP pane stays as the course shows it.
+    const bool datagram = !m_id.isEmpty() && m_session->socket(m_id).type == SOCK_DGRAM;
+    m_sendTo->setVisible(datagram);
+    m_recvFrom->setVisible(datagram);
 }

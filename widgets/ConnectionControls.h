@@ -3,14 +3,17 @@
 #include <QString>
 #include <QWidget>
 
+#include <functional>
+
 class CallButton;
 class MessageEditor;
 class QComboBox;
 class QSpinBox;
 class SocketSession;
 
-// The calls on a connected socket: send, sendall, recv(bufsize), shutdown(how), close.
-// The client pane uses one for its socket, the server pane one for the selected connection.
+// The calls on a connected socket: send, sendall, recv(bufsize), shutdown(how), close; and
+// for a UDP socket sendto and recvfrom. The client pane uses one for its socket, the server
+// pane one for the selected connection (or its UDP socket).
 class ConnectionControls : public QWidget
 {
     Q_OBJECT
@@ -24,6 +27,9 @@ public:
     MessageEditor *editor() const { return m_editor; }
     void refresh();
     void setReplaying(bool replaying);
+    // Where sendto sends: fills host and port, or returns why there is no address yet.
+    using Target = std::function<QString(QString *host, int *port)>;
+    void setSendToTarget(Target target) { m_target = std::move(target); }
 
 signals:
     void refused(const QString &reason);
@@ -42,4 +48,7 @@ private:
     CallButton *m_shutdown;
     QComboBox *m_how;
     CallButton *m_close;
+    CallButton *m_sendTo;
+    CallButton *m_recvFrom;
+    Target m_target;
 };

@@ -31,8 +31,12 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
     m_family->setToolTip(tr("Address family: AF_INET for IPv4 (127.0.0.1), AF_INET6 for IPv6 "
                             "(::1)"));
     m_type->addItem(QStringLiteral("SOCK_STREAM"), SOCK_STREAM);
-    m_type->setToolTip(tr("Socket type: SOCK_STREAM is a TCP byte stream"));
+    m_type->addItem(QStringLiteral("SOCK_DGRAM"), SOCK_DGRAM);
+    m_type->setObjectName(objectPrefix + QStringLiteral(".type"));
+    m_type->setToolTip(tr("Socket type: SOCK_STREAM is a TCP byte stream, SOCK_DGRAM sends UDP "
+                          "datagrams (bind, then sendto and recvfrom; no listen or accept)"));
     m_protocol->addItem(QStringLiteral("IPPROTO_TCP"), IPPROTO_TCP);
+    m_protocol->addItem(QStringLiteral("IPPROTO_UDP"), IPPROTO_UDP);
     m_protocol->addItem(QStringLiteral("IPPROTO_IP (0)"), IPPROTO_IP);
     m_protocol->setCurrentIndex(m_protocol->findData(defaultProtocol));
     m_protocol->setToolTip(tr("Protocol: 0 (IPPROTO_IP) lets the kernel choose TCP for a "
@@ -61,6 +65,12 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
     where->addWidget(new QLabel(tr("port"), this));
     where->addWidget(m_port);
     connect(m_family, &QComboBox::currentIndexChanged, this, &EndpointForm::onFamilyChanged);
+    // TCP belongs to streams and UDP to datagrams: follow the type unless 0 was chosen.
+    connect(m_type, &QComboBox::currentIndexChanged, this, [this] {
+        if (protocol() != IPPROTO_IP)
+            m_protocol->setCurrentIndex(
+                m_protocol->findData(type() == SOCK_DGRAM ? IPPROTO_UDP : IPPROTO_TCP));
+    });
     connect(m_port, &QSpinBox::valueChanged, this, &EndpointForm::updatePortNote);
     updatePortNote();
 }
@@ -84,6 +94,15 @@ bool EndpointForm::setFamily(int family)
     if (index >= 0)
         m_family->setCurrentIndex(index);
     return index >= 0;
+}
+
+bool EndpointForm::setType(int type)
+{
+    const int index = m_type->findData(type);
+    if (index < 0)
+        return false;
+    m_type->setCurrentIndex(index);
+    return true;
 }
 
 bool EndpointForm::setProtocol(int protocol)
@@ -139,6 +158,9 @@ void EndpointForm::readSettings(QSettings &settings)
     const int familyIndex = m_family->findData(settings.value(QStringLiteral("family"), AF_INET));
     if (familyIndex >= 0)
         m_family->setCurrentIndex(familyIndex);
+    const int typeIndex = m_type->findData(settings.value(QStringLiteral("type"), SOCK_STREAM));
+    if (typeIndex >= 0)
+        m_type->setCurrentIndex(typeIndex);
     m_host->setText(settings.value(QStringLiteral("host"), m_host->text()).toString());
     m_port->setValue(settings.value(QStringLiteral("port"), m_port->value()).toInt());
 }
@@ -146,6 +168,7 @@ void EndpointForm::readSettings(QSettings &settings)
 void EndpointForm::writeSettings(QSettings &settings) const
 {
     settings.setValue(QStringLiteral("family"), family());
+    settings.setValue(QStringLiteral("type"), type());
     settings.setValue(QStringLiteral("host"), host());
     settings.setValue(QStringLiteral("port"), port());
 }

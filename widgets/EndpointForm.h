@@ -27,6 +27,7 @@ public:
     // Selects the family and protocol when the boxes offer them; false otherwise.
     bool setFamily(int family);
     bool setProtocol(int protocol);
+    bool setType(int type);
     QString portNote() const;
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;

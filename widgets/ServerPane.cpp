@@ -110,6 +110,20 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     connect(m_connections, &QListWidget::currentRowChanged, this, &ServerPane::onSelectionChanged);
     connect(m_controls, &ConnectionControls::refused, this, &ServerPane::refused);
     connect(session, &SocketSession::socketChanged, this, &ServerPane::onSocketChanged);
+    // A UDP server answers whoever sent the datagram it read last.
+    connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
+        if (e.socketId == m_listenerId && e.call == SocketCall::RecvFrom &&
+            e.phase == CallPhase::Returned)
+            m_lastSender = SocketAddress::fromVariant(
+                e.result.toMap().value(QStringLiteral("address")).toMap());
+    });
+    m_controls->setSendToTarget([this](QString *host, int *port) {
+        if (!m_lastSender.isValid())
+            return tr("sendto answers the sender of the last datagram: call recvfrom first.");
+        *host = m_lastSender.host();
+        *port = m_lastSender.port();
+        return QString();
+    });
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ServerPane::refresh);
     refresh();
 }
@@ -131,6 +145,10 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
     } else if (info.id == m_listenerId) {
         m_listenerStatus->showSocket(info);
         m_autoServe->setListener(info.id);
+        // A UDP socket has no connections: the data calls work on the socket itself.
+        if (info.type == SOCK_DGRAM && selectedConnection().isEmpty() &&
+            m_controls->socketId() != info.id)
+            m_controls->setSocketId(info.id);
     }
     refresh();
 }
@@ -283,7 +301,8 @@ void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode)
 void ServerPane::onSelectionChanged()
 {
     const QString id = selectedConnection();
-    m_controls->setSocketId(id);
+    const bool datagram = m_session->socket(m_listenerId).type == SOCK_DGRAM;
+    m_controls->setSocketId(id.isEmpty() && datagram ? m_listenerId : id);
     if (id.isEmpty())
         m_connectionStatus->showNothing(tr("No connection accepted yet."));
     else

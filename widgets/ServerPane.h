@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ServerMode.h"
+#include "SocketAddress.h"
 #include "SocketInfo.h"
 
 #include <QHash>
@@ -82,4 +83,5 @@ private:
     bool m_replaying = false;
     QString m_liveListenerId;
     QHash<QString, SocketInfo> m_replaySockets;
+    SocketAddress m_lastSender; // UDP: where sendto answers
 };
