@@ -146,8 +146,7 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
         m_listenerStatus->showSocket(info);
         m_autoServe->setListener(info.id);
         // A UDP socket has no connections: the data calls work on the socket itself.
-        if (info.type == SOCK_DGRAM && selectedConnection().isEmpty() &&
-            m_controls->socketId() != info.id)
+        if (info.type == SOCK_DGRAM && m_controls->socketId() != info.id)
             m_controls->setSocketId(info.id);
     }
     refresh();
@@ -301,8 +300,9 @@ void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode)
 void ServerPane::onSelectionChanged()
 {
     const QString id = selectedConnection();
+    // While the pane's socket is a UDP one, its data calls are the ones that apply.
     const bool datagram = m_session->socket(m_listenerId).type == SOCK_DGRAM;
-    m_controls->setSocketId(id.isEmpty() && datagram ? m_listenerId : id);
+    m_controls->setSocketId(datagram ? m_listenerId : id);
     if (id.isEmpty())
         m_connectionStatus->showNothing(tr("No connection accepted yet."));
     else
