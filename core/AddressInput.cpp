@@ -24,6 +24,8 @@ AddressInput::Result AddressInput::interpret(int family, const QString &typedHos
                            "or 0 to let the kernel pick a free one."));
         return r;
     }
+    if (family == AF_UNIX)
+        return unixPath(typedHost);
     QString host = typedHost.trimmed();
     if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
         host = host.mid(1, host.size() - 2);
@@ -73,5 +75,32 @@ AddressInput::Result AddressInput::interpret(int family, const QString &typedHos
     }
     r.needsLookup = true;
     r.address = SocketAddress(family, host, quint16(port));
+    return r;
+}
+
+AddressInput::Result AddressInput::unixPath(const QString &typed)
+{
+    Result r;
+    const QString path = typed.startsWith(QLatin1String("unix:")) ? typed.mid(5) : typed;
+    if (path.isEmpty()) {
+        r.error = CallError::usage(QStringLiteral("ValueError"),
+                                   QStringLiteral("a Unix domain socket's address is a file "
+                                                  "path, and none was given"),
+                                   QStringLiteral("Type a path such as /run/user/1000/"
+                                                  "socketlab.sock; the socket file appears "
+                                                  "there on bind."));
+        return r;
+    }
+    if (path.toLocal8Bit().size() > SocketAddress::maxUnixPathBytes) {
+        r.error = CallError::usage(
+            QStringLiteral("OSError"),
+            QStringLiteral("AF_UNIX path too long: %1 bytes, at most %2")
+                .arg(path.toLocal8Bit().size())
+                .arg(SocketAddress::maxUnixPathBytes),
+            QStringLiteral("The kernel keeps a Unix socket's path in 108 bytes; choose a "
+                           "shorter one, e.g. in /tmp."));
+        return r;
+    }
+    r.address = SocketAddress(AF_UNIX, path, 0);
     return r;
 }

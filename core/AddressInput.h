@@ -18,4 +18,8 @@ public:
     };
 
     static Result interpret(int family, const QString &host, int port);
+
+private:
+    // AF_UNIX: the "host" is a file path (a leading unix: is allowed); the port is unused.
+    static Result unixPath(const QString &typed);
 };

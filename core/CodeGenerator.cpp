@@ -88,19 +88,20 @@ QString pythonLine(const SocketEvent &e, int port, bool script)
                                  : QStringLiteral("failed: %1").arg(e.error.pythonException());
         return QStringLiteral("# %1  %2").arg(PythonForm::statement(e), what);
     }
-    const QString address = script && usesMainPort(e, port)
-                                ? QStringLiteral("('%1', PORT)").arg(host(e))
-                                : QStringLiteral("('%1', %2)")
-                                      .arg(host(e))
-                                      .arg(e.args.value(QStringLiteral("port")).toInt());
+    const QString address =
+        e.args.contains(QStringLiteral("path"))
+            ? QStringLiteral("'%1'").arg(e.args.value(QStringLiteral("path")).toString())
+        : script && usesMainPort(e, port) ? QStringLiteral("('%1', PORT)").arg(host(e))
+                                          : QStringLiteral("('%1', %2)")
+                                                .arg(host(e))
+                                                .arg(e.args.value(QStringLiteral("port")).toInt());
     switch (e.call) {
     case SocketCall::Bind:
         return QStringLiteral("%1.bind(%2)").arg(var, address);
     case SocketCall::Listen:
         // Printed once listening, so a client started on this line cannot be refused.
         return PythonForm::statement(e) +
-               QStringLiteral("\nprint('listening on port', %1.getsockname()[1], flush=True)")
-                   .arg(var);
+               QStringLiteral("\nprint('listening on', %1.getsockname(), flush=True)").arg(var);
     case SocketCall::Connect:
         return QStringLiteral("%1.connect(%2)").arg(var, address);
     case SocketCall::Accept:
@@ -130,6 +131,12 @@ QString pythonLine(const SocketEvent &e, int port, bool script)
 
 QString cAddressSetup(const SocketEvent &e, const QString &portExpression)
 {
+    if (e.args.contains(QStringLiteral("path")))
+        return QStringLiteral("struct sockaddr_un addr;\n"
+                              "memset(&addr, 0, sizeof addr);\n"
+                              "addr.sun_family = AF_UNIX;\n"
+                              "strncpy(addr.sun_path, \"%1\", sizeof addr.sun_path - 1);")
+            .arg(e.args.value(QStringLiteral("path")).toString());
     const bool v6 = host(e).contains(QLatin1Char(':'));
     QStringList lines;
     if (v6) {
@@ -189,9 +196,13 @@ QString cLine(const SocketEvent &e, int port, bool script)
                               "    struct sockaddr_storage bound;\n"
                               "    socklen_t len = sizeof bound;\n"
                               "    getsockname(%1, (struct sockaddr *)&bound, &len);\n"
-                              "    printf(\"listening on port %d\\n\", ntohs(bound.ss_family == "
-                              "AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port : ((struct "
-                              "sockaddr_in *)&bound)->sin_port));\n"
+                              "    if (bound.ss_family == AF_UNIX)\n"
+                              "        printf(\"listening on %s\\n\", ((struct sockaddr_un "
+                              "*)&bound)->sun_path);\n"
+                              "    else\n"
+                              "        printf(\"listening on port %d\\n\", ntohs(bound.ss_family "
+                              "== AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port : "
+                              "((struct sockaddr_in *)&bound)->sin_port));\n"
                               "    fflush(stdout);\n"
                               "}")
             .arg(var)
@@ -254,6 +265,7 @@ const char cPrelude[] = R"(#include <arpa/inet.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <sys/types.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 /* Stop with the system's message when a call fails, as an uncaught exception would. */

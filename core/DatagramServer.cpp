@@ -2,6 +2,8 @@
 
 #include "SocketSession.h"
 
+#include <sys/socket.h>
+
 DatagramServer::DatagramServer(SocketSession *session, ServerMode mode, QObject *parent)
     : QObject(parent), m_session(session), m_mode(mode)
 {
@@ -37,7 +39,9 @@ void DatagramServer::onEvent(const SocketEvent &event)
     }
     const SocketAddress from =
         SocketAddress::fromVariant(event.result.toMap().value(QStringLiteral("address")).toMap());
-    switch (m_mode) {
+    // A Unix datagram socket that never bound has no path, so there is no way to answer it.
+    const bool answerable = !(from.family() == AF_UNIX && from.host().isEmpty());
+    switch (answerable ? m_mode : ServerMode::Silent) {
     case ServerMode::Echo:
         m_session->sendTo(m_socketId, event.data, from.host(), from.port());
         break;

@@ -17,6 +17,7 @@ struct EngineSocket
     QString pendingAddress;   // the address the call uses, for error hints
     qint64 sentSoFar = 0;     // sendall progress
     SocketAddress sendTarget; // sendto: where the datagram goes, once resolved
+    QString boundUnixPath;    // the socket file this socket's bind created, removed on close
     quint64 callToken = 0;    // bumps with each call, so a late lookup result is dropped
     QSocketNotifier *readNotifier = nullptr;
     QSocketNotifier *writeNotifier = nullptr;

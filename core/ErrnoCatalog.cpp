@@ -220,6 +220,12 @@ QString ErrnoCatalog::hint(int error, SocketCall call, const QString &address)
 {
     switch (error) {
     case EADDRINUSE:
+        if (address.startsWith(QLatin1String("unix:")))
+            return QStringLiteral("A file already exists at %1, probably the socket file of an "
+                                  "earlier run that did not remove it (close does not delete "
+                                  "it in Python). If no server uses it, remove it (rm, or "
+                                  "os.unlink) and bind again, or choose another path.")
+                .arg(address.mid(5));
         return QStringLiteral("Another socket already holds %1 — an earlier server, maybe one "
                               "in TIME_WAIT. Set SO_REUSEADDR before bind (on Linux the earlier "
                               "server must have set it too), or pick another port.")

@@ -7,14 +7,25 @@ HostPortText::Parts HostPortText::parse(const QString &text)
     Parts p;
     QString t = text.trimmed();
     p.type = SOCK_STREAM;
+    const bool unixStream = t.startsWith(QLatin1String("unix:"));
+    if (unixStream || t.startsWith(QLatin1String("unix-dgram:"))) {
+        p.family = AF_UNIX;
+        p.type = unixStream ? SOCK_STREAM : SOCK_DGRAM;
+        p.host = t.mid(t.indexOf(QLatin1Char(':')) + 1);
+        if (p.host.isEmpty())
+            p.error = QStringLiteral("'%1': give the socket file's path, e.g. "
+                                     "unix:/tmp/socketlab.sock")
+                          .arg(t);
+        return p;
+    }
     if (t.startsWith(QLatin1String("udp://"))) {
         p.type = SOCK_DGRAM;
         t = t.mid(6);
     } else if (t.startsWith(QLatin1String("tcp://"))) {
         t = t.mid(6);
     } else if (t.contains(QLatin1String("://"))) {
-        p.error = QStringLiteral("'%1': the address kinds are HOST:PORT (TCP) and "
-                                 "udp://HOST:PORT")
+        p.error = QStringLiteral("'%1': the address kinds are HOST:PORT (TCP), "
+                                 "udp://HOST:PORT, unix:PATH and unix-dgram:PATH")
                       .arg(t);
         return p;
     }

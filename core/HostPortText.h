@@ -3,7 +3,8 @@
 #include <QString>
 
 // Splits "127.0.0.1:50000", "[::1]:50000" or "localhost:80" as typed on a command line;
-// "udp://HOST:PORT" asks for a datagram socket ("tcp://" is the default, stream).
+// "udp://HOST:PORT" asks for a datagram socket ("tcp://" is the default, stream);
+// "unix:PATH" and "unix-dgram:PATH" for a Unix domain socket at a file path.
 // The port stays an int so a value like 70000 reaches the call and gets its clear error.
 class HostPortText
 {

@@ -7,6 +7,8 @@
 namespace {
 QString addressLiteral(const QVariantMap &args)
 {
+    if (args.contains(QStringLiteral("path")))
+        return QStringLiteral("'%1'").arg(args.value(QStringLiteral("path")).toString());
     const QString host = args.value(QStringLiteral("host")).toString();
     return QStringLiteral("('%1', %2)").arg(host).arg(args.value(QStringLiteral("port")).toInt());
 }
@@ -142,6 +144,13 @@ QString PythonForm::outcome(const SocketEvent &e)
     }
     case SocketCall::SendTo:
         return QString::number(e.byteCount);
+    case SocketCall::Close: {
+        const QString removed = e.result.toMap().value(QStringLiteral("removed")).toString();
+        return removed.isEmpty()
+                   ? QStringLiteral("None")
+                   : QStringLiteral("None  (and os.unlink('%1'): the socket file is gone)")
+                         .arg(removed);
+    }
     case SocketCall::RecvFrom: {
         const QVariantMap r = e.result.toMap();
         const QString from =

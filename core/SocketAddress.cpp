@@ -2,6 +2,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/un.h>
 
 #include <cstring>
 
@@ -24,6 +25,18 @@ SocketAddress SocketAddress::fromSockaddr(const sockaddr *address, socklen_t len
         inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
         return SocketAddress(AF_INET6, QString::fromLatin1(text), ntohs(in6->sin6_port),
                              ntohl(in6->sin6_flowinfo), in6->sin6_scope_id);
+    }
+    if (address->sa_family == AF_UNIX) {
+        const auto *un = reinterpret_cast<const sockaddr_un *>(address);
+        const qsizetype pathBytes = qsizetype(length) - qsizetype(offsetof(sockaddr_un, sun_path));
+        QByteArray path(un->sun_path, qMax<qsizetype>(0, pathBytes));
+        // An unnamed socket has no path; an abstract one starts with NUL (shown as @).
+        if (path.startsWith('\0'))
+            path = path.size() > 1 ? '@' + path.mid(1) : QByteArray();
+        const int end = path.indexOf('\0');
+        if (end >= 0)
+            path.truncate(end);
+        return SocketAddress(AF_UNIX, QString::fromLocal8Bit(path), 0);
     }
     return SocketAddress();
 }
@@ -70,11 +83,23 @@ bool SocketAddress::toSockaddr(sockaddr_storage *storage, socklen_t *length) con
         *length = sizeof(sockaddr_in6);
         return true;
     }
+    if (m_family == AF_UNIX) {
+        const QByteArray path = m_host.toLocal8Bit();
+        if (path.isEmpty() || path.size() > maxUnixPathBytes)
+            return false;
+        auto *un = reinterpret_cast<sockaddr_un *>(storage);
+        un->sun_family = AF_UNIX;
+        std::memcpy(un->sun_path, path.constData(), size_t(path.size()));
+        *length = socklen_t(offsetof(sockaddr_un, sun_path) + size_t(path.size()) + 1);
+        return true;
+    }
     return false;
 }
 
 QString SocketAddress::pythonTuple() const
 {
+    if (m_family == AF_UNIX)
+        return QStringLiteral("'%1'").arg(m_host);
     if (m_family == AF_INET6)
         return QStringLiteral("('%1', %2, %3, %4)")
             .arg(m_host)
@@ -86,6 +111,9 @@ QString SocketAddress::pythonTuple() const
 
 QString SocketAddress::display() const
 {
+    if (m_family == AF_UNIX)
+        return m_host.isEmpty() ? QStringLiteral("unix:(unnamed)")
+                                : QStringLiteral("unix:%1").arg(m_host);
     if (m_family == AF_INET6)
         return QStringLiteral("[%1]:%2").arg(m_host).arg(m_port);
     return QStringLiteral("%1:%2").arg(m_host).arg(m_port);

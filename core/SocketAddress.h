@@ -5,7 +5,8 @@
 
 #include <sys/socket.h>
 
-// An IPv4 or IPv6 socket address as a value: numeric host text plus port.
+// An IPv4 or IPv6 socket address as a value (numeric host text plus port), or a Unix
+// domain socket's path (AF_UNIX: the host is the path, the port is 0).
 class SocketAddress
 {
 public:
@@ -26,15 +27,18 @@ public:
     QString host() const { return m_host; }
     quint16 port() const { return m_port; }
 
-    // How Python prints it: ('127.0.0.1', 50000) or ('::1', 50000, 0, 0).
+    // How Python prints it: ('127.0.0.1', 50000), ('::1', 50000, 0, 0) or '/run/x.sock'.
     QString pythonTuple() const;
-    // How a user types it in a field: 127.0.0.1:50000 or [::1]:50000.
+    // How a user types it in a field: 127.0.0.1:50000, [::1]:50000 or unix:/run/x.sock.
     QString display() const;
 
     QVariantMap toVariant() const;
     static SocketAddress fromVariant(const QVariantMap &map);
 
     bool operator==(const SocketAddress &other) const;
+
+    // sun_path holds 108 bytes including the closing NUL.
+    static constexpr int maxUnixPathBytes = 107;
 
 private:
     int m_family = AF_UNSPEC;

@@ -157,8 +157,11 @@ void SocketEngine::setReuseAddress(EngineSocket &s, const CallRequest &request)
 
 void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
 {
-    QVariantMap args{{QStringLiteral("host"), request.host},
-                     {QStringLiteral("port"), request.port}};
+    // A Unix socket's address is a path: Python passes it as a plain string.
+    QVariantMap args = s.info.family == AF_UNIX
+                           ? QVariantMap{{QStringLiteral("path"), request.host}}
+                           : QVariantMap{{QStringLiteral("host"), request.host},
+                                         {QStringLiteral("port"), request.port}};
     if (request.call == SocketCall::SendTo)
         args.insert(QStringLiteral("size"), request.data.size());
     m_report.begin(s, request, args,
@@ -233,6 +236,8 @@ void SocketEngine::bindTo(EngineSocket &s, const SocketAddress &address)
     }
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.state = SocketState::Bound;
+    if (address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@')))
+        s.boundUnixPath = address.host();
     m_report.succeed(s, s.info.local.toVariant());
 }
 
@@ -484,10 +489,16 @@ void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
     const int error = s.info.fd >= 0 ? errno : EBADF;
     s.info.fd = -1;
     s.info.state = SocketState::Closed;
+    // The file bind created outlives the socket; SocketLab removes it so the next bind to
+    // the same path works (a Python program would call os.unlink itself).
+    QVariant result;
+    if (!s.boundUnixPath.isEmpty() && ::unlink(s.boundUnixPath.toLocal8Bit().constData()) == 0)
+        result = QVariantMap{{QStringLiteral("removed"), s.boundUnixPath}};
+    s.boundUnixPath.clear();
     if (rc != 0)
         m_report.failErrno(s, error);
     else
-        m_report.succeed(s, QVariant());
+        m_report.succeed(s, result);
 }
 
 void SocketEngine::closeAll()

@@ -69,6 +69,8 @@ private slots:
     void httpModeAnswersARequest();
     void udpEchoAnswersPythonAndNc();
     void connectOverUdp();
+    void unixStreamAndDatagram_data();
+    void unixStreamAndDatagram();
     void connectTalksToPythonServer();
     void connectToClosedPortFailsWithErrnoName();
     void serveExitsCleanlyOnSigterm();
@@ -232,6 +234,39 @@ void TestCliEndToEnd::connectOverUdp()
     QVERIFY(serve.waitForFinished(10000));
 }
 
+void TestCliEndToEnd::unixStreamAndDatagram_data()
+{
+    QTest::addColumn<QString>("scheme");
+    QTest::newRow("stream") << "unix:";
+    QTest::newRow("datagram") << "unix-dgram:";
+}
+
+void TestCliEndToEnd::unixStreamAndDatagram()
+{
+    QFETCH(QString, scheme);
+    QTemporaryDir dir;
+    const QString address = scheme + dir.filePath(QStringLiteral("cli.sock"));
+    QProcess serve;
+    serve.start(cli, {QStringLiteral("serve"), QStringLiteral("--bind"), address,
+                      QStringLiteral("--max-clients"), QStringLiteral("1")});
+    QByteArray seen;
+    QTRY_VERIFY_WITH_TIMEOUT((seen += serve.readAllStandardOutput()).contains("serving echo on "),
+                             5000);
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("cli.sock"))));
+    int code = -1;
+    QByteArray err;
+    const QString out = run(cli,
+                            {QStringLiteral("connect"), address, QStringLiteral("--send"),
+                             QStringLiteral("through a file\\n")},
+                            QByteArray(), &code, &err);
+    QCOMPARE(code, 0);
+    QCOMPARE(out, QStringLiteral("through a file\n"));
+    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
+    // The server removed its socket file when it closed.
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("cli.sock"))));
+}
+
 void TestCliEndToEnd::httpModeAnswersARequest()
 {
     QProcess serve;
@@ -351,6 +386,8 @@ void TestCliEndToEnd::badArgumentsAreClearErrors_data()
         << QStringList{"serve", "--bind", "sctp://127.0.0.1:1"} << 2 << "udp://HOST:PORT";
     QTest::newRow("udp without data")
         << QStringList{"connect", "udp://127.0.0.1:9"} << 2 << "at least one --send";
+    QTest::newRow("unix without path")
+        << QStringList{"serve", "--bind", "unix:"} << 2 << "give the socket file's path";
     QTest::newRow("no port") << QStringList{"serve", "--bind", "127.0.0.1"} << 2
                              << "is not HOST:PORT";
     QTest::newRow("port too large")

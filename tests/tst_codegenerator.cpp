@@ -94,15 +94,19 @@ void TestCodeGenerator::perCall_data()
            "\"connect\");\n}";
     QTest::newRow("listen") << returned(QStringLiteral("server#1"), SocketCall::Listen,
                                         {{"backlog", 1}})
-                            << "server_socket.listen(1)\nprint('listening on port', "
-                               "server_socket.getsockname()[1], flush=True)"
+                            << "server_socket.listen(1)\nprint('listening on', "
+                               "server_socket.getsockname(), flush=True)"
                             << "check(listen(server_socket, 1), \"listen\");\n{\n"
                                "    struct sockaddr_storage bound;\n"
                                "    socklen_t len = sizeof bound;\n"
                                "    getsockname(server_socket, (struct sockaddr *)&bound, &len);\n"
-                               "    printf(\"listening on port %d\\n\", ntohs(bound.ss_family == "
-                               "AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port : ((struct "
-                               "sockaddr_in *)&bound)->sin_port));\n"
+                               "    if (bound.ss_family == AF_UNIX)\n"
+                               "        printf(\"listening on %s\\n\", ((struct sockaddr_un "
+                               "*)&bound)->sun_path);\n"
+                               "    else\n"
+                               "        printf(\"listening on port %d\\n\", ntohs(bound.ss_family "
+                               "== AF_INET6 ? ((struct sockaddr_in6 *)&bound)->sin6_port : "
+                               "((struct sockaddr_in *)&bound)->sin_port));\n"
                                "    fflush(stdout);\n}";
     QTest::newRow("accept")
         << returned(
@@ -265,7 +269,8 @@ void TestCodeGenerator::exportedProgramsRunAgainstEachOther()
         server.waitForReadyRead(100);
     const QString first = QString::fromUtf8(server.readLine());
     const QRegularExpressionMatch m =
-        QRegularExpression(QStringLiteral("listening on port (\\d+)")).match(first);
+        QRegularExpression(QStringLiteral("listening on (?:port |\\('[^']*', )(\\d+)"))
+            .match(first);
     QVERIFY2(m.hasMatch(), qPrintable(first));
     QProcess client;
     client.start(command[1].first(), command[1].mid(1) << m.captured(1));

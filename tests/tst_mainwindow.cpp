@@ -22,6 +22,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -31,11 +32,15 @@
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 #include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 class TestMainWindow : public QObject
 {
@@ -56,6 +61,7 @@ private slots:
     void serveAutomaticallyEchoesAPythonClient();
     void bindingToEveryAddressAsksFirst();
     void udpByClicking();
+    void unixSocketByClickingWithAStaleFile();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -161,6 +167,57 @@ void TestMainWindow::udpByClicking()
     const SocketEvent again = m_events->waitForEnd(client, SocketCall::RecvFrom);
     QCOMPARE(again.data, QByteArray("again"));
     QVERIFY(!m_window->serverPane()->autoServe()->start(ServerMode::Http).isEmpty());
+}
+
+void TestMainWindow::unixSocketByClickingWithAStaleFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lab.sock"));
+    // An earlier run's file: bound and closed, never removed.
+    {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        sockaddr_un un{};
+        un.sun_family = AF_UNIX;
+        qstrncpy(un.sun_path, path.toLocal8Bit().constData(), sizeof un.sun_path);
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&un), sizeof un), 0);
+        ::close(fd);
+    }
+    QVERIFY(QFileInfo::exists(path));
+    QString asked;
+    m_window->serverPane()->setStaleFileConfirmer([&asked](const QString &message) {
+        asked = message;
+        return true;
+    });
+    for (const char *pane : {"server", "client"}) {
+        auto *family =
+            m_window->findChild<QComboBox *>(QLatin1String(pane) + QStringLiteral(".family"));
+        family->setCurrentIndex(family->findData(AF_UNIX));
+        auto *host =
+            m_window->findChild<QLineEdit *>(QLatin1String(pane) + QStringLiteral(".host"));
+        QVERIFY(host->text().endsWith(QStringLiteral("socketlab.sock"))); // the default path
+        host->setText(path);
+    }
+    QVERIFY(!m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->isEnabled());
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    click(QStringLiteral("server.bind"));
+    const QString server = m_window->serverPane()->listenerId();
+    // The first bind fails on the old file; the pane asks, removes it, and binds again.
+    QTRY_COMPARE(m_window->session()->socket(server).state, SocketState::Bound);
+    QVERIFY(asked.contains(path));
+    QCOMPARE(m_window->session()->socket(server).local.display(), QStringLiteral("unix:") + path);
+    click(QStringLiteral("server.listen"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    click(QStringLiteral("server.accept"));
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    const QString client = m_window->clientPane()->clientId();
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::Connect).phase, CallPhase::Returned);
+    QCOMPARE(m_events->waitForEnd(server, SocketCall::Accept).phase, CallPhase::Returned);
+    click(QStringLiteral("server.close"));
+    QCOMPARE(m_events->waitForEnd(server, SocketCall::Close).phase, CallPhase::Returned);
+    QVERIFY(!QFileInfo::exists(path)); // close removed the file bind made
 }
 
 void TestMainWindow::listenByClicking()

@@ -5,11 +5,13 @@
 #include "PortRange.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QVBoxLayout>
 
 #include <netinet/in.h>
@@ -28,8 +30,9 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
     m_port->setObjectName(objectPrefix + QStringLiteral(".port"));
     m_family->addItem(QStringLiteral("AF_INET"), AF_INET);
     m_family->addItem(QStringLiteral("AF_INET6"), AF_INET6);
+    m_family->addItem(QStringLiteral("AF_UNIX"), AF_UNIX);
     m_family->setToolTip(tr("Address family: AF_INET for IPv4 (127.0.0.1), AF_INET6 for IPv6 "
-                            "(::1)"));
+                            "(::1), AF_UNIX for a socket file on this machine"));
     m_type->addItem(QStringLiteral("SOCK_STREAM"), SOCK_STREAM);
     m_type->addItem(QStringLiteral("SOCK_DGRAM"), SOCK_DGRAM);
     m_type->setObjectName(objectPrefix + QStringLiteral(".type"));
@@ -60,9 +63,11 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
     kind->addWidget(m_type);
     kind->addWidget(m_protocol);
     kind->addStretch(1);
-    where->addWidget(new QLabel(tr("host"), this));
+    m_hostLabel = new QLabel(tr("host"), this);
+    m_portLabel = new QLabel(tr("port"), this);
+    where->addWidget(m_hostLabel);
     where->addWidget(m_host, 1);
-    where->addWidget(new QLabel(tr("port"), this));
+    where->addWidget(m_portLabel);
     where->addWidget(m_port);
     connect(m_family, &QComboBox::currentIndexChanged, this, &EndpointForm::onFamilyChanged);
     // TCP belongs to streams and UDP to datagrams: follow the type unless 0 was chosen.
@@ -77,8 +82,9 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
 
 void EndpointForm::updatePortNote()
 {
-    const QString note =
-        m_serverSide ? PortRange::serverWarning(port()) : PortRange::clientNote(port());
+    const QString note = family() == AF_UNIX ? QString()
+                         : m_serverSide      ? PortRange::serverWarning(port())
+                                             : PortRange::clientNote(port());
     m_portNote->setText(note);
     m_portNote->setVisible(!note.isEmpty());
 }
@@ -125,6 +131,9 @@ int EndpointForm::type() const
 
 int EndpointForm::protocol() const
 {
+    // TCP and UDP are Internet protocols: a Unix socket takes 0.
+    if (family() == AF_UNIX)
+        return 0;
     return m_protocol->currentData().toInt();
 }
 
@@ -144,13 +153,31 @@ void EndpointForm::setEndpoint(const QString &host, int port)
     m_port->setValue(port);
 }
 
+QString EndpointForm::defaultUnixPath()
+{
+    QString folder = QStandardPaths::writableLocation(QStandardPaths::RuntimeLocation);
+    if (folder.isEmpty())
+        folder = QDir::tempPath();
+    return QDir(folder).filePath(QStringLiteral("socketlab.sock"));
+}
+
 void EndpointForm::onFamilyChanged()
 {
     // Keep the loopback default in step with the family, so switching to IPv6 just works.
-    if (family() == AF_INET6 && m_host->text() == QLatin1String("127.0.0.1"))
-        m_host->setText(QStringLiteral("::1"));
-    else if (family() == AF_INET && m_host->text() == QLatin1String("::1"))
-        m_host->setText(QStringLiteral("127.0.0.1"));
+    const QString text = m_host->text();
+    const bool wasDefault = text == QLatin1String("127.0.0.1") || text == QLatin1String("::1") ||
+                            text == defaultUnixPath();
+    const bool unixPath = family() == AF_UNIX;
+    if (wasDefault)
+        m_host->setText(unixPath               ? defaultUnixPath()
+                        : family() == AF_INET6 ? QStringLiteral("::1")
+                                               : QStringLiteral("127.0.0.1"));
+    // A Unix socket's address is a path; there is no port.
+    m_hostLabel->setText(unixPath ? tr("path") : tr("host"));
+    m_port->setEnabled(!unixPath);
+    m_portLabel->setEnabled(!unixPath);
+    m_protocol->setEnabled(!unixPath);
+    updatePortNote();
 }
 
 void EndpointForm::readSettings(QSettings &settings)

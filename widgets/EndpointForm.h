@@ -24,6 +24,8 @@ public:
     int port() const;
 
     void setEndpoint(const QString &host, int port);
+    // Where a Unix domain socket goes by default: socketlab.sock in the runtime folder.
+    static QString defaultUnixPath();
     // Selects the family and protocol when the boxes offer them; false otherwise.
     bool setFamily(int family);
     bool setProtocol(int protocol);
@@ -42,5 +44,7 @@ private:
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLabel *m_portNote;
+    QLabel *m_hostLabel;
+    QLabel *m_portLabel;
     bool m_serverSide;
 };

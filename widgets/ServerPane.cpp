@@ -10,6 +10,7 @@
 #include "RoleColors.h"
 #include "SocketSession.h"
 #include "SocketStatusView.h"
+#include "UnixSocketFile.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -17,6 +18,7 @@
 #include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <netinet/in.h>
@@ -110,8 +112,16 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     connect(m_connections, &QListWidget::currentRowChanged, this, &ServerPane::onSelectionChanged);
     connect(m_controls, &ConnectionControls::refused, this, &ServerPane::refused);
     connect(session, &SocketSession::socketChanged, this, &ServerPane::onSocketChanged);
-    // A UDP server answers whoever sent the datagram it read last.
+    // A UDP server answers whoever sent the datagram it read last; a Unix socket's bind that
+    // found an old socket file offers to remove it.
     connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
+        if (e.socketId == m_listenerId && e.call == SocketCall::Bind &&
+            e.phase == CallPhase::Failed && e.error.name() == QLatin1String("EADDRINUSE") &&
+            e.args.contains(QStringLiteral("path"))) {
+            const QString path = e.args.value(QStringLiteral("path")).toString();
+            // After the event has been handled everywhere: the question is modal.
+            QTimer::singleShot(0, this, [this, path] { offerToRemoveStaleFile(path); });
+        }
         if (e.socketId == m_listenerId && e.call == SocketCall::RecvFrom &&
             e.phase == CallPhase::Returned)
             m_lastSender = SocketAddress::fromVariant(
@@ -228,8 +238,9 @@ void ServerPane::adoptListener(const QString &socketId)
 void ServerPane::bindClicked()
 {
     const QString host = m_endpoint->host().trimmed();
-    const bool everyAddress = host.isEmpty() || host == QLatin1String("0.0.0.0") ||
-                              host == QLatin1String("::") || host == QLatin1String("[::]");
+    const bool everyAddress = m_endpoint->family() != AF_UNIX &&
+                              (host.isEmpty() || host == QLatin1String("0.0.0.0") ||
+                               host == QLatin1String("::") || host == QLatin1String("[::]"));
     if (everyAddress) {
         QStringList addresses;
         for (const InterfaceList::Entry &e : InterfaceList::current()) {
@@ -255,6 +266,33 @@ void ServerPane::bindClicked()
 void ServerPane::setAnyAddressConfirmer(std::function<bool(const QString &)> confirmer)
 {
     m_confirmAnyAddress = std::move(confirmer);
+}
+
+void ServerPane::setStaleFileConfirmer(std::function<bool(const QString &)> confirmer)
+{
+    m_confirmStaleFile = std::move(confirmer);
+}
+
+void ServerPane::offerToRemoveStaleFile(const QString &path)
+{
+    if (UnixSocketFile::inspect(path) != UnixSocketFile::Kind::Stale)
+        return; // in use, or not a socket: the error's hint is all there is to say
+    const QString message =
+        tr("%1 is a socket file nobody listens on, probably left by an earlier run (Python's "
+           "close does not remove it).\n\nRemove it and bind again?")
+            .arg(path);
+    const bool go = m_confirmStaleFile
+                        ? m_confirmStaleFile(message)
+                        : QMessageBox::question(this, tr("Remove the old socket file?"), message) ==
+                              QMessageBox::Yes;
+    if (!go)
+        return;
+    QString error;
+    if (!UnixSocketFile::removeStale(path, &error)) {
+        emit refused(error);
+        return;
+    }
+    run(m_session->bind(m_listenerId, path, 0));
 }
 
 void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode)

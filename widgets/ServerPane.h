@@ -41,6 +41,8 @@ public:
     void listenAndServe(const QString &host, int port, ServerMode mode);
     // Asked before binding to every address (0.0.0.0, ::): return false to cancel.
     void setAnyAddressConfirmer(std::function<bool(const QString &message)> confirmer);
+    // Asked before removing an old Unix socket file that made bind fail: false keeps it.
+    void setStaleFileConfirmer(std::function<bool(const QString &message)> confirmer);
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
     // Shows a listener someone else created (a lesson) as this pane's, for clicking on.
@@ -62,6 +64,7 @@ private:
     void refresh();
     void bindClicked();
     void showConnection(const SocketInfo &info);
+    void offerToRemoveStaleFile(const QString &path);
 
     SocketSession *m_session;
     QString m_listenerId;
@@ -80,6 +83,7 @@ private:
     AutoServeControls *m_autoServe;
     std::unique_ptr<CallSequence> m_setup;
     std::function<bool(const QString &)> m_confirmAnyAddress;
+    std::function<bool(const QString &)> m_confirmStaleFile;
     bool m_replaying = false;
     QString m_liveListenerId;
     QHash<QString, SocketInfo> m_replaySockets;

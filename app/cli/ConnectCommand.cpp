@@ -8,6 +8,8 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QStandardPaths>
 
 #include <cstdio>
 
@@ -24,9 +26,10 @@ int ConnectCommand::start(const QStringList &arguments)
     parser.addHelpOption();
     parser.addPositionalArgument(QStringLiteral("HOST:PORT"),
                                  QStringLiteral("Where to connect, e.g. 127.0.0.1:50000 or "
-                                                "[::1]:50000; udp://HOST:PORT sends each "
-                                                "--send as a datagram with sendto and waits "
-                                                "up to 5 s for one datagram back."));
+                                                "[::1]:50000; unix:PATH for a Unix domain "
+                                                "socket; udp://HOST:PORT (or unix-dgram:PATH) "
+                                                "sends each --send as a datagram with sendto "
+                                                "and waits up to 5 s for one datagram back."));
     const QCommandLineOption sendOption(QStringLiteral("send"),
                                         QStringLiteral("Send TEXT with sendall (repeatable; "
                                                        "escapes like \\r\\n and \\xNN work)."),
@@ -92,7 +95,7 @@ int ConnectCommand::start(const QStringList &arguments)
         return refusal;
     });
     if (where.type == SOCK_DGRAM) {
-        connectDatagrams(where.host, where.port, messages, bufsize);
+        connectDatagrams(where, messages, bufsize);
         return -1;
     }
     m_calls->append(SocketCall::Connect, [this, session, where](QString *id) {
@@ -135,11 +138,24 @@ int ConnectCommand::start(const QStringList &arguments)
     return -1;
 }
 
-void ConnectCommand::connectDatagrams(const QString &host, int port,
+void ConnectCommand::connectDatagrams(const HostPortText::Parts &where,
                                       const QList<QByteArray> &messages, int bufsize)
 {
     // No connection: each message is one datagram, and the answer is the next datagram.
     SocketSession *session = m_session.get();
+    const QString host = where.host;
+    const int port = where.port;
+    if (where.family == AF_UNIX) {
+        // An answer needs an address to come back to: a Unix datagram socket has none until
+        // it binds a path of its own (removed again when it closes).
+        const QString own = QDir(QStandardPaths::writableLocation(QStandardPaths::TempLocation))
+                                .filePath(QStringLiteral("socketlab-cli-%1.sock")
+                                              .arg(QCoreApplication::applicationPid()));
+        m_calls->append(SocketCall::Bind, [this, session, own](QString *id) {
+            *id = m_clientId;
+            return session->bind(m_clientId, own, 0);
+        });
+    }
     for (const QByteArray &message : messages) {
         m_calls->append(SocketCall::SendTo, [this, session, message, host, port](QString *id) {
             *id = m_clientId;

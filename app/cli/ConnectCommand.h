@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HostPortText.h"
+
 #include <QObject>
 #include <QStringList>
 #include <QTimer>
@@ -23,7 +25,7 @@ public:
     int start(const QStringList &arguments);
 
 private:
-    void connectDatagrams(const QString &host, int port, const QList<QByteArray> &messages,
+    void connectDatagrams(const HostPortText::Parts &where, const QList<QByteArray> &messages,
                           int bufsize);
     void finish(int exitCode);
 

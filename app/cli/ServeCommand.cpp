@@ -29,7 +29,9 @@ int ServeCommand::start(const QStringList &arguments)
     const QCommandLineOption bindOption(QStringLiteral("bind"),
                                         QStringLiteral("Address to listen on (default "
                                                        "127.0.0.1:50000; [::1]:50000 for IPv6; "
-                                                       "udp://HOST:PORT for UDP)."),
+                                                       "udp://HOST:PORT for UDP; unix:PATH or "
+                                                       "unix-dgram:PATH for a Unix domain "
+                                                       "socket)."),
                                         QStringLiteral("HOST:PORT"),
                                         QStringLiteral("127.0.0.1:50000"));
     const QCommandLineOption backlogOption(QStringLiteral("backlog"),
@@ -119,7 +121,8 @@ int ServeCommand::start(const QStringList &arguments)
         *id = m_listenerId;
         return refusal;
     });
-    if (!parser.isSet(noReuseOption)) {
+    // SO_REUSEADDR is about TCP/UDP ports; a Unix socket's path is freed by removing it.
+    if (!parser.isSet(noReuseOption) && where.family != AF_UNIX) {
         m_setup->append(SocketCall::SetSockOpt, [this, session](QString *id) {
             *id = m_listenerId;
             return session->setReuseAddress(m_listenerId);
