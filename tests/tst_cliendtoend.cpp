@@ -1,4 +1,6 @@
-// socketlab-cli against peers nobody here wrote: python3's socket module and nc.
+// socketlab-cli against peers nobody here wrote: python3's socket module, nc and curl.
+
+#include "TraceFormat.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
@@ -67,6 +69,7 @@ private slots:
     void pythonClientGetsExactEcho();
     void ncGetsEcho();
     void httpModeAnswersARequest();
+    void curlGetsThePageAndTheTraceHasItsRequest();
     void udpEchoAnswersPythonAndNc();
     void connectOverUdp();
     void unixStreamAndDatagram_data();
@@ -265,6 +268,39 @@ void TestCliEndToEnd::unixStreamAndDatagram()
     QCOMPARE(serve.exitCode(), 0);
     // The server removed its socket file when it closed.
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("cli.sock"))));
+}
+
+void TestCliEndToEnd::curlGetsThePageAndTheTraceHasItsRequest()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("curl")).isEmpty())
+        QFAIL("curl is needed (scripts/test installs it)");
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("http.jsonl"));
+    QProcess serve;
+    const quint16 port =
+        startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
+                           QStringLiteral("--max-clients"), QStringLiteral("1"),
+                           QStringLiteral("--trace"), trace});
+    QVERIFY(port != 0);
+    int code = -1;
+    const QString page = run(QStringLiteral("curl"),
+                             {QStringLiteral("-s"), QStringLiteral("-A"),
+                              QStringLiteral("curl-in-a-test"),
+                              QStringLiteral("http://127.0.0.1:%1/from-curl").arg(port)},
+                             QByteArray(), &code);
+    QCOMPARE(code, 0);
+    QVERIFY2(page.contains(QStringLiteral("GET /from-curl HTTP/1.1")), qPrintable(page));
+    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
+    QVector<SocketEvent> events;
+    QString error;
+    QVERIFY2(TraceFormat::readFile(trace, &events, &error), qPrintable(error));
+    QByteArray received;
+    for (const SocketEvent &e : events) {
+        if (e.call == SocketCall::Recv && e.phase == CallPhase::Returned)
+            received += e.data;
+    }
+    QVERIFY(received.startsWith("GET /from-curl HTTP/1.1\r\n"));
+    QVERIFY(received.contains("User-Agent: curl-in-a-test\r\n"));
 }
 
 void TestCliEndToEnd::httpModeAnswersARequest()
