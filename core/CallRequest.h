@@ -25,12 +25,13 @@ struct CallRequest
     QString socketId;
     bool allowInvalid = false; // skip SocketLab's rules and let the kernel answer
 
-    SocketRole role = SocketRole::Client; // socket()
-    int family = AF_INET;                 // socket()
-    int type = SOCK_STREAM;               // socket()
-    int protocol = 0;                     // socket()
-    int optionValue = 1;                  // setsockopt(SO_REUSEADDR, value)
-    QString host;                         // bind(), connect(), sendto()
+    SocketRole role = SocketRole::Client;                // socket()
+    int family = AF_INET;                                // socket()
+    int type = SOCK_STREAM;                              // socket()
+    int protocol = 0;                                    // socket()
+    QString optionName = QStringLiteral("SO_REUSEADDR"); // setsockopt(option, value)
+    int optionValue = 1;                                 // setsockopt(SO_REUSEADDR, value)
+    QString host;                                        // bind(), connect(), sendto()
     int port = 0;       // bind(), connect(), sendto(); an int so 70000 can be refused
     int backlog = 1;    // listen()
     int bufsize = 4096; // recv(), recvfrom()

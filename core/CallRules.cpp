@@ -45,8 +45,8 @@ QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)
         return QString();
     case SocketCall::SetSockOpt:
         if (s != SocketState::Created)
-            return QStringLiteral("Set SO_REUSEADDR before bind; afterwards it changes "
-                                  "nothing.");
+            return QStringLiteral("Set socket options on a new socket, before bind or "
+                                  "connect: SO_REUSEADDR after bind changes nothing.");
         return QString();
     case SocketCall::Bind:
         if (s != SocketState::Created)

@@ -173,12 +173,24 @@ QString cLine(const SocketEvent &e, int port, bool script)
             .arg(var, SocketNames::family(a.value(QStringLiteral("family")).toInt()),
                  SocketNames::type(a.value(QStringLiteral("type")).toInt()),
                  SocketNames::protocol(a.value(QStringLiteral("proto")).toInt()));
-    case SocketCall::SetSockOpt:
-        return QStringLiteral(
-                   "{\n    int on = %2;\n    check(setsockopt(%1, SOL_SOCKET, SO_REUSEADDR, &on, "
-                   "sizeof on), \"setsockopt\");\n}")
+    case SocketCall::SetSockOpt: {
+        const QString option =
+            a.value(QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")).toString();
+        const QString level =
+            a.value(QStringLiteral("level"), QStringLiteral("SOL_SOCKET")).toString();
+        const int value = a.value(QStringLiteral("value"), 1).toInt();
+        if (option == QLatin1String("SO_LINGER"))
+            return QStringLiteral("{\n    struct linger l = {%2, %3};\n    check(setsockopt(%1, "
+                                  "SOL_SOCKET, SO_LINGER, &l, sizeof l), \"setsockopt\");\n}")
+                .arg(var)
+                .arg(value >= 0 ? 1 : 0)
+                .arg(qMax(0, value));
+        return QStringLiteral("{\n    int value = %2;\n    check(setsockopt(%1, %3, %4, &value, "
+                              "sizeof value), \"setsockopt\");\n}")
             .arg(var)
-            .arg(a.value(QStringLiteral("value"), 1).toInt());
+            .arg(value)
+            .arg(level, option);
+    }
     case SocketCall::Bind:
     case SocketCall::Connect: {
         QString block = QStringLiteral("{\n");
@@ -260,6 +272,7 @@ QString cLine(const SocketEvent &e, int port, bool script)
 
 const char cPrelude[] = R"(#include <arpa/inet.h>
 #include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -326,7 +339,8 @@ QString CodeGenerator::script(const QVector<SocketEvent> &events, Side side, Lan
             << QStringLiteral("# Run: python3 %1 [PORT]   (PORT defaults to the session's, %2)")
                    .arg(name)
                    .arg(port)
-            << QStringLiteral("import socket") << QStringLiteral("import sys") << QString()
+            << QStringLiteral("import socket") << QStringLiteral("import struct")
+            << QStringLiteral("import sys") << QString()
             << QStringLiteral("PORT = int(sys.argv[1]) if len(sys.argv) > 1 else %1").arg(port)
             << QString();
         for (const SocketEvent &e : calls)

@@ -2,6 +2,7 @@
 
 #include "BytesFormat.h"
 #include "SocketNames.h"
+#include "SocketOption.h"
 
 namespace {
 QString quoted(const QString &text)
@@ -56,10 +57,12 @@ QString LessonAction::python() const
     case SocketCall::Socket:
         return QStringLiteral("%1 = socket.socket(socket.%2, socket.%3)")
             .arg(target, SocketNames::family(family), SocketNames::type(type));
-    case SocketCall::SetSockOpt:
-        return QStringLiteral("%1.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, %2)")
-            .arg(target)
+    case SocketCall::SetSockOpt: {
+        const SocketOption *o = SocketOption::find(option);
+        return QStringLiteral("%1.setsockopt(socket.%2, socket.%3, %4)")
+            .arg(target, o ? o->levelName : QStringLiteral("SOL_SOCKET"), option)
             .arg(number);
+    }
     case SocketCall::Bind:
         return QStringLiteral("%1.bind(%2)").arg(target, endpoint(host, port));
     case SocketCall::Listen:

@@ -36,6 +36,7 @@ struct LessonAction
     QString host;           // bind, connect
     int port = 0;           // bind, connect
     int number = 0;         // listen backlog, recv bufsize, setsockopt value, shutdown how
+    QString option;         // setsockopt: SO_REUSEADDR, TCP_NODELAY, …
     QByteArray data;        // send, sendall
     ServerMode mode = ServerMode::Echo; // serve
     QString path = QStringLiteral("/"); // browse

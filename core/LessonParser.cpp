@@ -2,6 +2,7 @@
 
 #include "ConstantCatalog.h"
 #include "EscapeCodec.h"
+#include "SocketOption.h"
 
 #include <QRegularExpression>
 
@@ -334,11 +335,22 @@ private:
                 constant(args.at(1), QStringLiteral("SOCK_"), &a.type);
             return;
         case SocketCall::SetSockOpt:
-            if (count(2, 2, QStringLiteral("SO_REUSEADDR and a value (0 or 1)"))) {
-                if (args.at(0) != QLatin1String("SO_REUSEADDR"))
-                    fail(QStringLiteral("a lesson can set SO_REUSEADDR only"));
-                else
-                    number(args.at(1), 0, 1, QStringLiteral("the value"), &a.number);
+            if (count(2, 2, QStringLiteral("an OPTION and a value, e.g. SO_REUSEADDR 1"))) {
+                const SocketOption *o = SocketOption::find(args.at(0));
+                if (!o) {
+                    QStringList names;
+                    for (const SocketOption &known : SocketOption::all())
+                        names << known.name;
+                    fail(QStringLiteral("'%1' is not an option a lesson can set; choose one of %2")
+                             .arg(args.at(0), names.join(QStringLiteral(", "))));
+                    return;
+                }
+                a.option = o->name;
+                const int low = o->kind == SocketOption::Kind::Seconds ? -1
+                                : o->kind == SocketOption::Kind::Bytes ? 1
+                                                                       : 0;
+                const int high = o->kind == SocketOption::Kind::Flag ? 1 : 64 * 1024 * 1024;
+                number(args.at(1), low, high, QStringLiteral("the value"), &a.number);
             }
             return;
         case SocketCall::Bind:

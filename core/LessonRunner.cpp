@@ -247,6 +247,7 @@ void LessonRunner::performCall(int step, const LessonAction &a)
             return;
         }
         CallRequest r = CallRequest::on(a.call, id);
+        r.optionName = a.option;
         r.optionValue = a.number;
         r.host = a.host;
         r.port = a.port;

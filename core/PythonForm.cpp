@@ -43,10 +43,21 @@ QString PythonForm::statement(const SocketEvent &e)
             .arg(var, module(SocketNames::family(a.value(QStringLiteral("family")).toInt())),
                  module(SocketNames::type(a.value(QStringLiteral("type")).toInt())),
                  module(SocketNames::protocol(a.value(QStringLiteral("proto")).toInt())));
-    case SocketCall::SetSockOpt:
-        return QStringLiteral("%1.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, %2)")
-            .arg(var)
-            .arg(a.value(QStringLiteral("value"), 1).toInt());
+    case SocketCall::SetSockOpt: {
+        const QString option =
+            a.value(QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")).toString();
+        const QString level =
+            a.value(QStringLiteral("level"), QStringLiteral("SOL_SOCKET")).toString();
+        const int value = a.value(QStringLiteral("value"), 1).toInt();
+        // SO_LINGER takes a struct linger: (on, seconds).
+        const QString valueText = option == QLatin1String("SO_LINGER")
+                                      ? QStringLiteral("struct.pack('ii', %1, %2)")
+                                            .arg(value >= 0 ? 1 : 0)
+                                            .arg(qMax(0, value))
+                                      : QString::number(value);
+        return QStringLiteral("%1.setsockopt(%2, %3, %4)")
+            .arg(var, module(level), module(option), valueText);
+    }
     case SocketCall::Bind:
         return QStringLiteral("%1.bind(%2)").arg(var, addressLiteral(a));
     case SocketCall::Listen:
@@ -127,9 +138,17 @@ QString PythonForm::outcome(const SocketEvent &e)
                 .arg(e.args.value(QStringLiteral("host")).toString(),
                      e.args.value(QStringLiteral("resolved")).toString());
         return QStringLiteral("None");
-    case SocketCall::Accept:
-        return SocketAddress::fromVariant(e.result.toMap().value(QStringLiteral("address")).toMap())
-            .pythonTuple();
+    case SocketCall::Accept: {
+        const SocketAddress peer =
+            SocketAddress::fromVariant(e.result.toMap().value(QStringLiteral("address")).toMap());
+        // A dual-stack listener sees IPv4 clients through IPv6 glasses.
+        if (peer.host().startsWith(QLatin1String("::ffff:")) &&
+            peer.host().contains(QLatin1Char('.')))
+            return QStringLiteral("%1  (an IPv4 client, %2, seen by an IPv6 socket as an "
+                                  "IPv4-mapped address)")
+                .arg(peer.pythonTuple(), peer.host().mid(7));
+        return peer.pythonTuple();
+    }
     case SocketCall::Send:
         return QString::number(e.result.toLongLong());
     case SocketCall::SendAll:
@@ -144,6 +163,13 @@ QString PythonForm::outcome(const SocketEvent &e)
     }
     case SocketCall::SendTo:
         return QString::number(e.byteCount);
+    case SocketCall::SetSockOpt: {
+        const QVariantMap r = e.result.toMap();
+        if (!r.contains(QStringLiteral("getsockopt")))
+            return QStringLiteral("None");
+        return QStringLiteral("None  (getsockopt now says %1)")
+            .arg(r.value(QStringLiteral("getsockopt")).toInt());
+    }
     case SocketCall::Close: {
         const QString removed = e.result.toMap().value(QStringLiteral("removed")).toString();
         return removed.isEmpty()

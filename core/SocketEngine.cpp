@@ -1,5 +1,7 @@
 #include "SocketEngine.h"
 
+#include "SocketOption.h"
+
 #include "AddressInput.h"
 #include "CallRules.h"
 #include "EngineSocket.h"
@@ -70,7 +72,7 @@ void SocketEngine::execute(const CallRequest &request)
     }
     switch (request.call) {
     case SocketCall::SetSockOpt:
-        setReuseAddress(*s, request);
+        setOption(*s, request);
         break;
     case SocketCall::Bind:
     case SocketCall::Connect:
@@ -141,18 +143,45 @@ void SocketEngine::createSocket(const CallRequest &request)
     m_report.succeed(s, fd);
 }
 
-void SocketEngine::setReuseAddress(EngineSocket &s, const CallRequest &request)
+void SocketEngine::setOption(EngineSocket &s, const CallRequest &request)
 {
+    const SocketOption *option = SocketOption::find(request.optionName);
     m_report.begin(s, request,
-                   {{QStringLiteral("level"), QStringLiteral("SOL_SOCKET")},
-                    {QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")},
+                   {{QStringLiteral("level"), option ? option->levelName : QString()},
+                    {QStringLiteral("option"), request.optionName},
                     {QStringLiteral("value"), request.optionValue}});
-    const int value = request.optionValue;
-    if (::setsockopt(s.info.fd, SOL_SOCKET, SO_REUSEADDR, &value, sizeof value) != 0) {
+    if (!option) {
+        m_report.fail(s, CallError::usage(QStringLiteral("AttributeError"),
+                                          QStringLiteral("SocketLab does not offer the option "
+                                                         "%1")
+                                              .arg(request.optionName),
+                                          QStringLiteral("Choose one from the list.")));
+        return;
+    }
+    int rc;
+    if (option->kind == SocketOption::Kind::Seconds) {
+        const linger l{request.optionValue >= 0 ? 1 : 0, qMax(0, request.optionValue)};
+        rc = ::setsockopt(s.info.fd, option->level, option->optname, &l, sizeof l);
+    } else {
+        const int value = request.optionValue;
+        rc = ::setsockopt(s.info.fd, option->level, option->optname, &value, sizeof value);
+    }
+    if (rc != 0) {
         m_report.failErrno(s, errno);
         return;
     }
-    m_report.succeed(s, QVariant());
+    // What the kernel made of it, as getsockopt would say.
+    int now = 0;
+    if (option->kind == SocketOption::Kind::Seconds) {
+        linger l{};
+        socklen_t length = sizeof l;
+        if (::getsockopt(s.info.fd, option->level, option->optname, &l, &length) == 0)
+            now = l.l_onoff ? l.l_linger : -1;
+    } else {
+        socklen_t length = sizeof now;
+        ::getsockopt(s.info.fd, option->level, option->optname, &now, &length);
+    }
+    m_report.succeed(s, QVariantMap{{QStringLiteral("getsockopt"), now}});
 }
 
 void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)

@@ -39,7 +39,7 @@ signals:
 private:
     EngineSocket *find(const QString &id);
     void createSocket(const CallRequest &request);
-    void setReuseAddress(EngineSocket &s, const CallRequest &request);
+    void setOption(EngineSocket &s, const CallRequest &request);
     void bindOrConnect(EngineSocket &s, const CallRequest &request);
     void lookUpThen(EngineSocket &s, const CallRequest &request);
     void bindTo(EngineSocket &s, const SocketAddress &address);

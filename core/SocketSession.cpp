@@ -61,8 +61,14 @@ QString SocketSession::createSocket(SocketRole role, int family, int type, int p
 
 QString SocketSession::setReuseAddress(const QString &id, bool on)
 {
+    return setOption(id, QStringLiteral("SO_REUSEADDR"), on ? 1 : 0);
+}
+
+QString SocketSession::setOption(const QString &id, const QString &option, int value)
+{
     CallRequest r = CallRequest::on(SocketCall::SetSockOpt, id);
-    r.optionValue = on ? 1 : 0;
+    r.optionName = option;
+    r.optionValue = value;
     return request(r);
 }
 

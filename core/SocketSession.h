@@ -32,6 +32,8 @@ public:
     QString createSocket(SocketRole role, int family = AF_INET, int type = SOCK_STREAM,
                          int protocol = 0, QString *newId = nullptr);
     QString setReuseAddress(const QString &id, bool on = true);
+    // setsockopt(level, option, value) for an option SocketOption offers.
+    QString setOption(const QString &id, const QString &option, int value);
     QString bind(const QString &id, const QString &host, int port);
     QString listen(const QString &id, int backlog);
     QString accept(const QString &id);

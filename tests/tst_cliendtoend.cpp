@@ -277,17 +277,16 @@ void TestCliEndToEnd::curlGetsThePageAndTheTraceHasItsRequest()
     QTemporaryDir dir;
     const QString trace = dir.filePath(QStringLiteral("http.jsonl"));
     QProcess serve;
-    const quint16 port =
-        startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
-                           QStringLiteral("--max-clients"), QStringLiteral("1"),
-                           QStringLiteral("--trace"), trace});
+    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
+                                            QStringLiteral("--max-clients"), QStringLiteral("1"),
+                                            QStringLiteral("--trace"), trace});
     QVERIFY(port != 0);
     int code = -1;
-    const QString page = run(QStringLiteral("curl"),
-                             {QStringLiteral("-s"), QStringLiteral("-A"),
-                              QStringLiteral("curl-in-a-test"),
-                              QStringLiteral("http://127.0.0.1:%1/from-curl").arg(port)},
-                             QByteArray(), &code);
+    const QString page =
+        run(QStringLiteral("curl"),
+            {QStringLiteral("-s"), QStringLiteral("-A"), QStringLiteral("curl-in-a-test"),
+             QStringLiteral("http://127.0.0.1:%1/from-curl").arg(port)},
+            QByteArray(), &code);
     QCOMPARE(code, 0);
     QVERIFY2(page.contains(QStringLiteral("GET /from-curl HTTP/1.1")), qPrintable(page));
     QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));

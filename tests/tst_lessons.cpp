@@ -160,8 +160,10 @@ void TestLessons::rejectsBadFiles_data()
                                       << 5 << "come from accept()";
     QTest::newRow("shutdown how") << header + step + "do: client shutdown BOTH\n"
                                   << 5 << "SHUT_RD, SHUT_WR or SHUT_RDWR";
-    QTest::newRow("setsockopt other") << header + step + "do: server setsockopt SO_LINGER 1\n"
-                                      << 5 << "SO_REUSEADDR only";
+    QTest::newRow("setsockopt unknown") << header + step + "do: server setsockopt SO_FOO 1\n"
+                                        << 5 << "not an option a lesson can set";
+    QTest::newRow("setsockopt flag 2") << header + step + "do: server setsockopt TCP_NODELAY 2\n"
+                                       << 5 << "out of range 0–1";
     QTest::newRow("serve unknown mode") << header + step + "do: server serve ftp\n"
                                         << 5 << "serve needs a mode";
     QTest::newRow("client serves") << header + step + "do: client serve echo\n"

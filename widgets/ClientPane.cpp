@@ -6,6 +6,7 @@
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
 #include "RoleColors.h"
+#include "SocketOptionPicker.h"
 #include "SocketSession.h"
 #include "SocketStatusView.h"
 
@@ -31,6 +32,12 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
           tr("socket.create_connection((host, port)): look the host up, then try each address "
              "it has, a new socket for each, until one connects"),
           QKeySequence(Qt::ALT | Qt::Key_3), this)),
+      m_setOption(new CallButton(QStringLiteral("setsockopt(SO_REUSEADDR)"),
+                                 tr("setsockopt(level, option, value) with the option chosen "
+                                    "beside it, before connect: TCP_NODELAY, SO_LINGER 0 (close "
+                                    "then sends RST), SO_KEEPALIVE, buffer sizes…"),
+                                 QKeySequence(Qt::ALT | Qt::Key_4), this)),
+      m_option(new SocketOptionPicker(QStringLiteral("client"), this)),
       m_attemptsLabel(new QLabel(this)), m_attempts(new ConnectionAttempts(session, this)),
       m_status(new SocketStatusView(&session->clock(), this)),
       m_controls(new ConnectionControls(session, Qt::AltModifier, QStringLiteral("client"), this))
@@ -38,6 +45,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     m_socket->setObjectName(QStringLiteral("client.socket"));
     m_connect->setObjectName(QStringLiteral("client.connect"));
     m_createConnection->setObjectName(QStringLiteral("client.createConnection"));
+    m_setOption->setObjectName(QStringLiteral("client.setsockopt"));
     m_attemptsLabel->setObjectName(QStringLiteral("client.attempts"));
     m_attemptsLabel->setWordWrap(true);
     m_attemptsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -51,11 +59,15 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     calls->addWidget(m_connect);
     calls->addWidget(m_createConnection);
     calls->addStretch(1);
+    auto *options = new QHBoxLayout;
+    options->addWidget(m_setOption);
+    options->addWidget(m_option, 1);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
+    layout->addLayout(options);
     layout->addWidget(m_attemptsLabel);
     layout->addWidget(m_status);
     layout->addWidget(m_controls);
@@ -77,6 +89,12 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
         m_attemptsLabel->show();
     });
     connect(m_attempts, &ConnectionAttempts::finished, this, &ClientPane::refresh);
+    connect(m_setOption, &QPushButton::clicked, this, [this] {
+        run(m_session->setOption(m_clientId, m_option->option(), m_option->value()));
+    });
+    connect(m_option, &SocketOptionPicker::optionChanged, this, [this](const QString &name) {
+        m_setOption->setText(QStringLiteral("setsockopt(%1)").arg(name));
+    });
     connect(m_connect, &QPushButton::clicked, this, [this] {
         run(m_session->connectTo(m_clientId, m_endpoint->host(), m_endpoint->port()));
     });
@@ -157,6 +175,10 @@ void ClientPane::refresh()
                          : live ? tr("%1 is still open; close it first.").arg(m_clientId)
                                 : QString();
     m_socket->setAvailability(m_replaying ? CallButton::replayingReason() : busy);
+    m_setOption->setAvailability(m_replaying ? CallButton::replayingReason()
+                                 : m_clientId.isEmpty()
+                                     ? tr("Create a socket first: socket().")
+                                     : m_session->whyInvalid(m_clientId, SocketCall::SetSockOpt));
     m_createConnection->setAvailability(m_replaying ? CallButton::replayingReason() : busy);
     m_connect->setAvailability(m_replaying ? CallButton::replayingReason()
                                : m_clientId.isEmpty()

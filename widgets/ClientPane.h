@@ -12,6 +12,7 @@ class ConnectionControls;
 class EndpointForm;
 class QSettings;
 class SocketSession;
+class SocketOptionPicker;
 class SocketStatusView;
 
 // The client side of the lab: socket → connect, then send/sendall/recv/shutdown/close.
@@ -48,6 +49,8 @@ private:
     CallButton *m_socket;
     CallButton *m_connect;
     CallButton *m_createConnection;
+    CallButton *m_setOption;
+    SocketOptionPicker *m_option;
     QLabel *m_attemptsLabel;
     ConnectionAttempts *m_attempts;
     SocketStatusView *m_status;

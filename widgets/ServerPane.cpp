@@ -8,6 +8,7 @@
 #include "HeadingLabel.h"
 #include "InterfaceList.h"
 #include "RoleColors.h"
+#include "SocketOptionPicker.h"
 #include "SocketSession.h"
 #include "SocketStatusView.h"
 #include "UnixSocketFile.h"
@@ -31,9 +32,11 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
                               tr("socket(family, type, proto): ask the kernel for a new socket"),
                               QKeySequence(Qt::CTRL | Qt::Key_1), this)),
       m_reuse(new CallButton(QStringLiteral("setsockopt(SO_REUSEADDR)"),
-                             tr("setsockopt(SOL_SOCKET, SO_REUSEADDR, 1): allow bind to a port "
-                                "an earlier server left in TIME_WAIT"),
+                             tr("setsockopt(level, option, value) with the option chosen below; "
+                                "SO_REUSEADDR 1 allows bind to a port an earlier server left in "
+                                "TIME_WAIT"),
                              QKeySequence(Qt::CTRL | Qt::Key_2), this)),
+      m_option(new SocketOptionPicker(QStringLiteral("server"), this)),
       m_bind(new CallButton(QStringLiteral("bind()"),
                             tr("bind((host, port)): give the socket its local address"),
                             QKeySequence(Qt::CTRL | Qt::Key_3), this)),
@@ -83,6 +86,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     calls->addWidget(m_backlog, 1, 1);
     calls->addWidget(m_accept, 1, 2);
     calls->addWidget(m_closeListener, 1, 3);
+    calls->addWidget(m_option, 2, 0, 1, 4);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
@@ -100,8 +104,12 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
         run(m_session->createSocket(SocketRole::Server, m_endpoint->family(), m_endpoint->type(),
                                     m_endpoint->protocol(), &m_listenerId));
     });
-    connect(m_reuse, &QPushButton::clicked, this,
-            [this] { run(m_session->setReuseAddress(m_listenerId)); });
+    connect(m_reuse, &QPushButton::clicked, this, [this] {
+        run(m_session->setOption(m_listenerId, m_option->option(), m_option->value()));
+    });
+    connect(m_option, &SocketOptionPicker::optionChanged, this, [this](const QString &name) {
+        m_reuse->setText(QStringLiteral("setsockopt(%1)").arg(name));
+    });
     connect(m_bind, &QPushButton::clicked, this, &ServerPane::bindClicked);
     connect(m_listen, &QPushButton::clicked, this,
             [this] { run(m_session->listen(m_listenerId, m_backlog->value())); });

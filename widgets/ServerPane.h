@@ -20,6 +20,7 @@ class QListWidget;
 class QSettings;
 class QSpinBox;
 class SocketSession;
+class SocketOptionPicker;
 class SocketStatusView;
 
 // The server side of the lab: socket → setsockopt → bind → listen → accept on a listener,
@@ -72,6 +73,7 @@ private:
     QSpinBox *m_backlog;
     CallButton *m_socket;
     CallButton *m_reuse;
+    SocketOptionPicker *m_option;
     CallButton *m_bind;
     CallButton *m_listen;
     CallButton *m_accept;
