@@ -62,6 +62,7 @@ private slots:
     void bindingToEveryAddressAsksFirst();
     void udpByClicking();
     void unixSocketByClickingWithAStaleFile();
+    void manyClientsAtOnceFillTheBacklog();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -218,6 +219,37 @@ void TestMainWindow::unixSocketByClickingWithAStaleFile()
     click(QStringLiteral("server.close"));
     QCOMPARE(m_events->waitForEnd(server, SocketCall::Close).phase, CallPhase::Returned);
     QVERIFY(!QFileInfo::exists(path)); // close removed the file bind made
+}
+
+void TestMainWindow::manyClientsAtOnceFillTheBacklog()
+{
+    listenByClicking(); // listen(1)
+    const QString server = m_window->serverPane()->listenerId();
+    const quint16 port = m_window->session()->socket(server).local.port();
+    m_window->clientPane()->endpoint()->setEndpoint(QStringLiteral("127.0.0.1"), port);
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.count"))->setValue(3);
+    click(QStringLiteral("client.many"));
+    auto *status = m_window->findChild<QLabel *>(QStringLiteral("client.manyStatus"));
+    // listen(1): two handshakes complete before any accept, the third waits.
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(),
+                              QStringLiteral("2 of 3 clients connected, 1 still waiting (the "
+                                             "backlog?)"),
+                              5000);
+    auto *sockets = m_window->findChild<QComboBox *>(QStringLiteral("client.sockets"));
+    QCOMPARE(sockets->count(), 3);
+    // Serving accepts them all; the third gets in on its next handshake try.
+    QVERIFY(m_window->serverPane()->autoServe()->start(ServerMode::Echo).isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(status->text(), QStringLiteral("3 of 3 clients connected"), 10000);
+    // Any of them can be picked and used from the pane.
+    const QString first = sockets->itemData(0).toString();
+    sockets->setCurrentIndex(0);
+    emit sockets->activated(0);
+    QCOMPARE(m_window->clientPane()->clientId(), first);
+    click(QStringLiteral("client.sendall"));
+    QCOMPARE(m_events->waitForEnd(first, SocketCall::SendAll).phase, CallPhase::Returned);
+    click(QStringLiteral("client.recv"));
+    QCOMPARE(m_events->waitForEnd(first, SocketCall::Recv).data,
+             QByteArray("Hey, can you hear me?"));
 }
 
 void TestMainWindow::listenByClicking()

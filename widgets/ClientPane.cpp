@@ -10,9 +10,12 @@
 #include "SocketSession.h"
 #include "SocketStatusView.h"
 
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QSettings>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 #include <netinet/in.h>
@@ -40,8 +43,23 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
       m_option(new SocketOptionPicker(QStringLiteral("client"), this)),
       m_attemptsLabel(new QLabel(this)), m_attempts(new ConnectionAttempts(session, this)),
       m_status(new SocketStatusView(&session->clock(), this)),
-      m_controls(new ConnectionControls(session, Qt::AltModifier, QStringLiteral("client"), this))
+      m_controls(new ConnectionControls(session, Qt::AltModifier, QStringLiteral("client"), this)),
+      m_sockets(new QComboBox(this)), m_count(new QSpinBox(this)),
+      m_many(new QPushButton(tr("connect N clients"), this)), m_manyStatus(new QLabel(this))
 {
+    m_sockets->setObjectName(QStringLiteral("client.sockets"));
+    m_sockets->setToolTip(tr("The client sockets of this pane; the calls below act on the one "
+                             "chosen here"));
+    m_sockets->setAccessibleName(tr("Client socket"));
+    m_count->setObjectName(QStringLiteral("client.count"));
+    m_count->setRange(1, 1000);
+    m_count->setValue(3);
+    m_count->setToolTip(tr("How many clients to connect at once"));
+    m_many->setObjectName(QStringLiteral("client.many"));
+    m_many->setToolTip(tr("socket() and connect() N times, to the host and port above: watch "
+                          "the backlog fill, or an automatic server serve them all"));
+    m_manyStatus->setObjectName(QStringLiteral("client.manyStatus"));
+    m_manyStatus->hide();
     m_socket->setObjectName(QStringLiteral("client.socket"));
     m_connect->setObjectName(QStringLiteral("client.connect"));
     m_createConnection->setObjectName(QStringLiteral("client.createConnection"));
@@ -62,12 +80,18 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     auto *options = new QHBoxLayout;
     options->addWidget(m_setOption);
     options->addWidget(m_option, 1);
+    auto *many = new QHBoxLayout;
+    many->addWidget(m_sockets, 1);
+    many->addWidget(m_count);
+    many->addWidget(m_many);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(title);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addLayout(options);
+    layout->addLayout(many);
+    layout->addWidget(m_manyStatus);
     layout->addWidget(m_attemptsLabel);
     layout->addWidget(m_status);
     layout->addWidget(m_controls);
@@ -99,6 +123,10 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
         run(m_session->connectTo(m_clientId, m_endpoint->host(), m_endpoint->port()));
     });
     connect(m_controls, &ConnectionControls::refused, this, &ClientPane::refused);
+    connect(m_sockets, &QComboBox::activated, this,
+            [this](int index) { adopt(m_sockets->itemData(index).toString()); });
+    connect(m_many, &QPushButton::clicked, this, &ClientPane::connectMany);
+    connect(session, &SocketSession::eventOccurred, this, &ClientPane::onEvent);
     connect(session, &SocketSession::socketChanged, this, &ClientPane::onSocketChanged);
     m_controls->setSendToTarget([this](QString *host, int *port) {
         *host = m_endpoint->host();
@@ -109,8 +137,55 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     refresh();
 }
 
+void ClientPane::connectMany()
+{
+    m_batch.clear();
+    m_batchSize = m_count->value();
+    m_batchConnected = 0;
+    for (int i = 0; i < m_batchSize; ++i) {
+        QString id;
+        const QString refusal =
+            m_session->createSocket(SocketRole::Client, m_endpoint->family(), m_endpoint->type(),
+                                    m_endpoint->protocol(), &id);
+        if (!refusal.isEmpty()) {
+            emit refused(refusal);
+            break;
+        }
+        m_batch << id;
+        adopt(id);
+    }
+    m_manyStatus->setText(tr("Connecting %n client(s)…", nullptr, m_batchSize));
+    m_manyStatus->show();
+}
+
+void ClientPane::onEvent(const SocketEvent &event)
+{
+    if (!m_batch.contains(event.socketId))
+        return;
+    // Each socket of "connect N" connects as soon as socket() returned.
+    if (event.call == SocketCall::Socket && event.phase == CallPhase::Returned) {
+        m_session->connectTo(event.socketId, m_endpoint->host(), m_endpoint->port());
+        return;
+    }
+    if (event.call != SocketCall::Connect ||
+        (event.phase != CallPhase::Returned && event.phase != CallPhase::Failed))
+        return;
+    m_batch.removeAll(event.socketId);
+    if (event.phase == CallPhase::Returned)
+        ++m_batchConnected;
+    m_manyStatus->setText(
+        tr("%1 of %2 clients connected%3")
+            .arg(m_batchConnected)
+            .arg(m_batchSize)
+            .arg(m_batch.isEmpty() ? QString()
+                                   : tr(", %1 still waiting (the backlog?)").arg(m_batch.size())));
+}
+
 void ClientPane::adopt(const QString &socketId)
 {
+    if (m_sockets->findData(socketId) < 0)
+        m_sockets->addItem(socketId, socketId);
+    m_sockets->setCurrentIndex(m_sockets->findData(socketId));
     m_clientId = socketId;
     m_controls->setSocketId(socketId);
     if (m_session->contains(socketId))
@@ -154,6 +229,10 @@ void ClientPane::onSocketChanged(const SocketInfo &info)
 {
     if (m_replaying)
         return;
+    const int index = m_sockets->findData(info.id);
+    if (index >= 0)
+        m_sockets->setItemText(index,
+                               QStringLiteral("%1   %2").arg(info.id, socketStateName(info.state)));
     if (info.id == m_clientId)
         m_status->showSocket(info);
     refresh();
@@ -168,13 +247,11 @@ void ClientPane::run(const QString &refusal)
 
 void ClientPane::refresh()
 {
-    const SocketInfo client = m_session->socket(m_clientId);
-    const bool live = !m_clientId.isEmpty() && client.state != SocketState::Closed &&
-                      !(client.state == SocketState::Failed && client.fd < 0);
-    const QString busy = m_attempts->isRunning() ? tr("create_connection is still trying.")
-                         : live ? tr("%1 is still open; close it first.").arg(m_clientId)
-                                : QString();
+    // Another socket() while one is open makes a second client: the list above picks which.
+    const QString busy =
+        m_attempts->isRunning() ? tr("create_connection is still trying.") : QString();
     m_socket->setAvailability(m_replaying ? CallButton::replayingReason() : busy);
+    m_many->setEnabled(!m_replaying && !m_attempts->isRunning());
     m_setOption->setAvailability(m_replaying ? CallButton::replayingReason()
                                  : m_clientId.isEmpty()
                                      ? tr("Create a socket first: socket().")

@@ -1,11 +1,15 @@
 #pragma once
 
+#include "SocketEvent.h"
 #include "SocketInfo.h"
 
 #include <QVector>
 #include <QWidget>
 
 class CallButton;
+class QComboBox;
+class QPushButton;
+class QSpinBox;
 class ConnectionAttempts;
 class QLabel;
 class ConnectionControls;
@@ -40,6 +44,8 @@ signals:
 
 private:
     void onSocketChanged(const SocketInfo &info);
+    void connectMany();
+    void onEvent(const SocketEvent &event);
     void run(const QString &refusal);
     void refresh();
 
@@ -56,5 +62,12 @@ private:
     SocketStatusView *m_status;
     ConnectionControls *m_controls;
     bool m_replaying = false;
+    QComboBox *m_sockets; // every client socket this pane made or was given
+    QSpinBox *m_count;    // how many clients "connect N" makes
+    QPushButton *m_many;
+    QLabel *m_manyStatus;
+    QStringList m_batch; // sockets of "connect N" still waiting to connect
+    int m_batchSize = 0;
+    int m_batchConnected = 0;
     QString m_liveClientId;
 };
