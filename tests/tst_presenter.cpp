@@ -3,6 +3,7 @@
 
 #include "ClientPane.h"
 #include "EndpointForm.h"
+#include "GuideWindow.h"
 #include "LessonCaption.h"
 #include "LessonPanel.h"
 #include "LessonRunner.h"
@@ -26,6 +27,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+#include <QTextBrowser>
 
 #include <memory>
 
@@ -56,6 +58,7 @@ private slots:
     void leavingPresenterModeRestoresTheWindow();
     void highContrastThemeMeetsSevenToOne();
     void themeZoomAndLessonPersist();
+    void guideOpensFromHelpWithItsPictures();
 
 private:
     void openLesson(const QString &id);
@@ -293,6 +296,22 @@ void TestPresenter::themeZoomAndLessonPersist()
     for (const QPushButton *b : m_window->lessonPanel()->findChildren<QPushButton *>())
         offered = offered || b->text().contains(QStringLiteral("step 4"));
     QVERIFY(offered);
+}
+
+void TestPresenter::guideOpensFromHelpWithItsPictures()
+{
+    QTest::keyClick(m_window.get(), Qt::Key_F1);
+    QVERIFY(m_window->guide());
+    QTRY_VERIFY(m_window->guide()->isVisible());
+    const QTextBrowser *student = m_window->guide()->browser(0);
+    QVERIFY(student->toPlainText().contains(QStringLiteral("Getting the flow, by clicking")));
+    // Its screenshots come from inside the program.
+    const QVariant picture = student->document()->resource(
+        QTextDocument::ImageResource, QUrl(QStringLiteral("screenshots/lesson-panel.png")));
+    QVERIFY(picture.isValid());
+    QVERIFY(
+        m_window->guide()->browser(1)->toPlainText().contains(QStringLiteral("Presenter mode")));
+    QVERIFY(m_window->guide()->browser(2)->toPlainText().contains(QStringLiteral("expect:")));
 }
 
 QTEST_MAIN(TestPresenter)

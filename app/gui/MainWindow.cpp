@@ -7,6 +7,7 @@
 #include "CodeView.h"
 #include "EndpointForm.h"
 #include "EventLog.h"
+#include "GuideWindow.h"
 #include "LessonCaption.h"
 #include "LessonLibrary.h"
 #include "LessonPanel.h"
@@ -243,6 +244,11 @@ void MainWindow::buildMenus()
     buildLessonMenu(menuBar()->addMenu(tr("L&essons")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *guide = help->addAction(tr("&Guide"), this, [this] { openGuide(0); });
+    guide->setShortcut(QKeySequence::HelpContents);
+    guide->setObjectName(QStringLiteral("openGuide"));
+    help->addAction(tr("&Instructor Guide"), this, [this] { openGuide(1); });
+    help->addAction(tr("&Lesson Format"), this, [this] { openGuide(2); });
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         QMessageBox::information(
             this, tr("Keyboard shortcuts"),
@@ -284,6 +290,15 @@ void MainWindow::buildLessonMenu(QMenu *menu)
     menu->addAction(tr("&Close Lesson"), this, &MainWindow::closeLesson);
     menu->addSeparator();
     menu->addActions(m_lessonPanel->navigationActions());
+}
+
+void MainWindow::openGuide(int index)
+{
+    if (!m_guide)
+        m_guide = new GuideWindow(this);
+    m_guide->showGuide(index);
+    m_guide->show();
+    m_guide->raise();
 }
 
 void MainWindow::chooseLessonFile()

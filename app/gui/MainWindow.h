@@ -9,6 +9,7 @@
 #include <memory>
 
 class ByteView;
+class GuideWindow;
 class LessonCaption;
 class LessonPanel;
 class LessonRunner;
@@ -59,6 +60,9 @@ public:
     void closeReplay();
     bool isReplaying() const { return m_replaying; }
     ReplayBar *replayBar() const { return m_replayBar; }
+    // Help → Guide: 0 student guide, 1 instructor guide, 2 lesson format.
+    void openGuide(int index);
+    GuideWindow *guide() const { return m_guide; }
     // Writes server.py/client.py and server.c/client.c for the sides the session has.
     bool exportScripts(const QString &directory, QStringList *written, QString *error) const;
     // 100 % is the system's usual text size; presenter mode starts at 200 %.
@@ -141,6 +145,7 @@ private:
     bool m_reducedMotion = false;
     int m_animationMs = defaultAnimationMs;
     ReplayBar *m_replayBar;
+    GuideWindow *m_guide = nullptr;
     TraceReplay m_replay;
     bool m_replaying = false;
     QVector<SocketEvent> m_liveEvents; // the live log, kept aside while a replay is shown

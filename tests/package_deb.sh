@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Builds the .deb with CPack, unpacks it into a throwaway root (no dpkg database touched,
+# nothing installed on this machine) and checks what a Debian user would get: both programs
+# running, the menu entry, valid AppStream data and the icon.
+set -euo pipefail
+build=${1:?usage: package_deb.sh BUILD_DIR}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+(cd "$build" && cpack -G DEB -B "$work/out" >"$work/cpack.log" 2>&1) || {
+  cat "$work/cpack.log"; exit 1
+}
+deb=$(ls "$work"/out/*.deb)
+echo "built $(basename "$deb")"
+dpkg-deb --field "$deb" Package Version Depends
+dpkg-deb --field "$deb" Depends | grep -q libqt6widgets6 || {
+  echo "FAIL: the package does not depend on Qt's widgets library"; exit 1
+}
+dpkg-deb -x "$deb" "$work/root"
+root=$work/root
+for f in usr/bin/socketlab usr/bin/socketlab-cli \
+         usr/share/applications/io.github.socketlab.SocketLab.desktop \
+         usr/share/metainfo/io.github.socketlab.SocketLab.metainfo.xml \
+         usr/share/icons/hicolor/scalable/apps/io.github.socketlab.SocketLab.svg; do
+  [ -e "$root/$f" ] || { echo "FAIL: $f is not in the package"; exit 1; }
+done
+version=$("$root/usr/bin/socketlab-cli" --version)
+echo "$version"
+case "$version" in "socketlab-cli "[0-9]*) ;; *) echo "FAIL: socketlab-cli --version"; exit 1 ;; esac
+QT_QPA_PLATFORM=offscreen "$root/usr/bin/socketlab" --version | grep -q "^socketlab [0-9]"
+"$root/usr/bin/socketlab-cli" lesson --list | grep -q "^getting-the-flow"
+if command -v appstreamcli >/dev/null; then
+  appstreamcli validate --no-net "$root/usr/share/metainfo/io.github.socketlab.SocketLab.metainfo.xml"
+else
+  echo "FAIL: appstreamcli is needed (Debian package appstream)"; exit 1
+fi
+grep -q "^Exec=socketlab" "$root/usr/share/applications/io.github.socketlab.SocketLab.desktop"
+echo "package ok"
