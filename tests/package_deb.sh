@@ -21,7 +21,8 @@ root=$work/root
 for f in usr/bin/socketlab usr/bin/socketlab-cli \
          usr/share/applications/io.github.socketlab.SocketLab.desktop \
          usr/share/metainfo/io.github.socketlab.SocketLab.metainfo.xml \
-         usr/share/icons/hicolor/scalable/apps/io.github.socketlab.SocketLab.svg; do
+         usr/share/icons/hicolor/scalable/apps/io.github.socketlab.SocketLab.svg \
+         usr/share/man/man1/socketlab.1.gz usr/share/man/man1/socketlab-cli.1.gz; do
   [ -e "$root/$f" ] || { echo "FAIL: $f is not in the package"; exit 1; }
 done
 version=$("$root/usr/bin/socketlab-cli" --version)
@@ -35,4 +36,13 @@ else
   echo "FAIL: appstreamcli is needed (Debian package appstream)"; exit 1
 fi
 grep -q "^Exec=socketlab" "$root/usr/share/applications/io.github.socketlab.SocketLab.desktop"
+# The manual pages carry every subcommand and the window's options.
+for word in serve connect lookup lesson export; do
+  zcat "$root/usr/share/man/man1/socketlab-cli.1.gz" | grep -q "^\.SS $word" || {
+    echo "FAIL: socketlab-cli.1 lacks $word"; exit 1
+  }
+done
+zcat "$root/usr/share/man/man1/socketlab.1.gz" | grep -q -- "presenter" || {
+  echo "FAIL: socketlab.1 lacks --presenter"; exit 1
+}
 echo "package ok"
