@@ -1,5 +1,7 @@
 #include "ByteView.h"
 
+#include "MonospaceFont.h"
+
 #include "BytesFormat.h"
 
 #include <QLabel>
@@ -14,10 +16,7 @@ ByteView::ByteView(QWidget *parent)
     setObjectName(QStringLiteral("byteView"));
     m_rows->setObjectName(QStringLiteral("byteView.rows"));
     m_literal->setObjectName(QStringLiteral("byteView.literal"));
-    // Only the family is set, so the size still follows View → Zoom.
-    QFont mono;
-    mono.setFamily(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
+    const QFont mono = MonospaceFont::font();
     for (QPlainTextEdit *edit : {m_rows, m_literal}) {
         edit->setReadOnly(true);
         edit->setFont(mono);

@@ -1,16 +1,14 @@
 #include "CallButton.h"
 
+#include "MonospaceFont.h"
+
 CallButton::CallButton(const QString &label, const QString &whatItDoes,
                        const QKeySequence &shortcut, QWidget *parent)
     : QPushButton(label, parent), m_whatItDoes(whatItDoes)
 {
     setShortcut(shortcut);
     setAccessibleDescription(whatItDoes);
-    QFont f;
-    f.setFamily(QStringLiteral("monospace"));
-    f.setStyleHint(QFont::Monospace);
-    f.setBold(true);
-    setFont(f);
+    setFont(MonospaceFont::font(true));
     setAvailability(QString());
 }
 

@@ -1,5 +1,7 @@
 #include "CodeView.h"
 
+#include "MonospaceFont.h"
+
 #include "CodeGenerator.h"
 #include "HeadingLabel.h"
 
@@ -10,9 +12,7 @@ CodeView::CodeView(QWidget *parent)
     : QWidget(parent), m_python(new QPlainTextEdit(this)), m_c(new QPlainTextEdit(this))
 {
     setObjectName(QStringLiteral("codeView"));
-    QFont mono;
-    mono.setFamily(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
+    const QFont mono = MonospaceFont::font();
     for (QPlainTextEdit *edit : {m_python, m_c}) {
         edit->setReadOnly(true);
         edit->setFont(mono);

@@ -1,21 +1,11 @@
 #include "LessonCaption.h"
 
+#include "MonospaceFont.h"
 #include "RoleColors.h"
 
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
-
-namespace {
-// Only the family is set, so the size follows the zoom.
-QFont monospace()
-{
-    QFont f;
-    f.setFamily(QStringLiteral("monospace"));
-    f.setStyleHint(QFont::Monospace);
-    return f;
-}
-} // namespace
 
 LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
     : QFrame(parent), m_runner(runner), m_counter(new QLabel(this)), m_title(new QLabel(this)),
@@ -42,7 +32,7 @@ LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
     layout->addWidget(m_output, 3, 1);
     m_output->setObjectName(QStringLiteral("captionOutput"));
     m_output->setTextFormat(Qt::PlainText);
-    m_output->setFont(monospace());
+    m_output->setFont(MonospaceFont::font());
     m_output->hide();
     layout->setColumnStretch(1, 1);
     connect(m_runner, &LessonRunner::stepChanged, this, &LessonCaption::showStep);

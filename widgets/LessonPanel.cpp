@@ -1,6 +1,7 @@
 #include "LessonPanel.h"
 
 #include "HeadingLabel.h"
+#include "MonospaceFont.h"
 #include "RoleColors.h"
 
 #include <QAction>
@@ -13,15 +14,6 @@
 #include <QVBoxLayout>
 
 namespace {
-// Only the family is set, so the size follows the zoom.
-QFont monospace()
-{
-    QFont f;
-    f.setFamily(QStringLiteral("monospace"));
-    f.setStyleHint(QFont::Monospace);
-    return f;
-}
-
 QToolButton *toolButtonFor(QAction *action, QWidget *parent)
 {
     auto *b = new QToolButton(parent);
@@ -63,12 +55,12 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     m_answerText->setTextFormat(Qt::PlainText);
     m_answerText->setObjectName(QStringLiteral("lessonAnswer"));
     m_python->setTextFormat(Qt::PlainText);
-    m_python->setFont(monospace());
+    m_python->setFont(MonospaceFont::font());
     m_python->setWordWrap(true);
     m_python->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("lessonStatus"));
     m_output->setReadOnly(true);
-    m_output->setFont(monospace());
+    m_output->setFont(MonospaceFont::font());
     m_output->setObjectName(QStringLiteral("lessonOutput"));
     m_output->setAccessibleName(tr("What the step printed"));
     m_output->setMaximumHeight(220);

@@ -123,18 +123,7 @@ int ConnectCommand::start(const QStringList &arguments)
                 if (untilClose && e.byteCount > 0)
                     m_calls->append(SocketCall::Recv, receive);
             });
-    connect(m_calls.get(), &CallSequence::finished, this, [this] { finish(0); });
-    connect(m_calls.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
-        std::fprintf(stderr, "socketlab-cli connect: %s failed: %s (%s)\n",
-                     qPrintable(socketCallName(e.call)), qPrintable(e.error.name()),
-                     qPrintable(e.error.message()));
-        finish(1);
-    });
-    connect(m_calls.get(), &CallSequence::refused, this, [this](const QString &reason) {
-        std::fprintf(stderr, "socketlab-cli connect: %s\n", qPrintable(reason));
-        finish(1);
-    });
-    m_calls->start();
+    startCalls();
     return -1;
 }
 
@@ -183,6 +172,11 @@ void ConnectCommand::connectDatagrams(const HostPortText::Parts &where,
         std::fwrite(e.data.constData(), 1, size_t(e.data.size()), stdout);
         std::fflush(stdout);
     });
+    startCalls();
+}
+
+void ConnectCommand::startCalls()
+{
     connect(m_calls.get(), &CallSequence::finished, this, [this] { finish(0); });
     connect(m_calls.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
         std::fprintf(stderr, "socketlab-cli connect: %s failed: %s (%s)\n",

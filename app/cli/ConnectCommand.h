@@ -27,6 +27,8 @@ public:
 private:
     void connectDatagrams(const HostPortText::Parts &where, const QList<QByteArray> &messages,
                           int bufsize);
+    // Ends with exit 0 when every call returned, 1 at the first failure or refusal.
+    void startCalls();
     void finish(int exitCode);
 
     std::unique_ptr<SocketSession> m_session;
