@@ -3,11 +3,14 @@
 #include <QFile>
 #include <QJsonDocument>
 
+#include <cmath>
+
 QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
 {
     QJsonObject o;
     o.insert(QStringLiteral("seq"), e.seq);
-    o.insert(QStringLiteral("t_ms"), qRound64(e.tMs * 1000.0) / 1000.0);
+    // Rounded as a double: a time read from a foreign trace may not fit an integer.
+    o.insert(QStringLiteral("t_ms"), std::round(e.tMs * 1000.0) / 1000.0);
     o.insert(QStringLiteral("socket"), e.socketId);
     o.insert(QStringLiteral("call"), socketCallName(e.call));
     o.insert(QStringLiteral("phase"), callPhaseName(e.phase));
@@ -99,6 +102,12 @@ bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *erro
                                                               : SocketRole::Client;
     e->seq = o.value(QStringLiteral("seq")).toInteger();
     e->tMs = o.value(QStringLiteral("t_ms")).toDouble();
+    // Milliseconds since the session began: found by scripts/fuzz, a value like 6.8e19
+    // cannot come from a session, so it is refused rather than carried along.
+    if (!std::isfinite(e->tMs) || e->tMs < 0 || e->tMs > maxTimeMs) {
+        *error = QStringLiteral("t_ms %1 is out of range (0 to %2)").arg(e->tMs).arg(maxTimeMs);
+        return false;
+    }
     e->args = o.value(QStringLiteral("args")).toObject().toVariantMap();
     e->result = o.value(QStringLiteral("result")).toVariant();
     e->kernelState = o.value(QStringLiteral("kernel_state")).toString();

@@ -20,4 +20,7 @@ public:
     static bool fromLine(const QByteArray &line, SocketEvent *event, QString *error);
     // Every event of a trace file; false with "line N: reason" on the first bad line.
     static bool readFile(const QString &path, QVector<SocketEvent> *events, QString *error);
+
+    // About 31 years of session time: anything later is not from a real session.
+    static constexpr double maxTimeMs = 1e12;
 };

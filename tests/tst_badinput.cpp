@@ -138,6 +138,13 @@ void TestBadInput::traceLines_data()
     QTest::newRow("odd hex data") << QByteArray("{\"socket\":\"a\",\"call\":\"recv\",\"phase\":"
                                                 "\"returned\",\"bytes\":1,\"data_hex\":\"486\"}")
                                   << "data_hex is not hex";
+    // Found by scripts/fuzz: a time this large overflowed when the trace was written again.
+    QTest::newRow("huge time") << QByteArray("{\"socket\":\"a\",\"call\":\"recv\",\"phase\":"
+                                             "\"returned\",\"t_ms\":6.8e19}")
+                               << "t_ms 6.8e+19 is out of range";
+    QTest::newRow("negative time") << QByteArray("{\"socket\":\"a\",\"call\":\"close\","
+                                                 "\"phase\":\"returned\",\"t_ms\":-5}")
+                                   << "t_ms -5 is out of range";
 }
 
 void TestBadInput::traceLines()
