@@ -16,6 +16,7 @@
 #include "PresenterStage.h"
 #include "PythonForm.h"
 #include "ReplayBar.h"
+#include "ReplayController.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "SessionLogView.h"
@@ -32,7 +33,6 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
-#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -43,8 +43,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
-
-#include <algorithm>
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
@@ -92,8 +90,9 @@ MainWindow::MainWindow(QWidget *parent)
     stageLayout->addWidget(m_replayBar);
     m_replayBar->hide();
     addActions(m_replayBar->navigationActions());
-    connect(m_replayBar, &ReplayBar::positionRequested, this, &MainWindow::showReplayPosition);
-    connect(m_replayBar, &ReplayBar::closeRequested, this, &MainWindow::closeReplay);
+    m_replayer = new ReplayController({m_replayBar, m_log, m_diagram, m_logView, m_server, m_client,
+                                       [this](int row) { showEventBytes(row); }},
+                                      this);
     stageLayout->addWidget(m_pages, 1);
     m_caption->hide();
     setCentralWidget(stage);
@@ -408,87 +407,28 @@ void MainWindow::chooseSessionFile()
 
 bool MainWindow::openSession(const QString &path, QString *error)
 {
-    TraceReplay replay;
-    if (!replay.load(path, error))
+    if (!m_replayer->open(path, error))
         return false;
-    if (!m_replaying) {
-        m_liveEvents = m_log->events();
-        m_liveBytes = 0;
-        for (const SocketEvent &e : std::as_const(m_liveEvents))
-            m_liveBytes += e.data.size();
-        m_replaying = true;
-    }
     m_runner->pause();
-    m_replay = replay;
-    m_replayBar->start(QFileInfo(path).fileName(), m_replay.count());
-    m_replayBar->show();
     showLookups(false);
-    showReplayPosition(0);
     return true;
-}
-
-void MainWindow::showReplayPosition(int position)
-{
-    const int previous = m_replayBar->position();
-    m_replayBar->setPosition(position);
-    position = m_replayBar->position();
-    const QVector<SocketEvent> &events = m_replay.events();
-    if (position == previous + 1 && m_log->count() == previous) {
-        m_log->append(events.at(previous));
-        m_diagram->addEvent(events.at(previous));
-    } else {
-        // Backwards (or a jump): the views are rebuilt from the start of the recording.
-        m_log->clear();
-        m_diagram->clear();
-        for (int i = 0; i < position; ++i) {
-            m_log->append(events.at(i));
-            m_diagram->addEvent(events.at(i));
-        }
-    }
-    const QVector<SocketInfo> sockets = m_replay.socketsAfter(position);
-    m_server->showReplay(sockets);
-    m_client->showReplay(sockets);
-    if (position > 0) {
-        m_logView->selectLogRow(position - 1);
-        showEventBytes(position - 1);
-    }
 }
 
 void MainWindow::closeReplay()
 {
-    if (!m_replaying)
-        return;
-    m_replaying = false;
-    m_replayBar->hide();
-    m_log->clear();
-    m_diagram->clear();
-    for (const SocketEvent &e : std::as_const(m_liveEvents)) {
-        m_log->append(e);
-        m_diagram->addEvent(e);
-    }
-    m_liveEvents.clear();
-    m_liveBytes = 0;
-    m_server->endReplay();
-    m_client->endReplay();
+    m_replayer->close();
+}
+
+bool MainWindow::isReplaying() const
+{
+    return m_replayer->isReplaying();
 }
 
 void MainWindow::onEvent(const SocketEvent &event)
 {
-    if (m_replaying) {
-        // Live sockets go on; their events wait until the replay is closed, their data
-        // within the log's caps so a flood during a replay cannot fill memory.
-        SocketEvent kept = event;
-        const qint64 room = qMax<qint64>(0, EventLog::defaultTotalCap - m_liveBytes);
-        const qint64 keep =
-            std::min({qint64(kept.data.size()), EventLog::defaultPerEventCap, room});
-        if (keep < kept.data.size()) {
-            kept.bytesNotKept += kept.data.size() - keep;
-            kept.data.truncate(int(keep));
-        }
-        m_liveBytes += keep;
-        m_liveEvents.append(kept);
+    // During a replay the live events wait until it is closed.
+    if (m_replayer->holdBack(event))
         return;
-    }
     m_log->append(event);
     m_diagram->addEvent(event);
     // The byte, code and state views follow the newest call. They are redrawn at most once a

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "Theme.h"
-#include "TraceReplay.h"
 
 #include <QMainWindow>
 #include <QTimer>
@@ -17,6 +16,7 @@ class PresenterStage;
 class QDockWidget;
 class QMenu;
 class ReplayBar;
+class ReplayController;
 class CodeView;
 class SequenceDiagramView;
 class TcpStateView;
@@ -58,7 +58,7 @@ public:
     // Replays a saved trace in the panes, diagram and log without touching the network.
     bool openSession(const QString &path, QString *error);
     void closeReplay();
-    bool isReplaying() const { return m_replaying; }
+    bool isReplaying() const;
     ReplayBar *replayBar() const { return m_replayBar; }
     // Help → Guide: 0 student guide, 1 instructor guide, 2 lesson format.
     void openGuide(int index);
@@ -104,7 +104,6 @@ private:
     void buildLessonMenu(QMenu *menu);
     void chooseLessonFile();
     void chooseSessionFile();
-    void showReplayPosition(int position);
     void applyMotion();
     void onEvent(const SocketEvent &event);
     void followNewest();
@@ -146,10 +145,7 @@ private:
     int m_animationMs = defaultAnimationMs;
     ReplayBar *m_replayBar;
     GuideWindow *m_guide = nullptr;
-    TraceReplay m_replay;
-    bool m_replaying = false;
-    QVector<SocketEvent> m_liveEvents; // the live log, kept aside while a replay is shown
-    qint64 m_liveBytes = 0;
+    ReplayController *m_replayer = nullptr;
     QTimer m_followTimer;
     int m_newestEnded = -1;
 };
