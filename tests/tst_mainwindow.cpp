@@ -63,6 +63,7 @@ private slots:
     void udpByClicking();
     void unixSocketByClickingWithAStaleFile();
     void manyClientsAtOnceFillTheBacklog();
+    void diagramByKeyboardAndForScreenReaders();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -250,6 +251,30 @@ void TestMainWindow::manyClientsAtOnceFillTheBacklog()
     click(QStringLiteral("client.recv"));
     QCOMPARE(m_events->waitForEnd(first, SocketCall::Recv).data,
              QByteArray("Hey, can you hear me?"));
+}
+
+void TestMainWindow::diagramByKeyboardAndForScreenReaders()
+{
+    listenByClicking();
+    SequenceDiagramView *diagram = m_window->diagram();
+    // The newest finished call is described for assistive technology.
+    QTRY_VERIFY(diagram->accessibleDescription().contains(QStringLiteral("server_socket.listen(")));
+    QVERIFY(diagram->accessibleDescription().contains(QStringLiteral("→ None")));
+    // The diagram takes keyboard focus and walks the events with the arrow keys.
+    QCOMPARE(diagram->focusPolicy(), Qt::StrongFocus);
+    diagram->setFocus();
+    QTest::keyClick(diagram, Qt::Key_End);
+    const qint64 last = diagram->selectedSeq();
+    QVERIFY(last > 0);
+    QTest::keyClick(diagram, Qt::Key_Up);
+    QVERIFY(diagram->selectedSeq() != last);
+    // The log follows the diagram's selection.
+    const int row = m_window->log()->rowOfSeq(diagram->selectedSeq());
+    QVERIFY(row >= 0);
+    auto *table = m_window->findChild<SessionLogView *>()->table();
+    QTRY_COMPARE(table->currentIndex().row(), row); // no socket filter: rows are the log's
+    QTest::keyClick(diagram, Qt::Key_Home);
+    QCOMPARE(diagram->selectedSeq(), diagram->model().seqOfRow(0));
 }
 
 void TestMainWindow::listenByClicking()

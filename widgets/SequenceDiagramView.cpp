@@ -2,6 +2,8 @@
 
 #include "RoleColors.h"
 
+#include <QAccessible>
+#include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
@@ -40,6 +42,7 @@ SequenceDiagramView::SequenceDiagramView(QWidget *parent) : QAbstractScrollArea(
 {
     setObjectName(QStringLiteral("sequenceDiagram"));
     setAccessibleName(tr("Sequence diagram of the session"));
+    setFocusPolicy(Qt::StrongFocus);
     viewport()->setBackgroundRole(QPalette::Base);
     setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
@@ -315,6 +318,12 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         p.drawText(QPointF(x, y), a.label);
     }
     paintTravellingBytes(p);
+    if (hasFocus()) {
+        // Keyboard focus is shown, as on every other control.
+        p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(viewport()->rect().adjusted(1, 1, -2, -2));
+    }
     // Header last, so it stays on top while scrolling.
     p.fillRect(QRect(0, 0, viewport()->width(), headerHeight()), palette().color(QPalette::Window));
     QFont bold = font();
@@ -370,6 +379,43 @@ qint64 SequenceDiagramView::seqAt(const QPoint &point) const
     // Anything else on that row: the event the row stands for.
     const int row = (point.y() + verticalScrollBar()->value() - headerHeight()) / rowHeight();
     return row >= 0 && row < m_model.rowCount() ? m_model.seqOfRow(row) : 0;
+}
+
+void SequenceDiagramView::announce(const QString &text)
+{
+    setAccessibleDescription(text);
+    QAccessibleEvent changed(this, QAccessible::DescriptionChanged);
+    QAccessible::updateAccessibility(&changed);
+}
+
+void SequenceDiagramView::keyPressEvent(QKeyEvent *event)
+{
+    const int rows = m_model.rowCount();
+    if (rows == 0) {
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    const int current = m_model.rowOfSeq(m_selected);
+    int row = current;
+    switch (event->key()) {
+    case Qt::Key_Up:
+        row = current < 0 ? rows - 1 : qMax(0, current - 1);
+        break;
+    case Qt::Key_Down:
+        row = current < 0 ? rows - 1 : qMin(rows - 1, current + 1);
+        break;
+    case Qt::Key_Home:
+        row = 0;
+        break;
+    case Qt::Key_End:
+        row = rows - 1;
+        break;
+    default:
+        QAbstractScrollArea::keyPressEvent(event);
+        return;
+    }
+    setSelectedSeq(m_model.seqOfRow(row));
+    emit eventSelected(m_selected);
 }
 
 void SequenceDiagramView::mousePressEvent(QMouseEvent *event)

@@ -33,6 +33,8 @@ public:
     void setAnimationMs(int ms);
     int animationMs() const { return m_animationMs; }
     bool isAnimating() const { return m_animatedArrow >= 0; }
+    // Tells assistive technology what just happened (a screen reader reads it out).
+    void announce(const QString &text);
 
 signals:
     void eventSelected(qint64 seq);
@@ -41,6 +43,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
+    // ↑/↓ select the previous/next event, Home/End the first/last.
+    void keyPressEvent(QKeyEvent *event) override;
 
 private:
     int rowHeight() const;

@@ -445,7 +445,11 @@ void MainWindow::followNewest()
     if (m_newestEnded < 0 || m_newestEnded >= m_log->count())
         return;
     showEventBytes(m_newestEnded);
-    const QString id = m_log->event(m_newestEnded).socketId;
+    const SocketEvent &newest = m_log->event(m_newestEnded);
+    m_diagram->announce(
+        tr("%1: %2 → %3")
+            .arg(newest.socketId, PythonForm::statement(newest), PythonForm::outcome(newest)));
+    const QString id = newest.socketId;
     if (m_session->contains(id))
         m_states->showSocket(m_session->socket(id));
 }
