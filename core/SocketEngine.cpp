@@ -319,6 +319,17 @@ void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)
     m_report.succeed(s, QVariant());
 }
 
+bool SocketEngine::blockIfWouldBlock(EngineSocket &s, int error, bool forWriting)
+{
+    // A non-blocking call that would block is the student's blocking call waiting: report
+    // it and try again when the fd is ready.
+    if (error != EAGAIN && error != EWOULDBLOCK)
+        return false;
+    m_report.blocked(s);
+    waitFor(s, forWriting);
+    return true;
+}
+
 void SocketEngine::tryAccept(EngineSocket &s)
 {
     sockaddr_storage storage{};
@@ -329,11 +340,8 @@ void SocketEngine::tryAccept(EngineSocket &s)
                        SOCK_NONBLOCK | SOCK_CLOEXEC);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            m_report.blocked(s);
-            waitFor(s, false);
+        if (blockIfWouldBlock(s, errno, false))
             return;
-        }
         m_report.failErrno(s, errno);
         return;
     }
@@ -370,11 +378,8 @@ void SocketEngine::trySend(EngineSocket &s)
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            if (errno == EAGAIN || errno == EWOULDBLOCK) {
-                m_report.blocked(s);
-                waitFor(s, true);
+            if (blockIfWouldBlock(s, errno, true))
                 return;
-            }
             m_report.failErrno(s, errno, s.info.peer.isValid() ? s.info.peer.display() : QString());
             return;
         }
@@ -406,11 +411,8 @@ void SocketEngine::tryRecv(EngineSocket &s)
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
         const int error = errno;
-        if (error == EAGAIN || error == EWOULDBLOCK) {
-            m_report.blocked(s);
-            waitFor(s, false);
+        if (blockIfWouldBlock(s, error, false))
             return;
-        }
         if (error == ECONNRESET)
             s.info.state = SocketState::Failed;
         m_report.failErrno(s, error);
@@ -437,11 +439,8 @@ void SocketEngine::trySendTo(EngineSocket &s)
                      reinterpret_cast<sockaddr *>(&storage), length);
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            m_report.blocked(s);
-            waitFor(s, true);
+        if (blockIfWouldBlock(s, errno, true))
             return;
-        }
         m_report.failErrno(s, errno, s.sendTarget.display());
         return;
     }
@@ -469,11 +468,8 @@ void SocketEngine::tryRecvFrom(EngineSocket &s)
                        reinterpret_cast<sockaddr *>(&storage), &length);
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
-        if (errno == EAGAIN || errno == EWOULDBLOCK) {
-            m_report.blocked(s);
-            waitFor(s, false);
+        if (blockIfWouldBlock(s, errno, false))
             return;
-        }
         m_report.failErrno(s, errno);
         return;
     }

@@ -49,6 +49,8 @@ private:
     void tryAccept(EngineSocket &s);
     void trySend(EngineSocket &s);
     void tryRecv(EngineSocket &s);
+    // True (and the call reported blocked, waiting for readiness) for EAGAIN/EWOULDBLOCK.
+    bool blockIfWouldBlock(EngineSocket &s, int error, bool forWriting);
     void trySendTo(EngineSocket &s);
     void tryRecvFrom(EngineSocket &s);
     // Goes on with a call whose address is known: bind, connect or sendto.

@@ -19,6 +19,7 @@
 #include "ServerPane.h"
 #include "SessionLogView.h"
 #include "SocketSession.h"
+#include "StaleSocketFile.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -38,9 +39,6 @@
 #include <memory>
 
 #include <netinet/in.h>
-#include <sys/socket.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 class TestMainWindow : public QObject
 {
@@ -175,15 +173,7 @@ void TestMainWindow::unixSocketByClickingWithAStaleFile()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("lab.sock"));
-    // An earlier run's file: bound and closed, never removed.
-    {
-        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-        sockaddr_un un{};
-        un.sun_family = AF_UNIX;
-        qstrncpy(un.sun_path, path.toLocal8Bit().constData(), sizeof un.sun_path);
-        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&un), sizeof un), 0);
-        ::close(fd);
-    }
+    QVERIFY(StaleSocketFile::make(path)); // an earlier run's file, never removed
     QVERIFY(QFileInfo::exists(path));
     QString asked;
     m_window->serverPane()->setStaleFileConfirmer([&asked](const QString &message) {

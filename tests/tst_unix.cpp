@@ -5,6 +5,7 @@
 #include "EventRecorder.h"
 #include "PythonForm.h"
 #include "SocketSession.h"
+#include "StaleSocketFile.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -13,8 +14,6 @@
 
 #include <sys/socket.h>
 #include <sys/stat.h>
-#include <sys/un.h>
-#include <unistd.h>
 
 namespace {
 bool isSocketFile(const QString &path)
@@ -99,12 +98,7 @@ void TestUnix::staleFileIsExplained()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("stale.sock"));
     // An earlier run that ended without removing its file: bind, then close, no unlink.
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un un{};
-    un.sun_family = AF_UNIX;
-    qstrncpy(un.sun_path, path.toLocal8Bit().constData(), sizeof un.sun_path);
-    QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&un), sizeof un), 0);
-    ::close(fd);
+    QVERIFY(StaleSocketFile::make(path));
     QVERIFY(isSocketFile(path));
 
     SocketSession s;
