@@ -15,6 +15,7 @@
 #include "StateBadge.h"
 #include "Theme.h"
 
+#include <QAbstractScrollArea>
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
@@ -210,6 +211,21 @@ void TestPresenter::presenterModeIsReadableFromTheBackRow()
                  qPrintable(b->text()));
     }
     QVERIFY(shown >= 2);
+    // Each pane's own socket badge (the listener's, the client's) is in view on the stage,
+    // not scrolled below the pane's edge; accepted connections are listed further down.
+    for (QWidget *pane : {static_cast<QWidget *>(m_window->serverPane()),
+                          static_cast<QWidget *>(m_window->clientPane())}) {
+        const StateBadge *b = pane->findChildren<StateBadge *>().value(0);
+        QVERIFY(b && b->isVisible());
+        const QWidget *viewport = nullptr;
+        for (QWidget *w = b->parentWidget(); w && !viewport; w = w->parentWidget()) {
+            if (auto *scroll = qobject_cast<QAbstractScrollArea *>(w))
+                viewport = scroll->viewport();
+        }
+        QVERIFY(viewport);
+        const QRect inViewport(b->mapTo(viewport, QPoint(0, 0)), b->size());
+        QVERIFY2(viewport->rect().contains(inViewport), qPrintable(b->text()));
+    }
 }
 
 void TestPresenter::leavingPresenterModeRestoresTheWindow()

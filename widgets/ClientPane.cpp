@@ -137,6 +137,15 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     refresh();
 }
 
+void ClientPane::setCompact(bool compact)
+{
+    m_endpoint->setCompact(compact);
+    for (QWidget *w : {static_cast<QWidget *>(m_setOption), static_cast<QWidget *>(m_option),
+                       static_cast<QWidget *>(m_sockets), static_cast<QWidget *>(m_count),
+                       static_cast<QWidget *>(m_many)})
+        w->setVisible(!compact);
+}
+
 void ClientPane::connectMany()
 {
     m_batch.clear();

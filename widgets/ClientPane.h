@@ -34,6 +34,8 @@ public:
     void writeSettings(QSettings &settings) const;
     // Shows a client socket someone else created (a lesson) as this pane's.
     void adopt(const QString &socketId);
+    // Presenter mode: notes, the option row and the many-clients row give way to the state.
+    void setCompact(bool compact);
     // Shows the newest recorded client socket (a replay), with every call off.
     void showReplay(const QVector<SocketInfo> &sockets);
     // Back to the live socket.

@@ -86,7 +86,13 @@ void EndpointForm::updatePortNote()
                          : m_serverSide      ? PortRange::serverWarning(port())
                                              : PortRange::clientNote(port());
     m_portNote->setText(note);
-    m_portNote->setVisible(!note.isEmpty());
+    m_portNote->setVisible(!note.isEmpty() && !m_compact);
+}
+
+void EndpointForm::setCompact(bool compact)
+{
+    m_compact = compact;
+    updatePortNote();
 }
 
 QString EndpointForm::portNote() const

@@ -31,6 +31,8 @@ public:
     bool setProtocol(int protocol);
     bool setType(int type);
     QString portNote() const;
+    // On a projector the port notes give way to the sockets' state.
+    void setCompact(bool compact);
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
 
@@ -44,6 +46,7 @@ private:
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLabel *m_portNote;
+    bool m_compact = false;
     QLabel *m_hostLabel;
     QLabel *m_portLabel;
     bool m_serverSide;

@@ -243,6 +243,12 @@ void ServerPane::adoptListener(const QString &socketId)
     refresh();
 }
 
+void ServerPane::setCompact(bool compact)
+{
+    m_endpoint->setCompact(compact);
+    m_option->setVisible(!compact);
+}
+
 void ServerPane::bindClicked()
 {
     const QString host = m_endpoint->host().trimmed();

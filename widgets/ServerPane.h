@@ -48,6 +48,9 @@ public:
     void writeSettings(QSettings &settings) const;
     // Shows a listener someone else created (a lesson) as this pane's, for clicking on.
     void adoptListener(const QString &socketId);
+    // Presenter mode: the calls and the sockets' state stay; notes and option rows go, so
+    // the state badges are in view on a projector.
+    void setCompact(bool compact);
     // Shows recorded sockets (a replay) instead of the live ones, with every call off.
     void showReplay(const QVector<SocketInfo> &sockets);
     // Back to the live sockets.

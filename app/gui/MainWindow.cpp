@@ -355,6 +355,8 @@ void MainWindow::setPresenterMode(bool on, bool fullScreen)
         m_stage->leave();
         setZoomPercent(m_normalZoomPercent);
     }
+    m_server->setCompact(on);
+    m_client->setCompact(on);
     m_presenterAction->setChecked(on);
     applyMotion();
 }
