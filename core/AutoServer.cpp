@@ -43,6 +43,9 @@ void AutoServer::onConnectionEvent(const SocketEvent &event)
     if (event.call == SocketCall::Close) {
         m_connections.remove(id);
         m_httpRequests.remove(id);
+        m_outbox.remove(id);
+        m_outboxBytes.remove(id);
+        m_sending.remove(id);
         ++m_served;
         if (m_maxClients > 0 && m_served >= m_maxClients && m_connections.isEmpty())
             emit finished();
@@ -50,7 +53,20 @@ void AutoServer::onConnectionEvent(const SocketEvent &event)
     }
     if (event.phase == CallPhase::Failed) {
         // A reset or broken pipe ends this client; the server goes on with the others.
-        m_session->close(id);
+        if (event.error.kind() != CallError::Kind::Cancelled)
+            m_session->close(id);
+        return;
+    }
+    if (m_mode == ServerMode::Chat) {
+        if (event.call == SocketCall::SendAll) {
+            m_sending.remove(id);
+            sendNextRelayed(id);
+        } else if (event.call == SocketCall::Recv && event.byteCount == 0) {
+            m_session->close(id);
+        } else if (event.call == SocketCall::Recv) {
+            relay(id, event.data);
+            m_session->recv(id, m_recvSize);
+        }
         return;
     }
     switch (event.call) {
@@ -81,6 +97,7 @@ void AutoServer::onReceived(const QString &id, const QByteArray &data)
         m_session->sendAll(id, m_reply);
         break;
     case ServerMode::Silent:
+    case ServerMode::Chat:
         m_session->recv(id, m_recvSize);
         break;
     case ServerMode::Http: {
@@ -93,4 +110,30 @@ void AutoServer::onReceived(const QString &id, const QByteArray &data)
         break;
     }
     }
+}
+
+void AutoServer::relay(const QString &fromId, const QByteArray &data)
+{
+    for (const QString &id : std::as_const(m_connections)) {
+        if (id == fromId)
+            continue;
+        qint64 &queued = m_outboxBytes[id];
+        if (queued + data.size() > maxRelayQueue)
+            continue; // this client does not read: drop for it alone, not for everyone
+        queued += data.size();
+        m_outbox[id].append(data);
+        sendNextRelayed(id);
+    }
+}
+
+void AutoServer::sendNextRelayed(const QString &id)
+{
+    QList<QByteArray> &queue = m_outbox[id];
+    if (m_sending.contains(id) || queue.isEmpty())
+        return;
+    if (!m_session->sendAll(id, queue.first()).isEmpty())
+        return; // not possible right now (the client is closing): its close event cleans up
+    m_outboxBytes[id] -= queue.first().size();
+    queue.removeFirst();
+    m_sending.insert(id);
 }

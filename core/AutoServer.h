@@ -12,7 +12,8 @@ class SocketSession;
 
 // Serves clients on a listening socket without clicks: keeps calling accept, and answers
 // each connection according to a ServerMode. It only makes calls through the session, so
-// every call it makes is logged like a clicked one.
+// every call it makes is logged like a clicked one. In chat mode every client always has a
+// recv waiting, and what one sends goes to the others by a sendall beside their recv.
 class AutoServer : public QObject
 {
     Q_OBJECT
@@ -37,6 +38,9 @@ private:
     void onListenerEvent(const SocketEvent &event);
     void onConnectionEvent(const SocketEvent &event);
     void onReceived(const QString &id, const QByteArray &data);
+    // Chat: queue data for every other client and send what each can take now.
+    void relay(const QString &fromId, const QByteArray &data);
+    void sendNextRelayed(const QString &id);
 
     SocketSession *m_session;
     ServerMode m_mode;
@@ -46,6 +50,12 @@ private:
     QString m_listenerId;
     QSet<QString> m_connections;
     QHash<QString, QByteArray> m_httpRequests;
+    // Chat: what still has to go to each client, and whether a sendall to it is running.
+    // A client that stops reading only grows its own queue (up to maxRelayQueue bytes).
+    QHash<QString, QList<QByteArray>> m_outbox;
+    QHash<QString, qint64> m_outboxBytes;
+    QSet<QString> m_sending;
+    static constexpr qint64 maxRelayQueue = 4 * 1024 * 1024;
     int m_accepted = 0;
     int m_served = 0;
 };

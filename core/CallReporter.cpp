@@ -36,65 +36,87 @@ KernelSample CallReporter::kernelView(const SocketInfo &info)
     return pending;
 }
 
-void CallReporter::begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
-                         const QByteArray &outgoing)
+CallSlot &CallReporter::begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
+                              const QByteArray &outgoing)
 {
-    s.pending = request;
-    s.pendingArgs = args;
-    s.pendingAddress.clear();
-    ++s.callToken;
-    s.info.callInProgress = request.call;
-    s.info.blocked = false;
-    s.info.callStartedMs = m_clock->nowMsPrecise();
+    CallSlot &slot = s.slotFor();
+    slot.request = request;
+    slot.args = args;
+    slot.address.clear();
+    slot.sentSoFar = 0;
+    ++slot.token;
+    if (s.isDuplex(slot)) {
+        s.info.duplexCall = request.call;
+        s.info.duplexBlocked = false;
+    } else {
+        s.info.callInProgress = request.call;
+        s.info.blocked = false;
+        s.info.callStartedMs = m_clock->nowMsPrecise();
+    }
     m_socketSink(s.info);
     // A send's started event carries its bytes (but no byte count: nothing moved yet), so
     // the log can show what is about to go out while the call is still blocked.
-    report(s, request.call, CallPhase::Started, QVariant(), CallError(), -1, outgoing);
+    report(s, args, request.call, CallPhase::Started, QVariant(), CallError(), -1, outgoing);
+    return slot;
 }
 
-void CallReporter::blocked(EngineSocket &s)
+void CallReporter::blocked(EngineSocket &s, CallSlot &slot)
 {
-    if (s.info.blocked)
+    bool &flag = s.isDuplex(slot) ? s.info.duplexBlocked : s.info.blocked;
+    if (flag)
         return;
-    s.info.blocked = true;
+    flag = true;
     s.info.kernel = kernelView(s.info);
     m_socketSink(s.info);
-    report(s, s.pending.call, CallPhase::Blocked, QVariant(), CallError(), -1, s.pending.data);
+    report(s, slot.args, slot.request.call, CallPhase::Blocked, QVariant(), CallError(), -1,
+           slot.request.data);
 }
 
-void CallReporter::succeed(EngineSocket &s, const QVariant &result, qint64 byteCount,
-                           const QByteArray &data)
+void CallReporter::markIdle(EngineSocket &s, const CallSlot &slot)
+{
+    if (s.isDuplex(slot)) {
+        s.info.duplexCall = SocketCall::None;
+        s.info.duplexBlocked = false;
+    } else {
+        s.info.callInProgress = SocketCall::None;
+        s.info.blocked = false;
+    }
+}
+
+void CallReporter::succeed(EngineSocket &s, CallSlot &slot, const QVariant &result,
+                           qint64 byteCount, const QByteArray &data)
 {
     // The snapshot goes out before the event, so whoever reacts to the event already
     // sees the socket's new state.
-    const CallRequest finished = std::exchange(s.pending, CallRequest());
+    const CallRequest finished = std::exchange(slot.request, CallRequest());
+    const QVariantMap args = std::exchange(slot.args, QVariantMap());
     s.info.lastError = CallError();
-    s.info.callInProgress = SocketCall::None;
-    s.info.blocked = false;
+    markIdle(s, slot);
     s.info.kernel = kernelView(s.info);
     m_socketSink(s.info);
-    report(s, finished.call, CallPhase::Returned, result, CallError(), byteCount, data);
+    report(s, args, finished.call, CallPhase::Returned, result, CallError(), byteCount, data);
 }
 
-void CallReporter::fail(EngineSocket &s, const CallError &error, qint64 byteCount)
+void CallReporter::fail(EngineSocket &s, CallSlot &slot, const CallError &error, qint64 byteCount)
 {
-    const CallRequest finished = std::exchange(s.pending, CallRequest());
+    const CallRequest finished = std::exchange(slot.request, CallRequest());
+    const QVariantMap args = std::exchange(slot.args, QVariantMap());
     s.info.lastError = error;
-    s.info.callInProgress = SocketCall::None;
-    s.info.blocked = false;
+    markIdle(s, slot);
     s.info.kernel = kernelView(s.info);
     m_socketSink(s.info);
-    report(s, finished.call, CallPhase::Failed, QVariant(), error, byteCount, QByteArray());
+    report(s, args, finished.call, CallPhase::Failed, QVariant(), error, byteCount, QByteArray());
 }
 
-void CallReporter::failErrno(EngineSocket &s, int error, const QString &address)
+void CallReporter::failErrno(EngineSocket &s, CallSlot &slot, int error, const QString &address)
 {
-    const QString where = address.isEmpty() ? s.pendingAddress : address;
-    fail(s, CallError::fromErrno(error, ErrnoCatalog::hint(error, s.pending.call, where)));
+    const QString where = address.isEmpty() ? slot.address : address;
+    fail(s, slot, CallError::fromErrno(error, ErrnoCatalog::hint(error, slot.request.call, where)));
 }
 
-void CallReporter::report(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
-                          const CallError &error, qint64 byteCount, const QByteArray &data)
+void CallReporter::report(const EngineSocket &s, const QVariantMap &args, SocketCall call,
+                          CallPhase phase, const QVariant &result, const CallError &error,
+                          qint64 byteCount, const QByteArray &data)
 {
     SocketEvent e;
     e.seq = ++m_seq;
@@ -103,7 +125,7 @@ void CallReporter::report(EngineSocket &s, SocketCall call, CallPhase phase, con
     e.role = s.info.role;
     e.call = call;
     e.phase = phase;
-    e.args = s.pendingArgs;
+    e.args = args;
     e.result = result;
     e.error = error;
     e.byteCount = byteCount;

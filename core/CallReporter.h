@@ -13,6 +13,7 @@
 #include <functional>
 
 class SessionClock;
+struct CallSlot;
 struct EngineSocket;
 
 // Turns what happens to a call into numbered, timestamped events and socket snapshots, in
@@ -26,15 +27,16 @@ public:
 
     CallReporter(const SessionClock *clock, EventSink events, SocketSink sockets);
 
-    // A call starts: remembers it as the socket's pending call. outgoing is a send's data.
-    void begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
-               const QByteArray &outgoing = QByteArray());
-    void blocked(EngineSocket &s);
-    void succeed(EngineSocket &s, const QVariant &result, qint64 byteCount = -1,
+    // A call starts in the slot s.slotFor() chose for it, and it is returned. outgoing is a
+    // send's data.
+    CallSlot &begin(EngineSocket &s, const CallRequest &request, const QVariantMap &args,
+                    const QByteArray &outgoing = QByteArray());
+    void blocked(EngineSocket &s, CallSlot &slot);
+    void succeed(EngineSocket &s, CallSlot &slot, const QVariant &result, qint64 byteCount = -1,
                  const QByteArray &data = QByteArray());
-    void fail(EngineSocket &s, const CallError &error, qint64 byteCount = -1);
-    // address: where the call went, for the hint; the pending call's address if empty.
-    void failErrno(EngineSocket &s, int error, const QString &address = QString());
+    void fail(EngineSocket &s, CallSlot &slot, const CallError &error, qint64 byteCount = -1);
+    // address: where the call went, for the hint; the slot's address if empty.
+    void failErrno(EngineSocket &s, CallSlot &slot, int error, const QString &address = QString());
     // A call refused before it started (unknown socket, rules).
     void refuse(const CallRequest &request, SocketRole role, const CallError &error);
     // A socket that came into being without a call of its own (accept's new connection), or
@@ -44,8 +46,11 @@ public:
     static KernelSample kernelView(const SocketInfo &info);
 
 private:
-    void report(EngineSocket &s, SocketCall call, CallPhase phase, const QVariant &result,
-                const CallError &error, qint64 byteCount, const QByteArray &data);
+    void report(const EngineSocket &s, const QVariantMap &args, SocketCall call, CallPhase phase,
+                const QVariant &result, const CallError &error, qint64 byteCount,
+                const QByteArray &data);
+    // Clears the snapshot's fields for the slot: callInProgress or duplexCall.
+    static void markIdle(EngineSocket &s, const CallSlot &slot);
 
     const SessionClock *m_clock;
     EventSink m_eventSink;

@@ -4,11 +4,27 @@
 
 QString CallRules::whyImpossible(const SocketInfo &socket, SocketCall call)
 {
-    if (call == SocketCall::Close || socket.callInProgress == SocketCall::None)
+    if (call == SocketCall::Close)
         return QString();
+    const SocketCall first = socket.callInProgress;
+    const SocketCall second = socket.duplexCall;
+    if (first == SocketCall::None && second == SocketCall::None)
+        return QString();
+    // A socket is full duplex: one send may run while a receive waits, as a second thread of
+    // a Python chat server sends while the first sits in recv(). Never two the same way.
+    const SocketCall busy = first != SocketCall::None ? first : second;
+    const bool oneBusy = first == SocketCall::None || second == SocketCall::None;
+    const bool otherWay = (isSendingCall(call) && isReceivingCall(busy)) ||
+                          (isReceivingCall(call) && isSendingCall(busy));
+    if (oneBusy && otherWay)
+        return QString();
+    // Name the call in the way: the second one if it goes the same way, else the first.
+    SocketCall inTheWay = busy;
+    if (second != SocketCall::None && isSendingCall(second) == isSendingCall(call))
+        inTheWay = second;
     return QStringLiteral("%1() is still running on %2; wait for it to return, or close the "
                           "socket to cancel it.")
-        .arg(socketCallName(socket.callInProgress), socket.id);
+        .arg(socketCallName(inTheWay), socket.id);
 }
 
 QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)

@@ -12,7 +12,7 @@ class CallRules
 public:
     // Empty when the call is valid now; otherwise one sentence for the student.
     static QString whyInvalid(const SocketInfo &socket, SocketCall call);
-    // Some refusals are not about teaching but about the worker: one call at a time per
-    // socket, as in a single-threaded Python program. Those hold even with allow-invalid.
+    // Some refusals are not about teaching but about the worker: at most one call each way
+    // per socket (a receive, and a send beside it). Those hold even with allow-invalid.
     static QString whyImpossible(const SocketInfo &socket, SocketCall call);
 };

@@ -1,24 +1,41 @@
 #pragma once
 
-#include "CallRequest.h"
+#include "CallSlot.h"
 #include "SocketInfo.h"
-
-#include <QVariantMap>
 
 class QSocketNotifier;
 
-// The worker's private record of one socket: its public snapshot plus what the call in
-// progress still needs (its arguments, the bytes left to send, the readiness it awaits).
+// The worker's private record of one socket: its public snapshot, the calls in progress
+// and the readiness they await.
 struct EngineSocket
 {
     SocketInfo info;
-    CallRequest pending; // pending.call is None when no call is in progress
-    QVariantMap pendingArgs;
-    QString pendingAddress;   // the address the call uses, for error hints
-    qint64 sentSoFar = 0;     // sendall progress
-    SocketAddress sendTarget; // sendto: where the datagram goes, once resolved
-    QString boundUnixPath;    // the socket file this socket's bind created, removed on close
-    quint64 callToken = 0;    // bumps with each call, so a late lookup result is dropped
+    CallSlot main;
+    CallSlot duplex;       // a call in the other direction while main's call runs
+    QString boundUnixPath; // the socket file this socket's bind created, removed on close
     QSocketNotifier *readNotifier = nullptr;
     QSocketNotifier *writeNotifier = nullptr;
+
+    // Where a new call goes (CallRules allow a second call only in the other direction).
+    CallSlot &slotFor() { return main.isFree() ? main : duplex; }
+    bool isDuplex(const CallSlot &slot) const { return &slot == &duplex; }
+    // The slot whose call waits for the fd to become readable (accept, recv, recvfrom) or
+    // writable (send, sendall, sendto; connect only ever in main); nullptr if none.
+    CallSlot *slotWaitingToRead()
+    {
+        for (CallSlot *slot : {&main, &duplex}) {
+            const SocketCall call = slot->request.call;
+            if (call == SocketCall::Accept || isReceivingCall(call))
+                return slot;
+        }
+        return nullptr;
+    }
+    CallSlot *slotWaitingToWrite()
+    {
+        for (CallSlot *slot : {&main, &duplex}) {
+            if (isSendingCall(slot->request.call))
+                return slot;
+        }
+        return nullptr;
+    }
 };

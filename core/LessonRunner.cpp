@@ -1,5 +1,7 @@
 #include "LessonRunner.h"
 
+#include "CallRules.h"
+
 #include "AutoServer.h"
 #include "BackgroundLookup.h"
 #include "CallSequence.h"
@@ -233,9 +235,13 @@ void LessonRunner::performCall(int step, const LessonAction &a)
             defer(step, tr("waiting for accept() to return the %1 socket").arg(a.target));
             return;
         }
-        const SocketCall busy = m_session->socket(id).callInProgress;
-        if (busy != SocketCall::None && a.call != SocketCall::Close) {
-            defer(step, tr("waiting for %1() on %2 to return").arg(socketCallName(busy), a.target));
+        const SocketInfo info = m_session->socket(id);
+        if (!CallRules::whyImpossible(info, a.call).isEmpty()) {
+            defer(step, tr("waiting for %1() on %2 to return")
+                            .arg(socketCallName(info.callInProgress != SocketCall::None
+                                                    ? info.callInProgress
+                                                    : info.duplexCall),
+                                 a.target));
             return;
         }
         if (id.isEmpty()) {
@@ -277,7 +283,7 @@ void LessonRunner::retryDeferred()
 {
     const LessonAction &a = m_lesson.steps.at(m_callStep).action;
     const QString id = m_names.value(a.target);
-    if (id.isEmpty() || m_session->socket(id).callInProgress != SocketCall::None)
+    if (id.isEmpty() || !CallRules::whyImpossible(m_session->socket(id), a.call).isEmpty())
         return;
     m_deferred = false;
     m_deferTimeout.stop();

@@ -11,6 +11,8 @@ QString serverModeName(ServerMode mode)
         return QStringLiteral("reply");
     case ServerMode::Silent:
         return QStringLiteral("silent");
+    case ServerMode::Chat:
+        return QStringLiteral("chat");
     }
     return QString();
 }
@@ -18,13 +20,13 @@ QString serverModeName(ServerMode mode)
 QStringList serverModeNames()
 {
     return {QStringLiteral("echo"), QStringLiteral("http"), QStringLiteral("reply"),
-            QStringLiteral("silent")};
+            QStringLiteral("silent"), QStringLiteral("chat")};
 }
 
 bool parseServerMode(const QString &name, ServerMode *mode)
 {
-    for (ServerMode m :
-         {ServerMode::Echo, ServerMode::Http, ServerMode::Reply, ServerMode::Silent}) {
+    for (ServerMode m : {ServerMode::Echo, ServerMode::Http, ServerMode::Reply, ServerMode::Silent,
+                         ServerMode::Chat}) {
         if (serverModeName(m) == name) {
             *mode = m;
             return true;

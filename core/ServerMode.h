@@ -10,6 +10,7 @@ enum class ServerMode
     Http,   // answer one request with a small HTML page showing that request, then close
     Reply,  // send a fixed text once per received chunk
     Silent, // only receive
+    Chat,   // relay what each client sends to every other client (what ncat --chat does)
 };
 
 QString serverModeName(ServerMode mode);

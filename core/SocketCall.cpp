@@ -34,3 +34,13 @@ QString socketCallName(SocketCall call)
     }
     return QString();
 }
+
+bool isSendingCall(SocketCall call)
+{
+    return call == SocketCall::Send || call == SocketCall::SendAll || call == SocketCall::SendTo;
+}
+
+bool isReceivingCall(SocketCall call)
+{
+    return call == SocketCall::Recv || call == SocketCall::RecvFrom;
+}

@@ -24,5 +24,9 @@ enum class SocketCall
 
 // "sendall", "recv", …: the method name a Python programmer types.
 QString socketCallName(SocketCall call);
+// send, sendall, sendto: the calls that may run while a receive on the same socket waits,
+// as a second thread of a Python program may send while the first sits in recv().
+bool isSendingCall(SocketCall call);
+bool isReceivingCall(SocketCall call);
 
 Q_DECLARE_METATYPE(SocketCall)

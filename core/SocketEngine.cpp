@@ -80,25 +80,22 @@ void SocketEngine::execute(const CallRequest &request)
         bindOrConnect(*s, request);
         break;
     case SocketCall::RecvFrom:
-        m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}});
-        tryRecvFrom(*s);
+        tryRecvFrom(*s,
+                    m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
         break;
     case SocketCall::Listen:
         listenOn(*s, request);
         break;
     case SocketCall::Accept:
-        m_report.begin(*s, request, {});
-        tryAccept(*s);
+        tryAccept(*s, m_report.begin(*s, request, {}));
         break;
     case SocketCall::Send:
     case SocketCall::SendAll:
-        m_report.begin(*s, request, {{QStringLiteral("size"), request.data.size()}}, request.data);
-        s->sentSoFar = 0;
-        trySend(*s);
+        trySend(*s, m_report.begin(*s, request, {{QStringLiteral("size"), request.data.size()}},
+                                   request.data));
         break;
     case SocketCall::Recv:
-        m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}});
-        tryRecv(*s);
+        tryRecv(*s, m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
         break;
     case SocketCall::Shutdown:
         shutdownSocket(*s, request);
@@ -125,37 +122,39 @@ void SocketEngine::createSocket(const CallRequest &request)
     s.info.protocol = request.protocol;
     m_sockets[request.socketId] = std::move(owned);
 
-    m_report.begin(s, request,
-                   {{QStringLiteral("family"), request.family},
-                    {QStringLiteral("type"), request.type},
-                    {QStringLiteral("proto"), request.protocol}});
+    CallSlot &slot = m_report.begin(s, request,
+                                    {{QStringLiteral("family"), request.family},
+                                     {QStringLiteral("type"), request.type},
+                                     {QStringLiteral("proto"), request.protocol}});
     // Non-blocking so no call ever stalls this thread; CLOEXEC so children (a browser we
     // launch) do not inherit the fd.
     const int fd =
         ::socket(request.family, request.type | SOCK_NONBLOCK | SOCK_CLOEXEC, request.protocol);
     if (fd < 0) {
         s.info.state = SocketState::Failed;
-        m_report.failErrno(s, errno);
+        m_report.failErrno(s, slot, errno);
         return;
     }
     s.info.fd = fd;
     s.info.state = SocketState::Created;
-    m_report.succeed(s, fd);
+    m_report.succeed(s, slot, fd);
 }
 
 void SocketEngine::setOption(EngineSocket &s, const CallRequest &request)
 {
     const SocketOption *option = SocketOption::find(request.optionName);
-    m_report.begin(s, request,
-                   {{QStringLiteral("level"), option ? option->levelName : QString()},
-                    {QStringLiteral("option"), request.optionName},
-                    {QStringLiteral("value"), request.optionValue}});
+    CallSlot &slot =
+        m_report.begin(s, request,
+                       {{QStringLiteral("level"), option ? option->levelName : QString()},
+                        {QStringLiteral("option"), request.optionName},
+                        {QStringLiteral("value"), request.optionValue}});
     if (!option) {
-        m_report.fail(s, CallError::usage(QStringLiteral("AttributeError"),
-                                          QStringLiteral("SocketLab does not offer the option "
-                                                         "%1")
-                                              .arg(request.optionName),
-                                          QStringLiteral("Choose one from the list.")));
+        m_report.fail(s, slot,
+                      CallError::usage(QStringLiteral("AttributeError"),
+                                       QStringLiteral("SocketLab does not offer the option "
+                                                      "%1")
+                                           .arg(request.optionName),
+                                       QStringLiteral("Choose one from the list.")));
         return;
     }
     int rc;
@@ -167,7 +166,7 @@ void SocketEngine::setOption(EngineSocket &s, const CallRequest &request)
         rc = ::setsockopt(s.info.fd, option->level, option->optname, &value, sizeof value);
     }
     if (rc != 0) {
-        m_report.failErrno(s, errno);
+        m_report.failErrno(s, slot, errno);
         return;
     }
     // What the kernel made of it, as getsockopt would say.
@@ -181,7 +180,7 @@ void SocketEngine::setOption(EngineSocket &s, const CallRequest &request)
         socklen_t length = sizeof now;
         ::getsockopt(s.info.fd, option->level, option->optname, &now, &length);
     }
-    m_report.succeed(s, QVariantMap{{QStringLiteral("getsockopt"), now}});
+    m_report.succeed(s, slot, QVariantMap{{QStringLiteral("getsockopt"), now}});
 }
 
 void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
@@ -193,39 +192,41 @@ void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
                                          {QStringLiteral("port"), request.port}};
     if (request.call == SocketCall::SendTo)
         args.insert(QStringLiteral("size"), request.data.size());
-    m_report.begin(s, request, args,
-                   request.call == SocketCall::SendTo ? request.data : QByteArray());
+    CallSlot &slot = m_report.begin(
+        s, request, args, request.call == SocketCall::SendTo ? request.data : QByteArray());
     const AddressInput::Result input =
         AddressInput::interpret(s.info.family, request.host, request.port);
     if (input.error.isError()) {
-        m_report.fail(s, input.error);
+        m_report.fail(s, slot, input.error);
         return;
     }
-    s.pendingAddress = input.address.display();
+    slot.address = input.address.display();
     if (input.needsLookup) {
-        lookUpThen(s, request);
+        lookUpThen(s, slot);
         return;
     }
-    withAddress(s, request.call, input.address);
+    withAddress(s, slot, input.address);
 }
 
-void SocketEngine::withAddress(EngineSocket &s, SocketCall call, const SocketAddress &address)
+void SocketEngine::withAddress(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
 {
-    if (call == SocketCall::Bind) {
-        bindTo(s, address);
-    } else if (call == SocketCall::Connect) {
-        connectTo(s, address);
+    if (slot.request.call == SocketCall::Bind) {
+        bindTo(s, slot, address);
+    } else if (slot.request.call == SocketCall::Connect) {
+        connectTo(s, slot, address);
     } else {
-        s.sendTarget = address;
-        s.pendingArgs.insert(QStringLiteral("address"), address.toVariant());
-        trySendTo(s);
+        slot.target = address;
+        slot.args.insert(QStringLiteral("address"), address.toVariant());
+        trySendTo(s, slot);
     }
 }
 
-void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
+void SocketEngine::lookUpThen(EngineSocket &s, CallSlot &slot)
 {
     // getaddrinfo may wait seconds for DNS: run it on a pool thread and come back here.
-    const quint64 token = s.callToken;
+    const CallRequest &request = slot.request;
+    const quint64 token = slot.token;
+    const bool duplex = s.isDuplex(slot);
     const QString id = s.info.id;
     const int family = s.info.family;
     const int type = s.info.type;
@@ -239,98 +240,101 @@ void SocketEngine::lookUpThen(EngineSocket &s, const CallRequest &request)
             this,
             [=] {
                 EngineSocket *s = find(id);
-                if (!s || s->callToken != token || s->pending.call != call)
+                if (!s)
+                    return;
+                CallSlot &slot = duplex ? s->duplex : s->main;
+                if (slot.token != token || slot.request.call != call)
                     return; // the socket was closed or moved on: this answer is stale
                 if (result.error.isError() || result.addresses.isEmpty()) {
-                    m_report.fail(*s, result.error);
+                    m_report.fail(*s, slot, result.error);
                     return;
                 }
                 const SocketAddress first = result.addresses.first();
-                s->pendingAddress = first.display();
-                s->pendingArgs.insert(QStringLiteral("resolved"), first.host());
-                withAddress(*s, call, first);
+                slot.address = first.display();
+                slot.args.insert(QStringLiteral("resolved"), first.host());
+                withAddress(*s, slot, first);
             },
             Qt::QueuedConnection);
     });
 }
 
-void SocketEngine::bindTo(EngineSocket &s, const SocketAddress &address)
+void SocketEngine::bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
 {
     sockaddr_storage storage;
     socklen_t length = 0;
     address.toSockaddr(&storage, &length);
     if (::bind(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length) != 0) {
-        m_report.failErrno(s, errno, address.display());
+        m_report.failErrno(s, slot, errno, address.display());
         return;
     }
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.state = SocketState::Bound;
     if (address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@')))
         s.boundUnixPath = address.host();
-    m_report.succeed(s, s.info.local.toVariant());
+    m_report.succeed(s, slot, s.info.local.toVariant());
 }
 
-void SocketEngine::connectTo(EngineSocket &s, const SocketAddress &address)
+void SocketEngine::connectTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
 {
     sockaddr_storage storage;
     socklen_t length = 0;
     address.toSockaddr(&storage, &length);
-    s.pendingArgs.insert(QStringLiteral("address"), address.toVariant());
+    slot.args.insert(QStringLiteral("address"), address.toVariant());
     int rc;
     do {
         rc = ::connect(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length);
     } while (rc != 0 && errno == EINTR);
     if (rc == 0) {
-        finishConnect(s);
+        finishConnect(s, slot);
         return;
     }
     if (errno == EINPROGRESS) {
         s.info.state = SocketState::Connecting;
-        m_report.blocked(s);
+        m_report.blocked(s, slot);
         waitFor(s, true);
         return;
     }
     const int error = errno;
     if (s.info.state == SocketState::Created || s.info.state == SocketState::Bound)
         s.info.state = SocketState::Failed;
-    m_report.failErrno(s, error, address.display());
+    m_report.failErrno(s, slot, error, address.display());
 }
 
-void SocketEngine::finishConnect(EngineSocket &s)
+void SocketEngine::finishConnect(EngineSocket &s, CallSlot &slot)
 {
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.peer = SocketAddress::peerOf(s.info.fd);
     s.info.state = SocketState::Connected;
     // Python's connect returns None; the trace keeps the local address the kernel chose,
     // which is how the other side's accept names this client.
-    m_report.succeed(s, QVariantMap{{QStringLiteral("local"), s.info.local.toVariant()}});
+    m_report.succeed(s, slot, QVariantMap{{QStringLiteral("local"), s.info.local.toVariant()}});
 }
 
 void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)
 {
-    m_report.begin(s, request, {{QStringLiteral("backlog"), request.backlog}});
+    CallSlot &slot = m_report.begin(s, request, {{QStringLiteral("backlog"), request.backlog}});
     if (::listen(s.info.fd, request.backlog) != 0) {
-        m_report.failErrno(s, errno);
+        m_report.failErrno(s, slot, errno);
         return;
     }
     // An unbound socket that listens gets an ephemeral port from Linux: show it.
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.state = SocketState::Listening;
-    m_report.succeed(s, QVariant());
+    m_report.succeed(s, slot, QVariant());
 }
 
-bool SocketEngine::blockIfWouldBlock(EngineSocket &s, int error, bool forWriting)
+bool SocketEngine::blockIfWouldBlock(EngineSocket &s, CallSlot &slot, int error, bool forWriting)
 {
     // A non-blocking call that would block is the student's blocking call waiting: report
     // it and try again when the fd is ready.
     if (error != EAGAIN && error != EWOULDBLOCK)
         return false;
-    m_report.blocked(s);
+    m_report.blocked(s, slot);
     waitFor(s, forWriting);
     return true;
 }
 
-void SocketEngine::tryAccept(EngineSocket &s)
+void SocketEngine::tryAccept(EngineSocket &s, CallSlot &slot)
 {
     sockaddr_storage storage{};
     socklen_t length = sizeof storage;
@@ -340,9 +344,9 @@ void SocketEngine::tryAccept(EngineSocket &s)
                        SOCK_NONBLOCK | SOCK_CLOEXEC);
     } while (fd < 0 && errno == EINTR);
     if (fd < 0) {
-        if (blockIfWouldBlock(s, errno, false))
+        if (blockIfWouldBlock(s, slot, errno, false))
             return;
-        m_report.failErrno(s, errno);
+        m_report.failErrno(s, slot, errno);
         return;
     }
     auto owned = std::make_unique<EngineSocket>();
@@ -361,43 +365,45 @@ void SocketEngine::tryAccept(EngineSocket &s)
     const SocketAddress peer = c.info.peer;
     m_sockets[connId] = std::move(owned);
     m_report.announce(c.info);
-    m_report.succeed(s, QVariantMap{{QStringLiteral("socket"), connId},
-                                    {QStringLiteral("address"), peer.toVariant()}});
+    m_report.succeed(s, slot,
+                     QVariantMap{{QStringLiteral("socket"), connId},
+                                 {QStringLiteral("address"), peer.toVariant()}});
 }
 
-void SocketEngine::trySend(EngineSocket &s)
+void SocketEngine::trySend(EngineSocket &s, CallSlot &slot)
 {
-    // A copy (shared, not deep): m_report.succeed() clears s.pending before it reports.
-    const QByteArray data = s.pending.data;
-    const bool all = s.pending.call == SocketCall::SendAll;
+    // A copy (shared, not deep): m_report.succeed() clears the slot before it reports.
+    const QByteArray data = slot.request.data;
+    const bool all = slot.request.call == SocketCall::SendAll;
     do {
-        const qint64 left = data.size() - s.sentSoFar;
+        const qint64 left = data.size() - slot.sentSoFar;
         // MSG_NOSIGNAL: a peer that went away gives EPIPE, never a SIGPIPE that kills us.
         const ssize_t n =
-            ::send(s.info.fd, data.constData() + s.sentSoFar, size_t(left), MSG_NOSIGNAL);
+            ::send(s.info.fd, data.constData() + slot.sentSoFar, size_t(left), MSG_NOSIGNAL);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
-            if (blockIfWouldBlock(s, errno, true))
+            if (blockIfWouldBlock(s, slot, errno, true))
                 return;
-            m_report.failErrno(s, errno, s.info.peer.isValid() ? s.info.peer.display() : QString());
+            m_report.failErrno(s, slot, errno,
+                               s.info.peer.isValid() ? s.info.peer.display() : QString());
             return;
         }
-        s.sentSoFar += n;
+        slot.sentSoFar += n;
         s.info.bytesSent += n;
         if (!all) {
-            m_report.succeed(s, qint64(n), n, data.left(int(n)));
+            m_report.succeed(s, slot, qint64(n), n, data.left(int(n)));
             return;
         }
-    } while (s.sentSoFar < data.size());
-    m_report.succeed(s, QVariant(), data.size(), data);
+    } while (slot.sentSoFar < data.size());
+    m_report.succeed(s, slot, QVariant(), data.size(), data);
 }
 
-void SocketEngine::tryRecv(EngineSocket &s)
+void SocketEngine::tryRecv(EngineSocket &s, CallSlot &slot)
 {
-    const int bufsize = s.pending.bufsize;
+    const int bufsize = slot.request.bufsize;
     if (bufsize < 0) {
-        m_report.fail(s,
+        m_report.fail(s, slot,
                       CallError::usage(QStringLiteral("ValueError"),
                                        QStringLiteral("negative buffersize in recv"),
                                        QStringLiteral("Ask for a positive number of bytes, such as "
@@ -411,11 +417,11 @@ void SocketEngine::tryRecv(EngineSocket &s)
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
         const int error = errno;
-        if (blockIfWouldBlock(s, error, false))
+        if (blockIfWouldBlock(s, slot, error, false))
             return;
         if (error == ECONNRESET)
             s.info.state = SocketState::Failed;
-        m_report.failErrno(s, error);
+        m_report.failErrno(s, slot, error);
         return;
     }
     buffer.truncate(int(n));
@@ -424,24 +430,24 @@ void SocketEngine::tryRecv(EngineSocket &s)
     if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected &&
         s.info.type != SOCK_DGRAM)
         s.info.state = SocketState::PeerClosed;
-    m_report.succeed(s, qint64(n), n, buffer);
+    m_report.succeed(s, slot, qint64(n), n, buffer);
 }
 
-void SocketEngine::trySendTo(EngineSocket &s)
+void SocketEngine::trySendTo(EngineSocket &s, CallSlot &slot)
 {
     sockaddr_storage storage;
     socklen_t length = 0;
-    s.sendTarget.toSockaddr(&storage, &length);
-    const QByteArray data = s.pending.data;
+    slot.target.toSockaddr(&storage, &length);
+    const QByteArray data = slot.request.data;
     ssize_t n;
     do {
         n = ::sendto(s.info.fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL,
                      reinterpret_cast<sockaddr *>(&storage), length);
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
-        if (blockIfWouldBlock(s, errno, true))
+        if (blockIfWouldBlock(s, slot, errno, true))
             return;
-        m_report.failErrno(s, errno, s.sendTarget.display());
+        m_report.failErrno(s, slot, errno, slot.target.display());
         return;
     }
     s.info.bytesSent += n;
@@ -449,13 +455,13 @@ void SocketEngine::trySendTo(EngineSocket &s)
     if (s.info.state == SocketState::Created)
         s.info.state = SocketState::Bound;
     s.info.local = SocketAddress::localOf(s.info.fd);
-    s.pendingArgs.insert(QStringLiteral("local"), s.info.local.toVariant());
-    m_report.succeed(s, qint64(n), n, data);
+    slot.args.insert(QStringLiteral("local"), s.info.local.toVariant());
+    m_report.succeed(s, slot, qint64(n), n, data);
 }
 
-void SocketEngine::tryRecvFrom(EngineSocket &s)
+void SocketEngine::tryRecvFrom(EngineSocket &s, CallSlot &slot)
 {
-    const int bufsize = qBound(0, s.pending.bufsize, maxRecvBufsize);
+    const int bufsize = qBound(0, slot.request.bufsize, maxRecvBufsize);
     QByteArray buffer(bufsize, Qt::Uninitialized);
     sockaddr_storage storage{};
     socklen_t length = sizeof storage;
@@ -468,9 +474,9 @@ void SocketEngine::tryRecvFrom(EngineSocket &s)
                        reinterpret_cast<sockaddr *>(&storage), &length);
     } while (n < 0 && errno == EINTR);
     if (n < 0) {
-        if (blockIfWouldBlock(s, errno, false))
+        if (blockIfWouldBlock(s, slot, errno, false))
             return;
-        m_report.failErrno(s, errno);
+        m_report.failErrno(s, slot, errno);
         return;
     }
     const qint64 kept = qMin<qint64>(n, bufsize);
@@ -482,29 +488,32 @@ void SocketEngine::tryRecvFrom(EngineSocket &s)
                        {QStringLiteral("datagram_length"), qint64(n)}};
     if (n > bufsize)
         result.insert(QStringLiteral("truncated"), true);
-    m_report.succeed(s, result, kept, buffer);
+    m_report.succeed(s, slot, result, kept, buffer);
 }
 
 void SocketEngine::shutdownSocket(EngineSocket &s, const CallRequest &request)
 {
-    m_report.begin(s, request, {{QStringLiteral("how"), request.how}});
+    CallSlot &slot = m_report.begin(s, request, {{QStringLiteral("how"), request.how}});
     if (::shutdown(s.info.fd, request.how) != 0) {
-        m_report.failErrno(s, errno);
+        m_report.failErrno(s, slot, errno);
         return;
     }
     if (request.how == SHUT_WR || request.how == SHUT_RDWR)
         s.info.state = SocketState::ShutDown;
-    m_report.succeed(s, QVariant());
+    m_report.succeed(s, slot, QVariant());
 }
 
 void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
 {
-    stopWaiting(s);
-    if (s.pending.call != SocketCall::None) {
-        const qint64 moved = s.pending.call == SocketCall::SendAll ? s.sentSoFar : -1;
-        m_report.fail(s, CallError::cancelled(cancelReason), moved);
+    stopWaiting(s, false);
+    stopWaiting(s, true);
+    for (CallSlot *slot : {&s.duplex, &s.main}) {
+        if (slot->isFree())
+            continue;
+        const qint64 moved = slot->request.call == SocketCall::SendAll ? slot->sentSoFar : -1;
+        m_report.fail(s, *slot, CallError::cancelled(cancelReason), moved);
     }
-    m_report.begin(s, CallRequest::on(SocketCall::Close, s.info.id), {});
+    CallSlot &slot = m_report.begin(s, CallRequest::on(SocketCall::Close, s.info.id), {});
     delete s.readNotifier;
     delete s.writeNotifier;
     s.readNotifier = nullptr;
@@ -521,9 +530,9 @@ void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
         result = QVariantMap{{QStringLiteral("removed"), s.boundUnixPath}};
     s.boundUnixPath.clear();
     if (rc != 0)
-        m_report.failErrno(s, error);
+        m_report.failErrno(s, slot, error);
     else
-        m_report.succeed(s, result);
+        m_report.succeed(s, slot, result);
 }
 
 void SocketEngine::closeAll()
@@ -534,41 +543,49 @@ void SocketEngine::closeAll()
     }
 }
 
-void SocketEngine::onReady(EngineSocket &s)
+void SocketEngine::onReadable(EngineSocket &s)
 {
-    stopWaiting(s);
-    switch (s.pending.call) {
+    stopWaiting(s, false);
+    CallSlot *slot = s.slotWaitingToRead();
+    if (!slot)
+        return;
+    switch (slot->request.call) {
     case SocketCall::Accept:
-        tryAccept(s);
-        break;
-    case SocketCall::Connect: {
-        int error = 0;
-        socklen_t length = sizeof error;
-        ::getsockopt(s.info.fd, SOL_SOCKET, SO_ERROR, &error, &length);
-        if (error == 0) {
-            finishConnect(s);
-        } else {
-            s.info.state = SocketState::Failed;
-            m_report.failErrno(s, error, s.pendingAddress);
-        }
-        break;
-    }
-    case SocketCall::Send:
-    case SocketCall::SendAll:
-        trySend(s);
+        tryAccept(s, *slot);
         break;
     case SocketCall::Recv:
-        tryRecv(s);
-        break;
-    case SocketCall::SendTo:
-        trySendTo(s);
+        tryRecv(s, *slot);
         break;
     case SocketCall::RecvFrom:
-        tryRecvFrom(s);
+        tryRecvFrom(s, *slot);
         break;
     default:
         break;
     }
+}
+
+void SocketEngine::onWritable(EngineSocket &s)
+{
+    stopWaiting(s, true);
+    if (s.main.request.call == SocketCall::Connect) {
+        int error = 0;
+        socklen_t length = sizeof error;
+        ::getsockopt(s.info.fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        if (error == 0) {
+            finishConnect(s, s.main);
+        } else {
+            s.info.state = SocketState::Failed;
+            m_report.failErrno(s, s.main, error, s.main.address);
+        }
+        return;
+    }
+    CallSlot *slot = s.slotWaitingToWrite();
+    if (!slot)
+        return;
+    if (slot->request.call == SocketCall::SendTo)
+        trySendTo(s, *slot);
+    else
+        trySend(s, *slot);
 }
 
 void SocketEngine::sampleKernel()
@@ -605,15 +622,19 @@ void SocketEngine::waitFor(EngineSocket &s, bool writable)
         notifier = new QSocketNotifier(
             s.info.fd, writable ? QSocketNotifier::Write : QSocketNotifier::Read, this);
         EngineSocket *target = &s;
-        connect(notifier, &QSocketNotifier::activated, this, [this, target] { onReady(*target); });
+        connect(notifier, &QSocketNotifier::activated, this, [this, target, writable] {
+            if (writable)
+                onWritable(*target);
+            else
+                onReadable(*target);
+        });
     }
     notifier->setEnabled(true);
 }
 
-void SocketEngine::stopWaiting(EngineSocket &s)
+void SocketEngine::stopWaiting(EngineSocket &s, bool writable)
 {
-    if (s.readNotifier)
-        s.readNotifier->setEnabled(false);
-    if (s.writeNotifier)
-        s.writeNotifier->setEnabled(false);
+    QSocketNotifier *notifier = writable ? s.writeNotifier : s.readNotifier;
+    if (notifier)
+        notifier->setEnabled(false);
 }

@@ -13,6 +13,7 @@
 
 class QSocketNotifier;
 class QTimer;
+struct CallSlot;
 struct EngineSocket;
 
 // The socket worker. It lives on its own thread ("socketlab-io") and is the only place
@@ -41,29 +42,32 @@ private:
     void createSocket(const CallRequest &request);
     void setOption(EngineSocket &s, const CallRequest &request);
     void bindOrConnect(EngineSocket &s, const CallRequest &request);
-    void lookUpThen(EngineSocket &s, const CallRequest &request);
-    void bindTo(EngineSocket &s, const SocketAddress &address);
-    void connectTo(EngineSocket &s, const SocketAddress &address);
-    void finishConnect(EngineSocket &s);
+    void lookUpThen(EngineSocket &s, CallSlot &slot);
+    void bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address);
+    void connectTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address);
+    void finishConnect(EngineSocket &s, CallSlot &slot);
     void listenOn(EngineSocket &s, const CallRequest &request);
-    void tryAccept(EngineSocket &s);
-    void trySend(EngineSocket &s);
-    void tryRecv(EngineSocket &s);
+    void tryAccept(EngineSocket &s, CallSlot &slot);
+    void trySend(EngineSocket &s, CallSlot &slot);
+    void tryRecv(EngineSocket &s, CallSlot &slot);
     // True (and the call reported blocked, waiting for readiness) for EAGAIN/EWOULDBLOCK.
-    bool blockIfWouldBlock(EngineSocket &s, int error, bool forWriting);
-    void trySendTo(EngineSocket &s);
-    void tryRecvFrom(EngineSocket &s);
+    bool blockIfWouldBlock(EngineSocket &s, CallSlot &slot, int error, bool forWriting);
+    void trySendTo(EngineSocket &s, CallSlot &slot);
+    void tryRecvFrom(EngineSocket &s, CallSlot &slot);
     // Goes on with a call whose address is known: bind, connect or sendto.
-    void withAddress(EngineSocket &s, SocketCall call, const SocketAddress &address);
+    void withAddress(EngineSocket &s, CallSlot &slot, const SocketAddress &address);
     void shutdownSocket(EngineSocket &s, const CallRequest &request);
     void closeSocket(EngineSocket &s, const QString &cancelReason);
 
-    void onReady(EngineSocket &s);
+    // A receive (or accept) waits for readability; connect and a send for writability. A
+    // send may wait beside a receive, so each direction has its own notifier.
+    void onReadable(EngineSocket &s);
+    void onWritable(EngineSocket &s);
     // Between calls the kernel's view still changes (a peer's FIN, TIME_WAIT expiring):
     // sample it a few times a second and report what changed.
     void sampleKernel();
     void waitFor(EngineSocket &s, bool writable);
-    void stopWaiting(EngineSocket &s);
+    void stopWaiting(EngineSocket &s, bool writable);
 
     CallReporter m_report;
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;

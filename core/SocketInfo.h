@@ -28,6 +28,15 @@ struct SocketInfo
     SocketCall callInProgress = SocketCall::None;
     bool blocked = false;
     double callStartedMs = 0; // session clock, for the live "blocked for" timer
+    // A second call in the other direction: a send while a receive waits, or the reverse
+    // (sockets are full duplex).
+    SocketCall duplexCall = SocketCall::None;
+    bool duplexBlocked = false;
+
+    bool isBusy() const
+    {
+        return callInProgress != SocketCall::None || duplexCall != SocketCall::None;
+    }
     CallError lastError;
     KernelSample kernel; // sampled after every call and while it can change
 };

@@ -159,7 +159,10 @@ QString SocketSession::request(CallRequest r)
         // Mark the call as running now, so a second click before the worker answers is
         // refused here rather than queued behind the first.
         SocketInfo &info = m_sockets[r.socketId];
-        info.callInProgress = r.call;
+        if (info.callInProgress == SocketCall::None)
+            info.callInProgress = r.call;
+        else if (r.call != SocketCall::Close)
+            info.duplexCall = r.call;
         r.role = info.role;
     }
     r.allowInvalid = m_allowInvalid;

@@ -44,6 +44,22 @@ QVector<SocketInfo> TraceReplay::socketsAfter(int position) const
     return result;
 }
 
+void TraceReplay::finishCall(SocketInfo *socket, SocketCall call)
+{
+    if (socket->duplexCall == call && socket->callInProgress != call) {
+        socket->duplexCall = SocketCall::None;
+        socket->duplexBlocked = false;
+        return;
+    }
+    socket->callInProgress = SocketCall::None;
+    socket->blocked = false;
+    // A close ends both calls.
+    if (call == SocketCall::Close) {
+        socket->duplexCall = SocketCall::None;
+        socket->duplexBlocked = false;
+    }
+}
+
 void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *sockets,
                         QStringList *order)
 {
@@ -59,6 +75,11 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
     SocketInfo &s = (*sockets)[e.socketId];
     switch (e.phase) {
     case CallPhase::Started:
+        if (s.callInProgress != SocketCall::None && e.call != SocketCall::Close) {
+            s.duplexCall = e.call; // a send beside a waiting receive, or the reverse
+            s.duplexBlocked = false;
+            return;
+        }
         s.callInProgress = e.call;
         s.blocked = false;
         s.callStartedMs = e.tMs;
@@ -69,20 +90,22 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
         }
         return;
     case CallPhase::Blocked:
+        if (s.duplexCall == e.call && s.callInProgress != e.call) {
+            s.duplexBlocked = true;
+            return;
+        }
         s.blocked = true;
         if (e.call == SocketCall::Connect)
             s.state = SocketState::Connecting;
         return;
     case CallPhase::Failed:
-        s.callInProgress = SocketCall::None;
-        s.blocked = false;
+        finishCall(&s, e.call);
         s.lastError = e.error;
         return;
     case CallPhase::Returned:
         break;
     }
-    s.callInProgress = SocketCall::None;
-    s.blocked = false;
+    finishCall(&s, e.call);
     s.lastError = CallError();
     const QVariantMap address = e.args.value(QStringLiteral("address")).toMap();
     switch (e.call) {

@@ -30,5 +30,8 @@ public:
     static constexpr qint64 maxFileSize = 256LL * 1024 * 1024;
 
 private:
+    // A call returned or failed: whichever of the socket's two calls it was is over.
+    static void finishCall(SocketInfo *socket, SocketCall call);
+
     QVector<SocketEvent> m_events;
 };

@@ -12,6 +12,8 @@ private slots:
     void validity_data();
     void validity();
     void busySocketRefusesEverythingButClose();
+    void oneCallEachWay_data();
+    void oneCallEachWay();
     void reasonsAreSentences();
 };
 
@@ -76,6 +78,59 @@ void TestCallRules::busySocketRefusesEverythingButClose()
     QVERIFY(!CallRules::whyInvalid(info, SocketCall::Recv).isEmpty());
     QVERIFY(CallRules::whyInvalid(info, SocketCall::Close).isEmpty());
     QVERIFY(CallRules::whyImpossible(info, SocketCall::Close).isEmpty());
+}
+
+void TestCallRules::oneCallEachWay_data()
+{
+    QTest::addColumn<SocketCall>("first");
+    QTest::addColumn<SocketCall>("second");
+    QTest::addColumn<SocketCall>("call");
+    QTest::addColumn<QString>("refusedBecause"); // empty: allowed
+
+    const SocketCall none = SocketCall::None;
+    QTest::newRow("send while recv waits") << SocketCall::Recv << none << SocketCall::SendAll << "";
+    QTest::newRow("sendto while recvfrom waits")
+        << SocketCall::RecvFrom << none << SocketCall::SendTo << "";
+    QTest::newRow("recv while sendall waits")
+        << SocketCall::SendAll << none << SocketCall::Recv << "";
+    QTest::newRow("recv after the recv returned, beside a send")
+        << none << SocketCall::SendAll << SocketCall::Recv << "";
+    QTest::newRow("second recv") << SocketCall::Recv << none << SocketCall::Recv << "recv";
+    QTest::newRow("second send") << SocketCall::SendAll << none << SocketCall::Send << "sendall";
+    QTest::newRow("third call") << SocketCall::Recv << SocketCall::SendAll << SocketCall::Send
+                                << "sendall";
+    QTest::newRow("recv beside both")
+        << SocketCall::Recv << SocketCall::SendAll << SocketCall::Recv << "recv";
+    QTest::newRow("send while accept waits")
+        << SocketCall::Accept << none << SocketCall::Send << "accept";
+    QTest::newRow("send while connecting")
+        << SocketCall::Connect << none << SocketCall::SendAll << "connect";
+    QTest::newRow("shutdown while recv waits")
+        << SocketCall::Recv << none << SocketCall::Shutdown << "recv";
+    QTest::newRow("send beside a lone send")
+        << none << SocketCall::SendAll << SocketCall::SendAll << "sendall";
+    QTest::newRow("close always") << SocketCall::Recv << SocketCall::SendAll << SocketCall::Close
+                                  << "";
+}
+
+void TestCallRules::oneCallEachWay()
+{
+    QFETCH(SocketCall, first);
+    QFETCH(SocketCall, second);
+    QFETCH(SocketCall, call);
+    QFETCH(QString, refusedBecause);
+    SocketInfo info;
+    info.id = QStringLiteral("conn#1");
+    info.state = SocketState::Connected;
+    info.callInProgress = first;
+    info.duplexCall = second;
+    const QString why = CallRules::whyImpossible(info, call);
+    if (refusedBecause.isEmpty())
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+    else
+        QCOMPARE(why, QStringLiteral("%1() is still running on conn#1; wait for it to return, or "
+                                     "close the socket to cancel it.")
+                          .arg(refusedBecause));
 }
 
 void TestCallRules::reasonsAreSentences()

@@ -34,6 +34,39 @@ client_socket.close()
 print(len(received), hashlib.sha256(received).hexdigest() == hashlib.sha256(payload).hexdigest())
 )";
 
+// Three chat clients. Each joins by saying so; a client's own words never come back.
+const char pythonChatClients[] = R"(
+import socket, sys
+port = int(sys.argv[1])
+def join(name):
+    s = socket.create_connection(('127.0.0.1', port))
+    s.settimeout(5)
+    return s
+def expect(s, text):
+    got = b''
+    while len(got) < len(text):
+        got += s.recv(100)
+    assert got == text, (got, text)
+a = join('a')
+b = join('b')
+b.sendall(b'b joined\n')
+expect(a, b'b joined\n')
+c = join('c')
+c.sendall(b'c joined\n')
+expect(a, b'c joined\n')
+expect(b, b'c joined\n')
+a.sendall(b'hello from a\n')
+expect(b, b'hello from a\n')
+expect(c, b'hello from a\n')
+a.settimeout(0.3)
+try:
+    print('a heard itself', a.recv(100))
+except socket.timeout:
+    print('a did not hear itself')
+for s in (a, b, c):
+    s.close()
+)";
+
 // A server written like the course's: bind, listen(1), accept, recv, sendall, close.
 const char pythonServer[] = R"(
 import socket, sys
@@ -72,6 +105,8 @@ private slots:
     void curlGetsThePageAndTheTraceHasItsRequest();
     void udpEchoAnswersPythonAndNc();
     void connectOverUdp();
+    void chatRelaysBetweenPythonClients();
+    void udpChatRelaysToOtherSenders();
     void unixStreamAndDatagram_data();
     void unixStreamAndDatagram();
     void connectTalksToPythonServer();
@@ -235,6 +270,58 @@ void TestCliEndToEnd::connectOverUdp()
     QCOMPARE(out, QStringLiteral("got it\ngot it\n"));
     QVERIFY(err.contains("client_socket.sendto(b'a', ('127.0.0.1', "));
     QVERIFY(serve.waitForFinished(10000));
+}
+
+void TestCliEndToEnd::chatRelaysBetweenPythonClients()
+{
+    QProcess serve;
+    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("chat"),
+                                            QStringLiteral("--max-clients"), QStringLiteral("3")});
+    QVERIFY(port != 0);
+    int code = -1;
+    QByteArray err;
+    const QString out =
+        run(QStringLiteral("python3"),
+            {QStringLiteral("-c"), QString::fromLatin1(pythonChatClients), QString::number(port)},
+            QByteArray(), &code, &err);
+    QVERIFY2(code == 0, err.constData());
+    QCOMPARE(out, QStringLiteral("a did not hear itself\n"));
+    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
+    const QString log = QString::fromUtf8(serve.readAllStandardOutput());
+    QVERIFY(log.contains(QStringLiteral("conn.sendall(b'b joined\\n')")));
+    QVERIFY(log.contains(QStringLiteral("conn_3.sendall(b'hello from a\\n')")));
+}
+
+void TestCliEndToEnd::udpChatRelaysToOtherSenders()
+{
+    QProcess serve;
+    const quint16 port =
+        startServe(serve, {QStringLiteral("--bind"), QStringLiteral("udp://127.0.0.1:0"),
+                           QStringLiteral("--mode"), QStringLiteral("chat"),
+                           QStringLiteral("--max-clients"), QStringLiteral("3")});
+    QVERIFY(port != 0);
+    int code = -1;
+    QByteArray err;
+    const QString out =
+        run(QStringLiteral("python3"),
+            {QStringLiteral("-c"),
+             QStringLiteral("import socket\n"
+                            "server = ('127.0.0.1', %1)\n"
+                            "a, b = (socket.socket(socket.AF_INET, socket.SOCK_DGRAM) for _ in "
+                            "range(2))\n"
+                            "for s in (a, b): s.settimeout(5)\n"
+                            "a.sendto(b'a here', server)\n"
+                            "b.sendto(b'b here', server)\n"
+                            "print(a.recvfrom(100)[0].decode())\n"
+                            "a.sendto(b'hi b', server)\n"
+                            "print(b.recvfrom(100)[0].decode())\n")
+                 .arg(port)},
+            QByteArray(), &code, &err);
+    QVERIFY2(code == 0, err.constData());
+    QCOMPARE(out, QStringLiteral("b here\nhi b\n"));
+    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
+    QCOMPARE(serve.exitCode(), 0);
 }
 
 void TestCliEndToEnd::unixStreamAndDatagram_data()

@@ -14,6 +14,7 @@
 #include <memory>
 
 #include <netinet/in.h>
+#include <sys/socket.h>
 
 class TestSocketLifecycle : public QObject
 {
@@ -28,11 +29,14 @@ private slots:
     void recvBlocksUntilDataArrives();
     void recvReturnsZeroAfterPeerCloses();
     void recvSplitsOneMessage();
+    void sendRunsWhileRecvWaits();
+    void secondCallTheSameWayIsRefused();
     void sendAllTenMebibytesArrivesIntact();
     void closeCancelsBlockedCall_data();
     void closeCancelsBlockedCall();
     void quittingWithBlockedCallsIsImmediate();
     void twoHundredConcurrentClients();
+    void chatRelaysToEveryOtherClient();
     void connectByNameUsesTheResolvedAddress();
 
 private:
@@ -157,6 +161,58 @@ void TestSocketLifecycle::recvReturnsZeroAfterPeerCloses()
     QCOMPARE(eof.byteCount, qint64(0));
     QVERIFY(eof.data.isEmpty());
     QTRY_COMPARE(m_session->socket(conn).state, SocketState::PeerClosed);
+}
+
+void TestSocketLifecycle::sendRunsWhileRecvWaits()
+{
+    // A socket is full duplex: a chat server's second thread sends while recv() waits.
+    QString client, conn;
+    QVERIFY(m_lab->connectedPair(&client, &conn));
+    m_session->recv(conn, 4096);
+    m_events->waitFor(conn, SocketCall::Recv, CallPhase::Blocked);
+    QCOMPARE(m_session->sendAll(conn, "news while you wait"), QString());
+    const SocketEvent sent = m_events->waitForEnd(conn, SocketCall::SendAll);
+    QCOMPARE(sent.phase, CallPhase::Returned);
+    QVERIFY(m_session->socket(conn).blocked); // the recv is still waiting
+    QCOMPARE(m_session->socket(conn).callInProgress, SocketCall::Recv);
+
+    m_session->recv(client, 4096);
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::Recv).data,
+             QByteArray("news while you wait"));
+    m_session->sendAll(client, "reply");
+    const SocketEvent got = m_events->waitForEnd(conn, SocketCall::Recv);
+    QCOMPARE(got.phase, CallPhase::Returned);
+    QCOMPARE(got.data, QByteArray("reply"));
+    QTRY_VERIFY(!m_session->socket(conn).isBusy());
+}
+
+void TestSocketLifecycle::secondCallTheSameWayIsRefused()
+{
+    QString client, conn;
+    QVERIFY(m_lab->connectedPair(&client, &conn));
+    m_session->recv(conn, 4096);
+    m_events->waitFor(conn, SocketCall::Recv, CallPhase::Blocked);
+    QCOMPARE(m_session->recv(conn, 10),
+             QStringLiteral("recv() is still running on %1; wait for it to return, or close the "
+                            "socket to cancel it.")
+                 .arg(conn));
+    QVERIFY(m_session->shutdown(conn, SHUT_WR).contains(QStringLiteral("recv() is still")));
+
+    // A sendall that cannot finish (the client reads nothing) keeps the send side busy.
+    QCOMPARE(m_session->sendAll(conn, QByteArray(64 * 1024 * 1024, 'x')), QString());
+    m_events->waitFor(conn, SocketCall::SendAll, CallPhase::Blocked);
+    QTRY_VERIFY(m_session->socket(conn).duplexBlocked);
+    QCOMPARE(m_session->send(conn, "more"),
+             QStringLiteral("sendall() is still running on %1; wait for it to return, or close "
+                            "the socket to cancel it.")
+                 .arg(conn));
+
+    // Closing cancels both: the log says so for each call.
+    m_session->close(conn);
+    QCOMPARE(m_events->waitForEnd(conn, SocketCall::SendAll).error.kind(),
+             CallError::Kind::Cancelled);
+    QCOMPARE(m_events->waitForEnd(conn, SocketCall::Recv).error.kind(), CallError::Kind::Cancelled);
+    QCOMPARE(m_events->waitForEnd(conn, SocketCall::Close).phase, CallPhase::Returned);
 }
 
 void TestSocketLifecycle::recvSplitsOneMessage()
@@ -300,6 +356,50 @@ void TestSocketLifecycle::twoHundredConcurrentClients()
     QCOMPARE(echo.clientsServed(), clients);
     for (auto it = expected.constBegin(); it != expected.constEnd(); ++it)
         QCOMPARE(echoed.value(it.key()), it.value());
+}
+
+void TestSocketLifecycle::chatRelaysToEveryOtherClient()
+{
+    quint16 port = 0;
+    const QString server = m_lab->listeningServer(8, &port);
+    AutoServer chat(m_session, ServerMode::Chat);
+    chat.serve(server);
+    QStringList clients;
+    for (int i = 0; i < 3; ++i) {
+        clients.append(m_lab->connectedClient(port));
+        QVERIFY(!clients.last().isEmpty());
+        QTRY_COMPARE(chat.openConnections(), i + 1);
+    }
+    for (const QString &id : clients)
+        m_session->recv(id, 4096);
+    m_session->sendAll(clients.at(0), "hello, all");
+    QCOMPARE(m_events->waitForEnd(clients.at(1), SocketCall::Recv).data, QByteArray("hello, all"));
+    QCOMPARE(m_events->waitForEnd(clients.at(2), SocketCall::Recv).data, QByteArray("hello, all"));
+    // The sender does not get its own words back.
+    QTest::qWait(200);
+    QVERIFY(!m_events->has(clients.at(0), SocketCall::Recv, CallPhase::Returned));
+
+    // Every relayed message was a sendall beside a waiting recv on the server's side.
+    int sendsBesideRecv = 0;
+    QSet<QString> recvWaiting;
+    for (const SocketEvent &e : m_events->events()) {
+        if (e.role != SocketRole::Connection)
+            continue;
+        if (e.call == SocketCall::Recv && e.phase == CallPhase::Started)
+            recvWaiting.insert(e.socketId);
+        else if (e.call == SocketCall::Recv && e.phase != CallPhase::Blocked)
+            recvWaiting.remove(e.socketId);
+        else if (e.call == SocketCall::SendAll && e.phase == CallPhase::Returned &&
+                 recvWaiting.contains(e.socketId))
+            ++sendsBesideRecv;
+    }
+    QCOMPARE(sendsBesideRecv, 2);
+
+    // One leaves; the others go on talking.
+    m_session->close(clients.at(2));
+    QTRY_COMPARE(chat.openConnections(), 2);
+    m_session->sendAll(clients.at(1), "still here");
+    QCOMPARE(m_events->waitForEnd(clients.at(0), SocketCall::Recv).data, QByteArray("still here"));
 }
 
 void TestSocketLifecycle::connectByNameUsesTheResolvedAddress()

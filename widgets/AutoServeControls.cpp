@@ -30,7 +30,8 @@ AutoServeControls::AutoServeControls(SocketSession *session, QWidget *parent)
         m_modeBox->addItem(name);
     m_modeBox->setToolTip(tr("echo: send back what arrives (the homework); http: answer a browser "
                              "with a page showing its request; reply: send a fixed text per "
-                             "message; silent: only receive"));
+                             "message; silent: only receive; chat: pass what each client sends "
+                             "on to all the others"));
     m_reply->setToolTip(tr("The text reply mode sends; escapes such as \\r\\n work"));
     m_serve->setToolTip(tr("Keep calling accept and serve every client in the chosen mode; every "
                            "call is still logged"));
@@ -77,7 +78,7 @@ QString AutoServeControls::start(ServerMode mode, const QString &reply)
         return tr("The reply text has an error: %1").arg(text.error);
     if (datagram) {
         if (!DatagramServer::supports(mode))
-            return tr("%1 needs TCP connections; over UDP choose echo, reply or silent.")
+            return tr("%1 needs TCP connections; over UDP choose echo, reply, silent or chat.")
                 .arg(serverModeName(mode));
         const QString busy = m_session->whyInvalid(m_listenerId, SocketCall::RecvFrom);
         if (!busy.isEmpty())

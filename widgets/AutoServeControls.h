@@ -15,7 +15,7 @@ class QPushButton;
 class SocketSession;
 
 // "Serve automatically" for the server pane's listener: keep calling accept and answer every
-// client in a mode (echo, http, reply, silent). Every call still goes through the session
+// client in a mode (echo, http, reply, silent, chat). Every call still goes through the session
 // and shows in the log.
 class AutoServeControls : public QWidget
 {

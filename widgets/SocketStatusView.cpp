@@ -95,7 +95,7 @@ void SocketStatusView::showSocket(const SocketInfo &info)
     } else {
         m_error->hide();
     }
-    if (info.callInProgress != SocketCall::None)
+    if (info.isBusy())
         m_timer->start();
     else
         m_timer->stop();
@@ -123,18 +123,28 @@ QString SocketStatusView::kernelText(const KernelSample &k)
 
 void SocketStatusView::updateBlockedTime()
 {
-    if (!m_hasSocket || m_info.callInProgress == SocketCall::None) {
+    if (!m_hasSocket || !m_info.isBusy()) {
         m_call->clear();
         m_call->hide();
         return;
     }
     m_call->show();
-    const double seconds = (m_clock->nowMsPrecise() - m_info.callStartedMs) / 1000.0;
-    const QString call = socketCallName(m_info.callInProgress);
-    m_call->setText(m_info.blocked ? tr("BLOCKED in %1()  %2 s").arg(call).arg(seconds, 0, 'f', 1)
-                                   : tr("%1() running").arg(call));
+    QString text;
+    if (m_info.callInProgress != SocketCall::None) {
+        const double seconds = (m_clock->nowMsPrecise() - m_info.callStartedMs) / 1000.0;
+        const QString call = socketCallName(m_info.callInProgress);
+        text = m_info.blocked ? tr("BLOCKED in %1()  %2 s").arg(call).arg(seconds, 0, 'f', 1)
+                              : tr("%1() running").arg(call);
+    }
+    if (m_info.duplexCall != SocketCall::None) {
+        const QString call = socketCallName(m_info.duplexCall);
+        const QString second = m_info.duplexBlocked ? tr("BLOCKED in %1() too").arg(call)
+                                                    : tr("%1() running too").arg(call);
+        text = text.isEmpty() ? second : text + QStringLiteral("  ·  ") + second;
+    }
+    m_call->setText(text);
     const QString style =
-        m_info.blocked
+        m_info.blocked || m_info.duplexBlocked
             ? QStringLiteral("QLabel { color: %1; }").arg(RoleColors::warningText().name())
             : QString();
     if (m_call->styleSheet() != style)

@@ -90,7 +90,7 @@ int ServeCommand::start(const QStringList &arguments)
         problem = QStringLiteral("--reply: %1").arg(reply.error);
     else if (where.type == SOCK_DGRAM && !DatagramServer::supports(mode))
         problem = QStringLiteral("--mode %1 needs connections (TCP); over UDP choose echo, "
-                                 "reply or silent")
+                                 "reply, silent or chat")
                       .arg(serverModeName(mode));
     if (!problem.isEmpty()) {
         std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(problem));

@@ -15,7 +15,7 @@ namespace {
 const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
                      "\n"
                      "Commands:\n"
-                     "  serve      listen and serve clients (echo, http, reply, silent)\n"
+                     "  serve      listen and serve clients (echo, http, reply, silent, chat)\n"
                      "  connect    connect, send, receive, print what came back\n"
                      "  lookup     constants, getaddrinfo, services, hosts, interfaces\n"
                      "  export     turn a trace into runnable Python or C programs\n"
