@@ -103,6 +103,7 @@ private slots:
     void ncGetsEcho();
     void httpModeAnswersARequest();
     void curlGetsThePageAndTheTraceHasItsRequest();
+    void headlessChromiumGetsThePage();
     void udpEchoAnswersPythonAndNc();
     void connectOverUdp();
     void chatRelaysBetweenPythonClients();
@@ -387,6 +388,50 @@ void TestCliEndToEnd::curlGetsThePageAndTheTraceHasItsRequest()
     }
     QVERIFY(received.startsWith("GET /from-curl HTTP/1.1\r\n"));
     QVERIFY(received.contains("User-Agent: curl-in-a-test\r\n"));
+}
+
+void TestCliEndToEnd::headlessChromiumGetsThePage()
+{
+    const QString chromium = QStandardPaths::findExecutable(QStringLiteral("chromium"));
+    if (chromium.isEmpty())
+        QSKIP("Debian's chromium is not installed (scripts/install-deps installs it)");
+    QTemporaryDir dir;
+    const QString trace = dir.filePath(QStringLiteral("browser.jsonl"));
+    QProcess serve;
+    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
+                                            QStringLiteral("--trace"), trace});
+    QVERIFY(port != 0);
+    // Only loopback: no background fetches, updates or sync; a profile of its own.
+    QProcess browser;
+    browser.start(
+        chromium,
+        {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
+         QStringLiteral("--disable-gpu"), QStringLiteral("--disable-background-networking"),
+         QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
+         QStringLiteral("--no-first-run"),
+         QStringLiteral("--user-data-dir=%1").arg(dir.filePath(QStringLiteral("profile"))),
+         QStringLiteral("--dump-dom"),
+         QStringLiteral("http://127.0.0.1:%1/from-chromium").arg(port)});
+    QVERIFY(browser.waitForStarted(10000));
+    if (!browser.waitForFinished(60000))
+        browser.kill();
+    const QString dom = QString::fromUtf8(browser.readAllStandardOutput());
+    QVERIFY2(dom.contains(QStringLiteral("<h1>Hello from SocketLab!</h1>")), qPrintable(dom));
+    QVERIFY(dom.contains(QStringLiteral("GET /from-chromium HTTP/1.1")));
+    QVERIFY(dom.contains(QStringLiteral("HeadlessChrome")));
+
+    ::kill(pid_t(serve.processId()), SIGTERM);
+    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
+    QVector<SocketEvent> events;
+    QString error;
+    QVERIFY2(TraceFormat::readFile(trace, &events, &error), qPrintable(error));
+    QByteArray received;
+    for (const SocketEvent &e : events) {
+        if (e.call == SocketCall::Recv && e.phase == CallPhase::Returned)
+            received += e.data;
+    }
+    QVERIFY(received.startsWith("GET /from-chromium HTTP/1.1\r\n"));
+    QVERIFY(received.contains("HeadlessChrome/"));
 }
 
 void TestCliEndToEnd::httpModeAnswersARequest()
