@@ -3,12 +3,15 @@
 #include "CallError.h"
 #include "SocketAddress.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 // Reads the host and port a user typed for bind or connect, the way Python would accept
 // them, and says clearly what is wrong before any system call is made.
 class AddressInput
 {
+    Q_DECLARE_TR_FUNCTIONS(AddressInput)
+
 public:
     struct Result
     {

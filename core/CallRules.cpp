@@ -22,8 +22,8 @@ QString CallRules::whyImpossible(const SocketInfo &socket, SocketCall call)
     SocketCall inTheWay = busy;
     if (second != SocketCall::None && isSendingCall(second) == isSendingCall(call))
         inTheWay = second;
-    return QStringLiteral("%1() is still running on %2; wait for it to return, or close the "
-                          "socket to cancel it.")
+    return tr("%1() is still running on %2; wait for it to return, or close the "
+              "socket to cancel it.")
         .arg(socketCallName(inTheWay), socket.id);
 }
 
@@ -35,95 +35,95 @@ QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)
 
     const SocketState s = socket.state;
     if (s == SocketState::Closed)
-        return QStringLiteral("The socket is closed; create a new one with socket().");
+        return tr("The socket is closed; create a new one with socket().");
     if (s == SocketState::Failed && call != SocketCall::Close)
-        return QStringLiteral("A call on this socket failed for good; close it and create a "
-                              "new one.");
+        return tr("A call on this socket failed for good; close it and create a "
+                  "new one.");
 
     const bool datagram = socket.type == SOCK_DGRAM;
     switch (call) {
     case SocketCall::None:
     case SocketCall::Socket:
-        return QStringLiteral("socket() creates a new socket; it is not called on one.");
+        return tr("socket() creates a new socket; it is not called on one.");
     case SocketCall::SendTo:
         if (!datagram)
-            return QStringLiteral("sendto sends one datagram to an address: it is for UDP "
-                                  "(SOCK_DGRAM) sockets. A TCP socket sends on its "
-                                  "connection with send or sendall.");
+            return tr("sendto sends one datagram to an address: it is for UDP "
+                      "(SOCK_DGRAM) sockets. A TCP socket sends on its "
+                      "connection with send or sendall.");
         return QString();
     case SocketCall::RecvFrom:
         if (!datagram)
-            return QStringLiteral("recvfrom is for UDP (SOCK_DGRAM) sockets; a TCP socket "
-                                  "reads its connection with recv.");
+            return tr("recvfrom is for UDP (SOCK_DGRAM) sockets; a TCP socket "
+                      "reads its connection with recv.");
         if (s == SocketState::Created)
-            return QStringLiteral("Nothing can arrive yet: bind the socket to an address and "
-                                  "port first (or sendto, which gives it a port).");
+            return tr("Nothing can arrive yet: bind the socket to an address and "
+                      "port first (or sendto, which gives it a port).");
         return QString();
     case SocketCall::SetSockOpt:
         if (s != SocketState::Created)
-            return QStringLiteral("Set socket options on a new socket, before bind or "
-                                  "connect: SO_REUSEADDR after bind changes nothing.");
+            return tr("Set socket options on a new socket, before bind or "
+                      "connect: SO_REUSEADDR after bind changes nothing.");
         return QString();
     case SocketCall::Bind:
         if (s != SocketState::Created)
-            return QStringLiteral("bind needs a new socket; this one is already %1.")
+            return tr("bind needs a new socket; this one is already %1.")
                 .arg(socketStateName(s).toLower());
         return QString();
     case SocketCall::Listen:
         if (datagram)
-            return QStringLiteral("UDP has no connections to listen for: bind, then call "
-                                  "recvfrom.");
+            return tr("UDP has no connections to listen for: bind, then call "
+                      "recvfrom.");
         if (s == SocketState::Created)
-            return QStringLiteral("listen needs a bound socket: call bind first.");
+            return tr("listen needs a bound socket: call bind first.");
         if (s != SocketState::Bound)
-            return QStringLiteral("listen needs a bound socket that is not yet listening or "
-                                  "connected.");
+            return tr("listen needs a bound socket that is not yet listening or "
+                      "connected.");
         return QString();
     case SocketCall::Accept:
         if (datagram)
-            return QStringLiteral("UDP has no connections to accept: each datagram arrives "
-                                  "on its own through recvfrom.");
+            return tr("UDP has no connections to accept: each datagram arrives "
+                      "on its own through recvfrom.");
         if (s != SocketState::Listening)
-            return QStringLiteral("accept needs a listening socket: call bind, then listen.");
+            return tr("accept needs a listening socket: call bind, then listen.");
         return QString();
     case SocketCall::Connect:
         if (datagram && s == SocketState::Connected)
             return QString(); // a UDP socket may choose a new default peer
         if (s != SocketState::Created && s != SocketState::Bound)
-            return QStringLiteral("connect needs a new socket; this one is already %1.")
+            return tr("connect needs a new socket; this one is already %1.")
                 .arg(socketStateName(s).toLower());
         return QString();
     case SocketCall::Send:
     case SocketCall::SendAll:
         if (datagram && s != SocketState::Connected)
-            return QStringLiteral("A UDP socket sends with sendto(data, address), or with %1 "
-                                  "after connect chose its peer.")
+            return tr("A UDP socket sends with sendto(data, address), or with %1 "
+                      "after connect chose its peer.")
                 .arg(socketCallName(call));
         if (s == SocketState::ShutDown)
-            return QStringLiteral("This side shut down writing; nothing more can be sent.");
+            return tr("This side shut down writing; nothing more can be sent.");
         if (s != SocketState::Connected && s != SocketState::PeerClosed)
-            return QStringLiteral("%1 needs a connected socket: connect (client) or use the "
-                                  "socket accept returned (server).")
+            return tr("%1 needs a connected socket: connect (client) or use the "
+                      "socket accept returned (server).")
                 .arg(socketCallName(call));
         return QString();
     case SocketCall::Recv:
         if (datagram)
             return s == SocketState::Connected
                        ? QString()
-                       : QStringLiteral("A UDP socket reads with recvfrom, which also says "
-                                        "who sent the datagram (recv works after connect).");
+                       : tr("A UDP socket reads with recvfrom, which also says "
+                            "who sent the datagram (recv works after connect).");
         if (s != SocketState::Connected && s != SocketState::PeerClosed &&
             s != SocketState::ShutDown)
-            return QStringLiteral("recv needs a connected socket: connect (client) or use the "
-                                  "socket accept returned (server).");
+            return tr("recv needs a connected socket: connect (client) or use the "
+                      "socket accept returned (server).");
         return QString();
     case SocketCall::Shutdown:
         if (datagram)
-            return QStringLiteral("shutdown ends one direction of a connection; UDP has no "
-                                  "connection. Close the socket instead.");
+            return tr("shutdown ends one direction of a connection; UDP has no "
+                      "connection. Close the socket instead.");
         if (s != SocketState::Connected && s != SocketState::PeerClosed &&
             s != SocketState::ShutDown)
-            return QStringLiteral("shutdown needs a connected socket.");
+            return tr("shutdown needs a connected socket.");
         return QString();
     case SocketCall::Close:
         return QString();

@@ -202,7 +202,7 @@ template <typename Table> QString lookup(const Table &table, int value, const ch
 
 QString at(const QString &address)
 {
-    return address.isEmpty() ? QStringLiteral("that address") : address;
+    return address.isEmpty() ? ErrnoCatalog::tr("that address") : address;
 }
 } // namespace
 
@@ -221,96 +221,94 @@ QString ErrnoCatalog::hint(int error, SocketCall call, const QString &address)
     switch (error) {
     case EADDRINUSE:
         if (address.startsWith(QLatin1String("unix:")))
-            return QStringLiteral("A file already exists at %1, probably the socket file of an "
-                                  "earlier run that did not remove it (close does not delete "
-                                  "it in Python). If no server uses it, remove it (rm, or "
-                                  "os.unlink) and bind again, or choose another path.")
+            return tr("A file already exists at %1, probably the socket file of an "
+                      "earlier run that did not remove it (close does not delete "
+                      "it in Python). If no server uses it, remove it (rm, or "
+                      "os.unlink) and bind again, or choose another path.")
                 .arg(address.mid(5));
-        return QStringLiteral("Another socket already holds %1 — an earlier server, maybe one "
-                              "in TIME_WAIT. Set SO_REUSEADDR before bind (on Linux the earlier "
-                              "server must have set it too), or pick another port.")
+        return tr("Another socket already holds %1 — an earlier server, maybe one "
+                  "in TIME_WAIT. Set SO_REUSEADDR before bind (on Linux the earlier "
+                  "server must have set it too), or pick another port.")
             .arg(at(address));
     case EADDRNOTAVAIL:
-        return QStringLiteral("%1 is not an address of this machine. Bind to 127.0.0.1, to "
-                              "0.0.0.0 (every interface), or to one of this machine's addresses.")
+        return tr("%1 is not an address of this machine. Bind to 127.0.0.1, to "
+                  "0.0.0.0 (every interface), or to one of this machine's addresses.")
             .arg(at(address));
     case EACCES:
         if (call == SocketCall::Bind)
-            return QStringLiteral("Ports below 1024 are reserved for the administrator. Use a "
-                                  "higher port, such as 50000.");
-        return QStringLiteral("The system does not allow this for your user.");
+            return tr("Ports below 1024 are reserved for the administrator. Use a "
+                      "higher port, such as 50000.");
+        return tr("The system does not allow this for your user.");
     case ECONNREFUSED:
-        return QStringLiteral("Nothing is listening on %1. Start the server first (bind, then "
-                              "listen), and check the host and port.")
+        return tr("Nothing is listening on %1. Start the server first (bind, then "
+                  "listen), and check the host and port.")
             .arg(at(address));
     case ECONNRESET:
-        return QStringLiteral("The peer reset the connection: it went away abruptly (closed with "
-                              "unread data, or with SO_LINGER 0). Close this socket.");
+        return tr("The peer reset the connection: it went away abruptly (closed with "
+                  "unread data, or with SO_LINGER 0). Close this socket.");
     case EPIPE:
-        return QStringLiteral("The connection can no longer carry data from this side: the peer "
-                              "has closed it, or this side shut down writing. Close this socket.");
+        return tr("The connection can no longer carry data from this side: the peer "
+                  "has closed it, or this side shut down writing. Close this socket.");
     case ENOTCONN:
-        return QStringLiteral("This socket is not connected. A client calls connect first; a "
-                              "server talks through the socket accept returned, not the "
-                              "listener.");
+        return tr("This socket is not connected. A client calls connect first; a "
+                  "server talks through the socket accept returned, not the "
+                  "listener.");
     case EISCONN:
-        return QStringLiteral("This socket is already connected; a socket connects only once.");
+        return tr("This socket is already connected; a socket connects only once.");
     case EINVAL:
         if (call == SocketCall::Accept)
-            return QStringLiteral("accept needs a listening socket: call bind and listen "
-                                  "first.");
+            return tr("accept needs a listening socket: call bind and listen "
+                      "first.");
         if (call == SocketCall::Bind)
-            return QStringLiteral("This socket is already bound; a socket is bound only once.");
-        return QStringLiteral("The kernel found an argument invalid for this socket in its "
-                              "current state.");
+            return tr("This socket is already bound; a socket is bound only once.");
+        return tr("The kernel found an argument invalid for this socket in its "
+                  "current state.");
     case EBADF:
-        return QStringLiteral("The socket is closed, so its file descriptor no longer exists. "
-                              "Create a new socket.");
+        return tr("The socket is closed, so its file descriptor no longer exists. "
+                  "Create a new socket.");
     case EAFNOSUPPORT:
-        return QStringLiteral("The address family does not match this socket's family "
-                              "(IPv4 vs IPv6).");
+        return tr("The address family does not match this socket's family "
+                  "(IPv4 vs IPv6).");
     case EOPNOTSUPP:
-        return QStringLiteral("This call does not apply to this kind of socket.");
+        return tr("This call does not apply to this kind of socket.");
     case EPROTONOSUPPORT:
     case EPROTOTYPE:
-        return QStringLiteral("That protocol does not fit this family and type (for example "
-                              "IPPROTO_UDP with SOCK_STREAM).");
+        return tr("That protocol does not fit this family and type (for example "
+                  "IPPROTO_UDP with SOCK_STREAM).");
     case ETIMEDOUT:
-        return QStringLiteral("The peer did not answer in time. Check that %1 is reachable.")
-            .arg(at(address));
+        return tr("The peer did not answer in time. Check that %1 is reachable.").arg(at(address));
     case ENETUNREACH:
     case EHOSTUNREACH:
-        return QStringLiteral("This machine has no route to %1.").arg(at(address));
+        return tr("This machine has no route to %1.").arg(at(address));
     case EMFILE:
     case ENFILE:
-        return QStringLiteral("Too many open files: close sockets you no longer need.");
+        return tr("Too many open files: close sockets you no longer need.");
     case EALREADY:
-        return QStringLiteral("A connect on this socket is already under way.");
+        return tr("A connect on this socket is already under way.");
     case ECONNABORTED:
-        return QStringLiteral("A connection was aborted before accept could take it.");
+        return tr("A connection was aborted before accept could take it.");
     case EPERM:
-        return QStringLiteral("The system does not permit this operation for your user.");
+        return tr("The system does not permit this operation for your user.");
     }
-    return QStringLiteral("See the manual page: man 2 %1.").arg(socketCallName(call));
+    return tr("See the manual page: man 2 %1.").arg(socketCallName(call));
 }
 
 QString ErrnoCatalog::resolverHint(int code, const QString &host)
 {
     switch (code) {
     case EAI_NONAME:
-        return QStringLiteral("No such host \"%1\", or no network to ask. Check the spelling, "
-                              "or use a numeric address such as 127.0.0.1.")
+        return tr("No such host \"%1\", or no network to ask. Check the spelling, "
+                  "or use a numeric address such as 127.0.0.1.")
             .arg(host);
     case EAI_AGAIN:
-        return QStringLiteral("The name server did not answer for \"%1\"; try again, or use a "
-                              "numeric address.")
+        return tr("The name server did not answer for \"%1\"; try again, or use a "
+                  "numeric address.")
             .arg(host);
 #ifdef EAI_ADDRFAMILY
     case EAI_ADDRFAMILY:
 #endif
     case EAI_FAMILY:
-        return QStringLiteral("\"%1\" has no address in this socket's family (IPv4 vs IPv6).")
-            .arg(host);
+        return tr("\"%1\" has no address in this socket's family (IPv4 vs IPv6).").arg(host);
     }
-    return QStringLiteral("The name \"%1\" could not be resolved.").arg(host);
+    return tr("The name \"%1\" could not be resolved.").arg(host);
 }

@@ -2,12 +2,15 @@
 
 #include "SocketCall.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 // errno and EAI_* names from this system's headers, and a one-sentence hint per error
 // that tells a student what probably happened and what to try.
 class ErrnoCatalog
 {
+    Q_DECLARE_TR_FUNCTIONS(ErrnoCatalog)
+
 public:
     static QString name(int error);
     static QString resolverName(int code);

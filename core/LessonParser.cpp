@@ -4,6 +4,8 @@
 #include "EscapeCodec.h"
 #include "SocketOption.h"
 
+#include <QHash>
+#include <QLocale>
 #include <QRegularExpression>
 
 namespace {
@@ -97,6 +99,21 @@ private:
         m_lastLine = m_line;
         const int colon = line.indexOf(QLatin1Char(':'));
         const QString key = (colon < 0 ? line : line.left(colon)).trimmed().toLower();
+        // title[de]: and goal[de]: give the lesson's name and goals in another language.
+        static const QRegularExpression translatedKey(
+            QStringLiteral("^(title|goal)\\[([a-z]{2})\\]$"));
+        const QRegularExpressionMatch translated = translatedKey.match(key);
+        if (colon >= 0 && translated.hasMatch()) {
+            readTranslation(translated.captured(1), translated.captured(2),
+                            line.mid(colon + 1).trimmed());
+            return;
+        }
+        if (colon >= 0 && key.contains(QLatin1Char('['))) {
+            fail(QStringLiteral("'%1': only title and goal can be translated, as title[de]: "
+                                "with a two-letter language code")
+                     .arg(key.left(40)));
+            return;
+        }
         if (colon < 0 || !keys().contains(key)) {
             fail(QStringLiteral("'%1' is not a lesson line; lines start with one of: %2")
                      .arg(line.left(40), keys().join(QStringLiteral(", "))));
@@ -108,6 +125,26 @@ private:
             return;
         }
         readKey(key, value);
+    }
+
+    void readTranslation(const QString &key, const QString &language, const QString &value)
+    {
+        if (m_result.lesson.id.isEmpty()) {
+            fail(QStringLiteral("a lesson file starts with 'lesson: ID'"));
+            return;
+        }
+        if (value.isEmpty()) {
+            fail(QStringLiteral("the %1[%2] is empty").arg(key, language));
+            return;
+        }
+        if (!m_result.lesson.steps.isEmpty() || m_inCheck) {
+            fail(QStringLiteral("%1[%2] comes before the first step").arg(key, language));
+            return;
+        }
+        if (key == QLatin1String("title"))
+            m_translatedTitles.insert(language, value);
+        else
+            m_translatedGoals[language] << value;
     }
 
     void readKey(const QString &key, const QString &value)
@@ -519,6 +556,13 @@ private:
         else if (!lesson.check.isEmpty() && lesson.check.last().answer.isEmpty())
             fail(QStringLiteral("the last check question has no 'answer:'"),
                  lesson.check.last().line);
+        const QString language = m_settings.language.isEmpty()
+                                     ? QLocale().name().section(QLatin1Char('_'), 0, 0)
+                                     : m_settings.language;
+        if (m_translatedTitles.contains(language))
+            m_result.lesson.title = m_translatedTitles.value(language);
+        if (m_translatedGoals.contains(language))
+            m_result.lesson.goals = m_translatedGoals.value(language);
     }
 
     LessonParser::Settings m_settings;
@@ -527,6 +571,8 @@ private:
     int m_lastLine = 1; // the last line with something on it, for end-of-file problems
     bool m_inStep = false;
     bool m_inCheck = false;
+    QHash<QString, QString> m_translatedTitles;
+    QHash<QString, QStringList> m_translatedGoals;
 };
 
 } // namespace

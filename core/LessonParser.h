@@ -14,6 +14,8 @@ public:
     {
         QString host = QStringLiteral("127.0.0.1"); // fills {host}
         int port = 50000;                           // fills {port}
+        // Picks title[xx]: and goal[xx]: lines; the default locale's language when empty.
+        QString language;
     };
     struct Result
     {

@@ -17,13 +17,13 @@ QString PortRange::kindName(Kind kind)
 {
     switch (kind) {
     case Kind::WellKnown:
-        return QStringLiteral("well-known (0–1023)");
+        return tr("well-known (0–1023)");
     case Kind::Registered:
-        return QStringLiteral("registered (1024–49151)");
+        return tr("registered (1024–49151)");
     case Kind::Dynamic:
-        return QStringLiteral("dynamic/ephemeral (49152–65535)");
+        return tr("dynamic/ephemeral (49152–65535)");
     case Kind::Invalid:
-        return QStringLiteral("not a port (0–65535)");
+        return tr("not a port (0–65535)");
     }
     return QString();
 }
@@ -44,15 +44,15 @@ bool PortRange::ephemeralRange(int *first, int *last)
 QString PortRange::serverWarning(int port)
 {
     if (port == 0)
-        return QStringLiteral("Port 0: the kernel picks a free port; the log shows which.");
+        return tr("Port 0: the kernel picks a free port; the log shows which.");
     if (port > 0 && port < 1024)
-        return QStringLiteral("Port %1 is well-known (below 1024): binding it needs "
-                              "administrator rights, so bind usually fails with EACCES.")
+        return tr("Port %1 is well-known (below 1024): binding it needs "
+                  "administrator rights, so bind usually fails with EACCES.")
             .arg(port);
     int first = 0, last = 0;
     if (ephemeralRange(&first, &last) && port >= first && port <= last)
-        return QStringLiteral("Port %1 is in this machine's ephemeral range (%2–%3): the kernel "
-                              "gives these to clients, so one may already be taken.")
+        return tr("Port %1 is in this machine's ephemeral range (%2–%3): the kernel "
+                  "gives these to clients, so one may already be taken.")
             .arg(port)
             .arg(first)
             .arg(last);
@@ -62,16 +62,16 @@ QString PortRange::serverWarning(int port)
 QString PortRange::clientNote(int port)
 {
     if (port == 0)
-        return QStringLiteral("Nothing listens on port 0, so connect fails.");
+        return tr("Nothing listens on port 0, so connect fails.");
     if (port > 0 && port < 1024)
-        return QStringLiteral("Port %1 is well-known (below 1024): system services such as web "
-                              "servers listen there. A server you start yourself is usually on a "
-                              "higher port, like 50000.")
+        return tr("Port %1 is well-known (below 1024): system services such as web "
+                  "servers listen there. A server you start yourself is usually on a "
+                  "higher port, like 50000.")
             .arg(port);
     int first = 0, last = 0;
     if (ephemeralRange(&first, &last) && port >= first && port <= last)
-        return QStringLiteral("Port %1 is in this machine's ephemeral range (%2–%3), where the "
-                              "kernel numbers clients' own ends; servers rarely listen there.")
+        return tr("Port %1 is in this machine's ephemeral range (%2–%3), where the "
+                  "kernel numbers clients' own ends; servers rarely listen there.")
             .arg(port)
             .arg(first)
             .arg(last);

@@ -1,11 +1,14 @@
 #pragma once
 
+#include <QCoreApplication>
 #include <QString>
 
 // Which kind of port a number is, by IANA's ranges, and whether this kernel hands it out to
 // clients as an ephemeral port.
 class PortRange
 {
+    Q_DECLARE_TR_FUNCTIONS(PortRange)
+
 public:
     enum class Kind
     {

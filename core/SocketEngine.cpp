@@ -57,7 +57,7 @@ void SocketEngine::execute(const CallRequest &request)
             request, request.role,
             CallError::usage(QStringLiteral("NameError"),
                              QStringLiteral("no socket called %1").arg(request.socketId),
-                             QStringLiteral("Create the socket first.")));
+                             tr("Create the socket first.")));
         return;
     }
     const QString impossible = CallRules::whyImpossible(s->info, request.call);
@@ -66,8 +66,8 @@ void SocketEngine::execute(const CallRequest &request)
         m_report.refuse(request, s->info.role,
                         CallError::usage(QStringLiteral("refused"),
                                          impossible.isEmpty() ? invalid : impossible,
-                                         QStringLiteral("Turn on \"allow invalid calls\" to let "
-                                                        "the kernel answer instead.")));
+                                         tr("Turn on \"allow invalid calls\" to let "
+                                            "the kernel answer instead.")));
         return;
     }
     switch (request.call) {
@@ -154,7 +154,7 @@ void SocketEngine::setOption(EngineSocket &s, const CallRequest &request)
                                        QStringLiteral("SocketLab does not offer the option "
                                                       "%1")
                                            .arg(request.optionName),
-                                       QStringLiteral("Choose one from the list.")));
+                                       tr("Choose one from the list.")));
         return;
     }
     int rc;
@@ -406,8 +406,8 @@ void SocketEngine::tryRecv(EngineSocket &s, CallSlot &slot)
         m_report.fail(s, slot,
                       CallError::usage(QStringLiteral("ValueError"),
                                        QStringLiteral("negative buffersize in recv"),
-                                       QStringLiteral("Ask for a positive number of bytes, such as "
-                                                      "4096.")));
+                                       tr("Ask for a positive number of bytes, such as "
+                                          "4096.")));
         return;
     }
     QByteArray buffer(qMin(bufsize, maxRecvBufsize), Qt::Uninitialized);

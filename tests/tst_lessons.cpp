@@ -126,6 +126,15 @@ void TestLessons::rejectsBadFiles_data()
     QTest::newRow("bad id") << QByteArray("lesson: Bad Id\n") << 1 << "lower-case letters";
     QTest::newRow("two ids") << QByteArray("lesson: a\nlesson: b\n") << 2 << "one lesson per file";
     QTest::newRow("unknown key") << header + "sya: hello\n" << 3 << "not a lesson line";
+    QTest::newRow("translated say") << header + "say[de]: hallo\n"
+                                    << 3 << "only title and goal can be translated";
+    QTest::newRow("three-letter language") << header + "title[deu]: Titel\n"
+                                           << 3 << "only title and goal can be translated";
+    QTest::newRow("empty translated title") << header + "title[de]:\n" << 3 << "title[de] is empty";
+    QTest::newRow("translation before lesson")
+        << QByteArray("title[de]: Titel\n") << 1 << "starts with 'lesson: ID'";
+    QTest::newRow("translated goal after a step") << header + "step: S\nsay: s\ngoal[de]: Ziel\n"
+                                                  << 5 << "comes before the first step";
     QTest::newRow("no colon") << header + step + "just words\n" << 5 << "not a lesson line";
     QTest::newRow("no title") << QByteArray("lesson: t\nstep: S\nsay: x\n") << 3 << "no 'title:'";
     QTest::newRow("no steps") << header + "\n# end\n" << 2 << "no steps";

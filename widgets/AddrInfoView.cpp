@@ -47,10 +47,10 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     m_service->setToolTip(tr("A port number or a service name from /etc/services, e.g. http"));
     for (int f : {AF_UNSPEC, AF_INET, AF_INET6})
         m_family->addItem(SocketNames::family(f), f);
-    m_type->addItem(QStringLiteral("0 (any)"), 0);
+    m_type->addItem(tr("0 (any)"), 0);
     for (int t : {SOCK_STREAM, SOCK_DGRAM, SOCK_RAW})
         m_type->addItem(SocketNames::type(t), t);
-    m_protocol->addItem(QStringLiteral("0 (any)"), 0);
+    m_protocol->addItem(tr("0 (any)"), 0);
     for (int p : {IPPROTO_TCP, IPPROTO_UDP})
         m_protocol->addItem(SocketNames::protocol(p), p);
     m_run->setToolTip(tr("Ask the system's resolver, in the background (or press Enter in host "

@@ -5,6 +5,7 @@
 #include "LessonLibrary.h"
 #include "ServerMode.h"
 #include "Theme.h"
+#include "UiLanguage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -74,8 +75,14 @@ bool AppOptions::parse(const QStringList &arguments)
                                          QCoreApplication::translate("AppOptions", "The look: %1.")
                                              .arg(Theme::names().join(QStringLiteral(", "))),
                                          QStringLiteral("THEME"));
+    const QCommandLineOption languageOption(
+        QStringLiteral("language"),
+        QCoreApplication::translate("AppOptions", "The window's language for this run: system, "
+                                                  "%1 (View → Language keeps a choice).")
+            .arg(UiLanguage::codes().join(QStringLiteral(", "))),
+        QStringLiteral("LANG"));
     parser.addOptions({screenshot, demo, allow, lookups, serve, mode, latency, presenterOption,
-                       lessonOption, stepOption, themeOption});
+                       lessonOption, stepOption, themeOption, languageOption});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
         exitCode = 2;
@@ -106,6 +113,13 @@ bool AppOptions::parse(const QStringList &arguments)
     if (!serveAddress.isEmpty() && !HostPortText::parse(serveAddress).error.isEmpty()) {
         std::fprintf(stderr, "socketlab: --serve: %s\n",
                      qPrintable(HostPortText::parse(serveAddress).error));
+        exitCode = 2;
+        return false;
+    }
+    if (parser.isSet(languageOption) && !UiLanguage::isValidChoice(parser.value(languageOption))) {
+        std::fprintf(stderr, "socketlab: unknown language '%s'; choose system or one of %s\n",
+                     qPrintable(parser.value(languageOption)),
+                     qPrintable(UiLanguage::codes().join(QStringLiteral(", "))));
         exitCode = 2;
         return false;
     }

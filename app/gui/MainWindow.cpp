@@ -24,6 +24,7 @@
 #include "SocketSession.h"
 #include "TcpStateView.h"
 #include "TraceFormat.h"
+#include "UiLanguage.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -231,6 +232,29 @@ void MainWindow::buildMenus()
         a->setData(ms);
         a->setActionGroup(speedGroup);
         a->setObjectName(QStringLiteral("animation-%1").arg(ms));
+    }
+
+    QMenu *languages = view->addMenu(tr("&Language"));
+    languages->setToolTip(tr("The language of the window, from the next start"));
+    auto *languageGroup = new QActionGroup(this);
+    const QString chosen = UiLanguage::savedChoice();
+    QStringList choices{QStringLiteral("system")};
+    choices += UiLanguage::codes();
+    for (const QString &choice : choices) {
+        const QString label =
+            choice == QLatin1String("system")
+                ? tr("&System (%1)").arg(UiLanguage::nativeName(UiLanguage::resolve(choice)))
+                : UiLanguage::nativeName(choice);
+        QAction *a = languages->addAction(label, this, [this, choice] {
+            UiLanguage::saveChoice(choice);
+            statusBar()->showMessage(tr("SocketLab will speak %1 from the next start.")
+                                         .arg(UiLanguage::nativeName(UiLanguage::resolve(choice))),
+                                     8000);
+        });
+        a->setCheckable(true);
+        a->setChecked(choice == chosen);
+        a->setObjectName(QStringLiteral("language-") + choice);
+        a->setActionGroup(languageGroup);
     }
 
     view->addSeparator();

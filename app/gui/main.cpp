@@ -9,6 +9,7 @@
 #include "MainWindow.h"
 #include "ServerMode.h"
 #include "ServerPane.h"
+#include "UiLanguage.h"
 #include "UnixSignalWatcher.h"
 
 #include <QAction>
@@ -40,6 +41,8 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(QStringLiteral("SocketLab"));
     QApplication::setApplicationName(QStringLiteral("SocketLab"));
     QApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
+    // Before any widget or lesson exists: neither changes language afterwards.
+    UiLanguage::install(UiLanguage::choiceFrom(QApplication::arguments()));
 
     AppOptions options;
     if (!options.parse(QApplication::arguments()))
