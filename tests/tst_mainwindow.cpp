@@ -11,6 +11,7 @@
 #include "EndpointForm.h"
 #include "EventLog.h"
 #include "EventRecorder.h"
+#include "FocusRing.h"
 #include "LookupsPanel.h"
 #include "LoopbackSession.h"
 #include "MainWindow.h"
@@ -21,16 +22,20 @@
 #include "SocketSession.h"
 #include "StaleSocketFile.h"
 
+#include <QAbstractButton>
+#include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -62,6 +67,9 @@ private slots:
     void unixSocketByClickingWithAStaleFile();
     void manyClientsAtOnceFillTheBacklog();
     void diagramByKeyboardAndForScreenReaders();
+    void tabReachesEveryControl_data();
+    void tabReachesEveryControl();
+    void keyboardFocusHasAThickRing();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -69,6 +77,8 @@ private:
     bool enabled(const QString &name) const { return button(name)->isEnabled(); }
     // server socket → bind → listen by clicking, on a kernel-chosen port.
     void listenByClicking();
+    // The visible, enabled controls that Tab from the window's first control never reaches.
+    QStringList controlsTabMisses();
 
     std::unique_ptr<MainWindow> m_window;
     std::unique_ptr<EventRecorder> m_events;
@@ -265,6 +275,95 @@ void TestMainWindow::diagramByKeyboardAndForScreenReaders()
     QTRY_COMPARE(table->currentIndex().row(), row); // no socket filter: rows are the log's
     QTest::keyClick(diagram, Qt::Key_Home);
     QCOMPARE(diagram->selectedSeq(), diagram->model().seqOfRow(0));
+}
+
+void TestMainWindow::tabReachesEveryControl_data()
+{
+    QTest::addColumn<bool>("lookups");
+    QTest::newRow("the lab") << false;
+    QTest::newRow("lookups") << true;
+}
+
+QStringList TestMainWindow::controlsTabMisses()
+{
+    QWidget *first = m_window->nextInFocusChain();
+    while (!(first->focusPolicy() & Qt::TabFocus) || !first->isVisible() || !first->isEnabled())
+        first = first->nextInFocusChain();
+    first->setFocus(Qt::TabFocusReason);
+    QSet<QWidget *> reached;
+    for (int i = 0; i < 400 && QApplication::focusWidget(); ++i) {
+        QWidget *now = QApplication::focusWidget();
+        reached.insert(now);
+        QTest::keyClick(now, Qt::Key_Tab);
+    }
+    QStringList missed;
+    for (QWidget *w : m_window->findChildren<QWidget *>()) {
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w) ||
+                             qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w) ||
+                             qobject_cast<QAbstractItemView *>(w) ||
+                             qobject_cast<QPlainTextEdit *>(w) ||
+                             qobject_cast<SequenceDiagramView *>(w);
+        // A combo box's own popup, a spin box's line edit (its focus proxy), headers and
+        // the tab bars' scroll arrows are parts of other controls; the lesson dock's title
+        // buttons are Qt's, and Lessons → Close Lesson does what its close button does.
+        if (!control || !w->isVisible() || !w->isEnabled() || w->focusProxy() ||
+            w->inherits("QComboBoxListView") || w->inherits("QToolButton") ||
+            w->inherits("QHeaderView") || w->inherits("QDockWidgetTitleButton"))
+            continue;
+        if (!reached.contains(w))
+            missed << QStringLiteral("%1 %2 (%3)")
+                          .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
+                               w->accessibleName().isEmpty() ? w->toolTip().left(40)
+                                                             : w->accessibleName());
+    }
+    return missed;
+}
+
+void TestMainWindow::tabReachesEveryControl()
+{
+    // Keyboard users reach every control that works now with Tab alone, on every page;
+    // disabled ones are skipped, as everywhere in Qt. With a connection, more is enabled.
+    QFETCH(bool, lookups);
+    if (!lookups) {
+        listenByClicking();
+        QString error;
+        QVERIFY2(m_window->openLesson(QStringLiteral("socket-tour"), &error), qPrintable(error));
+    }
+    m_window->showLookups(lookups);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *pages = lookups ? qobject_cast<QTabWidget *>(m_window->findChild<LookupsPanel *>())
+                          : m_window->findChild<QTabWidget *>(QStringLiteral("details"));
+    QVERIFY(pages);
+    for (int i = 0; i < pages->count(); ++i) {
+        pages->setCurrentIndex(i);
+        const QStringList missed = controlsTabMisses();
+        QVERIFY2(missed.isEmpty(), qPrintable(pages->tabText(i) + QStringLiteral(": ") +
+                                              missed.join(QLatin1Char('\n'))));
+    }
+}
+
+void TestMainWindow::keyboardFocusHasAThickRing()
+{
+    auto *ring = m_window->findChild<FocusRing *>();
+    QVERIFY(ring);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    auto *port = m_window->findChild<QSpinBox *>(QStringLiteral("server.port"));
+    port->setFocus(Qt::TabFocusReason);
+    QTRY_VERIFY(ring->isVisible());
+    QVERIFY(ring->target() == port || port->isAncestorOf(ring->target()));
+    const QRect around(port->mapTo(m_window.get(), QPoint(0, 0)), port->size());
+    QVERIFY(ring->geometry().contains(around));
+    // The next control gets the ring; and when the focus leaves the window it goes.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QVERIFY(ring->target() != port);
+    QVERIFY(ring->target() == QApplication::focusWidget());
+    QWidget outside;
+    outside.show();
+    outside.activateWindow();
+    outside.setFocus();
+    QTRY_VERIFY(!ring->isVisible());
 }
 
 void TestMainWindow::listenByClicking()

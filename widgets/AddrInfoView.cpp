@@ -65,6 +65,8 @@ AddrInfoView::AddrInfoView(QWidget *parent)
         {tr("Family"), tr("Type"), tr("Protocol"), tr("Canonical name"), tr("Address")});
     m_table->horizontalHeader()->setSectionResizeMode(4, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();
+    // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.
+    m_table->setTabKeyNavigation(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_useClient->setToolTip(tr("socket.socket(*info[:3]) then connect(info[-1]): fill the client "

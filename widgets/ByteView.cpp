@@ -19,6 +19,7 @@ ByteView::ByteView(QWidget *parent)
     const QFont mono = MonospaceFont::font();
     for (QPlainTextEdit *edit : {m_rows, m_literal}) {
         edit->setReadOnly(true);
+        edit->setTabChangesFocus(true); // Tab moves on; nothing here to indent
         edit->setFont(mono);
         edit->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     }

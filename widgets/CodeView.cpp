@@ -15,6 +15,7 @@ CodeView::CodeView(QWidget *parent)
     const QFont mono = MonospaceFont::font();
     for (QPlainTextEdit *edit : {m_python, m_c}) {
         edit->setReadOnly(true);
+        edit->setTabChangesFocus(true); // Tab moves on; nothing here to indent
         edit->setFont(mono);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     }

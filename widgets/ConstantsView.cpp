@@ -78,6 +78,8 @@ ConstantsView::ConstantsView(QWidget *parent)
             tr("Where the value differs between systems (\"your results may vary\").\n%1")
                 .arg(ConstantCatalog::instance().platformSources()));
     m_table->verticalHeader()->hide();
+    // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.
+    m_table->setTabKeyNavigation(false);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_summary->setWordWrap(true);
     m_defaults->setWordWrap(true);

@@ -33,6 +33,8 @@ HostsView::HostsView(QWidget *parent)
     m_address->setObjectName(QStringLiteral("hosts.address"));
     m_answer->setObjectName(QStringLiteral("hosts.answer"));
     m_interfaces->setObjectName(QStringLiteral("hosts.interfaces"));
+    // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.
+    m_interfaces->setTabKeyNavigation(false);
     m_hostname->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answer->setWordWrap(true);

@@ -60,6 +60,7 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     m_python->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_status->setObjectName(QStringLiteral("lessonStatus"));
     m_output->setReadOnly(true);
+    m_output->setTabChangesFocus(true);
     m_output->setFont(MonospaceFont::font());
     m_output->setObjectName(QStringLiteral("lessonOutput"));
     m_output->setAccessibleName(tr("What the step printed"));

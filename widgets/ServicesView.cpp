@@ -23,6 +23,8 @@ ServicesView::ServicesView(QWidget *parent)
     m_port->setObjectName(QStringLiteral("services.port"));
     m_answer->setObjectName(QStringLiteral("services.answer"));
     m_table->setObjectName(QStringLiteral("services.table"));
+    // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.
+    m_table->setTabKeyNavigation(false);
     m_port->setRange(0, 65535);
     m_port->setValue(80);
     m_protocol->addItem(QStringLiteral("tcp"), QStringLiteral("tcp"));

@@ -25,6 +25,8 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     m_table->setModel(m_proxy);
     m_table->setItemDelegate(new LogRowDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.
+    m_table->setTabKeyNavigation(false);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();

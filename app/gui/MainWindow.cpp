@@ -7,6 +7,7 @@
 #include "CodeView.h"
 #include "EndpointForm.h"
 #include "EventLog.h"
+#include "FocusRing.h"
 #include "GuideWindow.h"
 #include "LessonCaption.h"
 #include "LessonLibrary.h"
@@ -124,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent)
                                                  "font-weight: bold; }"));
     m_invalidBadge->hide();
     statusBar()->addPermanentWidget(m_invalidBadge);
+    new FocusRing(this);
 
     buildMenus();
     m_followTimer.setSingleShot(true);
