@@ -92,7 +92,16 @@ void CallReporter::succeed(EngineSocket &s, CallSlot &slot, const QVariant &resu
     const QVariantMap args = std::exchange(slot.args, QVariantMap());
     s.info.lastError = CallError();
     markIdle(s, slot);
-    s.info.kernel = kernelView(s.info);
+    // Asking the kernel costs three system calls. A stream of data calls changes nothing
+    // but the queues, so there it asks at most every kernelSampleGapMs; any other call,
+    // and a recv that saw the peer close, always asks.
+    const double now = m_clock->nowMsPrecise();
+    const bool moving =
+        byteCount > 0 && (isSendingCall(finished.call) || isReceivingCall(finished.call));
+    if (!moving || now - s.kernelSampledMs >= kernelSampleGapMs) {
+        s.info.kernel = kernelView(s.info);
+        s.kernelSampledMs = now;
+    }
     m_socketSink(s.info);
     report(s, args, finished.call, CallPhase::Returned, result, CallError(), byteCount, data);
 }

@@ -44,6 +44,7 @@ public:
     void announce(const SocketInfo &info);
     // What the kernel says of this TCP socket now: by fd, or by its addresses once closed.
     static KernelSample kernelView(const SocketInfo &info);
+    static constexpr double kernelSampleGapMs = 20;
 
 private:
     void report(const EngineSocket &s, const QVariantMap &args, SocketCall call, CallPhase phase,

@@ -11,8 +11,9 @@ struct EngineSocket
 {
     SocketInfo info;
     CallSlot main;
-    CallSlot duplex;       // a call in the other direction while main's call runs
-    QString boundUnixPath; // the socket file this socket's bind created, removed on close
+    CallSlot duplex;               // a call in the other direction while main's call runs
+    QString boundUnixPath;         // the socket file this socket's bind created, removed on close
+    double kernelSampledMs = -1e9; // when the kernel was last asked about it (session clock)
     QSocketNotifier *readNotifier = nullptr;
     QSocketNotifier *writeNotifier = nullptr;
 

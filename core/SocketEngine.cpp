@@ -1,12 +1,13 @@
 #include "SocketEngine.h"
 
-#include "SocketOption.h"
-
+#include "AcceptLoop.h"
 #include "AddressInput.h"
 #include "CallRules.h"
+#include "DatagramLoop.h"
 #include "EngineSocket.h"
 #include "HostResolver.h"
 #include "KernelProbe.h"
+#include "SocketOption.h"
 
 #include <QSocketNotifier>
 #include <QThreadPool>
@@ -24,19 +25,91 @@ constexpr int maxRecvBufsize = 16 * 1024 * 1024;
 
 SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
     : QObject(parent), m_report(
-                           clock, [this](const SocketEvent &e) { emit eventOccurred(e); },
-                           [this](const SocketInfo &info) { emit socketUpdated(info); }),
-      m_kernelTimer(new QTimer(this))
+                           clock,
+                           [this](const SocketEvent &e) {
+                               m_eventsInFlight.fetch_add(1, std::memory_order_relaxed);
+                               addToBatch(e);
+                               emit eventOccurred(e);
+                           },
+                           [this](const SocketInfo &info) { addToBatch(info); }),
+      m_kernelTimer(new QTimer(this)), m_resumeTimer(new QTimer(this))
 {
     m_kernelTimer->setInterval(250);
     connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
+    m_resumeTimer->setSingleShot(true);
+    m_resumeTimer->setInterval(1);
+    connect(m_resumeTimer, &QTimer::timeout, this, &SocketEngine::drainQueue);
 }
 
 SocketEngine::~SocketEngine()
 {
+    m_loops.clear();
     closeAll();
     // A name lookup still running would post its answer to us: let it finish first.
     m_lookups.waitForDone();
+}
+
+void SocketEngine::addToBatch(std::variant<SocketInfo, SocketEvent> message)
+{
+    if (m_batch.messages.isEmpty())
+        QMetaObject::invokeMethod(this, &SocketEngine::flushBatch, Qt::QueuedConnection);
+    m_batch.messages.append(std::move(message));
+}
+
+void SocketEngine::flushBatch()
+{
+    if (m_batch.messages.isEmpty())
+        return;
+    emit batchReady(std::exchange(m_batch, EngineBatch()));
+}
+
+void SocketEngine::enqueue(const CallRequest &request)
+{
+    m_queue.push_back(request);
+    scheduleDrain();
+}
+
+void SocketEngine::scheduleDrain()
+{
+    if (m_drainScheduled || m_resumeTimer->isActive() || m_queue.empty())
+        return;
+    m_drainScheduled = true;
+    QMetaObject::invokeMethod(this, &SocketEngine::drainQueue, Qt::QueuedConnection);
+}
+
+void SocketEngine::drainQueue()
+{
+    m_drainScheduled = false;
+    // A bounded batch, then back to the event loop: a close clicked in the window, or
+    // another socket's readiness, must not wait behind a flood.
+    for (int budget = 64; budget > 0 && !m_queue.empty(); --budget) {
+        if (m_eventsInFlight.load(std::memory_order_relaxed) > maxEventsInFlight) {
+            m_resumeTimer->start();
+            return;
+        }
+        const CallRequest request = std::move(m_queue.front());
+        m_queue.pop_front();
+        execute(request);
+    }
+    scheduleDrain();
+}
+
+void SocketEngine::startServing(const ServeRequest &request)
+{
+    std::unique_ptr<ServeLoop> loop;
+    if (request.datagram)
+        loop = std::make_unique<DatagramLoop>(this, request);
+    else
+        loop = std::make_unique<AcceptLoop>(this, request);
+    connect(loop.get(), &ServeLoop::statusChanged, this, &SocketEngine::servingChanged);
+    ServeLoop *started = loop.get();
+    m_loops[request.socketId] = std::move(loop); // replaces an earlier one on that socket
+    started->start();
+}
+
+void SocketEngine::stopServing(const QString &socketId)
+{
+    m_loops.erase(socketId);
 }
 
 EngineSocket *SocketEngine::find(const QString &id)
@@ -541,6 +614,8 @@ void SocketEngine::closeAll()
         if (entry.second->info.state != SocketState::Closed)
             closeSocket(*entry.second, QStringLiteral("SocketLab is quitting"));
     }
+    // The owner may stop this thread next: hand over what happened now.
+    flushBatch();
 }
 
 void SocketEngine::onReadable(EngineSocket &s)

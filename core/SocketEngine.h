@@ -2,16 +2,22 @@
 
 #include "CallReporter.h"
 #include "CallRequest.h"
+#include "EngineBatch.h"
+#include "ServeRequest.h"
+#include "ServingStatus.h"
 #include "SocketEvent.h"
 #include "SocketInfo.h"
 
 #include <QObject>
 #include <QThreadPool>
 
+#include <atomic>
+#include <deque>
 #include <map>
 #include <memory>
 
 class QSocketNotifier;
+class ServeLoop;
 class QTimer;
 struct CallSlot;
 struct EngineSocket;
@@ -28,14 +34,29 @@ public:
     explicit SocketEngine(const SessionClock *clock, QObject *parent = nullptr);
     ~SocketEngine() override;
 
+    // A call an automatic server makes (AcceptLoop, DatagramLoop): run after the current
+    // one, never inside it, so a flood of ready data cannot recurse; and held back while the
+    // UI thread is behind, so events waiting for it cannot pile up without bound.
+    void enqueue(const CallRequest &request);
+    // Events sent to the UI thread and not yet taken by it; the session counts them down.
+    std::atomic<int> &eventsInFlight() { return m_eventsInFlight; }
+    // An automatic server pauses while more events than this wait for the UI thread.
+    static constexpr int maxEventsInFlight = 512;
+
 public slots:
     void execute(const CallRequest &request);
     // Closes every socket, cancelling blocked calls; the owner calls it before quitting.
     void closeAll();
+    void startServing(const ServeRequest &request);
+    // Nothing new is started for that socket; calls already under way finish.
+    void stopServing(const QString &socketId);
 
 signals:
+    // At once, for listeners on this thread (the automatic servers).
     void eventOccurred(const SocketEvent &event);
-    void socketUpdated(const SocketInfo &info);
+    // Everything that happened since the last batch, for the UI thread.
+    void batchReady(const EngineBatch &batch);
+    void servingChanged(const ServingStatus &status);
 
 private:
     EngineSocket *find(const QString &id);
@@ -69,9 +90,21 @@ private:
     void waitFor(EngineSocket &s, bool writable);
     void stopWaiting(EngineSocket &s, bool writable);
 
+    void scheduleDrain();
+    void drainQueue();
+    // Sends the batch collected so far (posted once, when its first message arrives).
+    void flushBatch();
+    void addToBatch(std::variant<SocketInfo, SocketEvent> message);
+
     CallReporter m_report;
+    std::atomic<int> m_eventsInFlight{0};
+    EngineBatch m_batch;
+    std::deque<CallRequest> m_queue; // automatic servers' calls, in order
+    bool m_drainScheduled = false;
+    std::map<QString, std::unique_ptr<ServeLoop>> m_loops; // automatic servers by socket id
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     int m_connectionCount = 0;
     QTimer *m_kernelTimer;
+    QTimer *m_resumeTimer; // retries automatic servers' calls while the UI is behind
     QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
 };

@@ -8,13 +8,16 @@ SocketSession::SocketSession(QObject *parent) : QObject(parent)
     qRegisterMetaType<SocketEvent>();
     qRegisterMetaType<SocketInfo>();
     qRegisterMetaType<CallRequest>();
+    qRegisterMetaType<ServeRequest>();
+    qRegisterMetaType<ServingStatus>();
+    qRegisterMetaType<EngineBatch>();
 
     m_engine = new SocketEngine(&m_clock);
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("socketlab-io"));
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-    connect(m_engine, &SocketEngine::eventOccurred, this, &SocketSession::eventOccurred);
-    connect(m_engine, &SocketEngine::socketUpdated, this, &SocketSession::onSocketUpdated);
+    connect(m_engine, &SocketEngine::batchReady, this, &SocketSession::onBatch);
+    connect(m_engine, &SocketEngine::servingChanged, this, &SocketSession::servingChanged);
     m_thread.start();
 }
 
@@ -23,6 +26,37 @@ SocketSession::~SocketSession()
     closeAll();
     m_thread.quit();
     m_thread.wait();
+}
+
+void SocketSession::onBatch(const EngineBatch &batch)
+{
+    for (const auto &message : batch.messages) {
+        if (const auto *info = std::get_if<SocketInfo>(&message)) {
+            onSocketUpdated(*info);
+            continue;
+        }
+        // Taken: an automatic server held back by a slow UI may go on.
+        m_engine->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
+        emit eventOccurred(std::get<SocketEvent>(message));
+    }
+}
+
+void SocketSession::startServing(const ServeRequest &request)
+{
+    if (!m_thread.isRunning())
+        return;
+    SocketEngine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine, request] { engine->startServing(request); }, Qt::QueuedConnection);
+}
+
+void SocketSession::stopServing(const QString &socketId)
+{
+    if (!m_thread.isRunning())
+        return;
+    SocketEngine *engine = m_engine;
+    QMetaObject::invokeMethod(
+        engine, [engine, socketId] { engine->stopServing(socketId); }, Qt::QueuedConnection);
 }
 
 void SocketSession::setAllowInvalidCalls(bool allow)

@@ -1,6 +1,9 @@
 #pragma once
 
 #include "CallRequest.h"
+#include "EngineBatch.h"
+#include "ServeRequest.h"
+#include "ServingStatus.h"
 #include "SessionClock.h"
 #include "SocketEvent.h"
 #include "SocketInfo.h"
@@ -58,13 +61,20 @@ public:
     // Closes every socket and waits for the worker to finish doing so.
     void closeAll();
 
+    // An automatic server on the worker thread (see AutoServer, DatagramServer); its
+    // progress comes back as servingChanged.
+    void startServing(const ServeRequest &request);
+    void stopServing(const QString &socketId);
+
 signals:
     void socketChanged(const SocketInfo &info);
     void eventOccurred(const SocketEvent &event);
     void allowInvalidCallsChanged(bool allow);
+    void servingChanged(const ServingStatus &status);
 
 private:
     void onSocketUpdated(const SocketInfo &info);
+    void onBatch(const EngineBatch &batch);
 
     SessionClock m_clock;
     QThread m_thread;

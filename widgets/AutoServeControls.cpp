@@ -86,6 +86,7 @@ QString AutoServeControls::start(ServerMode mode, const QString &reply)
         m_mode = mode;
         m_modeBox->setCurrentText(serverModeName(mode));
         m_datagrams = std::make_unique<DatagramServer>(m_session, mode);
+        connect(m_datagrams.get(), &DatagramServer::changed, this, &AutoServeControls::refresh);
         m_datagrams->setReply(text.bytes);
         m_datagrams->serve(m_listenerId);
         emit servingChanged(true);
@@ -98,6 +99,7 @@ QString AutoServeControls::start(ServerMode mode, const QString &reply)
     m_mode = mode;
     m_modeBox->setCurrentText(serverModeName(mode));
     m_server = std::make_unique<AutoServer>(m_session, mode);
+    connect(m_server.get(), &AutoServer::changed, this, &AutoServeControls::refresh);
     m_server->setReply(text.bytes);
     m_server->serve(m_listenerId);
     emit servingChanged(true);

@@ -1,24 +1,24 @@
-#include "DatagramServer.h"
+#include "DatagramLoop.h"
 
-#include "SocketSession.h"
+#include "SocketEngine.h"
 
 #include <sys/socket.h>
 
-DatagramServer::DatagramServer(SocketSession *session, ServerMode mode, QObject *parent)
-    : QObject(parent), m_session(session), m_mode(mode)
+void DatagramLoop::start()
 {
-    connect(session, &SocketSession::eventOccurred, this, &DatagramServer::onEvent);
+    recvFrom();
 }
 
-void DatagramServer::serve(const QString &socketId)
+void DatagramLoop::recvFrom()
 {
-    m_socketId = socketId;
-    m_session->recvFrom(socketId, bufsize);
+    CallRequest r = CallRequest::on(SocketCall::RecvFrom, m_request.socketId);
+    r.bufsize = bufsize;
+    m_engine->enqueue(r);
 }
 
-void DatagramServer::onEvent(const SocketEvent &event)
+void DatagramLoop::onEvent(const SocketEvent &event)
 {
-    if (event.socketId != m_socketId ||
+    if (event.socketId != m_request.socketId ||
         (event.phase != CallPhase::Returned && event.phase != CallPhase::Failed))
         return;
     if (event.call == SocketCall::SendTo) {
@@ -32,26 +32,26 @@ void DatagramServer::onEvent(const SocketEvent &event)
         // A datagram socket has no connection to lose: an ICMP error from an earlier answer
         // (ECONNREFUSED) concerns that sender only. Keep serving the others.
         if (event.error.kind() != CallError::Kind::Cancelled)
-            m_session->recvFrom(m_socketId, bufsize);
+            recvFrom();
         return;
     }
     answer(event);
 }
 
-void DatagramServer::answer(const SocketEvent &event)
+void DatagramLoop::answer(const SocketEvent &event)
 {
     const SocketAddress from =
         SocketAddress::fromVariant(event.result.toMap().value(QStringLiteral("address")).toMap());
     // A Unix datagram socket that never bound has no path, so there is no way to answer it.
     const bool answerable = !(from.family() == AF_UNIX && from.host().isEmpty());
     m_sendQueue.clear();
-    switch (answerable ? m_mode : ServerMode::Silent) {
+    switch (answerable ? m_request.mode : ServerMode::Silent) {
     case ServerMode::Echo:
         m_sendData = event.data;
         m_sendQueue = {from};
         break;
     case ServerMode::Reply:
-        m_sendData = m_reply;
+        m_sendData = m_request.reply;
         m_sendQueue = {from};
         break;
     case ServerMode::Chat:
@@ -70,16 +70,20 @@ void DatagramServer::answer(const SocketEvent &event)
     sendNextOrReceive();
 }
 
-void DatagramServer::sendNextOrReceive()
+void DatagramLoop::sendNextOrReceive()
 {
     if (m_sendQueue.isEmpty()) {
         ++m_served; // this datagram has had every answer it gets
-        if (m_maxDatagrams > 0 && m_served >= m_maxDatagrams)
-            emit finished();
-        else
-            m_session->recvFrom(m_socketId, bufsize);
+        const bool done = m_request.maxClients > 0 && m_served >= m_request.maxClients;
+        emit statusChanged(ServingStatus{m_request.socketId, m_served, 0, done});
+        if (!done)
+            recvFrom();
         return;
     }
     const SocketAddress to = m_sendQueue.takeFirst();
-    m_session->sendTo(m_socketId, m_sendData, to.host(), to.port());
+    CallRequest r = CallRequest::on(SocketCall::SendTo, m_request.socketId);
+    r.data = m_sendData;
+    r.host = to.host();
+    r.port = to.port();
+    m_engine->enqueue(r);
 }

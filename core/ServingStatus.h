@@ -1,0 +1,15 @@
+#pragma once
+
+#include <QMetaType>
+#include <QString>
+
+// How an automatic server is getting on, reported by the worker whenever it changes.
+struct ServingStatus
+{
+    QString socketId;
+    int served = 0;        // clients served to the end (over UDP: datagrams answered)
+    int open = 0;          // connections being served now
+    bool finished = false; // max clients were served and all of them closed
+};
+
+Q_DECLARE_METATYPE(ServingStatus)
