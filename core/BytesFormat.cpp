@@ -5,8 +5,9 @@ QString BytesFormat::pythonLiteral(const QByteArray &bytes, int maxBytes)
     const bool cut = maxBytes >= 0 && bytes.size() > maxBytes;
     const QByteArray shown = cut ? bytes.left(maxBytes) : bytes;
     // Python prefers single quotes, and switches to double quotes only when the bytes hold
-    // a single quote and no double quote.
-    const bool useDouble = bytes.contains('\'') && !bytes.contains('"');
+    // a single quote and no double quote. Only the shown part counts: a preview must not
+    // scan a whole 64 KiB message on the UI thread.
+    const bool useDouble = shown.contains('\'') && !shown.contains('"');
     const char quote = useDouble ? '"' : '\'';
     QString out;
     out.reserve(shown.size() + 4);

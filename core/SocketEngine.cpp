@@ -32,8 +32,12 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
                                emit eventOccurred(e);
                            },
                            [this](const SocketInfo &info) { addToBatch(info); }),
-      m_kernelTimer(new QTimer(this)), m_resumeTimer(new QTimer(this))
+      m_kernelTimer(new QTimer(this)), m_resumeTimer(new QTimer(this)),
+      m_flushTimer(new QTimer(this))
 {
+    m_flushTimer->setSingleShot(true);
+    m_flushTimer->setTimerType(Qt::PreciseTimer);
+    connect(m_flushTimer, &QTimer::timeout, this, &SocketEngine::flushBatch);
     m_kernelTimer->setInterval(250);
     connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
     m_resumeTimer->setSingleShot(true);
@@ -51,15 +55,29 @@ SocketEngine::~SocketEngine()
 
 void SocketEngine::addToBatch(std::variant<SocketInfo, SocketEvent> message)
 {
-    if (m_batch.messages.isEmpty())
-        QMetaObject::invokeMethod(this, &SocketEngine::flushBatch, Qt::QueuedConnection);
+    if (m_batch.messages.isEmpty()) {
+        // A lone click's events go at once; in a stream, batches leave at most every
+        // minBatchGapMs, so the UI thread draws once per batch, not once per call.
+        const qint64 since = m_lastFlush.isValid() ? m_lastFlush.elapsed() : minBatchGapMs;
+        if (since >= minBatchGapMs)
+            QMetaObject::invokeMethod(this, &SocketEngine::flushBatch, Qt::QueuedConnection);
+        else
+            m_flushTimer->start(int(minBatchGapMs - since));
+    }
     m_batch.messages.append(std::move(message));
+    // A full batch goes now: waiting longer would only hold the automatic servers back.
+    if (m_batch.messages.size() == maxBatchMessages && m_flushTimer->isActive()) {
+        m_flushTimer->stop();
+        QMetaObject::invokeMethod(this, &SocketEngine::flushBatch, Qt::QueuedConnection);
+    }
 }
 
 void SocketEngine::flushBatch()
 {
     if (m_batch.messages.isEmpty())
         return;
+    m_flushTimer->stop();
+    m_lastFlush.start();
     emit batchReady(std::exchange(m_batch, EngineBatch()));
 }
 

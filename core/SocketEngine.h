@@ -8,6 +8,7 @@
 #include "SocketEvent.h"
 #include "SocketInfo.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QThreadPool>
 
@@ -41,7 +42,10 @@ public:
     // Events sent to the UI thread and not yet taken by it; the session counts them down.
     std::atomic<int> &eventsInFlight() { return m_eventsInFlight; }
     // An automatic server pauses while more events than this wait for the UI thread.
-    static constexpr int maxEventsInFlight = 512;
+    // A chunk's events share its bytes, so this holds at most ~32 MiB of data.
+    static constexpr int maxEventsInFlight = 2048;
+    static constexpr qint64 minBatchGapMs = 8;
+    static constexpr int maxBatchMessages = 1024;
 
 public slots:
     void execute(const CallRequest &request);
@@ -106,5 +110,7 @@ private:
     int m_connectionCount = 0;
     QTimer *m_kernelTimer;
     QTimer *m_resumeTimer; // retries automatic servers' calls while the UI is behind
+    QTimer *m_flushTimer;  // sends a batch that waited for minBatchGapMs
+    QElapsedTimer m_lastFlush;
     QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
 };

@@ -3,6 +3,8 @@
 #include "CallRules.h"
 #include "SocketEngine.h"
 
+#include <QElapsedTimer>
+
 SocketSession::SocketSession(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<SocketEvent>();
@@ -30,15 +32,46 @@ SocketSession::~SocketSession()
 
 void SocketSession::onBatch(const EngineBatch &batch)
 {
-    for (const auto &message : batch.messages) {
+    const bool idle = m_pending.empty();
+    for (const auto &message : batch.messages)
+        m_pending.push_back(message);
+    if (idle)
+        processPending();
+}
+
+void SocketSession::processPending()
+{
+    // A big batch is handled in slices of a few milliseconds, so the window still paints
+    // and answers the keyboard between them during a flood.
+    QElapsedTimer slice;
+    slice.start();
+    // Snapshots update the table at once, in order with the events, so whoever reacts to an
+    // event reads the socket as it was then. Views hear of each changed socket once per
+    // slice, with its latest state: during a flood that is one redraw, not hundreds.
+    QStringList changed;
+    int handled = 0;
+    while (!m_pending.empty() && (handled % 32 != 0 || slice.elapsed() < sliceMs)) {
+        const auto message = std::move(m_pending.front());
+        m_pending.pop_front();
+        ++handled;
         if (const auto *info = std::get_if<SocketInfo>(&message)) {
-            onSocketUpdated(*info);
+            if (!m_sockets.contains(info->id))
+                m_order.append(info->id);
+            m_sockets.insert(info->id, *info);
+            if (!changed.contains(info->id))
+                changed.append(info->id);
             continue;
         }
         // Taken: an automatic server held back by a slow UI may go on.
         m_engine->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
         emit eventOccurred(std::get<SocketEvent>(message));
     }
+    for (const QString &id : std::as_const(changed)) {
+        if (m_sockets.contains(id))
+            emit socketChanged(m_sockets.value(id));
+    }
+    if (!m_pending.empty())
+        QMetaObject::invokeMethod(this, &SocketSession::processPending, Qt::QueuedConnection);
 }
 
 void SocketSession::startServing(const ServeRequest &request)
@@ -223,10 +256,4 @@ void SocketSession::closeAll()
         engine, [engine] { engine->closeAll(); }, Qt::BlockingQueuedConnection);
 }
 
-void SocketSession::onSocketUpdated(const SocketInfo &info)
-{
-    if (!m_sockets.contains(info.id))
-        m_order.append(info.id);
-    m_sockets.insert(info.id, info);
-    emit socketChanged(info);
-}
+

@@ -13,6 +13,9 @@
 #include <QStringList>
 #include <QThread>
 
+#include <deque>
+#include <variant>
+
 class SocketEngine;
 
 // The UI thread's handle on the sockets. It owns the worker thread, sends it commands,
@@ -73,8 +76,8 @@ signals:
     void servingChanged(const ServingStatus &status);
 
 private:
-    void onSocketUpdated(const SocketInfo &info);
     void onBatch(const EngineBatch &batch);
+    void processPending();
 
     SessionClock m_clock;
     QThread m_thread;
@@ -83,4 +86,6 @@ private:
     QStringList m_order;
     QHash<int, int> m_counters; // per SocketRole
     bool m_allowInvalid = false;
+    std::deque<std::variant<SocketInfo, SocketEvent>> m_pending; // from the worker, not yet handled
+    static constexpr qint64 sliceMs = 4;
 };

@@ -48,6 +48,9 @@ SequenceDiagramView::SequenceDiagramView(QWidget *parent) : QAbstractScrollArea(
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this](int value) { m_follow = value >= verticalScrollBar()->maximum(); });
     m_animationTimer.setInterval(16);
+    m_frameTimer.setSingleShot(true);
+    m_frameTimer.setInterval(16);
+    connect(&m_frameTimer, &QTimer::timeout, this, &SequenceDiagramView::showNewEvents);
     connect(&m_animationTimer, &QTimer::timeout, this, [this] {
         if (m_animationClock.elapsed() > m_animationMs)
             stopAnimation();
@@ -105,7 +108,6 @@ void SequenceDiagramView::paintTravellingBytes(QPainter &p)
 
 void SequenceDiagramView::addEvent(const SocketEvent &event)
 {
-    const bool following = m_follow;
     const int lifelines = m_model.lifelines().size();
     const int arrows = m_model.arrows().size();
     m_model.addEvent(event);
@@ -129,6 +131,16 @@ void SequenceDiagramView::addEvent(const SocketEvent &event)
             m_column[i] = column++;
         setAccessibleDescription(tr("%1 sockets").arg(m_model.lifelines().size()));
     }
+    // The scroll range and the redraw wait for the next frame: a flood adds hundreds of
+    // events between two frames, and each would otherwise re-range the scroll bar.
+    if (!m_frameTimer.isActive())
+        m_frameTimer.start();
+}
+
+void SequenceDiagramView::showNewEvents()
+{
+    m_frameTimer.stop();
+    const bool following = m_follow;
     updateScrollRange();
     if (following)
         verticalScrollBar()->setValue(verticalScrollBar()->maximum());
@@ -188,6 +200,8 @@ void SequenceDiagramView::updateScrollRange()
 
 void SequenceDiagramView::ensureRowVisible(int row)
 {
+    if (m_frameTimer.isActive())
+        showNewEvents(); // the row may be one the scroll range does not cover yet
     const int top = headerHeight() + row * rowHeight();
     QScrollBar *bar = verticalScrollBar();
     if (top < bar->value() + headerHeight())

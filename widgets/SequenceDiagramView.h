@@ -54,6 +54,8 @@ private:
     QLineF arrowLine(const SequenceModel::Arrow &arrow) const;
     void updateScrollRange();
     void ensureRowVisible(int row);
+    // Applies the events added since the last frame: scroll range, following, redraw.
+    void showNewEvents();
     void paintTravellingBytes(QPainter &p);
     void stopAnimation();
 
@@ -66,4 +68,5 @@ private:
     int m_animatedArrow = -1;
     QElapsedTimer m_animationClock;
     QTimer m_animationTimer;
+    QTimer m_frameTimer;
 };

@@ -17,8 +17,10 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     : QWidget(parent), m_clock(clock), m_badge(new StateBadge(this)), m_title(new QLabel(this)),
       m_addresses(new QLabel(this)), m_counts(new QLabel(this)), m_kernel(new QLabel(this)),
       m_call(new QLabel(this)), m_error(new ToneLabel(ToneLabel::Tone::ErrorBox, this)),
-      m_timer(new QTimer(this))
+      m_timer(new QTimer(this)), m_liveTextTimer(new QTimer(this))
 {
+    m_liveTextTimer->setSingleShot(true);
+    connect(m_liveTextTimer, &QTimer::timeout, this, &SocketStatusView::showLiveText);
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_badge, 0, 0, 3, 1, Qt::AlignTop);
@@ -47,6 +49,21 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     showNothing(tr("No socket yet."));
 }
 
+void SocketStatusView::showLiveText()
+{
+    m_liveTextTimer->stop();
+    m_liveTextShown.start();
+    if (!m_hasSocket)
+        return;
+    m_counts->setText(tr("sent %1   received %2")
+                          .arg(BytesFormat::byteCount(m_info.bytesSent),
+                               BytesFormat::byteCount(m_info.bytesReceived)));
+    const bool open = m_info.fd >= 0 && m_info.state != SocketState::Closed;
+    m_kernel->setText(!m_info.kernel.isAvailable() && open && m_info.type == SOCK_STREAM
+                          ? tr("kernel view: not available on this system")
+                          : kernelText(m_info.kernel));
+}
+
 void SocketStatusView::showNothing(const QString &why)
 {
     m_hasSocket = false;
@@ -59,10 +76,15 @@ void SocketStatusView::showNothing(const QString &why)
     m_call->hide();
     m_error->hide();
     m_timer->stop();
+    m_liveTextTimer->stop();
 }
 
 void SocketStatusView::showSocket(const SocketInfo &info)
 {
+    // Byte counts and queue sizes change with every chunk of a flood; redrawing them (and
+    // re-laying out the pane) at that rate would keep the UI thread busy for nothing a person
+    // can read. Within one state they are shown at most every liveTextGapMs.
+    const bool sameState = m_hasSocket && info.id == m_info.id && info.state == m_info.state;
     m_info = info;
     m_hasSocket = true;
     m_badge->setState(info.state);
@@ -77,13 +99,10 @@ void SocketStatusView::showSocket(const SocketInfo &info)
         where << tr("peer %1").arg(info.peer.display());
     m_addresses->setText(where.isEmpty() ? tr("no address yet")
                                          : where.join(QStringLiteral("   ")));
-    m_counts->setText(tr("sent %1   received %2")
-                          .arg(BytesFormat::byteCount(info.bytesSent),
-                               BytesFormat::byteCount(info.bytesReceived)));
-    const bool open = info.fd >= 0 && info.state != SocketState::Closed;
-    m_kernel->setText(!info.kernel.isAvailable() && open && info.type == SOCK_STREAM
-                          ? tr("kernel view: not available on this system")
-                          : kernelText(info.kernel));
+    if (!sameState || !m_liveTextShown.isValid() || m_liveTextShown.elapsed() >= liveTextGapMs)
+        showLiveText();
+    else if (!m_liveTextTimer->isActive())
+        m_liveTextTimer->start(int(liveTextGapMs - m_liveTextShown.elapsed()));
     if (info.lastError.isError()) {
         QString text = QStringLiteral("<b>%1</b> %2")
                            .arg(info.lastError.name().toHtmlEscaped(),

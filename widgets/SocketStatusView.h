@@ -2,6 +2,7 @@
 
 #include "SocketInfo.h"
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QLabel;
@@ -24,6 +25,8 @@ public:
 
 private:
     void updateBlockedTime();
+    void showLiveText();
+    static constexpr qint64 liveTextGapMs = 100;
 
     const SessionClock *m_clock;
     SocketInfo m_info;
@@ -36,4 +39,6 @@ private:
     QLabel *m_call;
     QLabel *m_error;
     QTimer *m_timer;
+    QTimer *m_liveTextTimer;
+    QElapsedTimer m_liveTextShown;
 };
