@@ -30,6 +30,8 @@ void EventLog::append(const SocketEvent &event)
     m_keptBytes += stored.data.size();
     beginInsertRows(QModelIndex(), m_events.size(), m_events.size());
     m_events.append(stored);
+    m_callTexts.append(QString());
+    m_outcomeTexts.append(QString());
     endInsertRows();
 }
 
@@ -37,6 +39,8 @@ void EventLog::clear()
 {
     beginResetModel();
     m_events.clear();
+    m_callTexts.clear();
+    m_outcomeTexts.clear();
     m_keptBytes = 0;
     endResetModel();
 }
@@ -72,7 +76,12 @@ QVariant EventLog::data(const QModelIndex &index, int role) const
     case SocketIdRole:
         return e.socketId;
     case Qt::ToolTipRole:
-        return e.error.isError() && !e.error.hint().isEmpty() ? e.error.hint() : QVariant();
+        if (e.error.isError() && !e.error.hint().isEmpty())
+            return e.error.hint();
+        // The cells cut long text at their edge; hovering shows all of it.
+        if (index.column() == CallColumn || index.column() == OutcomeColumn)
+            return data(index, Qt::DisplayRole);
+        return QVariant();
     case Qt::DisplayRole:
         break;
     default:
@@ -83,10 +92,18 @@ QVariant EventLog::data(const QModelIndex &index, int role) const
         return EventText::time(e.tMs);
     case SocketColumn:
         return e.socketId;
-    case CallColumn:
-        return PythonForm::statement(e);
-    case OutcomeColumn:
-        return EventText::outcome(e);
+    case CallColumn: {
+        QString &text = m_callTexts[index.row()];
+        if (text.isEmpty())
+            text = PythonForm::statement(e);
+        return text;
+    }
+    case OutcomeColumn: {
+        QString &text = m_outcomeTexts[index.row()];
+        if (text.isEmpty())
+            text = EventText::outcome(e);
+        return text;
+    }
     case BytesColumn:
         return e.movesData() ? BytesFormat::count(e.byteCount) : QString();
     }

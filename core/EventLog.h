@@ -52,6 +52,10 @@ public:
 
 private:
     QVector<SocketEvent> m_events;
+    // The call and result texts of the rows painted so far: painting asks for them again and
+    // again, and the Python form of a send is not cheap. Empty until first asked for.
+    mutable QVector<QString> m_callTexts;
+    mutable QVector<QString> m_outcomeTexts;
     qint64 m_perEventCap = defaultPerEventCap;
     qint64 m_totalCap = defaultTotalCap;
     qint64 m_keptBytes = 0;

@@ -29,6 +29,9 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     m_table->setTabKeyNavigation(false);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setWordWrap(false);
+    // Long calls are cut at the cell's edge (the full text is in the tooltip and the code
+    // view): eliding them with "…" measures every cell's text again at every repaint.
+    m_table->setTextElideMode(Qt::ElideNone);
     m_table->verticalHeader()->hide();
     m_table->setShowGrid(false);
     m_table->horizontalHeader()->setSectionResizeMode(EventLog::CallColumn,
@@ -39,7 +42,7 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     updateMetrics();
     m_scrollTimer.setSingleShot(true);
     m_scrollTimer.setInterval(16);
-    connect(&m_scrollTimer, &QTimer::timeout, m_table, &QTableView::scrollToBottom);
+    connect(&m_scrollTimer, &QTimer::timeout, this, &SessionLogView::scrollToNewest);
     m_table->setAccessibleName(tr("Session log"));
 
     m_filter->addItem(tr("All sockets"), QString());
@@ -124,9 +127,21 @@ void SessionLogView::onRowsInserted(int first, int last)
         if (!id.isEmpty() && m_filter->findData(id) < 0)
             m_filter->addItem(id, id);
     }
-    // Scroll once per frame, not once per row, during a flood.
-    if (m_follow && !m_scrollTimer.isActive())
-        m_scrollTimer.start();
+    // Scroll at once after a click, but at most once per frame during a flood.
+    if (!m_follow || m_scrollTimer.isActive())
+        return;
+    const qint64 since = m_lastScroll.isValid() ? m_lastScroll.elapsed() : frameMs;
+    if (since >= frameMs)
+        scrollToNewest();
+    else
+        m_scrollTimer.start(int(frameMs - since));
+}
+
+void SessionLogView::scrollToNewest()
+{
+    m_scrollTimer.stop();
+    m_lastScroll.start();
+    m_table->scrollToBottom();
 }
 
 void SessionLogView::onCurrentChanged()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QElapsedTimer>
 #include <QTimer>
 #include <QWidget>
 
@@ -31,6 +32,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    void scrollToNewest();
     void updateMetrics();
     void onRowsInserted(int first, int last);
     void onCurrentChanged();
@@ -41,4 +43,6 @@ private:
     QTableView *m_table;
     bool m_follow = true;
     QTimer m_scrollTimer;
+    QElapsedTimer m_lastScroll;
+    static constexpr qint64 frameMs = 16;
 };
