@@ -253,7 +253,10 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         if (end > top)
             p.drawLine(x, top, x, end);
     }
-    // Blocked calls.
+    // Blocked calls. With hundreds of sockets side by side a bar is a thin line without its
+    // label (there is no room for either), which also keeps the painting cheap.
+    const int half = qRound(6 * m_lineScale);
+    const bool crowded = viewport()->width() / qMax(1, int(m_column.size())) < 4 * half;
     for (const SequenceModel::Bar &b : m_model.bars()) {
         if (!visible(b.fromRow, b.toRow))
             continue;
@@ -261,8 +264,12 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const int top = rowY(b.fromRow);
         const int end = b.toRow < 0 ? bottom : rowY(b.toRow);
         QColor bar = RoleColors::blockedBar();
+        if (crowded) {
+            p.setPen(QPen(bar, 1));
+            p.drawLine(x, top, x, qMax(top + 4, end));
+            continue;
+        }
         bar.setAlpha(b.seq == m_selected ? 255 : 170);
-        const int half = qRound(6 * m_lineScale);
         p.fillRect(QRect(x - half, top, 2 * half, qMax(4, end - top)), bar);
         p.setPen(RoleColors::warningText());
         const QString label = tr("%1 blocked").arg(b.call);

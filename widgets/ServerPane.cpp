@@ -66,6 +66,9 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_accept->setObjectName(QStringLiteral("server.accept"));
     m_closeListener->setObjectName(QStringLiteral("server.close"));
     m_connections->setObjectName(QStringLiteral("server.connections"));
+    // One line each: with a thousand clients, measuring every row again on each new one
+    // would stall the window.
+    m_connections->setUniformItemSizes(true);
     m_backlog->setObjectName(QStringLiteral("server.backlog"));
     m_backlog->setRange(0, 4096);
     m_backlog->setValue(1);
@@ -309,9 +312,12 @@ void ServerPane::offerToRemoveStaleFile(const QString &path)
     run(m_session->bind(m_listenerId, path, 0));
 }
 
-void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode)
+void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode, int backlog)
 {
     m_endpoint->setEndpoint(host, port);
+    if (backlog > 0)
+        m_backlog->setValue(backlog);
+    const int listenBacklog = backlog > 0 ? backlog : qMax(m_backlog->value(), 16);
     m_setup = std::make_unique<CallSequence>(m_session);
     m_setup->append(SocketCall::Socket, [this](QString *id) {
         const QString refusal =
@@ -329,9 +335,9 @@ void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode)
         *id = m_listenerId;
         return m_session->bind(m_listenerId, host, port);
     });
-    m_setup->append(SocketCall::Listen, [this](QString *id) {
+    m_setup->append(SocketCall::Listen, [this, listenBacklog](QString *id) {
         *id = m_listenerId;
-        return m_session->listen(m_listenerId, qMax(m_backlog->value(), 16));
+        return m_session->listen(m_listenerId, listenBacklog);
     });
     connect(m_setup.get(), &CallSequence::finished, this, [this, mode] {
         m_autoServe->setListener(m_listenerId);

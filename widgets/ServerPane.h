@@ -38,8 +38,9 @@ public:
     ConnectionControls *connectionControls() const { return m_controls; }
     AutoServeControls *autoServe() const { return m_autoServe; }
     // An instructor's ready-made demo: socket, SO_REUSEADDR, bind, listen, then serve in
-    // mode. listening(address) or failed(reason) follows.
-    void listenAndServe(const QString &host, int port, ServerMode mode);
+    // mode, with listen(backlog) (0: the pane's, at least 16). listening(address) or
+    // failed(reason) follows.
+    void listenAndServe(const QString &host, int port, ServerMode mode, int backlog = 0);
     // Asked before binding to every address (0.0.0.0, ::): return false to cancel.
     void setAnyAddressConfirmer(std::function<bool(const QString &message)> confirmer);
     // Asked before removing an old Unix socket file that made bind fail: false keeps it.

@@ -50,6 +50,11 @@ bool AppOptions::parse(const QStringList &arguments)
         QCoreApplication::translate("AppOptions", "The mode for --serve: %1 (default echo).")
             .arg(serverModeNames().join(QStringLiteral(", "))),
         QStringLiteral("MODE"), QStringLiteral("echo"));
+    const QCommandLineOption backlogOption(
+        QStringLiteral("backlog"),
+        QCoreApplication::translate("AppOptions", "The listen() backlog for --serve (default: "
+                                                  "the server pane's, at least 16)."),
+        QStringLiteral("N"));
     const QCommandLineOption latency(
         QStringLiteral("latency-report"),
         QCoreApplication::translate("AppOptions", "Measure how late the UI thread answers a 10 ms "
@@ -81,8 +86,8 @@ bool AppOptions::parse(const QStringList &arguments)
                                                   "%1 (View → Language keeps a choice).")
             .arg(UiLanguage::codes().join(QStringLiteral(", "))),
         QStringLiteral("LANG"));
-    parser.addOptions({screenshot, demo, allow, lookups, serve, mode, latency, presenterOption,
-                       lessonOption, stepOption, themeOption, languageOption});
+    parser.addOptions({screenshot, demo, allow, lookups, serve, mode, backlogOption, latency,
+                       presenterOption, lessonOption, stepOption, themeOption, languageOption});
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
         exitCode = 2;
@@ -122,6 +127,15 @@ bool AppOptions::parse(const QStringList &arguments)
                      qPrintable(UiLanguage::codes().join(QStringLiteral(", "))));
         exitCode = 2;
         return false;
+    }
+    if (parser.isSet(backlogOption)) {
+        bool ok = false;
+        serveBacklog = parser.value(backlogOption).toInt(&ok);
+        if (!ok || serveBacklog < 1 || serveBacklog > 4096) {
+            std::fprintf(stderr, "socketlab: --backlog needs a number from 1 to 4096\n");
+            exitCode = 2;
+            return false;
+        }
     }
     presenter = parser.isSet(presenterOption);
     lesson = parser.value(lessonOption);

@@ -17,6 +17,7 @@ public:
     bool showLookups = false;
     QString serveAddress; // --serve HOST:PORT
     QString serveMode = QStringLiteral("echo");
+    int serveBacklog = 0; // --backlog for --serve; 0: the pane's (at least 16)
     QString latencyReportPath;
     bool presenter = false;
     QString lesson;     // a built-in id or a .lesson file

@@ -95,7 +95,7 @@ int main(int argc, char *argv[])
             });
         if (where.family == AF_INET6)
             window.serverPane()->endpoint()->setFamily(AF_INET6);
-        window.serverPane()->listenAndServe(where.host, where.port, mode);
+        window.serverPane()->listenAndServe(where.host, where.port, mode, options.serveBacklog);
     }
     FlowDemo demo(&window);
     LessonRunner *runner = window.lessonRunner();
