@@ -173,6 +173,10 @@
         <source>The window&apos;s language for this run: system, %1 (View → Language keeps a choice).</source>
         <translation>Die Sprache des Fensters für diesen Start: system, %1 (Ansicht → Sprache merkt sich eine Wahl).</translation>
     </message>
+    <message>
+        <source>The listen() backlog for --serve (default: the server pane&apos;s, at least 16).</source>
+        <translation>Der listen()-Backlog für --serve (Vorgabe: der des Server-Bereichs, mindestens 16).</translation>
+    </message>
 </context>
 <context>
     <name>AutoServeControls</name>
