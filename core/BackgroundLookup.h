@@ -1,6 +1,8 @@
 #pragma once
 
-#include <QCoreApplication>
+#include "Mailbox.h"
+#include "ThreadHandoff.h"
+
 #include <QObject>
 #include <QPointer>
 #include <QThreadPool>
@@ -24,25 +26,26 @@ public:
         const quint64 token = ++m_token;
         setBusy(true);
         QPointer<BackgroundLookup> self(this);
-        QThreadPool::globalInstance()->start([self, token, work, done] {
+        Mailbox *back = Mailbox::forApplication();
+        QRunnable *lookup = QRunnable::create([self, token, work, done, back] {
+            threadHandoff();
             const Result result = work();
-            // Posted to the application object, which outlives this one; the QPointer is
-            // only read there, on the thread that owns it.
-            QMetaObject::invokeMethod(
-                QCoreApplication::instance(),
-                [self, token, result, done] {
-                    if (!self)
-                        return;
-                    if (token != self->m_token) {
-                        ++self->m_dropped;
-                        emit self->staleAnswerDropped();
-                        return;
-                    }
-                    self->setBusy(false);
-                    done(result);
-                },
-                Qt::QueuedConnection);
+            // To the application's mailbox, which outlives this object; the QPointer is only
+            // read there, on the thread that owns it.
+            back->post([self, token, result, done] {
+                if (!self)
+                    return;
+                if (token != self->m_token) {
+                    ++self->m_dropped;
+                    emit self->staleAnswerDropped();
+                    return;
+                }
+                self->setBusy(false);
+                done(result);
+            });
         });
+        threadHandoff();
+        QThreadPool::globalInstance()->start(lookup);
     }
 
     void cancel();

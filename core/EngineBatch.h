@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ServingStatus.h"
 #include "SocketEvent.h"
 #include "SocketInfo.h"
 
@@ -8,13 +9,15 @@
 
 #include <variant>
 
-// What the worker tells the UI thread, in the order it happened: socket snapshots and call
-// events. They travel in batches, one queued signal per batch rather than per message,
-// because each cross-thread post wakes the other thread (a write to its eventfd), and a
-// flood of small calls would otherwise spend its time waking threads.
+// What the worker tells the UI thread, in the order it happened: socket snapshots, call
+// events and how automatic servers are getting on (a server that finished must not be
+// heard of before the events of its last calls). They travel in batches, one queued signal per
+// batch rather than per message, because each cross-thread post wakes the other thread (a write to
+// its eventfd), and a flood of small calls would otherwise spend its time waking threads.
 struct EngineBatch
 {
-    QList<std::variant<SocketInfo, SocketEvent>> messages;
+    using Message = std::variant<SocketInfo, SocketEvent, ServingStatus>;
+    QList<Message> messages;
 };
 
 Q_DECLARE_METATYPE(EngineBatch)

@@ -7,7 +7,9 @@
 #include "EngineSocket.h"
 #include "HostResolver.h"
 #include "KernelProbe.h"
+#include "Mailbox.h"
 #include "SocketOption.h"
+#include "ThreadHandoff.h"
 
 #include <QSocketNotifier>
 #include <QThreadPool>
@@ -33,7 +35,7 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
                            },
                            [this](const SocketInfo &info) { addToBatch(info); }),
       m_kernelTimer(new QTimer(this)), m_resumeTimer(new QTimer(this)),
-      m_flushTimer(new QTimer(this))
+      m_flushTimer(new QTimer(this)), m_mailbox(new Mailbox(this))
 {
     m_flushTimer->setSingleShot(true);
     m_flushTimer->setTimerType(Qt::PreciseTimer);
@@ -47,13 +49,15 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
 
 SocketEngine::~SocketEngine()
 {
+    threadHandoff(); // after the session let go of us (see SocketSession's destructor)
     m_loops.clear();
     closeAll();
     // A name lookup still running would post its answer to us: let it finish first.
     m_lookups.waitForDone();
+    threadHandoff();
 }
 
-void SocketEngine::addToBatch(std::variant<SocketInfo, SocketEvent> message)
+void SocketEngine::addToBatch(EngineBatch::Message message)
 {
     if (m_batch.messages.isEmpty()) {
         // A lone click's events go at once; in a stream, batches leave at most every
@@ -119,7 +123,8 @@ void SocketEngine::startServing(const ServeRequest &request)
         loop = std::make_unique<DatagramLoop>(this, request);
     else
         loop = std::make_unique<AcceptLoop>(this, request);
-    connect(loop.get(), &ServeLoop::statusChanged, this, &SocketEngine::servingChanged);
+    connect(loop.get(), &ServeLoop::statusChanged, this,
+            [this](const ServingStatus &status) { addToBatch(status); });
     ServeLoop *started = loop.get();
     m_loops[request.socketId] = std::move(loop); // replaces an earlier one on that socket
     started->start();
@@ -325,28 +330,28 @@ void SocketEngine::lookUpThen(EngineSocket &s, CallSlot &slot)
     const quint16 port = quint16(request.port);
     const SocketCall call = request.call;
     // The engine waits for its own pool before it dies, so `this` outlives every lookup.
-    m_lookups.start([=] {
+    QRunnable *lookup = QRunnable::create([=] {
+        threadHandoff();
         const HostResolver::Result result = HostResolver::resolve(family, type, host, port);
-        QMetaObject::invokeMethod(
-            this,
-            [=] {
-                EngineSocket *s = find(id);
-                if (!s)
-                    return;
-                CallSlot &slot = duplex ? s->duplex : s->main;
-                if (slot.token != token || slot.request.call != call)
-                    return; // the socket was closed or moved on: this answer is stale
-                if (result.error.isError() || result.addresses.isEmpty()) {
-                    m_report.fail(*s, slot, result.error);
-                    return;
-                }
-                const SocketAddress first = result.addresses.first();
-                slot.address = first.display();
-                slot.args.insert(QStringLiteral("resolved"), first.host());
-                withAddress(*s, slot, first);
-            },
-            Qt::QueuedConnection);
+        m_mailbox->post([=] {
+            EngineSocket *s = find(id);
+            if (!s)
+                return;
+            CallSlot &slot = duplex ? s->duplex : s->main;
+            if (slot.token != token || slot.request.call != call)
+                return; // the socket was closed or moved on: this answer is stale
+            if (result.error.isError() || result.addresses.isEmpty()) {
+                m_report.fail(*s, slot, result.error);
+                return;
+            }
+            const SocketAddress first = result.addresses.first();
+            slot.address = first.display();
+            slot.args.insert(QStringLiteral("resolved"), first.host());
+            withAddress(*s, slot, first);
+        });
     });
+    threadHandoff();
+    m_lookups.start(lookup);
 }
 
 void SocketEngine::bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address)

@@ -17,6 +17,7 @@
 #include <map>
 #include <memory>
 
+class Mailbox;
 class QSocketNotifier;
 class ServeLoop;
 class QTimer;
@@ -39,6 +40,8 @@ public:
     // one, never inside it, so a flood of ready data cannot recurse; and held back while the
     // UI thread is behind, so events waiting for it cannot pile up without bound.
     void enqueue(const CallRequest &request);
+    // Work for this thread from any other (see Mailbox).
+    Mailbox *mailbox() const { return m_mailbox; }
     // Events sent to the UI thread and not yet taken by it; the session counts them down.
     std::atomic<int> &eventsInFlight() { return m_eventsInFlight; }
     // An automatic server pauses while more events than this wait for the UI thread.
@@ -60,7 +63,6 @@ signals:
     void eventOccurred(const SocketEvent &event);
     // Everything that happened since the last batch, for the UI thread.
     void batchReady(const EngineBatch &batch);
-    void servingChanged(const ServingStatus &status);
 
 private:
     EngineSocket *find(const QString &id);
@@ -98,7 +100,7 @@ private:
     void drainQueue();
     // Sends the batch collected so far (posted once, when its first message arrives).
     void flushBatch();
-    void addToBatch(std::variant<SocketInfo, SocketEvent> message);
+    void addToBatch(EngineBatch::Message message);
 
     CallReporter m_report;
     std::atomic<int> m_eventsInFlight{0};
@@ -112,5 +114,6 @@ private:
     QTimer *m_resumeTimer; // retries automatic servers' calls while the UI is behind
     QTimer *m_flushTimer;  // sends a batch that waited for minBatchGapMs
     QElapsedTimer m_lastFlush;
+    Mailbox *m_mailbox;
     QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
 };

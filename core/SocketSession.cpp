@@ -1,7 +1,9 @@
 #include "SocketSession.h"
 
 #include "CallRules.h"
+#include "Mailbox.h"
 #include "SocketEngine.h"
+#include "ThreadHandoff.h"
 
 #include <QElapsedTimer>
 
@@ -14,20 +16,29 @@ SocketSession::SocketSession(QObject *parent) : QObject(parent)
     qRegisterMetaType<ServingStatus>();
     qRegisterMetaType<EngineBatch>();
 
+    m_mailbox = new Mailbox(this);
     m_engine = new SocketEngine(&m_clock);
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("socketlab-io"));
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
-    connect(m_engine, &SocketEngine::batchReady, this, &SocketSession::onBatch);
-    connect(m_engine, &SocketEngine::servingChanged, this, &SocketSession::servingChanged);
+    // Emitted on the worker; the mailbox brings them to this thread.
+    connect(
+        m_engine, &SocketEngine::batchReady, m_mailbox,
+        [this](const EngineBatch &batch) { m_mailbox->post([this, batch] { onBatch(batch); }); },
+        Qt::DirectConnection);
+
     m_thread.start();
 }
 
 SocketSession::~SocketSession()
 {
     closeAll();
+    // The worker deletes the engine once its thread finishes; these make that order, which
+    // QThread guarantees, visible to ThreadSanitizer too (see ThreadHandoff.h).
+    threadHandoff();
     m_thread.quit();
     m_thread.wait();
+    threadHandoff();
 }
 
 void SocketSession::onBatch(const EngineBatch &batch)
@@ -62,6 +73,10 @@ void SocketSession::processPending()
                 changed.append(info->id);
             continue;
         }
+        if (const auto *status = std::get_if<ServingStatus>(&message)) {
+            emit servingChanged(*status);
+            continue;
+        }
         // Taken: an automatic server held back by a slow UI may go on.
         m_engine->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
         emit eventOccurred(std::get<SocketEvent>(message));
@@ -79,8 +94,7 @@ void SocketSession::startServing(const ServeRequest &request)
     if (!m_thread.isRunning())
         return;
     SocketEngine *engine = m_engine;
-    QMetaObject::invokeMethod(
-        engine, [engine, request] { engine->startServing(request); }, Qt::QueuedConnection);
+    engine->mailbox()->post([engine, request] { engine->startServing(request); });
 }
 
 void SocketSession::stopServing(const QString &socketId)
@@ -88,8 +102,7 @@ void SocketSession::stopServing(const QString &socketId)
     if (!m_thread.isRunning())
         return;
     SocketEngine *engine = m_engine;
-    QMetaObject::invokeMethod(
-        engine, [engine, socketId] { engine->stopServing(socketId); }, Qt::QueuedConnection);
+    engine->mailbox()->post([engine, socketId] { engine->stopServing(socketId); });
 }
 
 void SocketSession::setAllowInvalidCalls(bool allow)
@@ -234,8 +247,7 @@ QString SocketSession::request(CallRequest r)
     }
     r.allowInvalid = m_allowInvalid;
     SocketEngine *engine = m_engine;
-    QMetaObject::invokeMethod(
-        engine, [engine, r] { engine->execute(r); }, Qt::QueuedConnection);
+    engine->mailbox()->post([engine, r] { engine->execute(r); });
     return QString();
 }
 
@@ -251,9 +263,6 @@ void SocketSession::closeAll()
 {
     if (!m_thread.isRunning())
         return;
-    SocketEngine *engine = m_engine;
-    QMetaObject::invokeMethod(
-        engine, [engine] { engine->closeAll(); }, Qt::BlockingQueuedConnection);
+    // By name: a blocking call with no payload of ours inside Qt's event (see Mailbox).
+    QMetaObject::invokeMethod(m_engine, "closeAll", Qt::BlockingQueuedConnection);
 }
-
-

@@ -16,6 +16,7 @@
 #include <deque>
 #include <variant>
 
+class Mailbox;
 class SocketEngine;
 
 // The UI thread's handle on the sockets. It owns the worker thread, sends it commands,
@@ -82,10 +83,11 @@ private:
     SessionClock m_clock;
     QThread m_thread;
     SocketEngine *m_engine;
+    Mailbox *m_mailbox; // on this thread: what the worker hands back
     QHash<QString, SocketInfo> m_sockets;
     QStringList m_order;
     QHash<int, int> m_counters; // per SocketRole
     bool m_allowInvalid = false;
-    std::deque<std::variant<SocketInfo, SocketEvent>> m_pending; // from the worker, not yet handled
+    std::deque<EngineBatch::Message> m_pending; // from the worker, not yet handled
     static constexpr qint64 sliceMs = 4;
 };
