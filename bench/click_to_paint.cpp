@@ -61,7 +61,8 @@ double percentile(std::vector<double> v, double p)
 
 int main(int argc, char *argv[])
 {
-    qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen"); // or xcb under Xvfb, to compare
     QApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // never the user's settings
     const int clicks = argc > 1 ? std::max(2, atoi(argv[1])) : 200;
