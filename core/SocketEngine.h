@@ -45,10 +45,10 @@ public:
     // Events sent to the UI thread and not yet taken by it; the session counts them down.
     std::atomic<int> &eventsInFlight() { return m_eventsInFlight; }
     // An automatic server pauses while more events than this wait for the UI thread.
-    // A chunk's events share its bytes, so this holds at most ~32 MiB of data.
-    static constexpr int maxEventsInFlight = 2048;
+    // A chunk's events share its bytes, so this holds at most ~20 MiB of data.
+    static constexpr int maxEventsInFlight = 1024;
     static constexpr qint64 minBatchGapMs = 8;
-    static constexpr int maxBatchMessages = 1024;
+    static constexpr int maxBatchMessages = 512;
 
 public slots:
     void execute(const CallRequest &request);
