@@ -2,6 +2,8 @@
 
 #include "AcceptLoop.h"
 #include "AddressInput.h"
+#include "BatchSender.h"
+#include "CallQueue.h"
 #include "CallRules.h"
 #include "DatagramLoop.h"
 #include "EngineSocket.h"
@@ -29,22 +31,17 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
     : QObject(parent), m_report(
                            clock,
                            [this](const SocketEvent &e) {
-                               m_eventsInFlight.fetch_add(1, std::memory_order_relaxed);
-                               addToBatch(e);
+                               m_batches->add(e);
                                emit eventOccurred(e);
                            },
-                           [this](const SocketInfo &info) { addToBatch(info); }),
-      m_kernelTimer(new QTimer(this)), m_resumeTimer(new QTimer(this)),
-      m_flushTimer(new QTimer(this)), m_mailbox(new Mailbox(this))
+                           [this](const SocketInfo &info) { m_batches->add(info); }),
+      m_kernelTimer(new QTimer(this)), m_batches(new BatchSender(this)),
+      m_mailbox(new Mailbox(this))
 {
-    m_flushTimer->setSingleShot(true);
-    m_flushTimer->setTimerType(Qt::PreciseTimer);
-    connect(m_flushTimer, &QTimer::timeout, this, &SocketEngine::flushBatch);
     m_kernelTimer->setInterval(250);
     connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
-    m_resumeTimer->setSingleShot(true);
-    m_resumeTimer->setInterval(1);
-    connect(m_resumeTimer, &QTimer::timeout, this, &SocketEngine::drainQueue);
+    m_calls = new CallQueue([this](const CallRequest &r) { execute(r); },
+                            &m_batches->eventsInFlight(), this);
 }
 
 SocketEngine::~SocketEngine()
@@ -57,63 +54,9 @@ SocketEngine::~SocketEngine()
     threadHandoff();
 }
 
-void SocketEngine::addToBatch(EngineBatch::Message message)
-{
-    if (m_batch.messages.isEmpty()) {
-        // A lone click's events go at once; in a stream, batches leave at most every
-        // minBatchGapMs, so the UI thread draws once per batch, not once per call.
-        const qint64 since = m_lastFlush.isValid() ? m_lastFlush.elapsed() : minBatchGapMs;
-        if (since >= minBatchGapMs)
-            QMetaObject::invokeMethod(this, &SocketEngine::flushBatch, Qt::QueuedConnection);
-        else
-            m_flushTimer->start(int(minBatchGapMs - since));
-    }
-    m_batch.messages.append(std::move(message));
-    // A full batch goes now: waiting longer would only hold the automatic servers back.
-    if (m_batch.messages.size() == maxBatchMessages && m_flushTimer->isActive()) {
-        m_flushTimer->stop();
-        QMetaObject::invokeMethod(this, &SocketEngine::flushBatch, Qt::QueuedConnection);
-    }
-}
-
-void SocketEngine::flushBatch()
-{
-    if (m_batch.messages.isEmpty())
-        return;
-    m_flushTimer->stop();
-    m_lastFlush.start();
-    emit batchReady(std::exchange(m_batch, EngineBatch()));
-}
-
 void SocketEngine::enqueue(const CallRequest &request)
 {
-    m_queue.push_back(request);
-    scheduleDrain();
-}
-
-void SocketEngine::scheduleDrain()
-{
-    if (m_drainScheduled || m_resumeTimer->isActive() || m_queue.empty())
-        return;
-    m_drainScheduled = true;
-    QMetaObject::invokeMethod(this, &SocketEngine::drainQueue, Qt::QueuedConnection);
-}
-
-void SocketEngine::drainQueue()
-{
-    m_drainScheduled = false;
-    // A bounded batch, then back to the event loop: a close clicked in the window, or
-    // another socket's readiness, must not wait behind a flood.
-    for (int budget = 64; budget > 0 && !m_queue.empty(); --budget) {
-        if (m_eventsInFlight.load(std::memory_order_relaxed) > maxEventsInFlight) {
-            m_resumeTimer->start();
-            return;
-        }
-        const CallRequest request = std::move(m_queue.front());
-        m_queue.pop_front();
-        execute(request);
-    }
-    scheduleDrain();
+    m_calls->enqueue(request);
 }
 
 void SocketEngine::startServing(const ServeRequest &request)
@@ -124,7 +67,7 @@ void SocketEngine::startServing(const ServeRequest &request)
     else
         loop = std::make_unique<AcceptLoop>(this, request);
     connect(loop.get(), &ServeLoop::statusChanged, this,
-            [this](const ServingStatus &status) { addToBatch(status); });
+            [this](const ServingStatus &status) { m_batches->add(status); });
     ServeLoop *started = loop.get();
     m_loops[request.socketId] = std::move(loop); // replaces an earlier one on that socket
     started->start();
@@ -638,7 +581,7 @@ void SocketEngine::closeAll()
             closeSocket(*entry.second, QStringLiteral("SocketLab is quitting"));
     }
     // The owner may stop this thread next: hand over what happened now.
-    flushBatch();
+    m_batches->flush();
 }
 
 void SocketEngine::onReadable(EngineSocket &s)

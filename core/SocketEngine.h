@@ -2,21 +2,19 @@
 
 #include "CallReporter.h"
 #include "CallRequest.h"
-#include "EngineBatch.h"
 #include "ServeRequest.h"
 #include "ServingStatus.h"
 #include "SocketEvent.h"
 #include "SocketInfo.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QThreadPool>
 
-#include <atomic>
-#include <deque>
 #include <map>
 #include <memory>
 
+class BatchSender;
+class CallQueue;
 class Mailbox;
 class QSocketNotifier;
 class ServeLoop;
@@ -36,19 +34,12 @@ public:
     explicit SocketEngine(const SessionClock *clock, QObject *parent = nullptr);
     ~SocketEngine() override;
 
-    // A call an automatic server makes (AcceptLoop, DatagramLoop): run after the current
-    // one, never inside it, so a flood of ready data cannot recurse; and held back while the
-    // UI thread is behind, so events waiting for it cannot pile up without bound.
+    // A call an automatic server makes (AcceptLoop, DatagramLoop); see CallQueue.
     void enqueue(const CallRequest &request);
     // Work for this thread from any other (see Mailbox).
     Mailbox *mailbox() const { return m_mailbox; }
-    // Events sent to the UI thread and not yet taken by it; the session counts them down.
-    std::atomic<int> &eventsInFlight() { return m_eventsInFlight; }
-    // An automatic server pauses while more events than this wait for the UI thread.
-    // A chunk's events share its bytes, so this holds at most ~20 MiB of data.
-    static constexpr int maxEventsInFlight = 1024;
-    static constexpr qint64 minBatchGapMs = 8;
-    static constexpr int maxBatchMessages = 512;
+    // Snapshots, events and serving status for the UI thread, in order, in batches.
+    BatchSender *batches() const { return m_batches; }
 
 public slots:
     void execute(const CallRequest &request);
@@ -61,8 +52,6 @@ public slots:
 signals:
     // At once, for listeners on this thread (the automatic servers).
     void eventOccurred(const SocketEvent &event);
-    // Everything that happened since the last batch, for the UI thread.
-    void batchReady(const EngineBatch &batch);
 
 private:
     EngineSocket *find(const QString &id);
@@ -96,24 +85,13 @@ private:
     void waitFor(EngineSocket &s, bool writable);
     void stopWaiting(EngineSocket &s, bool writable);
 
-    void scheduleDrain();
-    void drainQueue();
-    // Sends the batch collected so far (posted once, when its first message arrives).
-    void flushBatch();
-    void addToBatch(EngineBatch::Message message);
-
     CallReporter m_report;
-    std::atomic<int> m_eventsInFlight{0};
-    EngineBatch m_batch;
-    std::deque<CallRequest> m_queue; // automatic servers' calls, in order
-    bool m_drainScheduled = false;
     std::map<QString, std::unique_ptr<ServeLoop>> m_loops; // automatic servers by socket id
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     int m_connectionCount = 0;
     QTimer *m_kernelTimer;
-    QTimer *m_resumeTimer; // retries automatic servers' calls while the UI is behind
-    QTimer *m_flushTimer;  // sends a batch that waited for minBatchGapMs
-    QElapsedTimer m_lastFlush;
+    BatchSender *m_batches;
+    CallQueue *m_calls;
     Mailbox *m_mailbox;
     QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
 };

@@ -1,5 +1,6 @@
 #include "SocketSession.h"
 
+#include "BatchSender.h"
 #include "CallRules.h"
 #include "Mailbox.h"
 #include "SocketEngine.h"
@@ -23,7 +24,7 @@ SocketSession::SocketSession(QObject *parent) : QObject(parent)
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     // Emitted on the worker; the mailbox brings them to this thread.
     connect(
-        m_engine, &SocketEngine::batchReady, m_mailbox,
+        m_engine->batches(), &BatchSender::batchReady, m_mailbox,
         [this](const EngineBatch &batch) { m_mailbox->post([this, batch] { onBatch(batch); }); },
         Qt::DirectConnection);
 
@@ -78,7 +79,7 @@ void SocketSession::processPending()
             continue;
         }
         // Taken: an automatic server held back by a slow UI may go on.
-        m_engine->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
+        m_engine->batches()->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
         emit eventOccurred(std::get<SocketEvent>(message));
     }
     for (const QString &id : std::as_const(changed)) {
