@@ -333,7 +333,9 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const double along = handshake ? 0.25 + 0.25 * a.lane : 0.5;
         const QPointF at = start + (end - start) * along;
         const int width = QFontMetrics(f).horizontalAdvance(a.label);
-        const double x = qBound(2.0, at.x() - width / 2.0, double(viewport()->width() - width - 2));
+        // Kept inside the view; a label wider than a narrow view starts at its left edge.
+        const double x =
+            qMax(2.0, qMin(at.x() - width / 2.0, double(viewport()->width() - width - 2)));
         // Unread bytes are labelled under their arrow, clear of a partial read's label.
         const double y = a.pending ? at.y() + QFontMetrics(f).ascent() + 2 : at.y() - 4;
         p.drawText(QPointF(x, y), a.label);
