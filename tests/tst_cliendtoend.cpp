@@ -81,6 +81,20 @@ conn.sendall(b'Yes, I can hear you. You said: ' + msg)
 conn.close()
 server_socket.close()
 )";
+// Every byte the server's recv calls returned, as its --trace file recorded them.
+QByteArray receivedInTrace(const QString &trace, QString *error)
+{
+    QVector<SocketEvent> events;
+    if (!TraceFormat::readFile(trace, &events, error))
+        return QByteArray();
+    QByteArray received;
+    for (const SocketEvent &e : events) {
+        if (e.call == SocketCall::Recv && e.phase == CallPhase::Returned)
+            received += e.data;
+    }
+    return received;
+}
+
 // Output may arrive in pieces: wait for a whole line.
 QByteArray firstLine(QProcess &process)
 {
@@ -378,14 +392,9 @@ void TestCliEndToEnd::curlGetsThePageAndTheTraceHasItsRequest()
     QCOMPARE(code, 0);
     QVERIFY2(page.contains(QStringLiteral("GET /from-curl HTTP/1.1")), qPrintable(page));
     QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
-    QVector<SocketEvent> events;
     QString error;
-    QVERIFY2(TraceFormat::readFile(trace, &events, &error), qPrintable(error));
-    QByteArray received;
-    for (const SocketEvent &e : events) {
-        if (e.call == SocketCall::Recv && e.phase == CallPhase::Returned)
-            received += e.data;
-    }
+    const QByteArray received = receivedInTrace(trace, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(received.startsWith("GET /from-curl HTTP/1.1\r\n"));
     QVERIFY(received.contains("User-Agent: curl-in-a-test\r\n"));
 }
@@ -422,14 +431,9 @@ void TestCliEndToEnd::headlessChromiumGetsThePage()
 
     ::kill(pid_t(serve.processId()), SIGTERM);
     QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
-    QVector<SocketEvent> events;
     QString error;
-    QVERIFY2(TraceFormat::readFile(trace, &events, &error), qPrintable(error));
-    QByteArray received;
-    for (const SocketEvent &e : events) {
-        if (e.call == SocketCall::Recv && e.phase == CallPhase::Returned)
-            received += e.data;
-    }
+    const QByteArray received = receivedInTrace(trace, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(received.startsWith("GET /from-chromium HTTP/1.1\r\n"));
     QVERIFY(received.contains("HeadlessChrome/"));
 }
