@@ -61,8 +61,12 @@ void SocketSession::processPending()
     // event reads the socket as it was then. Views hear of each changed socket once per
     // slice, with its latest state: during a flood that is one redraw, not hundreds.
     QStringList changed;
+    QSet<QString> seen;
     int handled = 0;
-    while (!m_pending.empty() && (handled % 32 != 0 || slice.elapsed() < sliceMs)) {
+    // The views' work for each changed socket comes at the end of the slice, so the slice
+    // also ends when many sockets have changed (a thousand clients arriving at once).
+    while (!m_pending.empty() && changed.size() < maxChangedPerSlice &&
+           (handled % 8 != 0 || slice.elapsed() < sliceMs)) {
         const auto message = std::move(m_pending.front());
         m_pending.pop_front();
         ++handled;
@@ -70,8 +74,10 @@ void SocketSession::processPending()
             if (!m_sockets.contains(info->id))
                 m_order.append(info->id);
             m_sockets.insert(info->id, *info);
-            if (!changed.contains(info->id))
+            if (!seen.contains(info->id)) {
+                seen.insert(info->id);
                 changed.append(info->id);
+            }
             continue;
         }
         if (const auto *status = std::get_if<ServingStatus>(&message)) {

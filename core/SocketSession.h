@@ -90,4 +90,5 @@ private:
     bool m_allowInvalid = false;
     std::deque<EngineBatch::Message> m_pending; // from the worker, not yet handled
     static constexpr qint64 sliceMs = 4;
+    static constexpr int maxChangedPerSlice = 32;
 };

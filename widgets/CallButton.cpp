@@ -21,9 +21,15 @@ QString CallButton::replayingReason()
 void CallButton::setAvailability(const QString &whyNot)
 {
     setEnabled(whyNot.isEmpty());
+    // Panes ask again at every change of any socket (a thousand a second in a flood); the
+    // tooltip is only rebuilt when the answer changes.
+    if (m_tipSet && whyNot == m_whyNot)
+        return;
+    m_tipSet = true;
+    m_whyNot = whyNot;
     QString tip =
         QStringLiteral("%1  (%2)").arg(m_whatItDoes, shortcut().toString(QKeySequence::NativeText));
     if (!whyNot.isEmpty())
-        tip += QStringLiteral("\n\nNot now: ") + whyNot;
+        tip += QStringLiteral("\n\n") + tr("Not now: %1").arg(whyNot);
     setToolTip(tip);
 }

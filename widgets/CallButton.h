@@ -18,4 +18,6 @@ public:
 
 private:
     QString m_whatItDoes;
+    QString m_whyNot;
+    bool m_tipSet = false;
 };

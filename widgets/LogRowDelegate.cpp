@@ -4,6 +4,9 @@
 #include "EventLog.h"
 #include "RoleColors.h"
 
+#include <QApplication>
+#include <QPainter>
+
 void LogRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
     QStyledItemDelegate::initStyleOption(option, index);
@@ -19,4 +22,58 @@ void LogRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelI
     } else if (phase == CallPhase::Started || phase == CallPhase::Blocked) {
         option->palette.setColor(QPalette::Text, RoleColors::mutedText());
     }
+}
+
+void LogRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                           const QModelIndex &index) const
+{
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    const QPalette::ColorGroup group = !(cell.state & QStyle::State_Enabled) ? QPalette::Disabled
+                                       : (cell.state & QStyle::State_Active) ? QPalette::Active
+                                                                             : QPalette::Inactive;
+    const bool selected = cell.state & QStyle::State_Selected;
+    painter->fillRect(cell.rect, selected ? cell.palette.brush(group, QPalette::Highlight)
+                                          : cell.backgroundBrush);
+    if (!cell.text.isEmpty()) {
+        const QStyle *style = cell.widget ? cell.widget->style() : QApplication::style();
+        const int margin =
+            style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cell.widget) + 1;
+        const QRect textRect = cell.rect.adjusted(margin, 0, -margin, 0);
+        const QStaticText &text = shaped(cell.text, cell.font);
+        painter->save();
+        painter->setClipRect(textRect, Qt::IntersectClip);
+        painter->setFont(cell.font);
+        painter->setPen(
+            cell.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
+        const qreal top = textRect.top() + (textRect.height() - text.size().height()) / 2;
+        painter->drawStaticText(QPointF(textRect.left(), top), text);
+        painter->restore();
+    }
+    if (cell.state & QStyle::State_HasFocus) {
+        QStyleOptionFocusRect focus;
+        focus.QStyleOption::operator=(cell);
+        focus.backgroundColor =
+            cell.palette.color(group, selected ? QPalette::Highlight : QPalette::Window);
+        const QStyle *style = cell.widget ? cell.widget->style() : QApplication::style();
+        style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, cell.widget);
+    }
+}
+
+const QStaticText &LogRowDelegate::shaped(const QString &text, const QFont &font) const
+{
+    QFont regular = font; // bold cells share the cache under their own key
+    regular.setBold(false);
+    if (regular != m_regularFont) { // zoomed: every text is shaped again
+        m_shaped.clear();
+        m_regularFont = regular;
+    }
+    const QString key = (font.bold() ? QLatin1Char('b') : QLatin1Char('r')) + text;
+    if (QStaticText *found = m_shaped.object(key))
+        return *found;
+    auto *made = new QStaticText(text);
+    made->setTextFormat(Qt::PlainText);
+    made->prepare(QTransform(), font);
+    m_shaped.insert(key, made);
+    return *made;
 }

@@ -1,15 +1,32 @@
 #pragma once
 
+#include <QCache>
+#include <QFont>
+#include <QStaticText>
 #include <QStyledItemDelegate>
 
 // Paints log rows in their side's colour (server blue, client vermillion) and dims rows of
 // calls that only started, so returns and failures stand out.
+//
+// It paints cells itself rather than through the style: the style lays out and shapes each
+// cell's text again at every paint, which was most of a frame while a flood scrolls the
+// log. Here each distinct text is shaped once (QStaticText) and kept for later frames.
 class LogRowDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override;
+
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
+
+private:
+    const QStaticText &shaped(const QString &text, const QFont &font) const;
+
+    // Texts shaped in m_regularFont or its bold form.
+    mutable QCache<QString, QStaticText> m_shaped{4096};
+    mutable QFont m_regularFont;
 };

@@ -175,22 +175,17 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
 
 void ServerPane::showConnection(const SocketInfo &info)
 {
-    {
-        QListWidgetItem *item = nullptr;
-        for (int i = 0; i < m_connections->count(); ++i) {
-            if (m_connections->item(i)->data(Qt::UserRole).toString() == info.id)
-                item = m_connections->item(i);
-        }
-        if (!item) {
-            item = new QListWidgetItem(m_connections);
-            item->setData(Qt::UserRole, info.id);
-            m_connections->setCurrentItem(item); // follow the newest connection
-        }
-        item->setText(QStringLiteral("%1   ← %2   %3")
-                          .arg(info.id, info.peer.display(), socketStateName(info.state)));
-        if (info.id == selectedConnection())
-            m_connectionStatus->showSocket(info);
+    QListWidgetItem *item = m_connectionItems.value(info.id);
+    if (!item) {
+        item = new QListWidgetItem(m_connections);
+        item->setData(Qt::UserRole, info.id);
+        m_connectionItems.insert(info.id, item);
+        m_connections->setCurrentItem(item); // follow the newest connection
     }
+    item->setText(QStringLiteral("%1   ← %2   %3")
+                      .arg(info.id, info.peer.display(), socketStateName(info.state)));
+    if (info.id == selectedConnection())
+        m_connectionStatus->showSocket(info);
 }
 
 void ServerPane::showReplay(const QVector<SocketInfo> &sockets)
@@ -201,6 +196,7 @@ void ServerPane::showReplay(const QVector<SocketInfo> &sockets)
     }
     m_replaySockets.clear();
     m_connections->clear();
+    m_connectionItems.clear();
     m_listenerId.clear();
     for (const SocketInfo &info : sockets) {
         m_replaySockets.insert(info.id, info);
@@ -224,6 +220,7 @@ void ServerPane::endReplay()
     m_replaying = false;
     m_replaySockets.clear();
     m_connections->clear();
+    m_connectionItems.clear();
     m_listenerId = m_liveListenerId;
     for (const QString &id : m_session->socketIds()) {
         const SocketInfo info = m_session->socket(id);

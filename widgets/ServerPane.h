@@ -17,6 +17,7 @@ class CallSequence;
 class ConnectionControls;
 class EndpointForm;
 class QListWidget;
+class QListWidgetItem;
 class QSettings;
 class QSpinBox;
 class SocketSession;
@@ -84,6 +85,7 @@ private:
     CallButton *m_closeListener;
     SocketStatusView *m_listenerStatus;
     QListWidget *m_connections;
+    QHash<QString, QListWidgetItem *> m_connectionItems; // by socket id: a thousand clients
     SocketStatusView *m_connectionStatus;
     ConnectionControls *m_controls;
     AutoServeControls *m_autoServe;

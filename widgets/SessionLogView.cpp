@@ -40,10 +40,11 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(EventLog::OutcomeColumn,
                                                       QHeaderView::Stretch);
     updateMetrics();
-    m_scrollTimer.setSingleShot(true);
-    m_scrollTimer.setInterval(16);
-    connect(&m_scrollTimer, &QTimer::timeout, this, &SessionLogView::scrollToNewest);
     m_table->setAccessibleName(tr("Session log"));
+    m_table->viewport()->installEventFilter(this);
+    m_scrollTimer.setSingleShot(true);
+    m_scrollTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_scrollTimer, &QTimer::timeout, this, &SessionLogView::scrollToNewest);
 
     m_filter->addItem(tr("All sockets"), QString());
     m_filter->setToolTip(tr("Show only one socket's events"));
@@ -69,6 +70,7 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     connect(log, &QAbstractItemModel::modelReset, this, [this] {
         while (m_filter->count() > 1)
             m_filter->removeItem(1);
+        m_filterIds.clear();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SessionLogView::onCurrentChanged);
@@ -88,8 +90,10 @@ void SessionLogView::updateMetrics()
     const QFontMetrics fm(m_table->font());
     m_table->setColumnWidth(EventLog::TimeColumn,
                             fm.horizontalAdvance(QStringLiteral("000000.000")) + 12);
+    QFont bold = m_table->font(); // socket names are bold
+    bold.setBold(true);
     m_table->setColumnWidth(EventLog::SocketColumn,
-                            fm.horizontalAdvance(QStringLiteral("server#10")) + 16);
+                            QFontMetrics(bold).horizontalAdvance(QStringLiteral("conn#1000")) + 12);
     m_table->setColumnWidth(EventLog::CallColumn, fm.horizontalAdvance(QLatin1Char('m')) * 26);
     m_table->setColumnWidth(EventLog::BytesColumn,
                             fm.horizontalAdvance(QStringLiteral("10,000,000")) + 12);
@@ -124,23 +128,36 @@ void SessionLogView::onRowsInserted(int first, int last)
 {
     for (int row = first; row <= last; ++row) {
         const QString id = m_log->event(row).socketId;
-        if (!id.isEmpty() && m_filter->findData(id) < 0)
+        if (!id.isEmpty() && !m_filterIds.contains(id)) {
+            m_filterIds.insert(id);
             m_filter->addItem(id, id);
+        }
     }
-    // Scroll at once after a click, but at most once per frame during a flood.
-    if (!m_follow || m_scrollTimer.isActive())
+    // One scroll for all the rows that arrive in this pass of the event loop, so the next
+    // paint shows a call's started and returned rows together; but in a flood at most one a
+    // frame after the last paint, as each scroll repaints the whole table.
+    if (!m_follow || m_scrollQueued || m_scrollTimer.isActive())
         return;
-    const qint64 since = m_lastScroll.isValid() ? m_lastScroll.elapsed() : frameMs;
-    if (since >= frameMs)
-        scrollToNewest();
-    else
-        m_scrollTimer.start(int(frameMs - since));
+    const qint64 sincePaint = m_lastPaint.isValid() ? m_lastPaint.elapsed() : frameMs;
+    if (sincePaint < frameMs) {
+        m_scrollTimer.start(int(frameMs - sincePaint));
+        return;
+    }
+    m_scrollQueued = true;
+    QMetaObject::invokeMethod(this, &SessionLogView::scrollToNewest, Qt::QueuedConnection);
+}
+
+bool SessionLogView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Paint)
+        m_lastPaint.start();
+    return QWidget::eventFilter(watched, event);
 }
 
 void SessionLogView::scrollToNewest()
 {
+    m_scrollQueued = false;
     m_scrollTimer.stop();
-    m_lastScroll.start();
     m_table->scrollToBottom();
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -30,6 +31,7 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void scrollToNewest();
@@ -42,7 +44,9 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     bool m_follow = true;
-    QTimer m_scrollTimer;
-    QElapsedTimer m_lastScroll;
-    static constexpr qint64 frameMs = 16;
+    QSet<QString> m_filterIds; // sockets the filter offers, to look up without a scan
+    bool m_scrollQueued = false;
+    QTimer m_scrollTimer; // holds a scroll back until a frame after the last paint
+    QElapsedTimer m_lastPaint;
+    static constexpr int frameMs = 16;
 };

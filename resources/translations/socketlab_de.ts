@@ -272,6 +272,10 @@
         <source>A recorded session is being replayed: calls are off until you close the replay (File → Close Replay).</source>
         <translation>Eine aufgezeichnete Sitzung wird abgespielt: Aufrufe sind aus, bis Sie die Wiedergabe schließen (Datei → Wiedergabe schließen).</translation>
     </message>
+    <message>
+        <source>Not now: %1</source>
+        <translation>Jetzt nicht: %1</translation>
+    </message>
 </context>
 <context>
     <name>CallRules</name>
