@@ -11,6 +11,7 @@
 
 namespace {
 Theme::Kind currentKind = Theme::Kind::Light;
+bool applied = false;
 
 double luminance(const QColor &c)
 {
@@ -79,6 +80,11 @@ QPalette Theme::palette(Kind kind)
 
 void Theme::apply(Kind kind)
 {
+    // A new palette goes to every widget, and the window applies its theme at start-up
+    // before building any: the same theme again changes nothing.
+    if (applied && kind == currentKind)
+        return;
+    applied = true;
     currentKind = kind;
     static const bool fusion = [] {
         QApplication::setStyle(QStringLiteral("Fusion"));

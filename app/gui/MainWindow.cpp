@@ -51,7 +51,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
       m_logView(new SessionLogView(m_log)), m_bytes(new ByteView), m_code(new CodeView),
       m_diagram(new SequenceDiagramView), m_states(new TcpStateView), m_details(new QTabWidget),
-      m_lookups(new LookupsPanel), m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
+      m_lookupsPage(new QWidget), m_pages(new QTabWidget), m_vertical(new QSplitter(Qt::Vertical)),
       m_panes(new QSplitter(Qt::Horizontal)), m_bottom(new QSplitter(Qt::Horizontal)),
       m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this)),
       m_runner(new LessonRunner(m_session, this)), m_lessonPanel(new LessonPanel(m_runner)),
@@ -63,8 +63,10 @@ MainWindow::MainWindow(QWidget *parent)
     // Scrollable, so a pane's long error hint is never cut off on a small screen.
     for (QWidget *pane : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_client)}) {
         auto *scroll = new QScrollArea;
-        scroll->setWidget(pane);
+        // Resizable first: a fixed-size scroll area would lay the whole pane out for its
+        // size hint in setWidget, only for the window to lay it out again when shown.
         scroll->setWidgetResizable(true);
+        scroll->setWidget(pane);
         scroll->setFrameShape(QFrame::NoFrame);
         m_panes->addWidget(scroll);
     }
@@ -83,7 +85,13 @@ MainWindow::MainWindow(QWidget *parent)
     m_vertical->setStretchFactor(1, 1);
     m_pages->setObjectName(QStringLiteral("pages"));
     m_pages->addTab(m_vertical, tr("Lab: server and client"));
-    m_pages->addTab(m_lookups, tr("Lookups: constants, getaddrinfo, services, hosts"));
+    m_pages->addTab(m_lookupsPage, tr("Lookups: constants, getaddrinfo, services, hosts"));
+    new QVBoxLayout(m_lookupsPage);
+    m_lookupsPage->layout()->setContentsMargins(0, 0, 0, 0);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int page) {
+        if (page == 1)
+            lookups();
+    });
     m_pages->setDocumentMode(true);
     auto *stage = new QWidget;
     auto *stageLayout = new QVBoxLayout(stage);
@@ -148,7 +156,6 @@ MainWindow::MainWindow(QWidget *parent)
     });
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
-    connect(m_lookups->addrInfo(), &AddrInfoView::useEntry, this, &MainWindow::useLookupResult);
     readSettings();
 }
 
@@ -299,17 +306,26 @@ void MainWindow::buildMenus()
 
 void MainWindow::buildLessonMenu(QMenu *menu)
 {
-    for (const QString &id : LessonLibrary::builtInIds()) {
-        const LessonParser::Result r = LessonLibrary::load(id);
-        QAction *a = menu->addAction(r.lesson.title, this, [this, id] {
-            QString error;
-            if (!openLesson(id, &error))
-                QMessageBox::warning(this, tr("Open lesson"), error);
-        });
-        a->setObjectName(QStringLiteral("lesson-") + id);
-        a->setToolTip(r.lesson.goals.join(QLatin1Char('\n')));
-    }
-    menu->addSeparator();
+    // The built-in lessons are read when the menu first opens: reading them all for their
+    // titles was the largest part of building the menus, before the window could appear.
+    QAction *endOfLessons = menu->addSeparator();
+    connect(
+        menu, &QMenu::aboutToShow, this,
+        [this, menu, endOfLessons] {
+            for (const QString &id : LessonLibrary::builtInIds()) {
+                const LessonParser::Result r = LessonLibrary::load(id);
+                auto *a = new QAction(r.lesson.title, menu);
+                connect(a, &QAction::triggered, this, [this, id] {
+                    QString error;
+                    if (!openLesson(id, &error))
+                        QMessageBox::warning(this, tr("Open lesson"), error);
+                });
+                a->setObjectName(QStringLiteral("lesson-") + id);
+                a->setToolTip(r.lesson.goals.join(QLatin1Char('\n')));
+                menu->insertAction(endOfLessons, a);
+            }
+        },
+        Qt::SingleShotConnection);
     QAction *open = menu->addAction(tr("&Open Lesson File…"), this, &MainWindow::chooseLessonFile);
     open->setShortcut(QKeySequence::Open);
     menu->addAction(tr("&Close Lesson"), this, &MainWindow::closeLesson);
@@ -497,6 +513,18 @@ void MainWindow::showEventBytes(int logRow)
                       e.bytesNotKept);
 }
 
+LookupsPanel *MainWindow::lookups()
+{
+    // Built when first shown: most sessions start in the lab, and the lookups' tables would
+    // add a fifth to the time before the window appears.
+    if (!m_lookups) {
+        m_lookups = new LookupsPanel;
+        m_lookupsPage->layout()->addWidget(m_lookups);
+        connect(m_lookups->addrInfo(), &AddrInfoView::useEntry, this, &MainWindow::useLookupResult);
+    }
+    return m_lookups;
+}
+
 void MainWindow::showLookups(bool show)
 {
     m_pages->setCurrentIndex(show ? 1 : 0);
@@ -591,11 +619,29 @@ void MainWindow::chooseExportFile()
                              tr("Could not write %1: %2").arg(path, error));
 }
 
+void MainWindow::applySavedAppearance()
+{
+    QSettings settings;
+    Theme::Kind theme = Theme::Kind::Light;
+    Theme::parse(settings.value(QStringLiteral("view/theme")).toString(), &theme);
+    Theme::apply(theme);
+    QApplication::setFont(
+        zoomedFont(settings.value(QStringLiteral("view/zoomPercent"), defaultZoomPercent).toInt()));
+}
+
+QFont MainWindow::zoomedFont(int percent)
+{
+    QFont f = QApplication::font();
+    f.setPointSizeF(basePointSize * qBound(minZoomPercent, percent, maxZoomPercent) / 100.0);
+    return f;
+}
+
 void MainWindow::setZoomPercent(int percent)
 {
     m_zoomPercent = qBound(minZoomPercent, percent, maxZoomPercent);
-    QFont f = QApplication::font();
-    f.setPointSizeF(basePointSize * m_zoomPercent / 100.0);
+    const QFont f = zoomedFont(m_zoomPercent);
+    if (f == QApplication::font())
+        return; // already so (applySavedAppearance): every widget would be told again
     QApplication::setFont(f);
     // Widgets with a style sheet keep the font they were polished with; polish them again.
     for (QWidget *w : QApplication::allWidgets()) {

@@ -41,6 +41,9 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
+    // The saved theme and zoom for the whole application. Called before the window is built,
+    // it spares restyling and laying out every widget again when the settings are read.
+    static void applySavedAppearance();
 
     SocketSession *session() const { return m_session; }
     EventLog *log() const { return m_log; }
@@ -50,7 +53,7 @@ public:
     CodeView *codeView() const { return m_code; }
     SequenceDiagramView *diagram() const { return m_diagram; }
     TcpStateView *tcpStates() const { return m_states; }
-    LookupsPanel *lookups() const { return m_lookups; }
+    LookupsPanel *lookups(); // built on first use
     // The window has two pages: the lab (panes, log, bytes) and the lookups.
     void showLookups(bool show);
 
@@ -113,6 +116,7 @@ private:
     void chooseExportFile();
     void chooseScriptDirectory();
     void readSettings();
+    static QFont zoomedFont(int percent);
     void writeSettings() const;
 
     SocketSession *m_session;
@@ -125,7 +129,8 @@ private:
     SequenceDiagramView *m_diagram;
     TcpStateView *m_states;
     QTabWidget *m_details;
-    LookupsPanel *m_lookups;
+    QWidget *m_lookupsPage;
+    LookupsPanel *m_lookups = nullptr;
     QTabWidget *m_pages;
     QSplitter *m_vertical;
     QSplitter *m_panes;

@@ -48,6 +48,7 @@ int main(int argc, char *argv[])
     if (!options.parse(QApplication::arguments()))
         return options.exitCode;
 
+    MainWindow::applySavedAppearance();
     MainWindow window;
     if (options.allowInvalid) {
         if (QAction *allow = window.findChild<QAction *>(QStringLiteral("allowInvalidCalls")))
