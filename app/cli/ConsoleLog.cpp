@@ -10,7 +10,10 @@ ConsoleLog::ConsoleLog(SocketSession *session, FILE *out, QObject *parent)
     connect(session, &SocketSession::eventOccurred, this, &ConsoleLog::onEvent);
 }
 
-ConsoleLog::~ConsoleLog() = default;
+ConsoleLog::~ConsoleLog()
+{
+    std::fflush(m_out);
+}
 
 bool ConsoleLog::openTrace(const QString &path)
 {
@@ -28,7 +31,18 @@ bool ConsoleLog::openTrace(const QString &path)
 void ConsoleLog::onEvent(const SocketEvent &event)
 {
     std::fprintf(m_out, "%s\n", EventText::line(event).toUtf8().constData());
-    std::fflush(m_out);
+    // One flush for all the lines of this pass of the event loop: lines still appear at
+    // once, but a flood no longer costs a write() per line (a third of serve's time).
+    if (!m_flushQueued) {
+        m_flushQueued = true;
+        QMetaObject::invokeMethod(this, &ConsoleLog::flush, Qt::QueuedConnection);
+    }
     if (m_trace)
         m_trace->write(event);
+}
+
+void ConsoleLog::flush()
+{
+    m_flushQueued = false;
+    std::fflush(m_out);
 }

@@ -23,7 +23,9 @@ public:
 
 private:
     void onEvent(const SocketEvent &event);
+    void flush();
 
     FILE *m_out;
+    bool m_flushQueued = false;
     std::unique_ptr<TraceWriter> m_trace;
 };
