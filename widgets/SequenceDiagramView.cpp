@@ -49,7 +49,6 @@ SequenceDiagramView::SequenceDiagramView(QWidget *parent) : QAbstractScrollArea(
             [this](int value) { m_follow = value >= verticalScrollBar()->maximum(); });
     m_animationTimer.setInterval(16);
     m_frameTimer.setSingleShot(true);
-    m_frameTimer.setInterval(16);
     connect(&m_frameTimer, &QTimer::timeout, this, &SequenceDiagramView::showNewEvents);
     connect(&m_animationTimer, &QTimer::timeout, this, [this] {
         if (m_animationClock.elapsed() > m_animationMs)
@@ -132,14 +131,19 @@ void SequenceDiagramView::addEvent(const SocketEvent &event)
         setAccessibleDescription(tr("%1 sockets").arg(m_model.lifelines().size()));
     }
     // The scroll range and the redraw wait for the next frame: a flood adds hundreds of
-    // events between two frames, and each would otherwise re-range the scroll bar.
-    if (!m_frameTimer.isActive())
-        m_frameTimer.start();
+    // events between two frames, and each would otherwise re-range the scroll bar. While
+    // events keep coming, frames come at a slower pace: nobody reads a diagram that fast,
+    // and with a thousand sockets each frame of it is several milliseconds of painting.
+    if (!m_frameTimer.isActive()) {
+        const bool streaming = m_lastShown.isValid() && m_lastShown.elapsed() < streamingMs;
+        m_frameTimer.start(streaming ? streamingFrameMs : frameMs);
+    }
 }
 
 void SequenceDiagramView::showNewEvents()
 {
     m_frameTimer.stop();
+    m_lastShown.start();
     const bool following = m_follow;
     updateScrollRange();
     if (following)
@@ -266,6 +270,9 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     // label (there is no room for either), which also keeps the painting cheap.
     const int half = qRound(6 * m_lineScale);
     const bool crowded = viewport()->width() / qMax(1, int(m_column.size())) < 4 * half;
+    // When crowded, what each pixel column already shows, so a bar hidden under another
+    // (a thousand blocked recvs on a few hundred pixels) is not drawn again.
+    QVector<QPair<int, int>> shownSpan(crowded ? viewport()->width() + 1 : 0, {0, -1});
     for (const SequenceModel::Bar &b : m_model.bars()) {
         if (!visible(b.fromRow, b.toRow))
             continue;
@@ -274,8 +281,16 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const int end = b.toRow < 0 ? bottom : rowY(b.toRow);
         QColor bar = RoleColors::blockedBar();
         if (crowded) {
-            p.setPen(QPen(bar, 1));
-            p.drawLine(x, top, x, qMax(top + 4, end));
+            const int from = qMax(0, top), to = qMax(top + 4, end);
+            if (x >= 0 && x < shownSpan.size()) {
+                QPair<int, int> &shown = shownSpan[x];
+                if (from >= shown.first && to <= shown.second)
+                    continue;
+                const bool touches = shown.second >= 0 && from <= shown.second && to >= shown.first;
+                shown = touches ? qMakePair(qMin(from, shown.first), qMax(to, shown.second))
+                                : qMakePair(from, to);
+            }
+            p.fillRect(QRect(x, top, 1, to - top), bar);
             continue;
         }
         bar.setAlpha(b.seq == m_selected ? 255 : 170);

@@ -69,4 +69,8 @@ private:
     QElapsedTimer m_animationClock;
     QTimer m_animationTimer;
     QTimer m_frameTimer;
+    QElapsedTimer m_lastShown; // the last frame that showed new events
+    static constexpr int frameMs = 16;
+    static constexpr int streamingMs = 100;     // events this close together are a stream
+    static constexpr int streamingFrameMs = 50; // a stream's frames, 20 a second
 };

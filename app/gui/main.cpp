@@ -2,6 +2,7 @@
 
 #include "AppOptions.h"
 #include "EndpointForm.h"
+#include "FirstFrameWatcher.h"
 #include "FlowDemo.h"
 #include "HeartbeatMonitor.h"
 #include "HostPortText.h"
@@ -126,8 +127,10 @@ int main(int argc, char *argv[])
     QObject::connect(&unixSignals, &UnixSignalWatcher::terminationRequested, &window,
                      &QWidget::close);
     HeartbeatMonitor heartbeat;
+    FirstFrameWatcher firstFrame(&window);
     if (!options.latencyReportPath.isEmpty())
-        heartbeat.start();
+        QObject::connect(&firstFrame, &FirstFrameWatcher::settled, &heartbeat,
+                         &HeartbeatMonitor::start);
     const int code = app.exec();
     if (!options.latencyReportPath.isEmpty()) {
         QString error;
