@@ -652,6 +652,7 @@ void MainWindow::setZoomPercent(int percent)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    emit closing();
     writeSettings();
     // Blocked calls end here at once; the worker thread stops with the session.
     m_session->closeAll();

@@ -99,6 +99,11 @@ public:
     static constexpr int basePointSize = 12;
     static constexpr int defaultAnimationMs = 700;
 
+signals:
+    // The window was asked to close; shutting down (closing sockets, stopping the worker)
+    // follows.
+    void closing();
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 

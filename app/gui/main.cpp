@@ -131,6 +131,8 @@ int main(int argc, char *argv[])
     if (!options.latencyReportPath.isEmpty())
         QObject::connect(&firstFrame, &FirstFrameWatcher::settled, &heartbeat,
                          &HeartbeatMonitor::start);
+    // Until the window is asked to close: shutting down is not answering the user.
+    QObject::connect(&window, &MainWindow::closing, &heartbeat, &HeartbeatMonitor::stop);
     const int code = app.exec();
     if (!options.latencyReportPath.isEmpty()) {
         QString error;
