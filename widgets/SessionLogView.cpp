@@ -158,7 +158,8 @@ void SessionLogView::scrollToNewest()
 {
     m_scrollQueued = false;
     m_scrollTimer.stop();
-    m_table->scrollToBottom();
+    if (m_follow) // unless the user scrolled back while the scroll waited
+        m_table->scrollToBottom();
 }
 
 void SessionLogView::onCurrentChanged()
