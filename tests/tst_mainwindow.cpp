@@ -12,6 +12,7 @@
 #include "EventLog.h"
 #include "EventRecorder.h"
 #include "FocusRing.h"
+#include "RoleColors.h"
 #include "LookupsPanel.h"
 #include "LoopbackSession.h"
 #include "MainWindow.h"
@@ -27,6 +28,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFileInfo>
+#include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -67,6 +69,7 @@ private slots:
     void unixSocketByClickingWithAStaleFile();
     void manyClientsAtOnceFillTheBacklog();
     void diagramByKeyboardAndForScreenReaders();
+    void crowdedDiagramSpreadsItsLifelines();
     void tabReachesEveryControl_data();
     void tabReachesEveryControl();
     void keyboardFocusHasAThickRing();
@@ -715,4 +718,35 @@ void TestMainWindow::bindingToEveryAddressAsksFirst()
 }
 
 QTEST_MAIN(TestMainWindow)
+// More sockets than the diagram is wide: each lifeline still gets its own place along the
+// width (whole-pixel column widths were 0 and put all of them at the left edge).
+void TestMainWindow::crowdedDiagramSpreadsItsLifelines()
+{
+    SequenceDiagramView diagram;
+    diagram.resize(300, 200);
+    diagram.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&diagram));
+    for (int i = 1; i <= 1000; ++i) {
+        SocketEvent e;
+        e.seq = i;
+        e.socketId = QStringLiteral("client#%1").arg(i);
+        e.role = SocketRole::Client;
+        e.call = SocketCall::Socket;
+        e.phase = CallPhase::Returned;
+        diagram.addEvent(e);
+    }
+    const QColor lifeline = RoleColors::strong(SocketRole::Client);
+    const auto columnsWithLifelines = [&] {
+        const QImage image = diagram.viewport()->grab().toImage();
+        const int y = image.height() - 5; // below every row's marks, where only lines are
+        int columns = 0;
+        for (int x = 0; x < image.width(); ++x)
+            columns += QColor(image.pixel(x, y)) == lifeline ? 1 : 0;
+        return columns;
+    };
+    // Lines across most of the width, not a few pixels at one edge.
+    QTRY_VERIFY2(columnsWithLifelines() > diagram.viewport()->width() / 2,
+                 qPrintable(QString::number(columnsWithLifelines())));
+}
+
 #include "tst_mainwindow.moc"
