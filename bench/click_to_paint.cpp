@@ -111,8 +111,9 @@ int main(int argc, char *argv[])
         }
         ms.push_back(double(watch.paintedAt - clicked) / 1e6);
     }
-    std::printf("click to painted log row, %d clicks %d ms apart: p50 %.2f ms  p99 %.2f ms  max %.2f ms\n",
-                clicks, paceMs, percentile(ms, 0.5), percentile(ms, 0.99),
-                *std::max_element(ms.begin(), ms.end()));
+    std::printf(
+        "click to painted log row, %d clicks %d ms apart: p50 %.2f ms  p99 %.2f ms  max %.2f ms\n",
+        clicks, paceMs, percentile(ms, 0.5), percentile(ms, 0.99),
+        *std::max_element(ms.begin(), ms.end()));
     return 0;
 }

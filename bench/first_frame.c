@@ -87,10 +87,8 @@ static int measure(Display *dpy, int damageEvent, const char *title, char **comm
         XNextEvent(dpy, &e);
         if (e.type == CreateNotify && count < MAX_WINDOWS) {
             windows[count] = e.xcreatewindow.window;
-            damages[count++] = XDamageCreate(dpy, e.xcreatewindow.window,
-                                             XDamageReportNonEmpty);
-        } else if (e.type == MapNotify && main == None &&
-                   titled(dpy, e.xmap.window, title)) {
+            damages[count++] = XDamageCreate(dpy, e.xcreatewindow.window, XDamageReportNonEmpty);
+        } else if (e.type == MapNotify && main == None && titled(dpy, e.xmap.window, title)) {
             main = e.xmap.window;
             *mappedMs = now_ms() - start;
         } else if (e.type == damageEvent + XDamageNotify) {
