@@ -228,7 +228,9 @@ void SequenceDiagramView::resizeEvent(QResizeEvent *event)
 void SequenceDiagramView::paintEvent(QPaintEvent *)
 {
     QPainter p(viewport());
-    p.setRenderHint(QPainter::Antialiasing);
+    // Bands, lifelines and bars are whole-pixel rectangles: filled without antialiasing,
+    // which for a thousand sockets is most of the frame. Arrows and dots are smoothed.
+    p.setRenderHint(QPainter::Antialiasing, false);
     const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
     const int bottom = viewport()->height();
     // Only what is on screen is drawn: a flood has tens of thousands of rows.
@@ -301,6 +303,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
             qMin(x + half + 4, viewport()->width() - fontMetrics().horizontalAdvance(label) - 2);
         p.drawText(QPoint(labelX, top + fontMetrics().ascent()), label);
     }
+    p.setRenderHint(QPainter::Antialiasing);
     // Calls that sent nothing.
     for (const SequenceModel::Mark &m : m_model.marks()) {
         if (!visible(m.row, m.row))
