@@ -250,20 +250,30 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         p.fillRect(band,
                    row == selectedRow ? RoleColors::selectedBand() : RoleColors::newestBand());
     }
-    // Lifelines. With more sockets than the view is wide, several share a pixel: a line
-    // already covered by one drawn there is not drawn again.
-    int drawnX = INT_MIN, drawnTop = 0, drawnEnd = 0;
+    // With more sockets than the view is wide, several share a pixel column: what each
+    // column already shows is kept, so a line hidden under one drawn before it is skipped.
+    using Spans = QVector<QPair<int, int>>; // per pixel column: top and end shown, or {0, -1}
+    const auto alreadyShown = [](Spans &spans, int x, int from, int to) {
+        if (x < 0 || x >= spans.size())
+            return false;
+        QPair<int, int> &shown = spans[x];
+        if (shown.second >= 0 && from >= shown.first && to <= shown.second)
+            return true;
+        const bool touches = shown.second >= 0 && from <= shown.second && to >= shown.first;
+        shown = touches ? qMakePair(qMin(from, shown.first), qMax(to, shown.second))
+                        : qMakePair(from, to);
+        return false;
+    };
+    // Lifelines.
+    Spans lifelineSpans(viewport()->width() + 1, {0, -1});
     const int lineWidth = qMax(1, qRound(2 * m_lineScale));
     for (int i = 0; i < lines.size(); ++i) {
         const SequenceModel::Lifeline &l = lines.at(i);
         const int x = columnX(i);
         const int top = qMax(headerHeight(), rowY(l.firstRow) - rowHeight() / 2);
         const int end = l.lastRow < 0 ? bottom : rowY(l.lastRow);
-        if (end <= top || (x == drawnX && top >= drawnTop && end <= drawnEnd))
+        if (end <= top || alreadyShown(lifelineSpans, x, top, end))
             continue;
-        drawnX = x;
-        drawnTop = top;
-        drawnEnd = end;
         // A filled rectangle: as crisp as the 2 px line it stands for, and far cheaper
         // to draw hundreds of times than an antialiased stroke.
         p.fillRect(QRect(x - lineWidth / 2, top, lineWidth, end - top), RoleColors::strong(l.role));
@@ -272,9 +282,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     // label (there is no room for either), which also keeps the painting cheap.
     const int half = qRound(6 * m_lineScale);
     const bool crowded = viewport()->width() / qMax(1, int(m_column.size())) < 4 * half;
-    // When crowded, what each pixel column already shows, so a bar hidden under another
-    // (a thousand blocked recvs on a few hundred pixels) is not drawn again.
-    QVector<QPair<int, int>> shownSpan(crowded ? viewport()->width() + 1 : 0, {0, -1});
+    Spans barSpans(crowded ? viewport()->width() + 1 : 0, {0, -1});
     for (const SequenceModel::Bar &b : m_model.bars()) {
         if (!visible(b.fromRow, b.toRow))
             continue;
@@ -283,16 +291,9 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         const int end = b.toRow < 0 ? bottom : rowY(b.toRow);
         QColor bar = RoleColors::blockedBar();
         if (crowded) {
-            const int from = qMax(0, top), to = qMax(top + 4, end);
-            if (x >= 0 && x < shownSpan.size()) {
-                QPair<int, int> &shown = shownSpan[x];
-                if (from >= shown.first && to <= shown.second)
-                    continue;
-                const bool touches = shown.second >= 0 && from <= shown.second && to >= shown.first;
-                shown = touches ? qMakePair(qMin(from, shown.first), qMax(to, shown.second))
-                                : qMakePair(from, to);
-            }
-            p.fillRect(QRect(x, top, 1, to - top), bar);
+            const int to = qMax(top + 4, end);
+            if (!alreadyShown(barSpans, x, qMax(0, top), to))
+                p.fillRect(QRect(x, top, 1, to - top), bar);
             continue;
         }
         bar.setAlpha(b.seq == m_selected ? 255 : 170);

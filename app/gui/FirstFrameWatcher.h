@@ -4,9 +4,10 @@
 
 class QWidget;
 
-// Tells once when a window has painted its first frame and the event loop has handled what
-// that frame queued (layout settling after the first show). The latency report starts there:
-// building and first painting the window is start-up, measured on its own (bench/first_frame).
+// Tells once, 100 ms after a window painted its first frame: by then the first show has
+// settled (wrapping labels found their height, scroll bars appeared and were painted). The
+// latency report starts there: building and first painting the window is start-up, measured
+// on its own (bench/first_frame).
 class FirstFrameWatcher : public QObject
 {
     Q_OBJECT
