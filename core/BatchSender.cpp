@@ -34,5 +34,9 @@ void BatchSender::flush()
         return;
     m_timer->stop();
     m_lastFlush.start();
+    const qsizetype sent = m_batch.messages.size();
     emit batchReady(std::exchange(m_batch, EngineBatch()));
+    // Room for as many as last time: in a flood, growing the batch step by step moved every
+    // message again and again.
+    m_batch.messages.reserve(sent);
 }

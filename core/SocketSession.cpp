@@ -25,7 +25,9 @@ SocketSession::SocketSession(QObject *parent) : QObject(parent)
     // Emitted on the worker; the mailbox brings them to this thread.
     connect(
         m_engine->batches(), &BatchSender::batchReady, m_mailbox,
-        [this](const EngineBatch &batch) { m_mailbox->post([this, batch] { onBatch(batch); }); },
+        [this](const EngineBatch &batch) {
+            m_mailbox->post([this, batch]() mutable { onBatch(std::move(batch)); });
+        },
         Qt::DirectConnection);
 
     m_thread.start();
@@ -42,11 +44,12 @@ SocketSession::~SocketSession()
     threadHandoff();
 }
 
-void SocketSession::onBatch(const EngineBatch &batch)
+void SocketSession::onBatch(EngineBatch batch)
 {
     const bool idle = m_pending.empty();
-    for (const auto &message : batch.messages)
-        m_pending.push_back(message);
+    // Moved, not copied: during a flood these are tens of thousands of messages a second.
+    for (auto &message : batch.messages)
+        m_pending.push_back(std::move(message));
     if (idle)
         processPending();
 }
@@ -67,17 +70,17 @@ void SocketSession::processPending()
     // also ends when many sockets have changed (a thousand clients arriving at once).
     while (!m_pending.empty() && changed.size() < maxChangedPerSlice &&
            (handled % 8 != 0 || slice.elapsed() < sliceMs)) {
-        const auto message = std::move(m_pending.front());
+        auto message = std::move(m_pending.front());
         m_pending.pop_front();
         ++handled;
-        if (const auto *info = std::get_if<SocketInfo>(&message)) {
+        if (auto *info = std::get_if<SocketInfo>(&message)) {
             if (!m_sockets.contains(info->id))
                 m_order.append(info->id);
-            m_sockets.insert(info->id, *info);
             if (!seen.contains(info->id)) {
                 seen.insert(info->id);
                 changed.append(info->id);
             }
+            m_sockets.insert(info->id, std::move(*info));
             continue;
         }
         if (const auto *status = std::get_if<ServingStatus>(&message)) {

@@ -77,7 +77,7 @@ signals:
     void servingChanged(const ServingStatus &status);
 
 private:
-    void onBatch(const EngineBatch &batch);
+    void onBatch(EngineBatch batch);
     void processPending();
 
     SessionClock m_clock;

@@ -10,6 +10,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 namespace {
 const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
@@ -29,6 +30,12 @@ int main(int argc, char *argv[])
 {
     // A peer that goes away must give EPIPE, not kill us (sends also use MSG_NOSIGNAL).
     std::signal(SIGPIPE, SIG_IGN);
+    // Into a file or pipe, a flood of log lines goes out in 64 KiB writes, not 4 KiB ones
+    // (lines are still flushed once per pass of the event loop); a terminal stays
+    // line-buffered.
+    static char stdoutBuffer[64 * 1024];
+    if (!isatty(STDOUT_FILENO))
+        std::setvbuf(stdout, stdoutBuffer, _IOFBF, sizeof stdoutBuffer);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("socketlab-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
