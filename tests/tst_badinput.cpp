@@ -28,6 +28,8 @@ private slots:
     void recvSizes();
     void commandLines_data();
     void commandLines();
+    void windowWithoutDisplay_data();
+    void windowWithoutDisplay();
 };
 
 void TestBadInput::addresses_data()
@@ -237,6 +239,45 @@ void TestBadInput::commandLines()
     QCOMPARE(cli.exitCode(), code);
     const QString err = QString::fromUtf8(cli.readAllStandardError());
     QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+void TestBadInput::windowWithoutDisplay_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("output"); // on stdout for exit code 0, else on stderr
+    QTest::newRow("no arguments") << QStringList() << 1 << "no display to open the window on";
+    QTest::newRow("a lesson") << QStringList{"--lesson", "backlog"} << 1
+                              << "-platform offscreen --screenshot FILE";
+    QTest::newRow("version") << QStringList{"--version"} << 0 << "socketlab " SOCKETLAB_VERSION;
+    QTest::newRow("help") << QStringList{"--help"} << 0 << "--latency-report";
+    QTest::newRow("unknown option") << QStringList{"--colour"} << 2 << "Unknown option 'colour'";
+    QTest::newRow("unknown theme") << QStringList{"--theme", "purple"} << 2 << "unknown theme";
+    QTest::newRow("zero backlog") << QStringList{"--serve", "127.0.0.1:0", "--backlog", "0"} << 2
+                                  << "--backlog needs a number from 1 to 4096";
+    QTest::newRow("step without lesson") << QStringList{"--step", "3"} << 2 << "--step needs";
+}
+
+// Where no window can open (over SSH, in a container), Qt would abort with a core dump;
+// the window's command line must still answer, and say what to do instead.
+void TestBadInput::windowWithoutDisplay()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, output);
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"})
+        env.remove(QString::fromLatin1(variable));
+    env.insert(QStringLiteral("LANGUAGE"), QStringLiteral("en"));
+    window.setProcessEnvironment(env);
+    window.start(QStringLiteral(SOCKETLAB_GUI), args);
+    QVERIFY(window.waitForFinished(10000));
+    QCOMPARE(window.exitStatus(), QProcess::NormalExit); // no abort
+    QCOMPARE(window.exitCode(), code);
+    const QString text = QString::fromUtf8(code == 0 ? window.readAllStandardOutput()
+                                                     : window.readAllStandardError());
+    QVERIFY2(text.contains(output), qPrintable(text));
 }
 
 QTEST_GUILESS_MAIN(TestBadInput)

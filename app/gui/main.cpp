@@ -4,6 +4,7 @@
 #include "EndpointForm.h"
 #include "FirstFrameWatcher.h"
 #include "FlowDemo.h"
+#include "HeadlessStart.h"
 #include "HeartbeatMonitor.h"
 #include "HostPortText.h"
 #include "LessonRunner.h"
@@ -38,6 +39,8 @@ int main(int argc, char *argv[])
 {
     // A peer that goes away must give EPIPE, not kill the app (sends also use MSG_NOSIGNAL).
     std::signal(SIGPIPE, SIG_IGN);
+    if (HeadlessStart::needed(argc, argv))
+        return HeadlessStart::run(argc, argv);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("SocketLab"));
     QApplication::setApplicationName(QStringLiteral("SocketLab"));

@@ -827,6 +827,13 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     </message>
 </context>
 <context>
+    <name>HeadlessStart</name>
+    <message>
+        <source>there is no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set). For a picture without a display, add -platform offscreen --screenshot FILE; in a terminal, socketlab-cli makes the same calls.</source>
+        <translation>es gibt keinen Bildschirm für das Fenster (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt). Für ein Bild ohne Bildschirm -platform offscreen --screenshot DATEI angeben; im Terminal macht socketlab-cli dieselben Aufrufe.</translation>
+    </message>
+</context>
+<context>
     <name>HostsView</name>
     <message>
         <source>Interface</source>

@@ -1,0 +1,41 @@
+#include "HeadlessStart.h"
+
+#include "AppOptions.h"
+#include "UiLanguage.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+#include <cstring>
+
+bool HeadlessStart::needed(int argc, char *argv[])
+{
+    for (const char *variable : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"}) {
+        if (!qEnvironmentVariableIsEmpty(variable))
+            return false;
+    }
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "-platform") == 0 || std::strcmp(argv[i], "--platform") == 0)
+            return false;
+    }
+    return true;
+}
+
+int HeadlessStart::run(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("SocketLab"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
+    UiLanguage::install(UiLanguage::choiceFrom(QCoreApplication::arguments()));
+    AppOptions options;
+    if (!options.parse(QCoreApplication::arguments()))
+        return options.exitCode;
+    std::fprintf(
+        stderr, "socketlab: %s\n",
+        qPrintable(QCoreApplication::translate(
+            "HeadlessStart", "there is no display to open the window on (DISPLAY and "
+                             "WAYLAND_DISPLAY are not set). For a picture without a display, add "
+                             "-platform offscreen --screenshot FILE; in a terminal, socketlab-cli "
+                             "makes the same calls.")));
+    return 1;
+}
