@@ -27,11 +27,14 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
+#include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMenu>
+#include <QMenuBar>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -73,6 +76,8 @@ private slots:
     void tabReachesEveryControl_data();
     void tabReachesEveryControl();
     void keyboardFocusHasAThickRing();
+    void noTwoControlsShareAShortcut();
+    void fileMenuExportsTheSessionAsScripts();
 
 private:
     QPushButton *button(const QString &name) const;
@@ -373,6 +378,54 @@ void TestMainWindow::keyboardFocusHasAThickRing()
     outside.activateWindow();
     outside.setFocus();
     QTRY_VERIFY(!ring->isVisible());
+}
+
+// Two controls with one key in the same window cancel each other out: Qt calls the
+// shortcut ambiguous and neither fires (zoom reset and a connection's close() once both
+// had Ctrl+0).
+void TestMainWindow::noTwoControlsShareAShortcut()
+{
+    QHash<QKeySequence, QStringList> owners;
+    for (QAction *a : m_window->findChildren<QAction *>()) {
+        for (const QKeySequence &key : a->shortcuts())
+            owners[key].append(QStringLiteral("action '%1'").arg(a->text()));
+    }
+    for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
+        if (!b->shortcut().isEmpty())
+            owners[b->shortcut()].append(QStringLiteral("button %1").arg(b->objectName()));
+    }
+    QStringList clashes;
+    for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
+        if (it.value().size() > 1)
+            clashes.append(it.key().toString() + QStringLiteral(": ") +
+                           it.value().join(QStringLiteral(", ")));
+    }
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+}
+
+void TestMainWindow::fileMenuExportsTheSessionAsScripts()
+{
+    auto *action = m_window->findChild<QAction *>(QStringLiteral("exportScripts"));
+    QVERIFY(action);
+    QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    const auto menus = m_window->menuBar()->findChildren<QMenu *>();
+    QVERIFY(std::any_of(menus.begin(), menus.end(),
+                        [action](QMenu *m) { return m->actions().contains(action); }));
+
+    QTemporaryDir directory;
+    QStringList written;
+    QString error;
+    QVERIFY(!m_window->exportScripts(directory.path(), &written, &error));
+    QCOMPARE(error, QStringLiteral("The session has no calls yet."));
+
+    listenByClicking();
+    QVERIFY2(m_window->exportScripts(directory.path(), &written, &error), qPrintable(error));
+    QCOMPARE(written.size(), 2); // server.py and server.c: the session has no client yet
+    QFile python(directory.filePath(QStringLiteral("server.py")));
+    QVERIFY(python.open(QIODevice::ReadOnly));
+    const QByteArray program = python.readAll();
+    QVERIFY2(program.contains(".bind(") && program.contains(".listen("), program.constData());
+    QVERIFY(QFileInfo::exists(directory.filePath(QStringLiteral("server.c"))));
 }
 
 void TestMainWindow::listenByClicking()

@@ -43,7 +43,8 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
       m_option(new SocketOptionPicker(QStringLiteral("client"), this)),
       m_attemptsLabel(new QLabel(this)), m_attempts(new ConnectionAttempts(session, this)),
       m_status(new SocketStatusView(&session->clock(), this)),
-      m_controls(new ConnectionControls(session, Qt::AltModifier, QStringLiteral("client"), this)),
+      m_controls(new ConnectionControls(session, Qt::AltModifier, QKeySequence(Qt::ALT | Qt::Key_0),
+                                        QStringLiteral("client"), this)),
       m_sockets(new QComboBox(this)), m_count(new QSpinBox(this)),
       m_many(new QPushButton(tr("connect N clients"), this)), m_manyStatus(new QLabel(this))
 {

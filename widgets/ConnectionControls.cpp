@@ -9,7 +9,8 @@
 #include <QSpinBox>
 
 ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModifier modifier,
-                                       const QString &objectPrefix, QWidget *parent)
+                                       const QKeySequence &closeKey, const QString &objectPrefix,
+                                       QWidget *parent)
     : QWidget(parent), m_session(session), m_editor(new MessageEditor(this)),
       m_send(new CallButton(QStringLiteral("send()"),
                             tr("send(bytes): hand the message to the kernel once; returns how "
@@ -32,7 +33,7 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
       m_close(new CallButton(QStringLiteral("close()"),
                              tr("close(): release the socket; a blocked call on it is "
                                 "cancelled"),
-                             QKeySequence(modifier | Qt::Key_0), this)),
+                             closeKey, this)),
       m_sendTo(new CallButton(QStringLiteral("sendto()"),
                               tr("sendto(bytes, address): send the message as one UDP datagram "
                                  "to an address"),

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QKeySequence>
 #include <QString>
 #include <QWidget>
 
@@ -18,9 +19,11 @@ class ConnectionControls : public QWidget
 {
     Q_OBJECT
 public:
-    // Shortcuts are modifier+6 … modifier+0, so each pane can have its own set.
+    // Shortcuts are modifier+6 … modifier+9, so each pane can have its own set; close() has
+    // its own key, because Ctrl+0 is the zoom reset every program has.
     ConnectionControls(SocketSession *session, Qt::KeyboardModifier shortcutModifier,
-                       const QString &objectPrefix, QWidget *parent = nullptr);
+                       const QKeySequence &closeKey, const QString &objectPrefix,
+                       QWidget *parent = nullptr);
 
     void setSocketId(const QString &id);
     QString socketId() const { return m_id; }

@@ -55,8 +55,9 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
       m_listenerStatus(new SocketStatusView(&session->clock(), this)),
       m_connections(new QListWidget(this)),
       m_connectionStatus(new SocketStatusView(&session->clock(), this)),
-      m_controls(
-          new ConnectionControls(session, Qt::ControlModifier, QStringLiteral("conn"), this)),
+      m_controls(new ConnectionControls(session, Qt::ControlModifier,
+                                        QKeySequence(Qt::CTRL | Qt::Key_W), QStringLiteral("conn"),
+                                        this)),
       m_autoServe(new AutoServeControls(session, this))
 {
     m_socket->setObjectName(QStringLiteral("server.socket"));

@@ -3,7 +3,6 @@
 #include "AddrInfoView.h"
 #include "ByteView.h"
 #include "ClientPane.h"
-#include "CodeGenerator.h"
 #include "CodeView.h"
 #include "EndpointForm.h"
 #include "EventLog.h"
@@ -20,11 +19,11 @@
 #include "ReplayController.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
+#include "SessionExporter.h"
 #include "SessionLogView.h"
 #include "SocketNames.h"
 #include "SocketSession.h"
 #include "TcpStateView.h"
-#include "TraceFormat.h"
 #include "UiLanguage.h"
 
 #include <QAction>
@@ -32,13 +31,11 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDesktopServices>
-#include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QSaveFile>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -56,7 +53,7 @@ MainWindow::MainWindow(QWidget *parent)
       m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this)),
       m_runner(new LessonRunner(m_session, this)), m_lessonPanel(new LessonPanel(m_runner)),
       m_caption(new LessonCaption(m_runner)), m_lessonDock(new QDockWidget(tr("Lesson"), this)),
-      m_replayBar(new ReplayBar)
+      m_replayBar(new ReplayBar), m_exporter(new SessionExporter(m_log, this))
 {
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -165,7 +162,7 @@ void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     QAction *exportAction =
-        file->addAction(tr("&Save Session…"), this, &MainWindow::chooseExportFile);
+        file->addAction(tr("&Save Session…"), m_exporter, &SessionExporter::chooseTraceFile);
     exportAction->setShortcuts({QKeySequence::Save, QKeySequence(Qt::CTRL | Qt::Key_E)});
     exportAction->setToolTip(tr("Write every event of this session to a trace file (JSON "
                                 "Lines), to replay or export later"));
@@ -175,6 +172,13 @@ void MainWindow::buildMenus()
     openSession->setToolTip(tr("Step through a saved session in the panes, diagram and log, "
                                "without the network"));
     file->addAction(tr("&Close Replay"), this, &MainWindow::closeReplay);
+    file->addSeparator();
+    QAction *scripts = file->addAction(tr("Export Session as &Scripts…"), m_exporter,
+                                       &SessionExporter::chooseScriptDirectory);
+    scripts->setObjectName(QStringLiteral("exportScripts"));
+    scripts->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    scripts->setToolTip(tr("Write server.py, client.py, server.c and client.c that make this "
+                           "session's calls again"));
     file->addSeparator();
     QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
@@ -287,11 +291,11 @@ void MainWindow::buildMenus()
             tr("Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 "
                "listen, Ctrl+5 accept, Ctrl+L close the listener.\n"
                "Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 "
-               "shutdown, Ctrl+0 close.\n"
+               "shutdown, Ctrl+W close.\n"
                "Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 "
                "sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.\n"
                "Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- "
-               "/ Ctrl+0 zoom, Ctrl+E export trace.\n"
+               "/ Ctrl+0 zoom, Ctrl+S save the session, Ctrl+Shift+E export it as scripts.\n"
                "Lessons: Space or → next step, ← previous step, P play/pause, A show the "
                "answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.\n"
                "F5 presenter mode, Esc leaves it."));
@@ -552,71 +556,12 @@ void MainWindow::showRefusal(const QString &reason)
 
 bool MainWindow::exportTrace(const QString &path, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        *error = file.errorString();
-        return false;
-    }
-    for (const SocketEvent &e : m_log->events())
-        file.write(TraceFormat::toLine(e, e.data.size()));
-    if (!file.commit()) {
-        *error = file.errorString();
-        return false;
-    }
-    return true;
+    return m_exporter->writeTrace(path, error);
 }
 
 bool MainWindow::exportScripts(const QString &directory, QStringList *written, QString *error) const
 {
-    const QVector<SocketEvent> &events = m_log->events();
-    for (auto side : {CodeGenerator::Side::Server, CodeGenerator::Side::Client}) {
-        if (!CodeGenerator::hasSide(events, side))
-            continue;
-        for (auto language : {CodeGenerator::Language::Python, CodeGenerator::Language::C}) {
-            QSaveFile file(QDir(directory).filePath(CodeGenerator::fileName(side, language)));
-            if (!file.open(QIODevice::WriteOnly) ||
-                file.write(CodeGenerator::script(events, side, language).toUtf8()) < 0 ||
-                !file.commit()) {
-                *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
-                return false;
-            }
-            written->append(file.fileName());
-        }
-    }
-    if (written->isEmpty()) {
-        *error = tr("The session has no calls yet.");
-        return false;
-    }
-    return true;
-}
-
-void MainWindow::chooseScriptDirectory()
-{
-    const QString directory =
-        QFileDialog::getExistingDirectory(this, tr("Export session as scripts"));
-    if (directory.isEmpty())
-        return;
-    QStringList written;
-    QString error;
-    if (exportScripts(directory, &written, &error))
-        statusBar()->showMessage(tr("Wrote %1").arg(written.join(QStringLiteral(", "))), 10000);
-    else
-        QMessageBox::warning(this, tr("Export session as scripts"), error);
-}
-
-void MainWindow::chooseExportFile()
-{
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export trace"),
-                                                      QStringLiteral("socketlab-trace.jsonl"),
-                                                      tr("JSON Lines (*.jsonl);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (exportTrace(path, &error))
-        statusBar()->showMessage(tr("Wrote %1 events to %2").arg(m_log->count()).arg(path), 8000);
-    else
-        QMessageBox::warning(this, tr("Export trace"),
-                             tr("Could not write %1: %2").arg(path, error));
+    return m_exporter->writeScripts(directory, written, error);
 }
 
 void MainWindow::applySavedAppearance()

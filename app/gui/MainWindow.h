@@ -19,6 +19,7 @@ class ReplayBar;
 class ReplayController;
 class CodeView;
 class SequenceDiagramView;
+class SessionExporter;
 class TcpStateView;
 class LookupsPanel;
 class QTabWidget;
@@ -118,8 +119,6 @@ private:
     void showEventBytes(int logRow);
     void showRefusal(const QString &reason);
     void useLookupResult(const AddrInfoEntry &entry, bool forServer);
-    void chooseExportFile();
-    void chooseScriptDirectory();
     void readSettings();
     static QFont zoomedFont(int percent);
     void writeSettings() const;
@@ -154,6 +153,7 @@ private:
     bool m_reducedMotion = false;
     int m_animationMs = defaultAnimationMs;
     ReplayBar *m_replayBar;
+    SessionExporter *m_exporter;
     GuideWindow *m_guide = nullptr;
     ReplayController *m_replayer = nullptr;
     QTimer m_followTimer;

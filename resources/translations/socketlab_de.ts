@@ -1370,20 +1370,6 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <translation>Tastenkürzel</translation>
     </message>
     <message>
-        <source>Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 listen, Ctrl+5 accept, Ctrl+L close the listener.
-Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, Ctrl+0 close.
-Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.
-Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- / Ctrl+0 zoom, Ctrl+E export trace.
-Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.
-F5 presenter mode, Esc leaves it.</source>
-        <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen.
-Gewählte Verbindung: Strg+6 send, Strg+7 sendall, Strg+8 recv, Strg+9 shutdown, Strg+0 close.
-Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.
-Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ / Strg+- / Strg+0 Zoom, Strg+E Trace exportieren.
-Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
-F5 Präsentationsmodus, Esc verlässt ihn.</translation>
-    </message>
-    <message>
         <source>&amp;About SocketLab</source>
         <translation>Über &amp;SocketLab</translation>
     </message>
@@ -1450,32 +1436,26 @@ BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder er
         <translation>Client-Bereich auf %1 %2 gesetzt: jetzt socket(), connect().</translation>
     </message>
     <message>
-        <source>The session has no calls yet.</source>
-        <translation>Die Sitzung hat noch keine Aufrufe.</translation>
+        <source>Export Session as &amp;Scripts…</source>
+        <translation>Sitzung als &amp;Skripte exportieren…</translation>
     </message>
     <message>
-        <source>Export session as scripts</source>
-        <translation>Sitzung als Skripte exportieren</translation>
+        <source>Write server.py, client.py, server.c and client.c that make this session&apos;s calls again</source>
+        <translation>server.py, client.py, server.c und client.c schreiben, die die Aufrufe dieser Sitzung noch einmal machen</translation>
     </message>
     <message>
-        <source>Wrote %1</source>
-        <translation>%1 geschrieben</translation>
-    </message>
-    <message>
-        <source>Export trace</source>
-        <translation>Trace exportieren</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Wrote %1 events to %2</source>
-        <translation>%1 Ereignisse nach %2 geschrieben</translation>
-    </message>
-    <message>
-        <source>Could not write %1: %2</source>
-        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+        <source>Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 listen, Ctrl+5 accept, Ctrl+L close the listener.
+Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, Ctrl+W close.
+Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.
+Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- / Ctrl+0 zoom, Ctrl+S save the session, Ctrl+Shift+E export it as scripts.
+Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.
+F5 presenter mode, Esc leaves it.</source>
+        <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen.
+Gewählte Verbindung: Strg+6 send, Strg+7 sendall, Strg+8 recv, Strg+9 shutdown, Strg+W close.
+Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.
+Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ / Strg+- / Strg+0 Zoom, Strg+S die Sitzung speichern, Strg+Umschalt+E sie als Skripte exportieren.
+Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
+F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     </message>
 </context>
 <context>
@@ -1794,6 +1774,37 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>protocol</source>
         <translation>Protokoll</translation>
+    </message>
+</context>
+<context>
+    <name>SessionExporter</name>
+    <message>
+        <source>The session has no calls yet.</source>
+        <translation>Die Sitzung hat noch keine Aufrufe.</translation>
+    </message>
+    <message>
+        <source>Export session as scripts</source>
+        <translation>Sitzung als Skripte exportieren</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>%1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Export trace</source>
+        <translation>Trace exportieren</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Wrote %1 events to %2</source>
+        <translation>%1 Ereignisse nach %2 geschrieben</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,89 @@
+#include "SessionExporter.h"
+
+#include "CodeGenerator.h"
+#include "EventLog.h"
+#include "TraceFormat.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QMainWindow>
+#include <QMessageBox>
+#include <QSaveFile>
+#include <QStatusBar>
+
+SessionExporter::SessionExporter(const EventLog *log, QMainWindow *window)
+    : QObject(window), m_log(log), m_window(window)
+{
+}
+
+bool SessionExporter::writeTrace(const QString &path, QString *error) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    for (const SocketEvent &e : m_log->events())
+        file.write(TraceFormat::toLine(e, e.data.size()));
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
+}
+
+bool SessionExporter::writeScripts(const QString &directory, QStringList *written,
+                                   QString *error) const
+{
+    const QVector<SocketEvent> &events = m_log->events();
+    for (auto side : {CodeGenerator::Side::Server, CodeGenerator::Side::Client}) {
+        if (!CodeGenerator::hasSide(events, side))
+            continue;
+        for (auto language : {CodeGenerator::Language::Python, CodeGenerator::Language::C}) {
+            QSaveFile file(QDir(directory).filePath(CodeGenerator::fileName(side, language)));
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(CodeGenerator::script(events, side, language).toUtf8()) < 0 ||
+                !file.commit()) {
+                *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+                return false;
+            }
+            written->append(file.fileName());
+        }
+    }
+    if (written->isEmpty()) {
+        *error = tr("The session has no calls yet.");
+        return false;
+    }
+    return true;
+}
+
+void SessionExporter::chooseScriptDirectory()
+{
+    const QString directory =
+        QFileDialog::getExistingDirectory(m_window, tr("Export session as scripts"));
+    if (directory.isEmpty())
+        return;
+    QStringList written;
+    QString error;
+    if (writeScripts(directory, &written, &error))
+        m_window->statusBar()->showMessage(tr("Wrote %1").arg(written.join(QStringLiteral(", "))),
+                                           10000);
+    else
+        QMessageBox::warning(m_window, tr("Export session as scripts"), error);
+}
+
+void SessionExporter::chooseTraceFile()
+{
+    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export trace"),
+                                                      QStringLiteral("socketlab-trace.jsonl"),
+                                                      tr("JSON Lines (*.jsonl);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (writeTrace(path, &error))
+        m_window->statusBar()->showMessage(
+            tr("Wrote %1 events to %2").arg(m_log->count()).arg(path), 8000);
+    else
+        QMessageBox::warning(m_window, tr("Export trace"),
+                             tr("Could not write %1: %2").arg(path, error));
+}
