@@ -181,12 +181,26 @@ void ServerPane::showConnection(const SocketInfo &info)
         item = new QListWidgetItem(m_connections);
         item->setData(Qt::UserRole, info.id);
         m_connectionItems.insert(info.id, item);
-        m_connections->setCurrentItem(item); // follow the newest connection
+        // Follow the newest connection, once per pass of the event loop: selecting lays out
+        // the whole list, so selecting each of a thousand arriving clients took O(n²).
+        m_newestConnection = info.id;
+        if (!m_selectNewestQueued) {
+            m_selectNewestQueued = true;
+            QMetaObject::invokeMethod(this, &ServerPane::selectNewestConnection,
+                                      Qt::QueuedConnection);
+        }
     }
     item->setText(QStringLiteral("%1   ← %2   %3")
                       .arg(info.id, info.peer.display(), socketStateName(info.state)));
     if (info.id == selectedConnection())
         m_connectionStatus->showSocket(info);
+}
+
+void ServerPane::selectNewestConnection()
+{
+    m_selectNewestQueued = false;
+    if (QListWidgetItem *item = m_connectionItems.value(m_newestConnection))
+        m_connections->setCurrentItem(item);
 }
 
 void ServerPane::showReplay(const QVector<SocketInfo> &sockets)

@@ -70,6 +70,7 @@ private:
     void refresh();
     void bindClicked();
     void showConnection(const SocketInfo &info);
+    void selectNewestConnection();
     void offerToRemoveStaleFile(const QString &path);
 
     SocketSession *m_session;
@@ -93,6 +94,8 @@ private:
     std::function<bool(const QString &)> m_confirmAnyAddress;
     std::function<bool(const QString &)> m_confirmStaleFile;
     bool m_replaying = false;
+    QString m_newestConnection; // to select once this pass of the event loop is done
+    bool m_selectNewestQueued = false;
     QString m_liveListenerId;
     QHash<QString, SocketInfo> m_replaySockets;
     SocketAddress m_lastSender; // UDP: where sendto answers
