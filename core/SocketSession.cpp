@@ -80,7 +80,7 @@ void SocketSession::processPending()
                 seen.insert(info->id);
                 changed.append(info->id);
             }
-            m_sockets.insert(info->id, std::move(*info));
+            m_sockets[info->id] = std::move(*info); // QHash::insert would copy it
             continue;
         }
         if (const auto *status = std::get_if<ServingStatus>(&message)) {
