@@ -77,6 +77,7 @@ private slots:
     void tabReachesEveryControl();
     void keyboardFocusHasAThickRing();
     void noTwoControlsShareAShortcut();
+    void shortcutListNamesEveryKey();
     void fileMenuExportsTheSessionAsScripts();
 
 private:
@@ -401,6 +402,27 @@ void TestMainWindow::noTwoControlsShareAShortcut()
                            it.value().join(QStringLiteral(", ")));
     }
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+}
+
+// Help → Keyboard Shortcuts is written by hand; a key added to a button or menu must be
+// added there too.
+void TestMainWindow::shortcutListNamesEveryKey()
+{
+    QList<QKeySequence> keys;
+    for (QAction *a : m_window->findChildren<QAction *>())
+        keys += a->shortcuts();
+    for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>())
+        keys += b->shortcut();
+    const QString summary = MainWindow::shortcutSummary();
+    QStringList missing;
+    for (const QKeySequence &key : std::as_const(keys)) {
+        QString name = key.toString();
+        name.replace(QStringLiteral("Left"), QStringLiteral("←"));
+        name.replace(QStringLiteral("Right"), QStringLiteral("→"));
+        if (!name.isEmpty() && !summary.contains(name))
+            missing.append(name);
+    }
+    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
 }
 
 void TestMainWindow::fileMenuExportsTheSessionAsScripts()

@@ -286,19 +286,7 @@ void MainWindow::buildMenus()
     help->addAction(tr("&Instructor Guide"), this, [this] { openGuide(1); });
     help->addAction(tr("&Lesson Format"), this, [this] { openGuide(2); });
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        QMessageBox::information(
-            this, tr("Keyboard shortcuts"),
-            tr("Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 "
-               "listen, Ctrl+5 accept, Ctrl+L close the listener.\n"
-               "Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 "
-               "shutdown, Ctrl+W close.\n"
-               "Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 "
-               "sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.\n"
-               "Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- "
-               "/ Ctrl+0 zoom, Ctrl+S save the session, Ctrl+Shift+E export it as scripts.\n"
-               "Lessons: Space or → next step, ← previous step, P play/pause, A show the "
-               "answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.\n"
-               "F5 presenter mode, Esc leaves it."));
+        QMessageBox::information(this, tr("Keyboard shortcuts"), shortcutSummary());
     });
     help->addAction(tr("&About SocketLab"), this, [this] {
         QMessageBox::about(this, tr("About SocketLab"),
@@ -306,6 +294,26 @@ void MainWindow::buildMenus()
                               "call, its result or errno, and the bytes that crossed.")
                                .arg(QApplication::applicationVersion()));
     });
+}
+
+QString MainWindow::shortcutSummary()
+{
+    return tr("Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 "
+              "listen, Ctrl+5 accept, Ctrl+L close the listener; its UDP socket: Ctrl+Shift+6 "
+              "sendto, Ctrl+Shift+8 recvfrom.\n"
+              "Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, "
+              "Ctrl+W close.\n"
+              "Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, "
+              "Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: "
+              "Alt+Shift+6 sendto, Alt+Shift+8 recvfrom.\n"
+              "Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ (or "
+              "Ctrl+=) / Ctrl+- / Ctrl+0 zoom.\n"
+              "Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / "
+              "Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, "
+              "Ctrl+Q quit.\n"
+              "Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, "
+              "Ctrl+Shift+R restart, Ctrl+O open a lesson file.\n"
+              "F1 the guide, F5 presenter mode, Esc leaves it.");
 }
 
 void MainWindow::buildLessonMenu(QMenu *menu)

@@ -92,6 +92,8 @@ public:
     // at a chosen size), big text, panes and diagram only, the lesson as a caption.
     void setPresenterMode(bool on, bool fullScreen = true);
     bool isPresenterMode() const;
+    // Help → Keyboard Shortcuts: every key the window answers.
+    static QString shortcutSummary();
 
     static constexpr int defaultZoomPercent = 100;
     static constexpr int presenterZoomPercent = 200;

@@ -1444,18 +1444,20 @@ BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder er
         <translation>server.py, client.py, server.c und client.c schreiben, die die Aufrufe dieser Sitzung noch einmal machen</translation>
     </message>
     <message>
-        <source>Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 listen, Ctrl+5 accept, Ctrl+L close the listener.
+        <source>Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 listen, Ctrl+5 accept, Ctrl+L close the listener; its UDP socket: Ctrl+Shift+6 sendto, Ctrl+Shift+8 recvfrom.
 Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, Ctrl+W close.
-Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.
-Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ / Ctrl+- / Ctrl+0 zoom, Ctrl+S save the session, Ctrl+Shift+E export it as scripts.
+Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Shift+6 sendto, Alt+Shift+8 recvfrom.
+Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ (or Ctrl+=) / Ctrl+- / Ctrl+0 zoom.
+Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, Ctrl+Q quit.
 Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.
-F5 presenter mode, Esc leaves it.</source>
-        <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen.
+F1 the guide, F5 presenter mode, Esc leaves it.</source>
+        <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen; sein UDP-Socket: Strg+Umschalt+6 sendto, Strg+Umschalt+8 recvfrom.
 Gewählte Verbindung: Strg+6 send, Strg+7 sendall, Strg+8 recv, Strg+9 shutdown, Strg+W close.
-Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close.
-Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ / Strg+- / Strg+0 Zoom, Strg+S die Sitzung speichern, Strg+Umschalt+E sie als Skripte exportieren.
+Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Umschalt+6 sendto, Alt+Umschalt+8 recvfrom.
+Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ (oder Strg+=) / Strg+- / Strg+0 Zoom.
+Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Q beenden.
 Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
-F5 Präsentationsmodus, Esc verlässt ihn.</translation>
+F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     </message>
 </context>
 <context>
