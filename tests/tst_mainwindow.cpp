@@ -24,6 +24,7 @@
 #include "StaleSocketFile.h"
 
 #include <QAbstractButton>
+#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -78,6 +79,7 @@ private slots:
     void keyboardFocusHasAThickRing();
     void noTwoControlsShareAShortcut();
     void shortcutListNamesEveryKey();
+    void everyControlSaysWhatItDoes();
     void fileMenuExportsTheSessionAsScripts();
 
 private:
@@ -423,6 +425,31 @@ void TestMainWindow::shortcutListNamesEveryKey()
             missing.append(name);
     }
     QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
+}
+
+// Hovering any control a student can use, on the lab and on the lookups page, tells what it
+// does (a tooltip) or at least what it is (an accessible name, for screen readers).
+void TestMainWindow::everyControlSaysWhatItDoes()
+{
+    m_window->lookups(); // built on first use
+    QStringList silent;
+    for (QWidget *w : m_window->findChildren<QWidget *>()) {
+        // Fields inside spin boxes and combo boxes belong to them; the corner buttons of
+        // tables and the menu bar's overflow button are Qt's own.
+        const bool part = qobject_cast<QAbstractSpinBox *>(w->parentWidget()) ||
+                          qobject_cast<QComboBox *>(w->parentWidget()) ||
+                          w->inherits("QTableCornerButton") ||
+                          w->objectName() == QLatin1String("qt_menubar_ext_button");
+        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
+                             qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QLineEdit *>(w);
+        if (control && !part && w->toolTip().isEmpty() && w->accessibleName().isEmpty()) {
+            const auto *b = qobject_cast<QAbstractButton *>(w);
+            silent.append(QStringLiteral("%1 %2 '%3'")
+                              .arg(QString::fromLatin1(w->metaObject()->className()),
+                                   w->objectName(), b ? b->text() : QString()));
+        }
+    }
+    QVERIFY2(silent.isEmpty(), qPrintable(silent.join(QStringLiteral("\n"))));
 }
 
 void TestMainWindow::fileMenuExportsTheSessionAsScripts()

@@ -15,6 +15,7 @@
 #include <QPushButton>
 #include <QTableWidget>
 
+#include <netdb.h>
 #include <netinet/in.h>
 
 namespace {
@@ -53,6 +54,11 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     m_protocol->addItem(tr("0 (any)"), 0);
     for (int p : {IPPROTO_TCP, IPPROTO_UDP})
         m_protocol->addItem(SocketNames::protocol(p), p);
+    m_family->setToolTip(tr("Which addresses to ask for: AF_INET (IPv4), AF_INET6 (IPv6), or "
+                            "AF_UNSPEC for both"));
+    m_type->setToolTip(tr("The socket type the addresses are for; with 0 each address comes once "
+                          "per type (stream, datagram, raw)"));
+    m_protocol->setToolTip(tr("The protocol the addresses are for; 0 means any"));
     m_run->setToolTip(tr("Ask the system's resolver, in the background (or press Enter in host "
                          "or service)"));
     m_cancel->setToolTip(tr("Stop waiting; a late answer is ignored"));
@@ -78,6 +84,7 @@ AddrInfoView::AddrInfoView(QWidget *parent)
         auto *box = new QCheckBox(flag.first, this);
         box->setObjectName(QStringLiteral("addrinfo.") + flag.first);
         box->setProperty("flag", flag.second);
+        box->setToolTip(flagHint(flag.second));
         m_flags << box;
         flags->addWidget(box);
     }
@@ -135,6 +142,32 @@ void AddrInfoView::setQuery(const QString &host, const QString &service)
 {
     m_host->setText(host);
     m_service->setText(service);
+}
+
+QString AddrInfoView::flagHint(int flag)
+{
+    switch (flag) {
+    case AI_PASSIVE:
+        return tr("For a server: with no host, the answer is the address to bind to for every "
+                  "interface (0.0.0.0 or ::) instead of loopback");
+    case AI_CANONNAME:
+        return tr("Also return the host's canonical name (in the first row)");
+    case AI_NUMERICHOST:
+        return tr("The host must be a numeric address: no name lookup is made, and a name "
+                  "fails at once");
+    case AI_NUMERICSERV:
+        return tr("The service must be a port number: /etc/services is not read");
+    case AI_ADDRCONFIG:
+        return tr("Only families this machine has an address for: no IPv6 rows without an "
+                  "IPv6 address (loopback does not count)");
+    case AI_V4MAPPED:
+        return tr("With AF_INET6 and no IPv6 address found: the IPv4 ones, written "
+                  "::ffff:a.b.c.d");
+    case AI_ALL:
+        return tr("With AI_V4MAPPED: the IPv6 addresses and the mapped IPv4 ones together");
+    default:
+        return QString();
+    }
 }
 
 AddrInfoRequest AddrInfoView::request() const

@@ -35,6 +35,7 @@ signals:
     void useEntry(const AddrInfoEntry &entry, bool forServer);
 
 private:
+    static QString flagHint(int flag);
     AddrInfoRequest request() const;
     void showAnswer(const AddrInfoLookup::Answer &answer);
     void showEntries();

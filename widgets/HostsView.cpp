@@ -47,6 +47,10 @@ HostsView::HostsView(QWidget *parent)
     byName->setObjectName(QStringLiteral("hosts.byName"));
     byName->setToolTip(tr("Name → canonical name, aliases and IPv4 addresses"));
     byAddress->setToolTip(tr("Address → host name (reverse lookup)"));
+    refresh->setToolTip(tr("Read this machine's interfaces and their addresses again "
+                           "(getifaddrs)"));
+    m_name->setToolTip(tr("A host name, such as localhost or this machine's name"));
+    m_address->setToolTip(tr("An IPv4 or IPv6 address, to look its name up"));
 
     auto *grid = new QGridLayout(this);
     grid->addWidget(new QLabel(QStringLiteral("socket.gethostname() →"), this), 0, 0);

@@ -96,6 +96,9 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     m_delay->setAccessibleName(tr("Seconds between steps"));
     m_delay->setObjectName(QStringLiteral("lessonDelay"));
     m_resume->hide();
+    m_resume->setObjectName(QStringLiteral("lesson.resume"));
+    m_resume->setToolTip(tr("Play the lesson again up to the step you reached last time, making "
+                            "its calls"));
 
     auto *questionRow = new QHBoxLayout;
     questionRow->addWidget(m_question, 1);

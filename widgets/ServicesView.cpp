@@ -33,6 +33,10 @@ ServicesView::ServicesView(QWidget *parent)
     m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_answer->setWordWrap(true);
     m_filter->setPlaceholderText(tr("filter by name or port"));
+    m_filter->setToolTip(tr("Show only the services whose name or port contains this text"));
+    m_name->setToolTip(tr("A service name from /etc/services, such as ssh or http"));
+    m_port->setToolTip(tr("A port number, 0 to 65535"));
+    m_protocol->setToolTip(tr("tcp or udp: a service may be listed for one or both"));
     m_table->setHorizontalHeaderLabels({tr("Port"), tr("Protocol"), tr("Service"), tr("Range")});
     m_table->horizontalHeader()->setSectionResizeMode(3, QHeaderView::Stretch);
     m_table->verticalHeader()->hide();

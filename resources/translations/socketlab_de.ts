@@ -91,6 +91,46 @@
         <source>%1  — %2 result(s) in %3 ms</source>
         <translation>%1  — %2 Ergebnis(se) in %3 ms</translation>
     </message>
+    <message>
+        <source>Which addresses to ask for: AF_INET (IPv4), AF_INET6 (IPv6), or AF_UNSPEC for both</source>
+        <translation>Welche Adressen erfragt werden: AF_INET (IPv4), AF_INET6 (IPv6) oder AF_UNSPEC für beide</translation>
+    </message>
+    <message>
+        <source>The socket type the addresses are for; with 0 each address comes once per type (stream, datagram, raw)</source>
+        <translation>Der Socket-Typ, für den die Adressen gelten; bei 0 kommt jede Adresse einmal je Typ (Stream, Datagramm, Raw)</translation>
+    </message>
+    <message>
+        <source>The protocol the addresses are for; 0 means any</source>
+        <translation>Das Protokoll, für das die Adressen gelten; 0 heißt beliebig</translation>
+    </message>
+    <message>
+        <source>For a server: with no host, the answer is the address to bind to for every interface (0.0.0.0 or ::) instead of loopback</source>
+        <translation>Für einen Server: ohne Host ist die Antwort die Adresse, um an jede Schnittstelle zu binden (0.0.0.0 oder ::), statt Loopback</translation>
+    </message>
+    <message>
+        <source>Also return the host&apos;s canonical name (in the first row)</source>
+        <translation>Auch den kanonischen Namen des Hosts liefern (in der ersten Zeile)</translation>
+    </message>
+    <message>
+        <source>The host must be a numeric address: no name lookup is made, and a name fails at once</source>
+        <translation>Der Host muss eine numerische Adresse sein: es wird kein Name nachgeschlagen, ein Name scheitert sofort</translation>
+    </message>
+    <message>
+        <source>The service must be a port number: /etc/services is not read</source>
+        <translation>Der Dienst muss eine Portnummer sein: /etc/services wird nicht gelesen</translation>
+    </message>
+    <message>
+        <source>Only families this machine has an address for: no IPv6 rows without an IPv6 address (loopback does not count)</source>
+        <translation>Nur Familien, für die dieser Rechner eine Adresse hat: keine IPv6-Zeilen ohne IPv6-Adresse (Loopback zählt nicht)</translation>
+    </message>
+    <message>
+        <source>With AF_INET6 and no IPv6 address found: the IPv4 ones, written ::ffff:a.b.c.d</source>
+        <translation>Mit AF_INET6 und ohne gefundene IPv6-Adresse: die IPv4-Adressen, geschrieben als ::ffff:a.b.c.d</translation>
+    </message>
+    <message>
+        <source>With AI_V4MAPPED: the IPv6 addresses and the mapped IPv4 ones together</source>
+        <translation>Mit AI_V4MAPPED: die IPv6-Adressen und die abgebildeten IPv4-Adressen zusammen</translation>
+    </message>
 </context>
 <context>
     <name>AddressInput</name>
@@ -871,6 +911,18 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <source> (down)</source>
         <translation> (aus)</translation>
     </message>
+    <message>
+        <source>Read this machine&apos;s interfaces and their addresses again (getifaddrs)</source>
+        <translation>Die Schnittstellen dieses Rechners und ihre Adressen neu lesen (getifaddrs)</translation>
+    </message>
+    <message>
+        <source>A host name, such as localhost or this machine&apos;s name</source>
+        <translation>Ein Hostname, etwa localhost oder der Name dieses Rechners</translation>
+    </message>
+    <message>
+        <source>An IPv4 or IPv6 address, to look its name up</source>
+        <translation>Eine IPv4- oder IPv6-Adresse, deren Namen nachgeschlagen wird</translation>
+    </message>
 </context>
 <context>
     <name>LessonCaption</name>
@@ -1039,6 +1091,10 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     <message>
         <source>Answer: %1</source>
         <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Play the lesson again up to the step you reached last time, making its calls</source>
+        <translation>Die Lektion bis zu dem Schritt abspielen, der zuletzt erreicht war, und dabei ihre Aufrufe machen</translation>
     </message>
 </context>
 <context>
@@ -1776,6 +1832,22 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>protocol</source>
         <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Show only the services whose name or port contains this text</source>
+        <translation>Nur die Dienste zeigen, deren Name oder Port diesen Text enthält</translation>
+    </message>
+    <message>
+        <source>A service name from /etc/services, such as ssh or http</source>
+        <translation>Ein Dienstname aus /etc/services, etwa ssh oder http</translation>
+    </message>
+    <message>
+        <source>A port number, 0 to 65535</source>
+        <translation>Eine Portnummer, 0 bis 65535</translation>
+    </message>
+    <message>
+        <source>tcp or udp: a service may be listed for one or both</source>
+        <translation>tcp oder udp: ein Dienst kann für eines oder beide eingetragen sein</translation>
     </message>
 </context>
 <context>
