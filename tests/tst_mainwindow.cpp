@@ -3,6 +3,7 @@
 
 #include "AddrInfoView.h"
 #include "AutoServeControls.h"
+#include "BackgroundLookup.h"
 #include "ByteView.h"
 #include "ClientPane.h"
 #include "CodeView.h"
@@ -12,6 +13,7 @@
 #include "EventLog.h"
 #include "EventRecorder.h"
 #include "FocusRing.h"
+#include "HostsView.h"
 #include "LookupsPanel.h"
 #include "LoopbackSession.h"
 #include "MainWindow.h"
@@ -80,6 +82,7 @@ private slots:
     void noTwoControlsShareAShortcut();
     void shortcutListNamesEveryKey();
     void everyControlSaysWhatItDoes();
+    void hostLookupCanBeCancelled();
     void fileMenuExportsTheSessionAsScripts();
 
 private:
@@ -450,6 +453,29 @@ void TestMainWindow::everyControlSaysWhatItDoes()
         }
     }
     QVERIFY2(silent.isEmpty(), qPrintable(silent.join(QStringLiteral("\n"))));
+}
+
+void TestMainWindow::hostLookupCanBeCancelled()
+{
+    HostsView *hosts = m_window->lookups()->hosts();
+    auto *cancel = hosts->findChild<QPushButton *>(QStringLiteral("hosts.cancel"));
+    QVERIFY(cancel);
+    QVERIFY(!cancel->isEnabled());
+    auto *lookup = hosts->findChild<BackgroundLookup *>();
+    QVERIFY(lookup);
+    hosts->nameBox()->setText(QStringLiteral("localhost"));
+    hosts->lookUpName();
+    // The answer comes back through the event loop, so it cannot have arrived yet.
+    QVERIFY(cancel->isEnabled());
+    QTest::mouseClick(cancel, Qt::LeftButton);
+    QVERIFY(!cancel->isEnabled());
+    QTRY_COMPARE(lookup->droppedCount(), 1); // the late answer came and was ignored
+    QVERIFY2(hosts->answerLabel()->text().startsWith(QStringLiteral("Cancelled")),
+             qPrintable(hosts->answerLabel()->text()));
+
+    hosts->lookUpName(); // and the next one is answered
+    QTRY_VERIFY(hosts->answerLabel()->text().contains(QStringLiteral("gethostbyname_ex")));
+    QVERIFY(!cancel->isEnabled());
 }
 
 void TestMainWindow::fileMenuExportsTheSessionAsScripts()

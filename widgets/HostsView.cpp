@@ -27,7 +27,8 @@ HostsView::HostsView(QWidget *parent)
     : QWidget(parent), m_hostname(new QLabel(this)),
       m_name(new QLineEdit(QStringLiteral("localhost"), this)),
       m_address(new QLineEdit(QStringLiteral("127.0.0.1"), this)), m_answer(new QLabel(this)),
-      m_interfaces(new QTableWidget(0, 3, this)), m_lookup(new BackgroundLookup(this))
+      m_interfaces(new QTableWidget(0, 3, this)), m_lookup(new BackgroundLookup(this)),
+      m_cancel(new QPushButton(tr("Cancel"), this))
 {
     m_name->setObjectName(QStringLiteral("hosts.name"));
     m_address->setObjectName(QStringLiteral("hosts.address"));
@@ -47,6 +48,9 @@ HostsView::HostsView(QWidget *parent)
     byName->setObjectName(QStringLiteral("hosts.byName"));
     byName->setToolTip(tr("Name → canonical name, aliases and IPv4 addresses"));
     byAddress->setToolTip(tr("Address → host name (reverse lookup)"));
+    m_cancel->setObjectName(QStringLiteral("hosts.cancel"));
+    m_cancel->setToolTip(tr("Stop waiting for the look-up; a late answer is ignored"));
+    m_cancel->setEnabled(false);
     refresh->setToolTip(tr("Read this machine's interfaces and their addresses again "
                            "(getifaddrs)"));
     m_name->setToolTip(tr("A host name, such as localhost or this machine's name"));
@@ -59,7 +63,8 @@ HostsView::HostsView(QWidget *parent)
     grid->addWidget(byName, 1, 2);
     grid->addWidget(m_address, 2, 0, 1, 2);
     grid->addWidget(byAddress, 2, 2);
-    grid->addWidget(m_answer, 3, 0, 1, 3);
+    grid->addWidget(m_answer, 3, 0, 1, 2);
+    grid->addWidget(m_cancel, 3, 2, Qt::AlignTop);
     grid->addWidget(m_interfaces, 4, 0, 1, 3);
     grid->addWidget(refresh, 5, 2);
     grid->setColumnStretch(1, 1);
@@ -69,6 +74,8 @@ HostsView::HostsView(QWidget *parent)
     connect(byAddress, &QPushButton::clicked, this, &HostsView::lookUpAddress);
     connect(m_address, &QLineEdit::returnPressed, this, &HostsView::lookUpAddress);
     connect(refresh, &QPushButton::clicked, this, &HostsView::refreshInterfaces);
+    connect(m_cancel, &QPushButton::clicked, this, &HostsView::cancel);
+    connect(m_lookup, &BackgroundLookup::busyChanged, m_cancel, &QWidget::setEnabled);
     m_hostname->setText(QStringLiteral("'%1'").arg(HostLookup::hostname()));
     refreshInterfaces();
 }
@@ -104,6 +111,12 @@ void HostsView::lookUpAddress()
                     ? QStringLiteral("%1 → %2").arg(call, a.error.pythonException())
                     : QStringLiteral("%1 → ('%2', '%3')").arg(call, a.host, a.service));
         });
+}
+
+void HostsView::cancel()
+{
+    m_lookup->cancel();
+    m_answer->setText(tr("Cancelled; a late answer will be ignored."));
 }
 
 void HostsView::refreshInterfaces()

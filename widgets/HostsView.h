@@ -4,6 +4,7 @@
 
 class BackgroundLookup;
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QTableWidget;
 
@@ -21,6 +22,8 @@ public:
     void lookUpName();
     void lookUpAddress();
     void refreshInterfaces();
+    // Stops waiting for a name look-up (a slow DNS server); its late answer is ignored.
+    void cancel();
 
 private:
     QLabel *m_hostname;
@@ -29,4 +32,5 @@ private:
     QLabel *m_answer;
     QTableWidget *m_interfaces;
     BackgroundLookup *m_lookup;
+    QPushButton *m_cancel;
 };

@@ -923,6 +923,18 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <source>An IPv4 or IPv6 address, to look its name up</source>
         <translation>Eine IPv4- oder IPv6-Adresse, deren Namen nachgeschlagen wird</translation>
     </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop waiting for the look-up; a late answer is ignored</source>
+        <translation>Nicht länger auf die Antwort warten; eine späte Antwort wird ignoriert</translation>
+    </message>
+    <message>
+        <source>Cancelled; a late answer will be ignored.</source>
+        <translation>Abgebrochen; eine späte Antwort wird ignoriert.</translation>
+    </message>
 </context>
 <context>
     <name>LessonCaption</name>
