@@ -1,7 +1,6 @@
 #include "HostLookup.h"
 
 #include "ErrnoCatalog.h"
-#include "SocketAddress.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>
@@ -50,28 +49,40 @@ HostLookup::Answer HostLookup::byName(const QString &name)
 HostLookup::Answer HostLookup::nameInfo(const QString &address, int port, int flags)
 {
     Answer a;
-    const int family = address.contains(QLatin1Char(':')) ? AF_INET6 : AF_INET;
-    sockaddr_storage storage;
-    socklen_t length = 0;
-    if (port < 0 || port > 65535 ||
-        !SocketAddress(family, address, quint16(port)).toSockaddr(&storage, &length)) {
-        a.error = CallError::usage(
-            QStringLiteral("ValueError"),
-            QStringLiteral("'%1' port %2 is not a numeric address and port").arg(address).arg(port),
-            QStringLiteral("getnameinfo takes a numeric address such as "
-                           "127.0.0.1 or ::1, and a port 0–65535."));
+    if (port < 0 || port > 65535) {
+        a.error = CallError::usage(QStringLiteral("OverflowError"),
+                                   QStringLiteral("getnameinfo(): port must be 0-65535."),
+                                   QStringLiteral("A port is a number from 0 to 65535."));
         return a;
     }
-    char host[NI_MAXHOST] = {};
+    // As Python does: the address goes through a numeric-only getaddrinfo first, so what
+    // inet_aton accepts works ('1.2.3' is 1.2.0.3) and anything else is a gaierror.
+    addrinfo hints = {};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_DGRAM;
+    hints.ai_flags = AI_NUMERICHOST;
+    addrinfo *found = nullptr;
+    const QByteArray host = address.toUtf8();
+    const QByteArray portText = QByteArray::number(port);
+    int rc = ::getaddrinfo(host.constData(), portText.constData(), &hints, &found);
+    if (rc != 0) {
+        a.error = CallError::fromResolver(
+            rc, QString::fromLocal8Bit(gai_strerror(rc)),
+            QStringLiteral("getnameinfo takes a numeric address such as 127.0.0.1 or ::1; "
+                           "look a name up with gethostbyname_ex or getaddrinfo."));
+        return a;
+    }
+    char name[NI_MAXHOST] = {};
     char service[NI_MAXSERV] = {};
-    const int rc = ::getnameinfo(reinterpret_cast<sockaddr *>(&storage), length, host, sizeof host,
-                                 service, sizeof service, flags);
+    rc = ::getnameinfo(found->ai_addr, found->ai_addrlen, name, sizeof name, service,
+                       sizeof service, flags);
+    ::freeaddrinfo(found);
     if (rc != 0) {
         a.error = CallError::fromResolver(rc, QString::fromLocal8Bit(gai_strerror(rc)),
                                           ErrnoCatalog::resolverHint(rc, address));
         return a;
     }
-    a.host = QString::fromUtf8(host);
+    a.host = QString::fromUtf8(name);
     a.service = QString::fromUtf8(service);
     return a;
 }

@@ -245,8 +245,16 @@ void TestLookups::hosts()
         HostLookup::nameInfo(QStringLiteral("::1"), 22, NI_NUMERICHOST);
     QCOMPARE(numeric.host, QStringLiteral("::1"));
     QCOMPARE(numeric.service, QStringLiteral("ssh"));
-    QCOMPARE(HostLookup::nameInfo(QStringLiteral("not an address"), 1, 0).error.name(),
-             QStringLiteral("ValueError"));
+    // As in Python: a name is not an address (gaierror), what inet_aton takes is one, and
+    // the port must fit in 16 bits.
+    const HostLookup::Answer name = HostLookup::nameInfo(QStringLiteral("not an address"), 1, 0);
+    QCOMPARE(name.error.code(), EAI_NONAME);
+    QVERIFY2(name.error.pythonException().startsWith(QStringLiteral("socket.gaierror")),
+             qPrintable(name.error.pythonException()));
+    QCOMPARE(HostLookup::nameInfo(QStringLiteral("1.2.3"), 0, NI_NUMERICHOST).host,
+             QStringLiteral("1.2.0.3"));
+    QCOMPARE(HostLookup::nameInfo(QStringLiteral("127.0.0.1"), 65536, 0).error.name(),
+             QStringLiteral("OverflowError"));
 }
 
 void TestLookups::interfacesIncludeLoopback()
