@@ -89,6 +89,15 @@ AddrInfoLookup::Answer AddrInfoLookup::run(const AddrInfoRequest &request)
         answer.entries.append(e);
     }
     ::freeaddrinfo(list);
+    // glibc keeps the low 16 bits of a numeric service (Python passes its number on as text,
+    // so it does the same): say so, rather than let 99999 quietly become 34463.
+    bool numeric = false;
+    const qlonglong port = request.service.toLongLong(&numeric);
+    if (numeric && port > 65535 && !answer.entries.isEmpty())
+        answer.note = QStringLiteral("Port %1 does not fit in 16 bits: getaddrinfo kept only "
+                                     "its low 16 bits, %2 (Python's getaddrinfo does the same).")
+                          .arg(port)
+                          .arg(port & 0xffff);
     return answer;
 }
 

@@ -17,6 +17,8 @@ public:
         AddrInfoRequest request;
         QList<AddrInfoEntry> entries; // in the order getaddrinfo returned them
         CallError error;
+        // Something about the answer the user would not guess (a port that wrapped).
+        QString note;
         double elapsedMs = 0;
     };
 

@@ -27,6 +27,7 @@ private slots:
     void addrInfo_data();
     void addrInfo();
     void addrInfoTypeFilter();
+    void addrInfoSaysWhenAPortWraps();
     void services_data();
     void services();
     void unknownServiceIsAnError();
@@ -170,6 +171,22 @@ void TestLookups::addrInfoTypeFilter()
                             "('127.0.0.1', 80))"));
     QCOMPARE(request.pythonCall(), QStringLiteral("socket.getaddrinfo('127.0.0.1', 80, "
                                                   "socket.AF_UNSPEC, socket.SOCK_STREAM, 0, 0)"));
+}
+
+// getaddrinfo keeps a numeric service's low 16 bits, as the real C library (and so Python)
+// does; the answer says so instead of showing another port without a word.
+void TestLookups::addrInfoSaysWhenAPortWraps()
+{
+    AddrInfoRequest request;
+    request.host = QStringLiteral("127.0.0.1");
+    request.type = SOCK_STREAM;
+    request.service = QStringLiteral("99999");
+    const AddrInfoLookup::Answer wrapped = AddrInfoLookup::run(request);
+    QCOMPARE(wrapped.entries.size(), 1);
+    QCOMPARE(wrapped.entries.first().address.port(), quint16(34463)); // 99999 - 65536
+    QVERIFY2(wrapped.note.contains(QStringLiteral("34463")), qPrintable(wrapped.note));
+    request.service = QStringLiteral("65535");
+    QVERIFY(AddrInfoLookup::run(request).note.isEmpty());
 }
 
 void TestLookups::services_data()

@@ -32,7 +32,8 @@ AddrInfoView::AddrInfoView(QWidget *parent)
       m_streamOnly(new QCheckBox(tr("SOCK_STREAM only"), this)),
       m_run(new QPushButton(QStringLiteral("getaddrinfo()"), this)),
       m_cancel(new QPushButton(tr("Cancel"), this)), m_status(new QLabel(this)),
-      m_error(new ToneLabel(ToneLabel::Tone::Error, this)), m_table(new QTableWidget(0, 5, this)),
+      m_error(new ToneLabel(ToneLabel::Tone::Error, this)),
+      m_note(new ToneLabel(ToneLabel::Tone::Warning, this)), m_table(new QTableWidget(0, 5, this)),
       m_useClient(new QPushButton(tr("Use in client pane"), this)),
       m_useServer(new QPushButton(tr("Use in server pane"), this)),
       m_lookup(new BackgroundLookup(this))
@@ -66,6 +67,9 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     m_streamOnly->setToolTip(tr("Keep only SOCK_STREAM rows, like the course's "
                                 "[info for info in ... if info[1] == socket.SOCK_STREAM]"));
     m_error->setWordWrap(true);
+    m_note->setObjectName(QStringLiteral("addrinfo.note"));
+    m_note->setWordWrap(true);
+    m_note->hide();
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_table->setHorizontalHeaderLabels(
         {tr("Family"), tr("Type"), tr("Protocol"), tr("Canonical name"), tr("Address")});
@@ -107,12 +111,13 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     grid->addLayout(actions, 3, 0, 1, 4);
     grid->addWidget(m_status, 4, 0, 1, 4);
     grid->addWidget(m_error, 5, 0, 1, 4);
-    grid->addWidget(m_table, 6, 0, 1, 4);
+    grid->addWidget(m_note, 6, 0, 1, 4);
+    grid->addWidget(m_table, 7, 0, 1, 4);
     auto *use = new QHBoxLayout;
     use->addStretch(1);
     use->addWidget(m_useClient);
     use->addWidget(m_useServer);
-    grid->addLayout(use, 7, 0, 1, 4);
+    grid->addLayout(use, 8, 0, 1, 4);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
 
@@ -217,6 +222,8 @@ void AddrInfoView::showAnswer(const AddrInfoLookup::Answer &answer)
                 .arg(answer.error.name(), answer.error.message(), answer.error.hint()));
     else
         m_error->clear();
+    m_note->setText(answer.note);
+    m_note->setVisible(!answer.note.isEmpty());
     showEntries();
 }
 

@@ -52,6 +52,7 @@ private:
     QPushButton *m_cancel;
     QLabel *m_status;
     QLabel *m_error;
+    QLabel *m_note; // what the answer hides (a port that wrapped)
     QTableWidget *m_table;
     QPushButton *m_useClient;
     QPushButton *m_useServer;

@@ -210,6 +210,8 @@ int LookupCommand::addrinfo(const QStringList &arguments)
                                 {QStringLiteral("python"), e.pythonTuple()}});
     }
     print(lines.join(QLatin1Char('\n')), json);
+    if (!answer.note.isEmpty())
+        std::fprintf(stderr, "socketlab-cli lookup: note: %s\n", qPrintable(answer.note));
     return 0;
 }
 
