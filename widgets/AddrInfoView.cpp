@@ -67,6 +67,7 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     m_streamOnly->setToolTip(tr("Keep only SOCK_STREAM rows, like the course's "
                                 "[info for info in ... if info[1] == socket.SOCK_STREAM]"));
     m_error->setWordWrap(true);
+    m_error->hide();
     m_note->setObjectName(QStringLiteral("addrinfo.note"));
     m_note->setWordWrap(true);
     m_note->hide();
@@ -222,6 +223,7 @@ void AddrInfoView::showAnswer(const AddrInfoLookup::Answer &answer)
                 .arg(answer.error.name(), answer.error.message(), answer.error.hint()));
     else
         m_error->clear();
+    m_error->setVisible(answer.error.isError());
     m_note->setText(answer.note);
     m_note->setVisible(!answer.note.isEmpty());
     showEntries();
