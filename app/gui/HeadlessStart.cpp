@@ -1,9 +1,6 @@
 #include "HeadlessStart.h"
 
-#include "AppOptions.h"
-#include "UiLanguage.h"
-
-#include <QCoreApplication>
+#include <QApplication>
 
 #include <cstdio>
 #include <cstring>
@@ -21,15 +18,15 @@ bool HeadlessStart::needed(int argc, char *argv[])
     return true;
 }
 
-int HeadlessStart::run(int argc, char *argv[])
+QCoreApplication *HeadlessStart::createApplication(int &argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("SocketLab"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
-    UiLanguage::install(UiLanguage::choiceFrom(QCoreApplication::arguments()));
-    AppOptions options;
-    if (!options.parse(QCoreApplication::arguments()))
-        return options.exitCode;
+    if (needed(argc, argv))
+        return new QCoreApplication(argc, argv);
+    return new QApplication(argc, argv);
+}
+
+int HeadlessStart::explain()
+{
     std::fprintf(
         stderr, "socketlab: %s\n",
         qPrintable(QCoreApplication::translate(

@@ -20,6 +20,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <memory>
 #include <sys/socket.h>
 
 namespace {
@@ -39,9 +40,7 @@ int main(int argc, char *argv[])
 {
     // A peer that goes away must give EPIPE, not kill the app (sends also use MSG_NOSIGNAL).
     std::signal(SIGPIPE, SIG_IGN);
-    if (HeadlessStart::needed(argc, argv))
-        return HeadlessStart::run(argc, argv);
-    QApplication app(argc, argv);
+    const std::unique_ptr<QCoreApplication> app(HeadlessStart::createApplication(argc, argv));
     QApplication::setOrganizationName(QStringLiteral("SocketLab"));
     QApplication::setApplicationName(QStringLiteral("SocketLab"));
     QApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
@@ -51,6 +50,8 @@ int main(int argc, char *argv[])
     AppOptions options;
     if (!options.parse(QApplication::arguments()))
         return options.exitCode;
+    if (!qobject_cast<QApplication *>(app.get()))
+        return HeadlessStart::explain();
 
     MainWindow::applySavedAppearance();
     MainWindow window;
@@ -136,7 +137,7 @@ int main(int argc, char *argv[])
                          &HeartbeatMonitor::start);
     // Until the window is asked to close: shutting down is not answering the user.
     QObject::connect(&window, &MainWindow::closing, &heartbeat, &HeartbeatMonitor::stop);
-    const int code = app.exec();
+    const int code = QApplication::exec();
     if (!options.latencyReportPath.isEmpty()) {
         QString error;
         if (!heartbeat.writeReport(options.latencyReportPath, &error))
