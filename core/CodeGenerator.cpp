@@ -5,6 +5,8 @@
 #include "SocketAddress.h"
 #include "SocketNames.h"
 
+#include <QDir>
+#include <QSaveFile>
 #include <QStringList>
 
 namespace {
@@ -364,4 +366,24 @@ QString CodeGenerator::script(const QVector<SocketEvent> &events, Side side, Lan
     }
     out << QStringLiteral("    return 0;") << QStringLiteral("}");
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
+}
+
+bool CodeGenerator::writeScripts(const QVector<SocketEvent> &events, const QString &directory,
+                                 const QList<Language> &languages, QStringList *written,
+                                 QString *error)
+{
+    for (auto side : {Side::Server, Side::Client}) {
+        if (!hasSide(events, side))
+            continue;
+        for (Language language : languages) {
+            QSaveFile file(QDir(directory).filePath(fileName(side, language)));
+            if (!file.open(QIODevice::WriteOnly) ||
+                file.write(script(events, side, language).toUtf8()) < 0 || !file.commit()) {
+                *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
+                return false;
+            }
+            written->append(file.fileName());
+        }
+    }
+    return true;
 }

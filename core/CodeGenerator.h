@@ -2,7 +2,9 @@
 
 #include "SocketEvent.h"
 
+#include <QList>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 // The code a student would write for what happened: for one event (the code view), or as
@@ -34,4 +36,10 @@ public:
     static QString fileName(Side side, Language language);
     // True when the events hold calls of that side.
     static bool hasSide(const QVector<SocketEvent> &events, Side side);
+    // Writes the program of each side the events have, in each language, into directory and
+    // lists the files in *written (none when there are no calls). False, with "FILE: reason"
+    // in *error, when a file cannot be written.
+    static bool writeScripts(const QVector<SocketEvent> &events, const QString &directory,
+                             const QList<Language> &languages, QStringList *written,
+                             QString *error);
 };

@@ -5,7 +5,6 @@
 
 #include <QCommandLineParser>
 #include <QDir>
-#include <QSaveFile>
 
 #include <cstdio>
 
@@ -52,21 +51,14 @@ int ExportCommand::run(const QStringList &arguments)
         std::fprintf(stderr, "socketlab-cli export: cannot create %s\n", qPrintable(dir.path()));
         return 1;
     }
-    int written = 0;
-    for (auto side : {CodeGenerator::Side::Server, CodeGenerator::Side::Client}) {
-        if (!CodeGenerator::hasSide(events, side))
-            continue;
-        QSaveFile file(dir.filePath(CodeGenerator::fileName(side, lang)));
-        if (!file.open(QIODevice::WriteOnly) ||
-            file.write(CodeGenerator::script(events, side, lang).toUtf8()) < 0 || !file.commit()) {
-            std::fprintf(stderr, "socketlab-cli export: cannot write %s: %s\n",
-                         qPrintable(file.fileName()), qPrintable(file.errorString()));
-            return 1;
-        }
-        std::printf("wrote %s\n", qPrintable(file.fileName()));
-        ++written;
+    QStringList written;
+    if (!CodeGenerator::writeScripts(events, dir.path(), {lang}, &written, &error)) {
+        std::fprintf(stderr, "socketlab-cli export: cannot write %s\n", qPrintable(error));
+        return 1;
     }
-    if (written == 0) {
+    for (const QString &path : std::as_const(written))
+        std::printf("wrote %s\n", qPrintable(path));
+    if (written.isEmpty()) {
         std::fprintf(stderr, "socketlab-cli export: the trace has no calls to export\n");
         return 1;
     }

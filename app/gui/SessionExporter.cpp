@@ -4,7 +4,6 @@
 #include "EventLog.h"
 #include "TraceFormat.h"
 
-#include <QDir>
 #include <QFileDialog>
 #include <QMainWindow>
 #include <QMessageBox>
@@ -35,21 +34,10 @@ bool SessionExporter::writeTrace(const QString &path, QString *error) const
 bool SessionExporter::writeScripts(const QString &directory, QStringList *written,
                                    QString *error) const
 {
-    const QVector<SocketEvent> &events = m_log->events();
-    for (auto side : {CodeGenerator::Side::Server, CodeGenerator::Side::Client}) {
-        if (!CodeGenerator::hasSide(events, side))
-            continue;
-        for (auto language : {CodeGenerator::Language::Python, CodeGenerator::Language::C}) {
-            QSaveFile file(QDir(directory).filePath(CodeGenerator::fileName(side, language)));
-            if (!file.open(QIODevice::WriteOnly) ||
-                file.write(CodeGenerator::script(events, side, language).toUtf8()) < 0 ||
-                !file.commit()) {
-                *error = QStringLiteral("%1: %2").arg(file.fileName(), file.errorString());
-                return false;
-            }
-            written->append(file.fileName());
-        }
-    }
+    if (!CodeGenerator::writeScripts(m_log->events(), directory,
+                                     {CodeGenerator::Language::Python, CodeGenerator::Language::C},
+                                     written, error))
+        return false;
     if (written->isEmpty()) {
         *error = tr("The session has no calls yet.");
         return false;
