@@ -31,7 +31,7 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
     : QObject(parent), m_report(
                            clock,
                            [this](const SocketEvent &e) {
-                               m_batches->add(e);
+                               m_batches->add(forUiThread(e));
                                emit eventOccurred(e);
                            },
                            [this](const SocketInfo &info) { m_batches->add(info); }),
@@ -42,6 +42,22 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
     connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
     m_calls = new CallQueue([this](const CallRequest &r) { execute(r); },
                             &m_batches->eventsInFlight(), this);
+}
+
+SocketEvent SocketEngine::forUiThread(const SocketEvent &event) const
+{
+    if (m_eventDataLimit < 0 || event.data.size() <= m_eventDataLimit)
+        return event;
+    SocketEvent shown = event;
+    // A copy of the part that is read: the chunk itself stays here, so its buffer is free for
+    // the next recv as soon as the automatic server has sent it on.
+    shown.data = QByteArray(event.data.constData(), m_eventDataLimit);
+    return shown;
+}
+
+void SocketEngine::setEventDataLimit(qint64 bytes)
+{
+    m_eventDataLimit = bytes;
 }
 
 SocketEngine::~SocketEngine()
@@ -449,13 +465,14 @@ void SocketEngine::tryRecv(EngineSocket &s, CallSlot &slot)
                                           "4096.")));
         return;
     }
-    QByteArray buffer(qMin(bufsize, maxRecvBufsize), Qt::Uninitialized);
+    QByteArray buffer = m_recvBuffers.take(qMin(bufsize, maxRecvBufsize));
     ssize_t n;
     do {
         n = ::recv(s.info.fd, buffer.data(), size_t(buffer.size()), 0);
     } while (n < 0 && errno == EINTR);
+    const int error = n < 0 ? errno : 0;
+    const QByteArray received = m_recvBuffers.finish(std::move(buffer), n);
     if (n < 0) {
-        const int error = errno;
         if (blockIfWouldBlock(s, slot, error, false))
             return;
         if (error == ECONNRESET)
@@ -463,13 +480,12 @@ void SocketEngine::tryRecv(EngineSocket &s, CallSlot &slot)
         m_report.failErrno(s, slot, error);
         return;
     }
-    buffer.truncate(int(n));
     s.info.bytesReceived += n;
     // An empty datagram is just empty; only a stream's 0 means the peer closed.
     if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected &&
         s.info.type != SOCK_DGRAM)
         s.info.state = SocketState::PeerClosed;
-    m_report.succeed(s, slot, qint64(n), n, buffer);
+    m_report.succeed(s, slot, qint64(n), n, received);
 }
 
 void SocketEngine::trySendTo(EngineSocket &s, CallSlot &slot)

@@ -2,6 +2,7 @@
 
 #include "CallReporter.h"
 #include "CallRequest.h"
+#include "ReceiveBufferPool.h"
 #include "ServeRequest.h"
 #include "ServingStatus.h"
 #include "SocketEvent.h"
@@ -48,12 +49,16 @@ public slots:
     void startServing(const ServeRequest &request);
     // Nothing new is started for that socket; calls already under way finish.
     void stopServing(const QString &socketId);
+    // See SocketSession::setEventDataLimit.
+    void setEventDataLimit(qint64 bytes);
 
 signals:
     // At once, for listeners on this thread (the automatic servers).
     void eventOccurred(const SocketEvent &event);
 
 private:
+    // The event as the UI thread gets it: its data cut to m_eventDataLimit.
+    SocketEvent forUiThread(const SocketEvent &event) const;
     EngineSocket *find(const QString &id);
     void createSocket(const CallRequest &request);
     void setOption(EngineSocket &s, const CallRequest &request);
@@ -89,9 +94,11 @@ private:
     std::map<QString, std::unique_ptr<ServeLoop>> m_loops; // automatic servers by socket id
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     int m_connectionCount = 0;
+    qint64 m_eventDataLimit = -1;
     QTimer *m_kernelTimer;
     BatchSender *m_batches;
     CallQueue *m_calls;
     Mailbox *m_mailbox;
+    ReceiveBufferPool m_recvBuffers;
     QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
 };

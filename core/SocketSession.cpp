@@ -107,6 +107,14 @@ void SocketSession::startServing(const ServeRequest &request)
     engine->mailbox()->post([engine, request] { engine->startServing(request); });
 }
 
+void SocketSession::setEventDataLimit(qint64 bytes)
+{
+    if (!m_thread.isRunning())
+        return;
+    SocketEngine *engine = m_engine;
+    engine->mailbox()->post([engine, bytes] { engine->setEventDataLimit(bytes); });
+}
+
 void SocketSession::stopServing(const QString &socketId)
 {
     if (!m_thread.isRunning())

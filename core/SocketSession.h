@@ -69,6 +69,11 @@ public:
     // progress comes back as servingChanged.
     void startServing(const ServeRequest &request);
     void stopServing(const QString &socketId);
+    // Events reaching this thread carry at most this many bytes of data (-1, the default:
+    // all of it). For a user that reads only the start of each chunk, such as a console log
+    // that prints a preview: the worker then keeps and reuses its receive buffers instead of
+    // handing every chunk over. Automatic servers on the worker still see every byte.
+    void setEventDataLimit(qint64 bytes);
 
 signals:
     void socketChanged(const SocketInfo &info);

@@ -4,9 +4,11 @@
 #include "AutoServer.h"
 #include "LoopbackSession.h"
 #include "PythonForm.h"
+#include "ReceiveBufferPool.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
@@ -15,6 +17,29 @@
 
 #include <netinet/in.h>
 #include <sys/socket.h>
+
+namespace {
+// A python3 peer that sends COUNT random bytes from one thread while it reads the echo on
+// another (so neither side's buffers fill), then prints both digests and how much came back.
+const char echoCheckingClient[] = R"(
+import hashlib, os, socket, sys, threading
+s = socket.create_connection(('127.0.0.1', int(sys.argv[1])))
+payload = os.urandom(int(sys.argv[2]))
+def send():
+    s.sendall(payload)
+    s.shutdown(socket.SHUT_WR)
+t = threading.Thread(target=send)
+t.start()
+got = bytearray()
+while True:
+    chunk = s.recv(1 << 16)
+    if not chunk:
+        break
+    got += chunk
+t.join()
+print(hashlib.sha256(payload).hexdigest(), hashlib.sha256(got).hexdigest(), len(got))
+)";
+} // namespace
 
 class TestSocketLifecycle : public QObject
 {
@@ -32,6 +57,8 @@ private slots:
     void sendRunsWhileRecvWaits();
     void secondCallTheSameWayIsRefused();
     void sendAllTenMebibytesArrivesIntact();
+    void receiveBuffersComeBackOnceReleased();
+    void echoKeepsEveryByteWhenEventsCarryAPreview();
     void closeCancelsBlockedCall_data();
     void closeCancelsBlockedCall();
     void quittingWithBlockedCallsIsImmediate();
@@ -256,6 +283,80 @@ void TestSocketLifecycle::sendAllTenMebibytesArrivesIntact()
     QCOMPARE(QCryptographicHash::hash(received, QCryptographicHash::Sha256),
              QCryptographicHash::hash(payload, QCryptographicHash::Sha256));
     QCOMPARE(m_session->socket(conn).bytesReceived, qint64(payload.size()));
+}
+
+void TestSocketLifecycle::receiveBuffersComeBackOnceReleased()
+{
+    ReceiveBufferPool pool;
+    QByteArray first = pool.take(65536);
+    QCOMPARE(first.size(), 65536);
+    const char *memory = first.constData();
+    first.fill('a', 40000);
+    QByteArray passedOn = pool.finish(std::move(first), 40000);
+    // A long chunk is passed on as it is, not copied.
+    QCOMPARE(passedOn, QByteArray(40000, 'a'));
+    QCOMPARE(passedOn.constData(), memory);
+
+    // Still held (by an event, say): the next recv gets other memory.
+    QByteArray second = pool.take(65536);
+    QVERIFY(second.constData() != memory);
+    pool.finish(std::move(second), 0);
+
+    passedOn = QByteArray();
+    QByteArray third = pool.take(65536);
+    QCOMPARE(third.constData(), memory);
+    QCOMPARE(third.size(), 65536);
+    third.fill('b', 5);
+    // A short chunk is copied out, so keeping it does not pin 64 KiB.
+    const QByteArray shortChunk = pool.finish(std::move(third), 5);
+    QCOMPARE(shortChunk, QByteArray("bbbbb"));
+    QVERIFY(shortChunk.constData() != memory);
+    QVERIFY(shortChunk.capacity() < 1024);
+    QCOMPARE(pool.take(4096).constData(), memory);
+}
+
+void TestSocketLifecycle::echoKeepsEveryByteWhenEventsCarryAPreview()
+{
+    // As socketlab-cli serve runs: its log reads only a line's preview of each chunk.
+    const qint64 limit = PythonForm::previewBytes + 1;
+    m_session->setEventDataLimit(limit);
+    quint16 port = 0;
+    const QString server = m_lab->listeningServer(1, &port);
+    AutoServer echo(m_session, ServerMode::Echo);
+    echo.setMaxClients(1);
+    QSignalSpy finished(&echo, &AutoServer::finished);
+    echo.serve(server);
+
+    QProcess peer;
+    peer.start(QStringLiteral("python3"),
+               {QStringLiteral("-c"), QString::fromLatin1(echoCheckingClient),
+                QString::number(port), QString::number(8 * 1024 * 1024)});
+    QVERIFY(peer.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+    // (waitForFinished() is false for a process that has already ended.)
+    QTRY_COMPARE_WITH_TIMEOUT(peer.state(), QProcess::NotRunning, 30000);
+    const QList<QByteArray> answer = peer.readAllStandardOutput().trimmed().split(' ');
+    QCOMPARE(answer.size(), 3);
+    QCOMPARE(answer.at(2), QByteArray::number(8 * 1024 * 1024));
+    QCOMPARE(answer.at(1), answer.at(0));
+
+    qint64 received = 0;
+    int cut = 0;
+    for (const SocketEvent &e : m_events->events()) {
+        QVERIFY2(e.data.size() <= limit, qPrintable(QString::number(e.data.size())));
+        if (e.role == SocketRole::Connection && e.call == SocketCall::Recv &&
+            e.phase == CallPhase::Returned) {
+            received += e.byteCount;
+            if (e.byteCount > limit) {
+                ++cut;
+                QCOMPARE(e.data.size(), limit);
+            } else {
+                QCOMPARE(e.data.size(), e.byteCount);
+            }
+        }
+    }
+    QCOMPARE(received, qint64(8 * 1024 * 1024));
+    QVERIFY(cut > 0);
 }
 
 void TestSocketLifecycle::closeCancelsBlockedCall_data()

@@ -2,6 +2,7 @@
 
 #include "EventLog.h"
 #include "EventText.h"
+#include "PythonForm.h"
 #include "SocketSession.h"
 
 ConsoleLog::ConsoleLog(SocketSession *session, FILE *out, QObject *parent)
@@ -26,6 +27,12 @@ bool ConsoleLog::openTrace(const QString &path)
         return false;
     }
     return true;
+}
+
+qint64 ConsoleLog::dataReadPerEvent() const
+{
+    // One byte past the preview, so a line still shows that the data went on.
+    return m_trace ? EventLog::defaultPerEventCap : PythonForm::previewBytes + 1;
 }
 
 void ConsoleLog::onEvent(const SocketEvent &event)

@@ -20,6 +20,9 @@ public:
 
     // False (with a message on stderr) if the file cannot be written.
     bool openTrace(const QString &path);
+    // How much of each event's data this log reads: a line's preview, or what the trace
+    // keeps (see SocketSession::setEventDataLimit).
+    qint64 dataReadPerEvent() const;
 
 private:
     void onEvent(const SocketEvent &event);

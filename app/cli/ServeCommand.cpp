@@ -101,6 +101,7 @@ int ServeCommand::start(const QStringList &arguments)
     m_log = std::make_unique<ConsoleLog>(m_session.get(), stdout);
     if (parser.isSet(traceOption) && !m_log->openTrace(parser.value(traceOption)))
         return 1;
+    m_session->setEventDataLimit(m_log->dataReadPerEvent());
     m_server = std::make_unique<AutoServer>(m_session.get(), mode);
     m_server->setReply(reply.bytes);
     m_server->setMaxClients(maxClients);
