@@ -28,10 +28,22 @@ void EventLog::append(const SocketEvent &event)
         stored.data = QByteArray(stored.data.constData(), stored.data.size());
     }
     m_keptBytes += stored.data.size();
-    beginInsertRows(QModelIndex(), m_events.size(), m_events.size());
-    m_events.append(stored);
-    m_callTexts.append(QString());
-    m_outcomeTexts.append(QString());
+    m_events.append(std::move(stored));
+    if (!m_showQueued) {
+        m_showQueued = true;
+        QMetaObject::invokeMethod(this, &EventLog::showPendingRows, Qt::QueuedConnection);
+    }
+}
+
+void EventLog::showPendingRows()
+{
+    m_showQueued = false;
+    if (m_shownRows == m_events.size())
+        return;
+    beginInsertRows(QModelIndex(), m_shownRows, m_events.size() - 1);
+    m_callTexts.resize(m_events.size());
+    m_outcomeTexts.resize(m_events.size());
+    m_shownRows = m_events.size();
     endInsertRows();
 }
 
@@ -41,6 +53,7 @@ void EventLog::clear()
     m_events.clear();
     m_callTexts.clear();
     m_outcomeTexts.clear();
+    m_shownRows = 0;
     m_keptBytes = 0;
     endResetModel();
 }
@@ -55,7 +68,7 @@ int EventLog::rowOfSeq(qint64 seq) const
 
 int EventLog::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : m_events.size();
+    return parent.isValid() ? 0 : m_shownRows;
 }
 
 int EventLog::columnCount(const QModelIndex &parent) const
@@ -65,7 +78,7 @@ int EventLog::columnCount(const QModelIndex &parent) const
 
 QVariant EventLog::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid() || index.row() >= m_events.size())
+    if (!index.isValid() || index.row() >= m_shownRows)
         return QVariant();
     const SocketEvent &e = m_events.at(index.row());
     switch (role) {

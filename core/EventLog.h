@@ -36,8 +36,12 @@ public:
     void setCaps(qint64 perEventCap, qint64 totalCap);
     qint64 keptBytes() const { return m_keptBytes; }
 
+    // Stored at once (count(), event()); views hear of new rows together, once the event
+    // loop turns, or at showPendingRows().
     void append(const SocketEvent &event);
     void clear();
+    // Tells the views now of the rows appended since they last heard.
+    void showPendingRows();
     int count() const { return m_events.size(); }
     const SocketEvent &event(int row) const { return m_events.at(row); }
     const QVector<SocketEvent> &events() const { return m_events; }
@@ -52,6 +56,10 @@ public:
 
 private:
     QVector<SocketEvent> m_events;
+    // The rows the views know of. A flood appends thousands of events a second; telling the
+    // views (and the log's filter) of each one on its own cost more than painting them.
+    int m_shownRows = 0;
+    bool m_showQueued = false;
     // The call and result texts of the rows painted so far: painting asks for them again and
     // again, and the Python form of a send is not cheap. Empty until first asked for.
     mutable QVector<QString> m_callTexts;

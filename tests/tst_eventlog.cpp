@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,6 +44,7 @@ private slots:
     void perEventCapKeepsCounts();
     void totalCapDropsLaterData();
     void tableShowsPythonForm();
+    void viewsHearOfNewRowsTogether();
     void statements_data();
     void statements();
     void variableNames_data();
@@ -87,7 +89,7 @@ void TestEventLog::tableShowsPythonForm()
 {
     EventLog log;
     log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "Hey, can you hear me?"));
-    QCOMPARE(log.rowCount(), 1);
+    QTRY_COMPARE(log.rowCount(), 1);
     QCOMPARE(log.columnCount(), int(EventLog::ColumnCount));
     QCOMPARE(log.index(0, EventLog::CallColumn).data().toString(),
              QStringLiteral("msg = conn.recv(4096)"));
@@ -95,6 +97,37 @@ void TestEventLog::tableShowsPythonForm()
              QStringLiteral("→ b'Hey, can you hear me?'  (21 bytes)"));
     QCOMPARE(log.index(0, EventLog::BytesColumn).data().toString(), QStringLiteral("21"));
     QCOMPARE(log.index(0, 0).data(EventLog::SocketRoleRole).toInt(), int(SocketRole::Connection));
+}
+
+void TestEventLog::viewsHearOfNewRowsTogether()
+{
+    EventLog log;
+    QSignalSpy inserted(&log, &QAbstractItemModel::rowsInserted);
+    for (int i = 0; i < 100; ++i)
+        log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "x"));
+    // Stored at once; the table grows when the event loop turns, by all hundred rows at once.
+    QCOMPARE(log.count(), 100);
+    QCOMPARE(log.rowCount(), 0);
+    QTRY_COMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(inserted.at(0).at(2).toInt(), 99);
+    QCOMPARE(log.rowCount(), 100);
+
+    // Whoever needs a row now (selecting it, say) asks for the pending ones at once.
+    log.append(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "y"));
+    log.showPendingRows();
+    QCOMPARE(log.rowCount(), 101);
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(log.index(100, EventLog::OutcomeColumn).data().toString(),
+             QStringLiteral("→ b'y'  (1 byte)"));
+    // The queued announcement that follows finds nothing new.
+    QTest::qWait(10);
+    QCOMPARE(inserted.count(), 2);
+
+    log.clear();
+    QCOMPARE(log.rowCount(), 0);
+    log.append(dataEvent(QStringLiteral("conn#2"), SocketCall::Recv, "z"));
+    QTRY_COMPARE(log.rowCount(), 1);
 }
 
 void TestEventLog::statements_data()

@@ -598,6 +598,7 @@ void TestMainWindow::clickThroughGettingTheFlow()
     // Every event is a log row, in order, with its Python form.
     const EventLog *log = m_window->log();
     QTRY_COMPARE(log->count(), m_events->events().size());
+    QTRY_COMPARE(log->rowCount(), log->count());
     QStringList returned;
     for (int row = 0; row < log->count(); ++row) {
         QCOMPARE(log->event(row).seq, qint64(row + 1));

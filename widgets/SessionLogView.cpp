@@ -113,6 +113,7 @@ void SessionLogView::setSocketFilter(const QString &socketId)
 
 void SessionLogView::selectLogRow(int logRow)
 {
+    m_log->showPendingRows();
     QModelIndex index = m_proxy->mapFromSource(m_log->index(logRow, 0));
     if (!index.isValid()) {
         setSocketFilter(QString());
