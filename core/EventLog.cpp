@@ -6,7 +6,10 @@
 
 #include <algorithm>
 
-EventLog::EventLog(QObject *parent) : QAbstractTableModel(parent) {}
+EventLog::EventLog(QObject *parent)
+    : QAbstractTableModel(parent), m_showRows([this] { showRows(); })
+{
+}
 
 void EventLog::setCaps(qint64 perEventCap, qint64 totalCap)
 {
@@ -29,15 +32,16 @@ void EventLog::append(const SocketEvent &event)
     }
     m_keptBytes += stored.data.size();
     m_events.append(std::move(stored));
-    if (!m_showQueued) {
-        m_showQueued = true;
-        QMetaObject::invokeMethod(this, &EventLog::showPendingRows, Qt::QueuedConnection);
-    }
+    m_showRows.request();
 }
 
 void EventLog::showPendingRows()
 {
-    m_showQueued = false;
+    m_showRows.runNow();
+}
+
+void EventLog::showRows()
+{
     if (m_shownRows == m_events.size())
         return;
     beginInsertRows(QModelIndex(), m_shownRows, m_events.size() - 1);

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FrameThrottle.h"
 #include "SocketEvent.h"
 
 #include <QAbstractTableModel>
@@ -36,8 +37,8 @@ public:
     void setCaps(qint64 perEventCap, qint64 totalCap);
     qint64 keptBytes() const { return m_keptBytes; }
 
-    // Stored at once (count(), event()); views hear of new rows together, once the event
-    // loop turns, or at showPendingRows().
+    // Stored at once (count(), event()); views hear of new rows together, at most once a
+    // frame (see FrameThrottle), or at showPendingRows().
     void append(const SocketEvent &event);
     void clear();
     // Tells the views now of the rows appended since they last heard.
@@ -55,11 +56,13 @@ public:
                         int role = Qt::DisplayRole) const override;
 
 private:
+    void showRows();
+
     QVector<SocketEvent> m_events;
     // The rows the views know of. A flood appends thousands of events a second; telling the
     // views (and the log's filter) of each one on its own cost more than painting them.
     int m_shownRows = 0;
-    bool m_showQueued = false;
+    FrameThrottle m_showRows;
     // The call and result texts of the rows painted so far: painting asks for them again and
     // again, and the Python form of a send is not cheap. Empty until first asked for.
     mutable QVector<QString> m_callTexts;

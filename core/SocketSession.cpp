@@ -2,6 +2,7 @@
 
 #include "BatchSender.h"
 #include "CallRules.h"
+#include "FrameThrottle.h"
 #include "Mailbox.h"
 #include "SocketEngine.h"
 #include "ThreadHandoff.h"
@@ -18,6 +19,7 @@ SocketSession::SocketSession(QObject *parent) : QObject(parent)
     qRegisterMetaType<EngineBatch>();
 
     m_mailbox = new Mailbox(this);
+    m_announce = new FrameThrottle([this] { announceChanged(); }, this);
     m_engine = new SocketEngine(&m_clock);
     m_engine->moveToThread(&m_thread);
     m_thread.setObjectName(QStringLiteral("socketlab-io"));
@@ -61,24 +63,20 @@ void SocketSession::processPending()
     QElapsedTimer slice;
     slice.start();
     // Snapshots update the table at once, in order with the events, so whoever reacts to an
-    // event reads the socket as it was then. Views hear of each changed socket once per
-    // slice, with its latest state: during a flood that is one redraw, not hundreds.
-    QStringList changed;
-    QSet<QString> seen;
+    // event reads the socket as it was then. Views hear of each changed socket at most once
+    // a frame, with its latest state: during a flood that is one redraw, not hundreds.
     int handled = 0;
-    // The views' work for each changed socket comes at the end of the slice, so the slice
-    // also ends when many sockets have changed (a thousand clients arriving at once).
-    while (!m_pending.empty() && changed.size() < maxChangedPerSlice &&
-           (handled % 8 != 0 || slice.elapsed() < sliceMs)) {
+    while (!m_pending.empty() && (handled % 8 != 0 || slice.elapsed() < sliceMs)) {
         auto message = std::move(m_pending.front());
         m_pending.pop_front();
         ++handled;
         if (auto *info = std::get_if<SocketInfo>(&message)) {
             if (!m_sockets.contains(info->id))
                 m_order.append(info->id);
-            if (!seen.contains(info->id)) {
-                seen.insert(info->id);
-                changed.append(info->id);
+            if (!m_changed.contains(info->id)) {
+                m_changed.insert(info->id);
+                m_changedOrder.append(info->id);
+                m_announce->request();
             }
             m_sockets[info->id] = std::move(*info); // QHash::insert would copy it
             continue;
@@ -91,12 +89,26 @@ void SocketSession::processPending()
         m_engine->batches()->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
         emit eventOccurred(std::get<SocketEvent>(message));
     }
-    for (const QString &id : std::as_const(changed)) {
+    if (!m_pending.empty())
+        QMetaObject::invokeMethod(this, &SocketSession::processPending, Qt::QueuedConnection);
+}
+
+void SocketSession::announceChanged()
+{
+    // The views' work for each socket adds up when a thousand clients arrive at once: that
+    // goes on in slices, as processPending's, so the window still paints in between.
+    QElapsedTimer slice;
+    slice.start();
+    qsizetype done = 0;
+    while (done < m_changedOrder.size() && (done % 8 != 0 || slice.elapsed() < sliceMs)) {
+        const QString id = m_changedOrder.at(done++);
+        m_changed.remove(id);
         if (m_sockets.contains(id))
             emit socketChanged(m_sockets.value(id));
     }
-    if (!m_pending.empty())
-        QMetaObject::invokeMethod(this, &SocketSession::processPending, Qt::QueuedConnection);
+    m_changedOrder.remove(0, done);
+    if (!m_changedOrder.isEmpty())
+        QMetaObject::invokeMethod(this, &SocketSession::announceChanged, Qt::QueuedConnection);
 }
 
 void SocketSession::startServing(const ServeRequest &request)

@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QStringList>
 #include <QThread>
 
@@ -18,6 +19,8 @@
 
 class Mailbox;
 class SocketEngine;
+
+class FrameThrottle;
 
 // The UI thread's handle on the sockets. It owns the worker thread, sends it commands,
 // and keeps the latest snapshot of every socket for views and rules to read without
@@ -84,6 +87,8 @@ signals:
 private:
     void onBatch(EngineBatch batch);
     void processPending();
+    // Tells the views of the sockets that changed since they last heard.
+    void announceChanged();
 
     SessionClock m_clock;
     QThread m_thread;
@@ -94,6 +99,9 @@ private:
     QHash<int, int> m_counters; // per SocketRole
     bool m_allowInvalid = false;
     std::deque<EngineBatch::Message> m_pending; // from the worker, not yet handled
+    // Changed since the views last heard, in the order they changed.
+    QStringList m_changedOrder;
+    QSet<QString> m_changed;
+    FrameThrottle *m_announce;
     static constexpr qint64 sliceMs = 4;
-    static constexpr int maxChangedPerSlice = 32;
 };

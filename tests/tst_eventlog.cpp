@@ -2,11 +2,13 @@
 
 #include "EventLog.h"
 #include "EventText.h"
+#include "FrameThrottle.h"
 #include "PythonForm.h"
 #include "SocketAddress.h"
 #include "TraceFormat.h"
 #include "TraceWriter.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -45,6 +47,7 @@ private slots:
     void totalCapDropsLaterData();
     void tableShowsPythonForm();
     void viewsHearOfNewRowsTogether();
+    void frameThrottleRunsAtMostOnceAFrame();
     void statements_data();
     void statements();
     void variableNames_data();
@@ -128,6 +131,36 @@ void TestEventLog::viewsHearOfNewRowsTogether()
     QCOMPARE(log.rowCount(), 0);
     log.append(dataEvent(QStringLiteral("conn#2"), SocketCall::Recv, "z"));
     QTRY_COMPARE(log.rowCount(), 1);
+}
+
+void TestEventLog::frameThrottleRunsAtMostOnceAFrame()
+{
+    QVector<qint64> runs;
+    QElapsedTimer clock;
+    clock.start();
+    FrameThrottle throttle([&] { runs.append(clock.elapsed()); });
+
+    // After a quiet spell: when the event loop turns, not inside request().
+    throttle.request();
+    QVERIFY(runs.isEmpty());
+    QTRY_COMPARE(runs.size(), 1);
+
+    // A burst right after: gathered into one run, a frame after the last.
+    for (int i = 0; i < 100; ++i)
+        throttle.request();
+    QTRY_COMPARE(runs.size(), 2);
+    QVERIFY2(runs.at(1) - runs.at(0) >= FrameThrottle::frameMs - 1,
+             qPrintable(QString::number(runs.at(1) - runs.at(0))));
+    QTest::qWait(2 * FrameThrottle::frameMs);
+    QCOMPARE(runs.size(), 2);
+
+    // Someone who needs the result now gets it at once, and nothing runs twice for it.
+    throttle.request();
+    throttle.runNow();
+    QCOMPARE(runs.size(), 3);
+    throttle.runNow(); // nothing requested: nothing runs
+    QTest::qWait(2 * FrameThrottle::frameMs);
+    QCOMPARE(runs.size(), 3);
 }
 
 void TestEventLog::statements_data()

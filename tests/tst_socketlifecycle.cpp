@@ -65,6 +65,7 @@ private slots:
     void twoHundredConcurrentClients();
     void chatRelaysToEveryOtherClient();
     void connectByNameUsesTheResolvedAddress();
+    void viewsHearOfEachChangedSocketsLatestState();
 
 private:
     std::unique_ptr<LoopbackSession> m_lab;
@@ -522,4 +523,37 @@ void TestSocketLifecycle::connectByNameUsesTheResolvedAddress()
 }
 
 QTEST_GUILESS_MAIN(TestSocketLifecycle)
+void TestSocketLifecycle::viewsHearOfEachChangedSocketsLatestState()
+{
+    // Fifty sockets, each made and bound at once: every one changes several times within a
+    // frame. The views hear of each in the end, with the state it has now.
+    QHash<QString, SocketInfo> announced;
+    int announcements = 0;
+    connect(m_session, &SocketSession::socketChanged, this, [&](const SocketInfo &info) {
+        announced.insert(info.id, info);
+        ++announcements;
+    });
+    QStringList ids;
+    for (int i = 0; i < 50; ++i) {
+        QString id;
+        QCOMPARE(m_session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &id),
+                 QString());
+        ids.append(id);
+    }
+    for (const QString &id : ids)
+        m_events->waitForEnd(id, SocketCall::Socket);
+    for (const QString &id : ids)
+        m_session->bind(id, QStringLiteral("127.0.0.1"), 0);
+    for (const QString &id : ids)
+        QCOMPARE(m_events->waitForEnd(id, SocketCall::Bind).phase, CallPhase::Returned);
+    QTRY_VERIFY(std::all_of(ids.cbegin(), ids.cend(), [&](const QString &id) {
+        return announced.value(id).state == SocketState::Bound;
+    }));
+    for (const QString &id : ids)
+        QCOMPARE(announced.value(id).local, m_session->socket(id).local);
+    // Each socket's snapshot came twice per call (started, returned), four times in all; the
+    // views heard of it fewer times than that.
+    QVERIFY2(announcements < 4 * 50, qPrintable(QString::number(announcements)));
+}
+
 #include "tst_socketlifecycle.moc"
