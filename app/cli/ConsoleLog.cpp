@@ -37,7 +37,9 @@ qint64 ConsoleLog::dataReadPerEvent() const
 
 void ConsoleLog::onEvent(const SocketEvent &event)
 {
-    std::fprintf(m_out, "%s\n", EventText::line(event).toUtf8().constData());
+    QByteArray line = EventText::line(event).toUtf8();
+    line += '\n';
+    std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
     // One flush for all the lines of this pass of the event loop: lines still appear at
     // once, but a flood no longer costs a write() per line (a third of serve's time).
     if (!m_flushQueued) {
