@@ -48,6 +48,8 @@ private slots:
     void tableShowsPythonForm();
     void viewsHearOfNewRowsTogether();
     void frameThrottleRunsAtMostOnceAFrame();
+    void consoleLine_data();
+    void consoleLine();
     void statements_data();
     void statements();
     void variableNames_data();
@@ -161,6 +163,40 @@ void TestEventLog::frameThrottleRunsAtMostOnceAFrame()
     throttle.runNow(); // nothing requested: nothing runs
     QTest::qWait(2 * FrameThrottle::frameMs);
     QCOMPARE(runs.size(), 3);
+}
+
+void TestEventLog::consoleLine_data()
+{
+    QTest::addColumn<SocketEvent>("event");
+    QTest::addColumn<QString>("line");
+
+    SocketEvent recv = dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "hi");
+    recv.tMs = 12.5;
+    recv.kernelState = QStringLiteral("ESTABLISHED");
+    QTest::newRow("recv returned")
+        << recv
+        << QStringLiteral("    12.500  conn#1     msg = conn.recv(4096)  → b'hi'  (2 bytes)  "
+                          "[kernel: ESTABLISHED]");
+
+    SocketEvent started = recv;
+    started.phase = CallPhase::Started;
+    started.tMs = 1234567.25;
+    QTest::newRow("started: no kernel state")
+        << started << QStringLiteral("1234567.250  conn#1     msg = conn.recv(4096)  …");
+
+    SocketEvent longId = dataEvent(QStringLiteral("client#1234"), SocketCall::Recv, "");
+    longId.byteCount = 0;
+    QTest::newRow("a long socket name is not cut")
+        << longId
+        << QStringLiteral("     0.000  client#1234  from_server = client_socket_1234.recv(4096)  → "
+                          "b''  (0 bytes: the peer closed its side)");
+}
+
+void TestEventLog::consoleLine()
+{
+    QFETCH(SocketEvent, event);
+    QFETCH(QString, line);
+    QCOMPARE(EventText::line(event), line);
 }
 
 void TestEventLog::statements_data()
