@@ -2,6 +2,7 @@
 
 #include "ClientPane.h"
 #include "ConnectionControls.h"
+#include "FrameThrottle.h"
 #include "MainWindow.h"
 #include "MessageEditor.h"
 #include "ServerPane.h"
@@ -66,6 +67,15 @@ void FlowDemo::next()
     if (step.prepare)
         step.prepare();
     auto *button = m_window->findChild<QPushButton *>(step.button);
+    if (button && !button->isEnabled()) {
+        if (!m_buttonWait.isValid())
+            m_buttonWait.start();
+        if (m_buttonWait.elapsed() < buttonWaitMs) {
+            QTimer::singleShot(FrameThrottle::frameMs, this, &FlowDemo::next);
+            return;
+        }
+    }
+    m_buttonWait.invalidate();
     if (!button || !button->isEnabled()) {
         emit finished(false, tr("Step %1: %2 is not available.").arg(m_index + 1).arg(step.button));
         return;
@@ -91,6 +101,6 @@ void FlowDemo::onEvent(const SocketEvent &event)
     }
     m_waiting = false;
     ++m_index;
-    // Let the panes take in the event first, so the next button is enabled.
+    // After the panes have taken in the event (next() waits for the button too).
     QTimer::singleShot(0, this, &FlowDemo::next);
 }

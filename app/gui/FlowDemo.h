@@ -3,6 +3,7 @@
 #include "SocketCall.h"
 #include "SocketRole.h"
 
+#include <QElapsedTimer>
 #include <QObject>
 #include <QString>
 #include <QVector>
@@ -38,10 +39,14 @@ private:
     };
     void next();
     void onEvent(const SocketEvent &event);
+    // How long a step waits for its button: the panes take in a call's answer within a frame
+    // (see FrameThrottle), so a button may still be greyed out just after the event.
+    static constexpr int buttonWaitMs = 1000;
 
     MainWindow *m_window;
     QVector<Step> m_steps;
     int m_index = 0;
     int m_last = 0;
     bool m_waiting = false;
+    QElapsedTimer m_buttonWait;
 };
