@@ -12,6 +12,7 @@
 #include "EndpointForm.h"
 #include "EventLog.h"
 #include "EventRecorder.h"
+#include "FlowDemo.h"
 #include "FocusRing.h"
 #include "HostsView.h"
 #include "LookupsPanel.h"
@@ -41,6 +42,9 @@
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
+#include <QScreen>
+#include <QSettings>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -51,7 +55,10 @@
 
 #include <memory>
 
+#include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 class TestMainWindow : public QObject
 {
@@ -62,6 +69,10 @@ private slots:
     void init();
     void cleanup();
     void clickThroughGettingTheFlow();
+    void demoPlaysTheWholeFlow();
+    void firstStartFitsTheScreen_data();
+    void firstStartFitsTheScreen();
+    void freshWindowIsNoLargerThanTheScreen();
     void badMessageDisablesSending();
     void refusedCallExplainsWhy();
     void closingWhileAcceptIsBlockedIsImmediate();
@@ -107,6 +118,9 @@ void TestMainWindow::init()
 {
     m_window = std::make_unique<MainWindow>();
     m_events = std::make_unique<EventRecorder>(m_window->session());
+    // The size the panes are laid out for, not offscreen's 800×600 screen, and the same
+    // whatever an earlier test saved.
+    m_window->resize(MainWindow::preferredSize);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
     // A kernel-chosen port, so the test never collides with a real server on 50000.
@@ -117,6 +131,68 @@ void TestMainWindow::cleanup()
 {
     m_events.reset();
     m_window.reset();
+}
+
+void TestMainWindow::demoPlaysTheWholeFlow()
+{
+    // socketlab --demo-flow presses the window's own buttons as fast as the calls answer:
+    // each button must be ready when the previous call's event has arrived.
+    // The demo's client connects to the port in the client pane: give both panes one that
+    // is free now, rather than the course's 50000.
+    const int s = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t length = sizeof address;
+    QCOMPARE(::bind(s, reinterpret_cast<sockaddr *>(&address), length), 0);
+    QCOMPARE(::getsockname(s, reinterpret_cast<sockaddr *>(&address), &length), 0);
+    ::close(s);
+    const int port = ntohs(address.sin_port);
+    for (const char *name : {"server.port", "client.port"})
+        m_window->findChild<QSpinBox *>(QString::fromLatin1(name))->setValue(port);
+
+    FlowDemo demo(m_window.get());
+    QSignalSpy finished(&demo, &FlowDemo::finished);
+    demo.start(0);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QCOMPARE(finished.at(0).at(1).toString(),
+             QStringLiteral("Played %1 steps of getting the flow.").arg(FlowDemo::stepCount()));
+    const SocketEvent recv = m_events->waitForEnd(
+        m_window->serverPane()->connectionControls()->socketId(), SocketCall::Recv);
+    QCOMPARE(recv.data, QByteArray("Hey, can you hear me?"));
+}
+
+void TestMainWindow::firstStartFitsTheScreen_data()
+{
+    QTest::addColumn<QSize>("available");
+    QTest::addColumn<QSize>("expected");
+    QTest::newRow("full HD: the size the panes are laid out for")
+        << QSize(1920, 1040) << MainWindow::preferredSize;
+    QTest::newRow("a larger screen: no larger") << QSize(3840, 2100) << MainWindow::preferredSize;
+    QTest::newRow("1366x768 laptop") << QSize(1366, 728) << QSize(1350, 688);
+    QTest::newRow("1024x768 projector") << QSize(1024, 768) << QSize(1008, 728);
+    QTest::newRow("wide but short") << QSize(2560, 800) << QSize(1600, 760);
+}
+
+void TestMainWindow::firstStartFitsTheScreen()
+{
+    QFETCH(QSize, available);
+    QFETCH(QSize, expected);
+    QCOMPARE(MainWindow::defaultSizeFor(available), expected);
+}
+
+void TestMainWindow::freshWindowIsNoLargerThanTheScreen()
+{
+    // No saved geometry: the size comes from the screen (offscreen's is 800×600).
+    m_window.reset();
+    QSettings().remove(QStringLiteral("window/geometry"));
+    MainWindow window;
+    const QSize available = window.screen()->availableGeometry().size();
+    QVERIFY2(available.width() < MainWindow::preferredSize.width(),
+             "the test needs a small screen");
+    QCOMPARE(window.size(), MainWindow::defaultSizeFor(available));
+    QVERIFY(window.width() <= available.width() && window.height() <= available.height());
 }
 
 QPushButton *TestMainWindow::button(const QString &name) const

@@ -36,6 +36,7 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
@@ -157,6 +158,13 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+QSize MainWindow::defaultSizeFor(const QSize &available)
+{
+    // A 1366×768 laptop or a 1024×768 projector: a window larger than the screen would hide
+    // its own edges (and the call buttons near them) until the user found the maximise button.
+    return preferredSize.boundedTo(available.shrunkBy(QMargins(0, 0, 16, 40)));
+}
 
 void MainWindow::buildMenus()
 {
@@ -627,7 +635,7 @@ void MainWindow::readSettings()
     setAnimationMs(settings.value(QStringLiteral("view/animationMs"), defaultAnimationMs).toInt());
     m_runner->setPlayDelayMs(settings.value(QStringLiteral("lesson/delayMs"), 2000).toInt());
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1600, 1000);
+        resize(defaultSizeFor(screen()->availableGeometry().size()));
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()))
         m_vertical->setSizes({560, 440});

@@ -101,6 +101,10 @@ public:
     static constexpr int maxZoomPercent = 300;
     static constexpr int basePointSize = 12;
     static constexpr int defaultAnimationMs = 700;
+    // The size the panes are laid out for; a first start on a smaller screen gets less.
+    static constexpr QSize preferredSize{1600, 1000};
+    // preferredSize, or less to fit a screen's free area with room for the window's frame.
+    static QSize defaultSizeFor(const QSize &available);
 
 signals:
     // The window was asked to close; shutting down (closing sockets, stopping the worker)

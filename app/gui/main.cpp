@@ -72,12 +72,13 @@ int main(int argc, char *argv[])
             return 1;
         }
     }
-    // A screenshot is taken at projector size, whatever the screen (or offscreen) is.
+    // A screenshot is taken at a fixed size (projector size in presenter mode), whatever the
+    // screen (or offscreen's small virtual one) is.
     const bool screenshot = !options.screenshotPath.isEmpty();
     if (options.presenter)
         window.setPresenterMode(true, !screenshot);
-    if (screenshot && options.presenter)
-        window.resize(1920, 1080);
+    if (screenshot)
+        window.resize(options.presenter ? QSize(1920, 1080) : MainWindow::preferredSize);
     window.show();
 
     const auto finishWithScreenshot = [&window, &options] {
