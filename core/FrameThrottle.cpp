@@ -1,5 +1,6 @@
 #include "FrameThrottle.h"
 
+#include <cmath>
 #include <utility>
 
 FrameThrottle::FrameThrottle(std::function<void()> update, QObject *parent)
@@ -10,25 +11,42 @@ FrameThrottle::FrameThrottle(std::function<void()> update, QObject *parent)
     connect(&m_timer, &QTimer::timeout, this, &FrameThrottle::run);
 }
 
+void FrameThrottle::refill()
+{
+    if (m_refilled.isValid()) {
+        m_runsAvailable =
+            qMin(burstRuns, m_runsAvailable + double(m_refilled.nsecsElapsed()) / (frameMs * 1e6));
+    }
+    m_refilled.start();
+}
+
 void FrameThrottle::request()
 {
-    if (m_requested)
+    if (m_scheduled)
         return;
-    m_requested = true;
-    const qint64 since = m_lastRun.isValid() ? m_lastRun.elapsed() : frameMs;
-    m_timer.start(int(qMax<qint64>(0, frameMs - since)));
+    refill();
+    if (m_runsAvailable >= 1 && !m_running) {
+        run();
+        return;
+    }
+    m_scheduled = true;
+    m_timer.start(int(std::ceil(qMax(0.0, 1.0 - m_runsAvailable) * frameMs)));
 }
 
 void FrameThrottle::runNow()
 {
-    if (m_requested)
+    if (m_scheduled)
         run();
 }
 
 void FrameThrottle::run()
 {
     m_timer.stop();
-    m_requested = false;
-    m_lastRun.start();
+    m_scheduled = false;
+    refill();
+    // A run asked for by runNow() may go before it is due: that one is owed.
+    m_runsAvailable -= 1;
+    m_running = true;
     m_update();
+    m_running = false;
 }

@@ -71,14 +71,16 @@ void SocketSession::processPending()
         m_pending.pop_front();
         ++handled;
         if (auto *info = std::get_if<SocketInfo>(&message)) {
-            if (!m_sockets.contains(info->id))
-                m_order.append(info->id);
-            if (!m_changed.contains(info->id)) {
-                m_changed.insert(info->id);
-                m_changedOrder.append(info->id);
+            const QString id = info->id;
+            if (!m_sockets.contains(id))
+                m_order.append(id);
+            m_sockets[id] = std::move(*info); // QHash::insert would copy it
+            // After the table has the new state: the announcement may run at once.
+            if (!m_changed.contains(id)) {
+                m_changed.insert(id);
+                m_changedOrder.append(id);
                 m_announce->request();
             }
-            m_sockets[info->id] = std::move(*info); // QHash::insert would copy it
             continue;
         }
         if (const auto *status = std::get_if<ServingStatus>(&message)) {

@@ -41,10 +41,6 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
                                                       QHeaderView::Stretch);
     updateMetrics();
     m_table->setAccessibleName(tr("Session log"));
-    m_table->viewport()->installEventFilter(this);
-    m_scrollTimer.setSingleShot(true);
-    m_scrollTimer.setTimerType(Qt::PreciseTimer);
-    connect(&m_scrollTimer, &QTimer::timeout, this, &SessionLogView::scrollToNewest);
 
     m_filter->addItem(tr("All sockets"), QString());
     m_filter->setToolTip(tr("Show only one socket's events"));
@@ -135,30 +131,17 @@ void SessionLogView::onRowsInserted(int first, int last)
         }
     }
     // One scroll for all the rows that arrive in this pass of the event loop, so the next
-    // paint shows a call's started and returned rows together; but in a flood at most one a
-    // frame after the last paint, as each scroll repaints the whole table.
-    if (!m_follow || m_scrollQueued || m_scrollTimer.isActive())
+    // paint shows a call's started and returned rows together. (Each scroll repaints the
+    // whole table; in a flood the log adds rows at most about once a frame.)
+    if (!m_follow || m_scrollQueued)
         return;
-    const qint64 sincePaint = m_lastPaint.isValid() ? m_lastPaint.elapsed() : frameMs;
-    if (sincePaint < frameMs) {
-        m_scrollTimer.start(int(frameMs - sincePaint));
-        return;
-    }
     m_scrollQueued = true;
     QMetaObject::invokeMethod(this, &SessionLogView::scrollToNewest, Qt::QueuedConnection);
-}
-
-bool SessionLogView::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_table->viewport() && event->type() == QEvent::Paint)
-        m_lastPaint.start();
-    return QWidget::eventFilter(watched, event);
 }
 
 void SessionLogView::scrollToNewest()
 {
     m_scrollQueued = false;
-    m_scrollTimer.stop();
     if (m_follow) // unless the user scrolled back while the scroll waited
         m_table->scrollToBottom();
 }

@@ -1,8 +1,6 @@
 #pragma once
 
-#include <QElapsedTimer>
 #include <QSet>
-#include <QTimer>
 #include <QWidget>
 
 class EventLog;
@@ -31,7 +29,6 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void scrollToNewest();
@@ -46,7 +43,4 @@ private:
     bool m_follow = true;
     QSet<QString> m_filterIds; // sockets the filter offers, to look up without a scan
     bool m_scrollQueued = false;
-    QTimer m_scrollTimer; // holds a scroll back until a frame after the last paint
-    QElapsedTimer m_lastPaint;
-    static constexpr int frameMs = 16;
 };
