@@ -151,11 +151,12 @@ void TestEventLog::frameThrottleRunsAtMostOnceAFrame()
     throttle.request();
     QCOMPARE(runs.size(), 2);
     QTRY_COMPARE(runs.size(), 3);
-    QVERIFY2(runs.at(2) - runs.at(1) >= FrameThrottle::frameMs - 1,
+    QVERIFY2(runs.at(2) - runs.at(1) >= FrameThrottle::frameMs / 2,
              qPrintable(QString::number(runs.at(2) - runs.at(1))));
 
     // Then a flood: a hundred requests at a time, again and again. After the quiet spell's
-    // two, it runs once a frame.
+    // two, it runs once a frame on average (a run that came late makes the next one a
+    // little sooner).
     const qsizetype beforeFlood = runs.size();
     QElapsedTimer flood;
     flood.start();
@@ -165,11 +166,10 @@ void TestEventLog::frameThrottleRunsAtMostOnceAFrame()
         QTest::qWait(1);
     }
     const qsizetype floodRuns = runs.size() - beforeFlood;
+    const qint64 frames = flood.elapsed() / FrameThrottle::frameMs;
     // (At least a few: a slow machine, or a sanitizer, only makes the runs later.)
-    QVERIFY2(floodRuns >= 4 && floodRuns <= 22, qPrintable(QString::number(floodRuns)));
-    for (qsizetype i = beforeFlood + 2; i < runs.size(); ++i)
-        QVERIFY2(runs.at(i) - runs.at(i - 1) >= FrameThrottle::frameMs - 1,
-                 qPrintable(QString::number(runs.at(i) - runs.at(i - 1))));
+    QVERIFY2(floodRuns >= 4 && floodRuns <= frames + qint64(FrameThrottle::burstRuns) + 1,
+             qPrintable(QStringLiteral("%1 runs in %2 frames").arg(floodRuns).arg(frames)));
     QTest::qWait(3 * FrameThrottle::frameMs);
     const qsizetype afterFlood = runs.size();
 
