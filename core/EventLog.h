@@ -37,7 +37,7 @@ public:
     void setCaps(qint64 perEventCap, qint64 totalCap);
     qint64 keptBytes() const { return m_keptBytes; }
 
-    // Stored at once (count(), event()); views hear of new rows together, at most once a
+    // Stored at once (count(), event()); views hear of new rows together, about once a
     // frame (see FrameThrottle), or at showPendingRows().
     void append(const SocketEvent &event);
     void clear();

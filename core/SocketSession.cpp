@@ -63,8 +63,8 @@ void SocketSession::processPending()
     QElapsedTimer slice;
     slice.start();
     // Snapshots update the table at once, in order with the events, so whoever reacts to an
-    // event reads the socket as it was then. Views hear of each changed socket at most once
-    // a frame, with its latest state: during a flood that is one redraw, not hundreds.
+    // event reads the socket as it was then. Views hear of each changed socket about once a
+    // frame (FrameThrottle), with its latest state: in a flood one redraw, not hundreds.
     int handled = 0;
     while (!m_pending.empty() && (handled % 8 != 0 || slice.elapsed() < sliceMs)) {
         auto message = std::move(m_pending.front());
