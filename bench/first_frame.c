@@ -1,9 +1,11 @@
 /* Start → first frame, measured by the X server's own events rather than by polling: starts a
  * program ROUNDS times and reports, as medians, when its main window (the first top-level
  * window whose title contains TITLE) was mapped, and when the program first drew into it
- * (the first DAMAGE report for that window). Compares SocketLab with Debian's packetsender
- * started the same way under Xvfb.
- *   first_frame TITLE ROUNDS COMMAND [ARGS...]        DISPLAY must name the X server
+ * (the first DAMAGE report for that window). Given a second program after "--", the two start
+ * in turn, round by round, and the paired ratio (the median of each round's ratio of first
+ * frames) is printed too: a slow spell of the machine then hits both rather than one.
+ *   first_frame TITLE ROUNDS COMMAND [ARGS...] [-- TITLE2 COMMAND2 [ARGS...]]
+ * DISPLAY must name the X server.
  */
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
@@ -115,13 +117,38 @@ static int ignoreErrors(Display *dpy, XErrorEvent *e)
     return 0;
 }
 
+struct Program
+{
+    const char *title;
+    char **command;
+    double mapped[MAX_ROUNDS], drawn[MAX_ROUNDS];
+};
+
 int main(int argc, char **argv)
 {
     if (argc < 4) {
-        fprintf(stderr, "usage: first_frame TITLE ROUNDS COMMAND [ARGS...]\n");
+        fprintf(
+            stderr,
+            "usage: first_frame TITLE ROUNDS COMMAND [ARGS...] [-- TITLE2 COMMAND2 [ARGS...]]\n");
         return 2;
     }
-    const char *title = argv[1];
+    static struct Program programs[2];
+    int count = 1;
+    programs[0].title = argv[1];
+    programs[0].command = argv + 3;
+    for (int i = 4; i < argc; ++i) {
+        if (strcmp(argv[i], "--") == 0) {
+            if (i + 2 >= argc) {
+                fprintf(stderr, "first_frame: after --, give TITLE2 COMMAND2\n");
+                return 2;
+            }
+            argv[i] = NULL; /* ends the first command */
+            programs[1].title = argv[i + 1];
+            programs[1].command = argv + i + 2;
+            count = 2;
+            break;
+        }
+    }
     int rounds = atoi(argv[2]);
     if (rounds < 1 || rounds > MAX_ROUNDS)
         rounds = 5;
@@ -139,15 +166,29 @@ int main(int argc, char **argv)
     XSetErrorHandler(ignoreErrors);
     XSelectInput(dpy, DefaultRootWindow(dpy), SubstructureNotifyMask);
 
-    double mapped[MAX_ROUNDS], drawn[MAX_ROUNDS];
     for (int i = 0; i < rounds; ++i) {
-        if (measure(dpy, damageEvent, title, argv + 3, &mapped[i], &drawn[i]) != 0) {
-            fprintf(stderr, "first_frame: no window titled \"%s\" drew within 30 s\n", title);
-            return 1;
+        for (int p = 0; p < count; ++p) {
+            struct Program *program = &programs[p];
+            if (measure(dpy, damageEvent, program->title, program->command, &program->mapped[i],
+                        &program->drawn[i]) != 0) {
+                fprintf(stderr, "first_frame: no window titled \"%s\" drew within 30 s\n",
+                        program->title);
+                return 1;
+            }
+            usleep(300 * 1000);
         }
-        usleep(300 * 1000);
     }
-    printf("%s: window mapped after %.0f ms, first frame drawn after %.0f ms (medians of %d)\n",
-           argv[3], median(mapped, rounds), median(drawn, rounds), rounds);
+    /* Before the medians below sort each program's rounds. */
+    double ratios[MAX_ROUNDS];
+    for (int i = 0; count == 2 && i < rounds; ++i)
+        ratios[i] = programs[0].drawn[i] / programs[1].drawn[i];
+    for (int p = 0; p < count; ++p) {
+        printf("%s: window mapped after %.0f ms, first frame drawn after %.0f ms (medians of %d)\n",
+               programs[p].command[0], median(programs[p].mapped, rounds),
+               median(programs[p].drawn, rounds), rounds);
+    }
+    if (count == 2)
+        printf("first frame, %s / %s: %.2fx (median of the %d rounds' ratios)\n",
+               programs[0].command[0], programs[1].command[0], median(ratios, rounds), rounds);
     return 0;
 }
