@@ -23,10 +23,12 @@
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "SessionLogView.h"
+#include "ShownWhole.h"
 #include "SocketSession.h"
 #include "StaleSocketFile.h"
 
 #include <QAbstractButton>
+#include <QAbstractScrollArea>
 #include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
@@ -43,6 +45,7 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -69,6 +72,7 @@ private slots:
     void init();
     void cleanup();
     void clickThroughGettingTheFlow();
+    void panesFollowTheFlow();
     void demoPlaysTheWholeFlow();
     void firstStartFitsTheScreen_data();
     void firstStartFitsTheScreen();
@@ -705,6 +709,57 @@ void TestMainWindow::clickThroughGettingTheFlow()
              QSet<QString>(expected.begin(), expected.end()));
     QCOMPARE(returned.mid(0, 4), expected.mid(0, 4));
     QCOMPARE(returned.mid(6), expected.mid(6));
+}
+
+void TestMainWindow::panesFollowTheFlow()
+{
+    // At the first-start size the server pane is taller than its share of the window: an
+    // accepted connection's calls are below the listener's.
+    QWidget *accept = button(QStringLiteral("server.accept"));
+    QWidget *recv = button(QStringLiteral("conn.recv"));
+    QVERIFY(shownWhole(accept));
+    QVERIFY(!shownWhole(recv));
+    auto *scroll =
+        qobject_cast<QAbstractScrollArea *>(m_window->serverPane()->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+
+    click(QStringLiteral("server.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
+    click(QStringLiteral("server.bind"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
+    click(QStringLiteral("server.listen"));
+    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    const QString server = m_window->serverPane()->listenerId();
+    click(QStringLiteral("server.accept"));
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))
+        ->setValue(m_window->session()->socket(server).local.port());
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    QTRY_COMPARE(m_window->serverPane()->selectedConnection(), QStringLiteral("conn#1"));
+    // recv on the new connection comes next: it scrolls into view, under the pane's title.
+    QTRY_VERIFY(shownWhole(recv));
+    QVERIFY(shownWhole(m_window->serverPane()->title()));
+    QVERIFY(!shownWhole(accept));
+
+    // accept()'s shortcut presses a button scrolled out of view: it comes back.
+    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+    QCOMPARE(m_events->waitFor(server, SocketCall::Accept, CallPhase::Blocked).phase,
+             CallPhase::Blocked);
+    QTRY_VERIFY(shownWhole(accept));
+
+    // The user's own scrolling wins: a pane that grows afterwards (zoomed in) does not pull
+    // the button back.
+    scroll->verticalScrollBar()->triggerAction(QAbstractSlider::SliderToMaximum);
+    const int scrolled = scroll->verticalScrollBar()->value();
+    QVERIFY(scrolled > 0);
+    QVERIFY(!shownWhole(accept));
+    const int height = m_window->serverPane()->height();
+    m_window->setZoomPercent(125);
+    QTRY_VERIFY(m_window->serverPane()->height() > height);
+    QTest::qWait(50); // a scroll back would come a pass of the event loop after the growth
+    QVERIFY(!shownWhole(accept));
 }
 
 void TestMainWindow::badMessageDisablesSending()

@@ -62,6 +62,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     m_manyStatus->setObjectName(QStringLiteral("client.manyStatus"));
     m_manyStatus->hide();
     m_socket->setObjectName(QStringLiteral("client.socket"));
+    m_status->setObjectName(QStringLiteral("client.status"));
     m_connect->setObjectName(QStringLiteral("client.connect"));
     m_createConnection->setObjectName(QStringLiteral("client.createConnection"));
     m_setOption->setObjectName(QStringLiteral("client.setsockopt"));
@@ -70,8 +71,8 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     m_attemptsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_attemptsLabel->hide();
 
-    auto *title = new HeadingLabel(tr("CLIENT"), 1.4, this);
-    title->setRole(SocketRole::Client);
+    m_title = new HeadingLabel(tr("CLIENT"), 1.4, this);
+    m_title->setRole(SocketRole::Client);
 
     auto *calls = new QHBoxLayout;
     calls->addWidget(m_socket);
@@ -87,7 +88,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     many->addWidget(m_many);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
+    layout->addWidget(m_title);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addLayout(options);
@@ -136,6 +137,11 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     });
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ClientPane::refresh);
     refresh();
+}
+
+QWidget *ClientPane::title() const
+{
+    return m_title;
 }
 
 void ClientPane::setCompact(bool compact)
@@ -243,8 +249,14 @@ void ClientPane::onSocketChanged(const SocketInfo &info)
     if (index >= 0)
         m_sockets->setItemText(index,
                                QStringLiteral("%1   %2").arg(info.id, socketStateName(info.state)));
-    if (info.id == m_clientId)
+    if (info.id == m_clientId) {
         m_status->showSocket(info);
+        // Once connected, sending and receiving come next: below the fold on a short screen.
+        const bool connected = info.state == SocketState::Connected;
+        if (connected && !m_clientConnected)
+            emit revealRequested(m_status, m_controls);
+        m_clientConnected = connected;
+    }
     refresh();
 }
 

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 class CallButton;
+class HeadingLabel;
 class QComboBox;
 class QPushButton;
 class QSpinBox;
@@ -30,6 +31,9 @@ public:
     ConnectionAttempts *attempts() const { return m_attempts; }
     EndpointForm *endpoint() const { return m_endpoint; }
     ConnectionControls *connectionControls() const { return m_controls; }
+    // The pane's name at its top. A scroll area may keep it in view above the pane
+    // (PaneScrollArea), which takes it out of the pane.
+    QWidget *title() const;
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
     // Shows a client socket someone else created (a lesson) as this pane's.
@@ -43,6 +47,9 @@ public:
 
 signals:
     void refused(const QString &reason);
+    // The rows of the pane the next step happens in (its socket's state and the data calls,
+    // once connected), for whatever holds the pane to scroll into view.
+    void revealRequested(QWidget *first, QWidget *last);
 
 private:
     void onSocketChanged(const SocketInfo &info);
@@ -52,7 +59,9 @@ private:
     void refresh();
 
     SocketSession *m_session;
+    HeadingLabel *m_title;
     QString m_clientId;
+    bool m_clientConnected = false;
     EndpointForm *m_endpoint;
     CallButton *m_socket;
     CallButton *m_connect;

@@ -67,6 +67,8 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_accept->setObjectName(QStringLiteral("server.accept"));
     m_closeListener->setObjectName(QStringLiteral("server.close"));
     m_connections->setObjectName(QStringLiteral("server.connections"));
+    m_listenerStatus->setObjectName(QStringLiteral("server.listenerStatus"));
+    m_connectionStatus->setObjectName(QStringLiteral("server.connectionStatus"));
     // One line each: with a thousand clients, measuring every row again on each new one
     // would stall the window.
     m_connections->setUniformItemSizes(true);
@@ -79,8 +81,8 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_connections->setMaximumHeight(m_connections->fontMetrics().height() * 4);
     m_connectionStatus->showNothing(tr("No connection accepted yet."));
 
-    auto *title = new HeadingLabel(tr("SERVER"), 1.4, this);
-    title->setRole(SocketRole::Server);
+    m_title = new HeadingLabel(tr("SERVER"), 1.4, this);
+    m_title->setRole(SocketRole::Server);
 
     auto *calls = new QGridLayout;
     calls->addWidget(m_socket, 0, 0);
@@ -93,7 +95,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     calls->addWidget(m_option, 2, 0, 1, 4);
 
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
+    layout->addWidget(m_title);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addWidget(m_listenerStatus);
@@ -152,6 +154,11 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
 
 ServerPane::~ServerPane() = default;
 
+QWidget *ServerPane::title() const
+{
+    return m_title;
+}
+
 QString ServerPane::selectedConnection() const
 {
     const QListWidgetItem *item = m_connections->currentItem();
@@ -199,8 +206,11 @@ void ServerPane::showConnection(const SocketInfo &info)
 void ServerPane::selectNewestConnection()
 {
     m_selectNewestQueued = false;
-    if (QListWidgetItem *item = m_connectionItems.value(m_newestConnection))
+    if (QListWidgetItem *item = m_connectionItems.value(m_newestConnection)) {
         m_connections->setCurrentItem(item);
+        // recv and send on it come next; on a short screen they are below the listener's.
+        emit revealRequested(m_connectionStatus, m_controls);
+    }
 }
 
 void ServerPane::showReplay(const QVector<SocketInfo> &sockets)

@@ -16,6 +16,7 @@ class CallButton;
 class CallSequence;
 class ConnectionControls;
 class EndpointForm;
+class HeadingLabel;
 class QListWidget;
 class QListWidgetItem;
 class QSettings;
@@ -35,6 +36,9 @@ public:
 
     QString listenerId() const { return m_listenerId; }
     QString selectedConnection() const;
+    // The pane's name at its top. A scroll area may keep it in view above the pane
+    // (PaneScrollArea), which takes it out of the pane.
+    QWidget *title() const;
     EndpointForm *endpoint() const { return m_endpoint; }
     ConnectionControls *connectionControls() const { return m_controls; }
     AutoServeControls *autoServe() const { return m_autoServe; }
@@ -62,6 +66,9 @@ signals:
     void refused(const QString &reason);
     void serving(const QString &address);
     void servingFailed(const QString &reason);
+    // The rows of the pane the next step happens in (a newly accepted connection's state and
+    // calls), for whatever holds the pane to scroll into view.
+    void revealRequested(QWidget *first, QWidget *last);
 
 private:
     void onSocketChanged(const SocketInfo &info);
@@ -74,6 +81,7 @@ private:
     void offerToRemoveStaleFile(const QString &path);
 
     SocketSession *m_session;
+    HeadingLabel *m_title;
     QString m_listenerId;
     EndpointForm *m_endpoint;
     QSpinBox *m_backlog;

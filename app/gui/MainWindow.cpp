@@ -13,6 +13,7 @@
 #include "LessonPanel.h"
 #include "LessonRunner.h"
 #include "LookupsPanel.h"
+#include "PaneScrollArea.h"
 #include "PresenterStage.h"
 #include "PythonForm.h"
 #include "ReplayBar.h"
@@ -37,7 +38,6 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
-#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -59,15 +59,12 @@ MainWindow::MainWindow(QWidget *parent)
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
     // Scrollable, so a pane's long error hint is never cut off on a small screen.
-    for (QWidget *pane : {static_cast<QWidget *>(m_server), static_cast<QWidget *>(m_client)}) {
-        auto *scroll = new QScrollArea;
-        // Resizable first: a fixed-size scroll area would lay the whole pane out for its
-        // size hint in setWidget, only for the window to lay it out again when shown.
-        scroll->setWidgetResizable(true);
-        scroll->setWidget(pane);
-        scroll->setFrameShape(QFrame::NoFrame);
-        m_panes->addWidget(scroll);
-    }
+    auto *serverScroll = new PaneScrollArea(m_server, m_server->title());
+    auto *clientScroll = new PaneScrollArea(m_client, m_client->title());
+    connect(m_server, &ServerPane::revealRequested, serverScroll, &PaneScrollArea::reveal);
+    connect(m_client, &ClientPane::revealRequested, clientScroll, &PaneScrollArea::reveal);
+    m_panes->addWidget(serverScroll);
+    m_panes->addWidget(clientScroll);
     m_bottom->addWidget(m_logView);
     m_details->setObjectName(QStringLiteral("details"));
     m_details->addTab(m_diagram, tr("Sequence diagram"));
