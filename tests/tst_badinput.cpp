@@ -4,11 +4,15 @@
 
 #include "AddressInput.h"
 #include "EscapeCodec.h"
+#include "FreePort.h"
 #include "HostPortText.h"
 #include "LoopbackSession.h"
 #include "TraceFormat.h"
 
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 
 #include <netinet/in.h>
@@ -28,6 +32,7 @@ private slots:
     void recvSizes();
     void commandLines_data();
     void commandLines();
+    void screenshotOfAStepAfterAFailedOne();
     void windowWithoutDisplay_data();
     void windowWithoutDisplay();
 };
@@ -239,6 +244,50 @@ void TestBadInput::commandLines()
     QCOMPARE(cli.exitCode(), code);
     const QString err = QString::fromUtf8(cli.readAllStandardError());
     QVERIFY2(err.contains(message), qPrintable(err));
+}
+
+// A lesson that fails before the step asked for (its port taken, a peer gone) stops there:
+// a screenshot of the later step would never come, and the command must not wait for it.
+void TestBadInput::screenshotOfAStepAfterAFailedOne()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const quint16 closedPort = freePort();
+    QVERIFY(closedPort > 0);
+    QFile lesson(dir.filePath(QStringLiteral("refused.lesson")));
+    QVERIFY(lesson.open(QIODevice::WriteOnly));
+    lesson.write(QStringLiteral("lesson: refused\n"
+                                "title: The second step fails\n"
+                                "step: A client socket\n"
+                                "say: The client asks for a socket.\n"
+                                "do: client socket\n"
+                                "step: Nobody listens there\n"
+                                "say: Nothing listens on this port.\n"
+                                "do: client connect 127.0.0.1 %1\n"
+                                "step: Never reached\n"
+                                "say: The lesson stopped before this.\n"
+                                "do: client close\n")
+                     .arg(closedPort)
+                     .toUtf8());
+    lesson.close();
+    const QString picture = dir.filePath(QStringLiteral("step3.png"));
+    QProcess window;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.path());
+    window.setProcessEnvironment(env);
+    window.start(QStringLiteral(SOCKETLAB_GUI),
+                 {QStringLiteral("-platform"), QStringLiteral("offscreen"),
+                  QStringLiteral("--lesson"), lesson.fileName(), QStringLiteral("--step"),
+                  QStringLiteral("3"), QStringLiteral("--screenshot"), picture});
+    QVERIFY(window.waitForFinished(10000));
+    QCOMPARE(window.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(window.exitCode(), 1);
+    const QString err = QString::fromUtf8(window.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("step 2 of the lesson failed, so step 3 is never "
+                                         "reached")),
+             qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("ECONNREFUSED")), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(picture));
 }
 
 void TestBadInput::windowWithoutDisplay_data()

@@ -1,22 +1,15 @@
 // Every built-in lesson, run headless by socketlab-cli over loopback, makes the calls its
 // file lists, in order, and they end the way the lesson expects.
 
+#include "FreePort.h"
 #include "LessonLibrary.h"
 #include "TraceFormat.h"
 
 #include <QProcess>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 SocketRole roleOfName(const QString &name)
 {
     if (name.startsWith(QLatin1String("server")))

@@ -108,14 +108,25 @@ int main(int argc, char *argv[])
     LessonRunner *runner = window.lessonRunner();
     if (options.lessonStep > 0) {
         const int target = qMin(options.lessonStep, runner->stepCount()) - 1;
-        QObject::connect(runner, &LessonRunner::statusChanged, &window,
-                         [&, target](int step, LessonRunner::StepStatus status) {
-                             if (step != target || status == LessonRunner::StepStatus::Running)
-                                 return;
-                             // Long enough for the diagram's travelling bytes to arrive.
-                             if (screenshot)
-                                 QTimer::singleShot(1000, &window, finishWithScreenshot);
-                         });
+        QObject::connect(
+            runner, &LessonRunner::statusChanged, &window,
+            [&, target](int step, LessonRunner::StepStatus status) {
+                // The lesson stops at a failed step (its port taken, say), so the picture of a
+                // later one would never come.
+                if (screenshot && status == LessonRunner::StepStatus::Failed && step < target) {
+                    std::fprintf(stderr,
+                                 "socketlab: step %d of the lesson failed, so step %d is never "
+                                 "reached: %s\n",
+                                 step + 1, target + 1, qPrintable(runner->statusDetail(step)));
+                    QApplication::exit(1);
+                    return;
+                }
+                if (step != target || status == LessonRunner::StepStatus::Running)
+                    return;
+                // Long enough for the diagram's travelling bytes to arrive.
+                if (screenshot)
+                    QTimer::singleShot(1000, &window, finishWithScreenshot);
+            });
         QTimer::singleShot(0, &window, [runner, target] { runner->runTo(target); });
     } else if (options.demoSteps >= 0) {
         QObject::connect(&demo, &FlowDemo::finished, &window, [&](bool ok, const QString &message) {
