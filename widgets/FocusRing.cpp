@@ -1,5 +1,6 @@
 #include "FocusRing.h"
 
+#include <QAbstractScrollArea>
 #include <QApplication>
 #include <QEvent>
 #include <QPainter>
@@ -67,9 +68,13 @@ void FocusRing::place()
     const int m = thickness;
     QRect ring =
         QRect(m_target->mapTo(window, QPoint(0, 0)), m_target->size()).adjusted(-m, -m, m, m);
-    // Inside a scroll area only the part in view gets a ring.
-    for (QWidget *w = m_target->parentWidget(); w && w != window; w = w->parentWidget())
-        ring &= QRect(w->mapTo(window, QPoint(0, 0)), w->size());
+    // Inside a scroll area only the part in view gets a ring. Other containers do not clip
+    // it: a field flush with its row's edge still gets its ring all round.
+    for (QWidget *w = m_target->parentWidget(); w && w != window; w = w->parentWidget()) {
+        const auto *scroll = qobject_cast<const QAbstractScrollArea *>(w->parentWidget());
+        if (scroll && scroll->viewport() == w)
+            ring &= QRect(w->mapTo(window, QPoint(0, 0)), w->size());
+    }
     if (ring.width() <= 2 * m || ring.height() <= 2 * m) {
         hide();
         return;
