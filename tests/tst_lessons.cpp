@@ -2,24 +2,17 @@
 // and running lessons on real loopback sockets.
 
 #include "EventRecorder.h"
+#include "FreePort.h"
 #include "LessonLibrary.h"
 #include "LessonParser.h"
 #include "LessonRunner.h"
 #include "SocketSession.h"
 
 #include <QSignalSpy>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 LessonParser::Result parse(const QByteArray &text)
 {
     return LessonParser::parse(text, QStringLiteral("test.lesson"), LessonParser::Settings{});

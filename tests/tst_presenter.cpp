@@ -3,6 +3,7 @@
 
 #include "ClientPane.h"
 #include "EndpointForm.h"
+#include "FreePort.h"
 #include "GuideWindow.h"
 #include "LessonCaption.h"
 #include "LessonPanel.h"
@@ -28,20 +29,12 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTest>
 #include <QTextBrowser>
 
 #include <memory>
 
 namespace {
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 int pixelSize(const QWidget *w)
 {
     return QFontInfo(w->font()).pixelSize();
@@ -56,6 +49,7 @@ private slots:
     void init();
     void cleanup();
     void keyboardNavigatesALesson();
+    void lessonDockLeavesThePanesTheirWidth();
     void studentsTurnIsDoneInThePane();
     void presenterModeIsReadableFromTheBackRow();
     void leavingPresenterModeRestoresTheWindow();
@@ -136,6 +130,26 @@ void TestPresenter::keyboardNavigatesALesson()
     QTest::keyClick(focus, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(runner->currentStep(), -1);
     QTRY_COMPARE(m_window->session()->socket(server).state, SocketState::Closed);
+}
+
+void TestPresenter::lessonDockLeavesThePanesTheirWidth()
+{
+    // At the first-start size, with a lesson open beside them, the panes still show all
+    // their calls without scrolling sideways.
+    m_window->resize(MainWindow::preferredSize);
+    openLesson(QStringLiteral("getting-the-flow"));
+    QTRY_VERIFY(m_window->lessonDock()->isVisible() && m_window->lessonDock()->width() > 0);
+    QCoreApplication::processEvents();
+    for (QWidget *pane : {static_cast<QWidget *>(m_window->serverPane()),
+                          static_cast<QWidget *>(m_window->clientPane())}) {
+        auto *scroll = qobject_cast<QAbstractScrollArea *>(pane->parentWidget()->parentWidget());
+        QVERIFY(scroll);
+        QVERIFY2(scroll->viewport()->width() >= pane->minimumSizeHint().width(),
+                 qPrintable(QStringLiteral("%1: %2 px for %3")
+                                .arg(QString::fromLatin1(pane->metaObject()->className()))
+                                .arg(scroll->viewport()->width())
+                                .arg(pane->minimumSizeHint().width())));
+    }
 }
 
 void TestPresenter::studentsTurnIsDoneInThePane()

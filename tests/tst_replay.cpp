@@ -4,6 +4,7 @@
 #include "CallButton.h"
 #include "ClientPane.h"
 #include "EventLog.h"
+#include "FreePort.h"
 #include "LessonRunner.h"
 #include "MainWindow.h"
 #include "ReplayBar.h"
@@ -17,20 +18,12 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
 
 namespace {
-quint16 freePort()
-{
-    QTcpServer probe;
-    probe.listen(QHostAddress::LocalHost, 0);
-    return probe.serverPort();
-}
-
 // Each log row as the user reads it: socket, call, outcome, bytes.
 QStringList logRows(const EventLog *log)
 {

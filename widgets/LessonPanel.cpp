@@ -103,14 +103,18 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     auto *questionRow = new QHBoxLayout;
     questionRow->addWidget(m_question, 1);
     questionRow->addWidget(m_answerButton, 0, Qt::AlignTop);
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(toolButtonFor(m_previous, this));
-    buttons->addWidget(toolButtonFor(m_next, this));
-    buttons->addWidget(toolButtonFor(m_play, this));
-    buttons->addWidget(new QLabel(tr("every"), this));
-    buttons->addWidget(m_delay);
-    buttons->addStretch(1);
-    buttons->addWidget(toolButtonFor(m_restart, this));
+    // Two rows, so the dock stays narrow enough for the panes beside it to show their calls
+    // without scrolling sideways.
+    auto *stepping = new QHBoxLayout;
+    stepping->addWidget(toolButtonFor(m_previous, this));
+    stepping->addWidget(toolButtonFor(m_next, this));
+    stepping->addStretch(1);
+    stepping->addWidget(toolButtonFor(m_restart, this));
+    auto *playing = new QHBoxLayout;
+    playing->addWidget(toolButtonFor(m_play, this));
+    playing->addWidget(new QLabel(tr("every"), this));
+    playing->addWidget(m_delay);
+    playing->addStretch(1);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(m_stepTitle);
@@ -123,7 +127,8 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     layout->addWidget(m_output);
     layout->addWidget(m_resume, 0, Qt::AlignLeft);
     layout->addStretch(1);
-    layout->addLayout(buttons);
+    layout->addLayout(stepping);
+    layout->addLayout(playing);
 
     connect(m_next, &QAction::triggered, m_runner, &LessonRunner::next);
     connect(m_previous, &QAction::triggered, m_runner, &LessonRunner::previous);
