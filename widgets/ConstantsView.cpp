@@ -75,7 +75,8 @@ ConstantsView::ConstantsView(QWidget *parent)
     m_table->horizontalHeader()->setSectionResizeMode(MeaningColumn, QHeaderView::Stretch);
     for (int col : {LinuxColumn, MacColumn, WindowsColumn})
         m_table->horizontalHeaderItem(col)->setToolTip(
-            tr("Where the value differs between systems (\"your results may vary\").\n%1")
+            tr("The value on each system (\"your results may vary\"): for the constants that "
+               "differ, and for the everyday ones that do not. Empty: not in the table.\n%1")
                 .arg(ConstantCatalog::instance().platformSources()));
     m_table->verticalHeader()->hide();
     // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.

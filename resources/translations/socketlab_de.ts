@@ -599,12 +599,6 @@
         <translation>Windows</translation>
     </message>
     <message>
-        <source>Where the value differs between systems (&quot;your results may vary&quot;).
-%1</source>
-        <translation>Wo sich der Wert zwischen Systemen unterscheidet („your results may vary“).
-%1</translation>
-    </message>
-    <message>
         <source>Ask the kernel</source>
         <translation>Den Kernel fragen</translation>
     </message>
@@ -653,6 +647,12 @@
 family %2 (%3), type %4 (%5), proto 0 — and the kernel chose %6 (%7) for it.</source>
         <translation>%1
 Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).</translation>
+    </message>
+    <message>
+        <source>The value on each system (&quot;your results may vary&quot;): for the constants that differ, and for the everyday ones that do not. Empty: not in the table.
+%1</source>
+        <translation>Der Wert auf jedem System („your results may vary“): für die Konstanten, die sich unterscheiden, und für die alltäglichen, die gleich sind. Leer: nicht in der Tabelle.
+%1</translation>
     </message>
 </context>
 <context>
