@@ -135,10 +135,9 @@ void TestConstants::linuxColumnMatchesThisSystem()
         bool ok = false;
         const qint64 value = c.linuxValue.toLongLong(&ok, 0);
         QVERIFY2(ok, qPrintable(c.name + QStringLiteral(": ") + c.linuxValue));
-        QVERIFY2(value == c.value,
-                 qPrintable(QStringLiteral("%1: table %2, this system %3")
-                                .arg(c.name, c.linuxValue)
-                                .arg(c.value)));
+        QVERIFY2(value == c.value, qPrintable(QStringLiteral("%1: table %2, this system %3")
+                                                  .arg(c.name, c.linuxValue)
+                                                  .arg(c.value)));
         ++checked;
     }
     QVERIFY(checked >= 50);
