@@ -44,8 +44,10 @@ void PaneScrollArea::scrollToFollowed()
     m_scrollQueued = false;
     if (!m_first || !m_last || !widget())
         return;
-    // A line of context around them, so a button does not end up flush against the edge.
-    const int margin = m_first->fontMetrics().height() / 2;
+    // Half the gap between the pane's rows: not flush against the edge, and no sliver of the
+    // row beyond (on a projector a cut-off line reads as clutter).
+    const int spacing = widget()->layout() ? widget()->layout()->spacing() : -1;
+    const int margin = spacing > 0 ? spacing / 2 : 2;
     const int top = m_first->mapTo(widget(), QPoint(0, 0)).y() - margin;
     const int bottom = m_last->mapTo(widget(), QPoint(0, m_last->height())).y() + margin;
     QScrollBar *bar = verticalScrollBar();
