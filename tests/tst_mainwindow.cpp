@@ -13,7 +13,6 @@
 #include "EventLog.h"
 #include "EventRecorder.h"
 #include "FlowDemo.h"
-#include "FocusRing.h"
 #include "HostsView.h"
 #include "LookupsPanel.h"
 #include "LoopbackSession.h"
@@ -26,10 +25,9 @@
 #include "ShownWhole.h"
 #include "SocketSession.h"
 #include "StaleSocketFile.h"
+#include "WindowDriver.h"
 
-#include <QAbstractButton>
 #include <QAbstractScrollArea>
-#include <QAbstractSpinBox>
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
@@ -41,7 +39,6 @@
 #include <QListWidget>
 #include <QMenu>
 #include <QMenuBar>
-#include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
 #include <QScreen>
@@ -50,13 +47,10 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
-#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
-
-#include <memory>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -89,28 +83,19 @@ private slots:
     void udpByClicking();
     void unixSocketByClickingWithAStaleFile();
     void manyClientsAtOnceFillTheBacklog();
-    void diagramByKeyboardAndForScreenReaders();
     void crowdedDiagramSpreadsItsLifelines();
-    void tabReachesEveryControl_data();
-    void tabReachesEveryControl();
-    void keyboardFocusHasAThickRing();
-    void noTwoControlsShareAShortcut();
-    void shortcutListNamesEveryKey();
-    void everyControlSaysWhatItDoes();
     void hostLookupCanBeCancelled();
     void fileMenuExportsTheSessionAsScripts();
 
 private:
-    QPushButton *button(const QString &name) const;
-    void click(const QString &name);
-    bool enabled(const QString &name) const { return button(name)->isEnabled(); }
-    // server socket → bind → listen by clicking, on a kernel-chosen port.
-    void listenByClicking();
-    // The visible, enabled controls that Tab from the window's first control never reaches.
-    QStringList controlsTabMisses();
+    QPushButton *button(const QString &name) const { return m_driver.button(name); }
+    void click(const QString &name) { m_driver.click(name); }
+    bool enabled(const QString &name) const { return m_driver.enabled(name); }
+    void listenByClicking() { m_driver.listenByClicking(); }
 
-    std::unique_ptr<MainWindow> m_window;
-    std::unique_ptr<EventRecorder> m_events;
+    WindowDriver m_driver;
+    MainWindow *m_window = nullptr;
+    EventRecorder *m_events = nullptr;
 };
 
 void TestMainWindow::initTestCase()
@@ -120,21 +105,14 @@ void TestMainWindow::initTestCase()
 
 void TestMainWindow::init()
 {
-    m_window = std::make_unique<MainWindow>();
-    m_events = std::make_unique<EventRecorder>(m_window->session());
-    // The size the panes are laid out for, not offscreen's 800×600 screen, and the same
-    // whatever an earlier test saved.
-    m_window->resize(MainWindow::preferredSize);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    // A kernel-chosen port, so the test never collides with a real server on 50000.
-    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(0);
+    QVERIFY(m_driver.open());
+    m_window = m_driver.window();
+    m_events = m_driver.events();
 }
 
 void TestMainWindow::cleanup()
 {
-    m_events.reset();
-    m_window.reset();
+    m_driver.close();
 }
 
 void TestMainWindow::demoPlaysTheWholeFlow()
@@ -155,7 +133,7 @@ void TestMainWindow::demoPlaysTheWholeFlow()
     for (const char *name : {"server.port", "client.port"})
         m_window->findChild<QSpinBox *>(QString::fromLatin1(name))->setValue(port);
 
-    FlowDemo demo(m_window.get());
+    FlowDemo demo(m_window);
     QSignalSpy finished(&demo, &FlowDemo::finished);
     demo.start(0);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 20000);
@@ -189,7 +167,7 @@ void TestMainWindow::firstStartFitsTheScreen()
 void TestMainWindow::freshWindowIsNoLargerThanTheScreen()
 {
     // No saved geometry: the size comes from the screen (offscreen's is 800×600).
-    m_window.reset();
+    m_driver.close();
     QSettings().remove(QStringLiteral("window/geometry"));
     MainWindow window;
     const QSize available = window.screen()->availableGeometry().size();
@@ -197,21 +175,6 @@ void TestMainWindow::freshWindowIsNoLargerThanTheScreen()
              "the test needs a small screen");
     QCOMPARE(window.size(), MainWindow::defaultSizeFor(available));
     QVERIFY(window.width() <= available.width() && window.height() <= available.height());
-}
-
-QPushButton *TestMainWindow::button(const QString &name) const
-{
-    auto *b = m_window->findChild<QPushButton *>(name);
-    if (!b)
-        qFatal("no button %s", qPrintable(name));
-    return b;
-}
-
-void TestMainWindow::click(const QString &name)
-{
-    QPushButton *b = button(name);
-    QVERIFY2(b->isEnabled(), qPrintable(name + QStringLiteral(" is disabled: ") + b->toolTip()));
-    QTest::mouseClick(b, Qt::LeftButton);
 }
 
 void TestMainWindow::udpByClicking()
@@ -347,194 +310,6 @@ void TestMainWindow::manyClientsAtOnceFillTheBacklog()
              QByteArray("Hey, can you hear me?"));
 }
 
-void TestMainWindow::diagramByKeyboardAndForScreenReaders()
-{
-    listenByClicking();
-    SequenceDiagramView *diagram = m_window->diagram();
-    // The newest finished call is described for assistive technology.
-    QTRY_VERIFY(diagram->accessibleDescription().contains(QStringLiteral("server_socket.listen(")));
-    QVERIFY(diagram->accessibleDescription().contains(QStringLiteral("→ None")));
-    // The diagram takes keyboard focus and walks the events with the arrow keys.
-    QCOMPARE(diagram->focusPolicy(), Qt::StrongFocus);
-    diagram->setFocus();
-    QTest::keyClick(diagram, Qt::Key_End);
-    const qint64 last = diagram->selectedSeq();
-    QVERIFY(last > 0);
-    QTest::keyClick(diagram, Qt::Key_Up);
-    QVERIFY(diagram->selectedSeq() != last);
-    // The log follows the diagram's selection.
-    const int row = m_window->log()->rowOfSeq(diagram->selectedSeq());
-    QVERIFY(row >= 0);
-    auto *table = m_window->findChild<SessionLogView *>()->table();
-    QTRY_COMPARE(table->currentIndex().row(), row); // no socket filter: rows are the log's
-    QTest::keyClick(diagram, Qt::Key_Home);
-    QCOMPARE(diagram->selectedSeq(), diagram->model().seqOfRow(0));
-}
-
-void TestMainWindow::tabReachesEveryControl_data()
-{
-    QTest::addColumn<bool>("lookups");
-    QTest::newRow("the lab") << false;
-    QTest::newRow("lookups") << true;
-}
-
-QStringList TestMainWindow::controlsTabMisses()
-{
-    QWidget *first = m_window->nextInFocusChain();
-    while (!(first->focusPolicy() & Qt::TabFocus) || !first->isVisible() || !first->isEnabled())
-        first = first->nextInFocusChain();
-    first->setFocus(Qt::TabFocusReason);
-    QSet<QWidget *> reached;
-    for (int i = 0; i < 400 && QApplication::focusWidget(); ++i) {
-        QWidget *now = QApplication::focusWidget();
-        reached.insert(now);
-        QTest::keyClick(now, Qt::Key_Tab);
-    }
-    QStringList missed;
-    for (QWidget *w : m_window->findChildren<QWidget *>()) {
-        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QLineEdit *>(w) ||
-                             qobject_cast<QComboBox *>(w) || qobject_cast<QAbstractSpinBox *>(w) ||
-                             qobject_cast<QAbstractItemView *>(w) ||
-                             qobject_cast<QPlainTextEdit *>(w) ||
-                             qobject_cast<SequenceDiagramView *>(w);
-        // A combo box's own popup, a spin box's line edit (its focus proxy), headers and
-        // the tab bars' scroll arrows are parts of other controls; the lesson dock's title
-        // buttons are Qt's, and Lessons → Close Lesson does what its close button does.
-        if (!control || !w->isVisible() || !w->isEnabled() || w->focusProxy() ||
-            w->inherits("QComboBoxListView") || w->inherits("QToolButton") ||
-            w->inherits("QHeaderView") || w->inherits("QDockWidgetTitleButton"))
-            continue;
-        if (!reached.contains(w))
-            missed << QStringLiteral("%1 %2 (%3)")
-                          .arg(QString::fromLatin1(w->metaObject()->className()), w->objectName(),
-                               w->accessibleName().isEmpty() ? w->toolTip().left(40)
-                                                             : w->accessibleName());
-    }
-    return missed;
-}
-
-void TestMainWindow::tabReachesEveryControl()
-{
-    // Keyboard users reach every control that works now with Tab alone, on every page;
-    // disabled ones are skipped, as everywhere in Qt. With a connection, more is enabled.
-    QFETCH(bool, lookups);
-    if (!lookups) {
-        listenByClicking();
-        QString error;
-        QVERIFY2(m_window->openLesson(QStringLiteral("socket-tour"), &error), qPrintable(error));
-    }
-    m_window->showLookups(lookups);
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    auto *pages = lookups ? qobject_cast<QTabWidget *>(m_window->findChild<LookupsPanel *>())
-                          : m_window->findChild<QTabWidget *>(QStringLiteral("details"));
-    QVERIFY(pages);
-    for (int i = 0; i < pages->count(); ++i) {
-        pages->setCurrentIndex(i);
-        const QStringList missed = controlsTabMisses();
-        QVERIFY2(missed.isEmpty(), qPrintable(pages->tabText(i) + QStringLiteral(": ") +
-                                              missed.join(QLatin1Char('\n'))));
-    }
-}
-
-void TestMainWindow::keyboardFocusHasAThickRing()
-{
-    auto *ring = m_window->findChild<FocusRing *>();
-    QVERIFY(ring);
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    auto *port = m_window->findChild<QSpinBox *>(QStringLiteral("server.port"));
-    port->setFocus(Qt::TabFocusReason);
-    QTRY_VERIFY(ring->isVisible());
-    QVERIFY(ring->target() == port || port->isAncestorOf(ring->target()));
-    // Around what can be seen of the field (a scroll area may hide part of it).
-    QRect seen(port->mapTo(m_window.get(), QPoint(0, 0)), port->size());
-    for (QWidget *w = port->parentWidget(); w != m_window.get(); w = w->parentWidget())
-        seen &= QRect(w->mapTo(m_window.get(), QPoint(0, 0)), w->size());
-    QVERIFY(!seen.isEmpty());
-    QVERIFY(ring->geometry().contains(seen));
-    QVERIFY(ring->geometry().width() >= seen.width() + 2 * FocusRing::thickness ||
-            seen.width() < port->width());
-    // The next control gets the ring; and when the focus leaves the window it goes.
-    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-    QVERIFY(ring->target() != port);
-    QVERIFY(ring->target() == QApplication::focusWidget());
-    QWidget outside;
-    outside.show();
-    outside.activateWindow();
-    outside.setFocus();
-    QTRY_VERIFY(!ring->isVisible());
-}
-
-// Two controls with one key in the same window cancel each other out: Qt calls the
-// shortcut ambiguous and neither fires (zoom reset and a connection's close() once both
-// had Ctrl+0).
-void TestMainWindow::noTwoControlsShareAShortcut()
-{
-    QHash<QKeySequence, QStringList> owners;
-    for (QAction *a : m_window->findChildren<QAction *>()) {
-        for (const QKeySequence &key : a->shortcuts())
-            owners[key].append(QStringLiteral("action '%1'").arg(a->text()));
-    }
-    for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>()) {
-        if (!b->shortcut().isEmpty())
-            owners[b->shortcut()].append(QStringLiteral("button %1").arg(b->objectName()));
-    }
-    QStringList clashes;
-    for (auto it = owners.cbegin(); it != owners.cend(); ++it) {
-        if (it.value().size() > 1)
-            clashes.append(it.key().toString() + QStringLiteral(": ") +
-                           it.value().join(QStringLiteral(", ")));
-    }
-    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
-}
-
-// Help → Keyboard Shortcuts is written by hand; a key added to a button or menu must be
-// added there too.
-void TestMainWindow::shortcutListNamesEveryKey()
-{
-    QList<QKeySequence> keys;
-    for (QAction *a : m_window->findChildren<QAction *>())
-        keys += a->shortcuts();
-    for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>())
-        keys += b->shortcut();
-    const QString summary = MainWindow::shortcutSummary();
-    QStringList missing;
-    for (const QKeySequence &key : std::as_const(keys)) {
-        QString name = key.toString();
-        name.replace(QStringLiteral("Left"), QStringLiteral("←"));
-        name.replace(QStringLiteral("Right"), QStringLiteral("→"));
-        if (!name.isEmpty() && !summary.contains(name))
-            missing.append(name);
-    }
-    QVERIFY2(missing.isEmpty(), qPrintable(missing.join(QStringLiteral(", "))));
-}
-
-// Hovering any control a student can use, on the lab and on the lookups page, tells what it
-// does (a tooltip) or at least what it is (an accessible name, for screen readers).
-void TestMainWindow::everyControlSaysWhatItDoes()
-{
-    m_window->lookups(); // built on first use
-    QStringList silent;
-    for (QWidget *w : m_window->findChildren<QWidget *>()) {
-        // Fields inside spin boxes and combo boxes belong to them; the corner buttons of
-        // tables and the menu bar's overflow button are Qt's own.
-        const bool part = qobject_cast<QAbstractSpinBox *>(w->parentWidget()) ||
-                          qobject_cast<QComboBox *>(w->parentWidget()) ||
-                          w->inherits("QTableCornerButton") ||
-                          w->objectName() == QLatin1String("qt_menubar_ext_button");
-        const bool control = qobject_cast<QAbstractButton *>(w) || qobject_cast<QComboBox *>(w) ||
-                             qobject_cast<QAbstractSpinBox *>(w) || qobject_cast<QLineEdit *>(w);
-        if (control && !part && w->toolTip().isEmpty() && w->accessibleName().isEmpty()) {
-            const auto *b = qobject_cast<QAbstractButton *>(w);
-            silent.append(QStringLiteral("%1 %2 '%3'")
-                              .arg(QString::fromLatin1(w->metaObject()->className()),
-                                   w->objectName(), b ? b->text() : QString()));
-        }
-    }
-    QVERIFY2(silent.isEmpty(), qPrintable(silent.join(QStringLiteral("\n"))));
-}
-
 void TestMainWindow::hostLookupCanBeCancelled()
 {
     HostsView *hosts = m_window->lookups()->hosts();
@@ -581,16 +356,6 @@ void TestMainWindow::fileMenuExportsTheSessionAsScripts()
     const QByteArray program = python.readAll();
     QVERIFY2(program.contains(".bind(") && program.contains(".listen("), program.constData());
     QVERIFY(QFileInfo::exists(directory.filePath(QStringLiteral("server.c"))));
-}
-
-void TestMainWindow::listenByClicking()
-{
-    click(QStringLiteral("server.socket"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
-    click(QStringLiteral("server.bind"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
-    click(QStringLiteral("server.listen"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
 }
 
 void TestMainWindow::clickThroughGettingTheFlow()
@@ -744,7 +509,7 @@ void TestMainWindow::panesFollowTheFlow()
 
     // accept()'s shortcut presses a button scrolled out of view: it comes back.
     QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
-    QTest::keyClick(m_window.get(), Qt::Key_5, Qt::ControlModifier);
+    QTest::keyClick(m_window, Qt::Key_5, Qt::ControlModifier);
     QCOMPARE(m_events->waitFor(server, SocketCall::Accept, CallPhase::Blocked).phase,
              CallPhase::Blocked);
     QTRY_VERIFY(shownWhole(accept));
@@ -813,8 +578,7 @@ void TestMainWindow::closingWhileAcceptIsBlockedIsImmediate()
     QElapsedTimer timer;
     timer.start();
     m_window->close();
-    m_events.reset();
-    m_window.reset();
+    m_driver.close();
     QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
 }
 
@@ -978,7 +742,6 @@ void TestMainWindow::bindingToEveryAddressAsksFirst()
              QStringLiteral("0.0.0.0"));
 }
 
-QTEST_MAIN(TestMainWindow)
 // More sockets than the diagram is wide: each lifeline still gets its own place along the
 // width (whole-pixel column widths were 0 and put all of them at the left edge).
 void TestMainWindow::crowdedDiagramSpreadsItsLifelines()
@@ -1010,4 +773,5 @@ void TestMainWindow::crowdedDiagramSpreadsItsLifelines()
                  qPrintable(QString::number(columnsWithLifelines())));
 }
 
+QTEST_MAIN(TestMainWindow)
 #include "tst_mainwindow.moc"
