@@ -488,12 +488,7 @@ void TestMainWindow::panesFollowTheFlow()
         qobject_cast<QAbstractScrollArea *>(m_window->serverPane()->parentWidget()->parentWidget());
     QVERIFY(scroll);
 
-    click(QStringLiteral("server.socket"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.bind")));
-    click(QStringLiteral("server.bind"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.listen")));
-    click(QStringLiteral("server.listen"));
-    QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
+    listenByClicking();
     const QString server = m_window->serverPane()->listenerId();
     click(QStringLiteral("server.accept"));
     m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))
