@@ -1,13 +1,18 @@
 #include "CodeGenerator.h"
 
 #include "BytesFormat.h"
+#include "CodeLiteral.h"
 #include "PythonForm.h"
 #include "SocketAddress.h"
 #include "SocketNames.h"
+#include "SocketOption.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QStringList>
+
+#include <algorithm>
 
 namespace {
 // How much of a message the code view shows.
@@ -40,7 +45,8 @@ int mainPort(const QVector<SocketEvent> &calls)
             continue;
         if (e.call == SocketCall::Bind)
             return SocketAddress::fromVariant(e.result.toMap()).port();
-        if (e.call == SocketCall::Connect)
+        // A UDP client may never connect: the port it sends to is the server's.
+        if (e.call == SocketCall::Connect || e.call == SocketCall::SendTo)
             return e.args.value(QStringLiteral("port")).toInt();
     }
     return 50000;
@@ -58,72 +64,67 @@ bool usesMainPort(const SocketEvent &e, int port)
     return asked == port || (e.call == SocketCall::Bind && asked == 0);
 }
 
-QString cString(const QByteArray &bytes)
+// Why a call failed, for a comment. An errno's name and text come from this system's own
+// table; any other text came from the trace, so it goes in as a literal, never bare (a
+// newline would end a Python comment, "*/" a C one).
+QString pythonFailure(const SocketEvent &e)
 {
-    QString out = QStringLiteral("\"");
-    for (const char ch : bytes) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += QLatin1Char('\\');
-            out += QLatin1Char(char(c));
-        } else if (c == '\n')
-            out += QStringLiteral("\\n");
-        else if (c == '\r')
-            out += QStringLiteral("\\r");
-        else if (c == '\t')
-            out += QStringLiteral("\\t");
-        else if (c >= 0x20 && c < 0x7f)
-            out += QLatin1Char(char(c));
-        else
-            // Octal, so a following hex digit is never swallowed into the escape.
-            out += QStringLiteral("\\%1").arg(c, 3, 8, QLatin1Char('0'));
-    }
-    return out + QLatin1Char('"');
+    if (e.error.kind() == CallError::Kind::Errno)
+        return QStringLiteral("failed: ") + e.error.pythonException();
+    if (e.error.kind() == CallError::Kind::Cancelled)
+        return QStringLiteral("was cancelled: ") + CodeLiteral::python(e.error.message());
+    return QStringLiteral("failed: ") + CodeLiteral::python(e.error.pythonException());
+}
+
+QString cFailure(const SocketEvent &e)
+{
+    if (e.error.kind() == CallError::Kind::Errno)
+        return QStringLiteral("with ") + e.error.name() + QStringLiteral(" (") + e.error.message() +
+               QLatin1Char(')');
+    return QStringLiteral("with ") +
+           CodeLiteral::c(e.error.name() + QStringLiteral(": ") + e.error.message());
 }
 
 QString pythonLine(const SocketEvent &e, int port, bool script)
 {
     const QString var = PythonForm::variableName(e.socketId);
-    if (e.phase == CallPhase::Failed) {
-        const QString what = e.error.kind() == CallError::Kind::Cancelled
-                                 ? QStringLiteral("was cancelled: %1").arg(e.error.message())
-                                 : QStringLiteral("failed: %1").arg(e.error.pythonException());
-        return QStringLiteral("# %1  %2").arg(PythonForm::statement(e), what);
-    }
+    if (e.phase == CallPhase::Failed)
+        return QStringLiteral("# ") + PythonForm::statement(e) + QStringLiteral("  ") +
+               pythonFailure(e);
     const QString address =
         e.args.contains(QStringLiteral("path"))
-            ? QStringLiteral("'%1'").arg(e.args.value(QStringLiteral("path")).toString())
-        : script && usesMainPort(e, port) ? QStringLiteral("('%1', PORT)").arg(host(e))
-                                          : QStringLiteral("('%1', %2)")
-                                                .arg(host(e))
-                                                .arg(e.args.value(QStringLiteral("port")).toInt());
+            ? CodeLiteral::python(e.args.value(QStringLiteral("path")).toString())
+            : QStringLiteral("(") + CodeLiteral::python(host(e)) + QStringLiteral(", ") +
+                  (script && usesMainPort(e, port)
+                       ? QStringLiteral("PORT")
+                       : QString::number(e.args.value(QStringLiteral("port")).toInt())) +
+                  QLatin1Char(')');
     switch (e.call) {
     case SocketCall::Bind:
-        return QStringLiteral("%1.bind(%2)").arg(var, address);
+        return var + QStringLiteral(".bind(") + address + QLatin1Char(')');
     case SocketCall::Listen:
         // Printed once listening, so a client started on this line cannot be refused.
         return PythonForm::statement(e) +
                QStringLiteral("\nprint('listening on', %1.getsockname(), flush=True)").arg(var);
     case SocketCall::Connect:
-        return QStringLiteral("%1.connect(%2)").arg(var, address);
+        return var + QStringLiteral(".connect(") + address + QLatin1Char(')');
     case SocketCall::Accept:
         return PythonForm::statement(e) +
                QStringLiteral("\nprint('connection from', addr, flush=True)");
     case SocketCall::Send:
     case SocketCall::SendAll:
         // Scripts carry every byte; the code view shows a readable start.
-        return QStringLiteral("%1.%2(%3)")
-            .arg(var, socketCallName(e.call),
-                 BytesFormat::pythonLiteral(e.data, script ? -1 : displayBytes));
+        return var + QLatin1Char('.') + socketCallName(e.call) + QLatin1Char('(') +
+               BytesFormat::pythonLiteral(e.data, script ? -1 : displayBytes) + QLatin1Char(')');
     case SocketCall::Recv: {
         const QString name =
             e.role == SocketRole::Client ? QStringLiteral("from_server") : QStringLiteral("msg");
         return PythonForm::statement(e) + QStringLiteral("\nprint(%1, flush=True)").arg(name);
     }
     case SocketCall::SendTo:
-        return QStringLiteral("%1.sendto(%2, %3)")
-            .arg(var, BytesFormat::pythonLiteral(script ? e.data : e.data.left(displayBytes)),
-                 address);
+        return var + QStringLiteral(".sendto(") +
+               BytesFormat::pythonLiteral(script ? e.data : e.data.left(displayBytes)) +
+               QStringLiteral(", ") + address + QLatin1Char(')');
     case SocketCall::RecvFrom:
         return PythonForm::statement(e) + QStringLiteral("\nprint(data, addr, flush=True)");
     default:
@@ -137,23 +138,26 @@ QString cAddressSetup(const SocketEvent &e, const QString &portExpression)
         return QStringLiteral("struct sockaddr_un addr;\n"
                               "memset(&addr, 0, sizeof addr);\n"
                               "addr.sun_family = AF_UNIX;\n"
-                              "strncpy(addr.sun_path, \"%1\", sizeof addr.sun_path - 1);")
-            .arg(e.args.value(QStringLiteral("path")).toString());
+                              "strncpy(addr.sun_path, ") +
+               CodeLiteral::c(e.args.value(QStringLiteral("path")).toString()) +
+               QStringLiteral(", sizeof addr.sun_path - 1);");
     const bool v6 = host(e).contains(QLatin1Char(':'));
     QStringList lines;
     if (v6) {
         lines << QStringLiteral("struct sockaddr_in6 addr;")
               << QStringLiteral("memset(&addr, 0, sizeof addr);")
               << QStringLiteral("addr.sin6_family = AF_INET6;")
-              << QStringLiteral("addr.sin6_port = htons(%1);").arg(portExpression)
-              << QStringLiteral("inet_pton(AF_INET6, \"%1\", &addr.sin6_addr);").arg(host(e));
+              << QStringLiteral("addr.sin6_port = htons(") + portExpression + QStringLiteral(");")
+              << QStringLiteral("inet_pton(AF_INET6, ") + CodeLiteral::c(host(e)) +
+                     QStringLiteral(", &addr.sin6_addr);");
     } else {
         lines << QStringLiteral("struct sockaddr_in addr;")
               << QStringLiteral("memset(&addr, 0, sizeof addr);")
               << QStringLiteral("addr.sin_family = AF_INET;")
-              << QStringLiteral("addr.sin_port = htons(%1);").arg(portExpression)
-              << QStringLiteral("inet_pton(AF_INET, \"%1\", &addr.sin_addr);")
-                     .arg(host(e).isEmpty() ? QStringLiteral("0.0.0.0") : host(e));
+              << QStringLiteral("addr.sin_port = htons(") + portExpression + QStringLiteral(");")
+              << QStringLiteral("inet_pton(AF_INET, ") +
+                     CodeLiteral::c(host(e).isEmpty() ? QStringLiteral("0.0.0.0") : host(e)) +
+                     QStringLiteral(", &addr.sin_addr);");
     }
     return lines.join(QLatin1Char('\n'));
 }
@@ -162,8 +166,8 @@ QString cLine(const SocketEvent &e, int port, bool script)
 {
     const QString var = PythonForm::variableName(e.socketId);
     if (e.phase == CallPhase::Failed)
-        return QStringLiteral("/* %1: failed in the session with %2 (%3) */")
-            .arg(socketCallName(e.call), e.error.name(), e.error.message());
+        return QStringLiteral("// ") + socketCallName(e.call) +
+               QStringLiteral(": failed in the session ") + cFailure(e);
     const QString portExpression =
         script && usesMainPort(e, port)
             ? QStringLiteral("port")
@@ -176,10 +180,12 @@ QString cLine(const SocketEvent &e, int port, bool script)
                  SocketNames::type(a.value(QStringLiteral("type")).toInt()),
                  SocketNames::protocol(a.value(QStringLiteral("proto")).toInt()));
     case SocketCall::SetSockOpt: {
-        const QString option =
-            a.value(QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")).toString();
-        const QString level =
-            a.value(QStringLiteral("level"), QStringLiteral("SOL_SOCKET")).toString();
+        const SocketOption *known = SocketOption::find(
+            a.value(QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")).toString());
+        if (!known)
+            return QStringLiteral("// setsockopt: an option SocketLab does not know");
+        const QString &option = known->name;
+        const QString &level = known->levelName;
         const int value = a.value(QStringLiteral("value"), 1).toInt();
         if (option == QLatin1String("SO_LINGER"))
             return QStringLiteral("{\n    struct linger l = {%2, %3};\n    check(setsockopt(%1, "
@@ -230,10 +236,14 @@ QString cLine(const SocketEvent &e, int port, bool script)
     case SocketCall::Send:
     case SocketCall::SendAll: {
         const QByteArray bytes = script ? e.data : e.data.left(displayBytes);
-        const QString call = e.call == SocketCall::Send
-                                 ? QStringLiteral("check(send(%1, %2, %3, 0), \"send\");")
-                                 : QStringLiteral("send_all(%1, %2, %3);");
-        QString text = call.arg(var, cString(bytes)).arg(bytes.size());
+        // Joined, not arg()'d: the payload may hold "%1" itself.
+        QString text = e.call == SocketCall::Send
+                           ? QStringLiteral("check(send(") + var + QStringLiteral(", ") +
+                                 CodeLiteral::c(bytes) + QStringLiteral(", ") +
+                                 QString::number(bytes.size()) + QStringLiteral(", 0), \"send\");")
+                           : QStringLiteral("send_all(") + var + QStringLiteral(", ") +
+                                 CodeLiteral::c(bytes) + QStringLiteral(", ") +
+                                 QString::number(bytes.size()) + QStringLiteral(");");
         if (bytes.size() < e.data.size())
             text +=
                 QStringLiteral(" /* first %1 of %2 bytes */").arg(bytes.size()).arg(e.data.size());
@@ -241,26 +251,26 @@ QString cLine(const SocketEvent &e, int port, bool script)
     }
     case SocketCall::Recv:
         return QStringLiteral(
-                   "n = recv(%1, buf, %2, 0);\ncheck((int)n, \"recv\");\nprintf(\"%.*s\\n\", "
-                   "(int)n, buf);\nfflush(stdout);")
+                   "n = recv(%1, buf, %2, 0);\ncheck((int)n, \"recv\");\n"
+                   "fwrite(buf, 1, (size_t)n, stdout);\nputchar('\\n');\nfflush(stdout);")
             .arg(var)
-            .arg(qMin(a.value(QStringLiteral("bufsize")).toInt(), 65536));
+            .arg(qBound(0, a.value(QStringLiteral("bufsize")).toInt(), 65536));
     case SocketCall::SendTo: {
         const QByteArray bytes = script ? e.data : e.data.left(displayBytes);
         QString block = QStringLiteral("{\n");
         for (const QString &line : cAddressSetup(e, portExpression).split(QLatin1Char('\n')))
             block += QStringLiteral("    ") + line + QLatin1Char('\n');
-        block += QStringLiteral("    check((int)sendto(%1, %2, %3, 0, (struct sockaddr *)&addr, "
-                                "sizeof addr), \"sendto\");\n}")
-                     .arg(var, cString(bytes))
-                     .arg(bytes.size());
+        block += QStringLiteral("    check((int)sendto(") + var + QStringLiteral(", ") +
+                 CodeLiteral::c(bytes) + QStringLiteral(", ") + QString::number(bytes.size()) +
+                 QStringLiteral(", 0, (struct sockaddr *)&addr, sizeof addr), \"sendto\");\n}");
         return block;
     }
     case SocketCall::RecvFrom:
         return QStringLiteral("n = recvfrom(%1, buf, %2, 0, NULL, NULL);\ncheck((int)n, "
-                              "\"recvfrom\");\nprintf(\"%.*s\\n\", (int)n, buf);\nfflush(stdout);")
+                              "\"recvfrom\");\nfwrite(buf, 1, (size_t)n, stdout);\n"
+                              "putchar('\\n');\nfflush(stdout);")
             .arg(var)
-            .arg(qMin(a.value(QStringLiteral("bufsize")).toInt(), 65536));
+            .arg(qBound(0, a.value(QStringLiteral("bufsize")).toInt(), 65536));
     case SocketCall::Shutdown:
         return QStringLiteral("check(shutdown(%1, %2), \"shutdown\");")
             .arg(var, SocketNames::shutdownHow(a.value(QStringLiteral("how")).toInt()));
@@ -291,7 +301,10 @@ static void check(int rc, const char *what)
         exit(1);
     }
 }
+)";
 
+// Only in programs that call it: an unused static function is a warning in C.
+const char cSendAll[] = R"(
 /* What Python's sendall does: call send until every byte is taken. */
 static void send_all(int fd, const char *data, size_t len)
 {
@@ -355,11 +368,16 @@ QString CodeGenerator::script(const QVector<SocketEvent> &events, Side side, Lan
         << QStringLiteral(" * Build: cc -o %1 %2   Run: ./%1 [PORT]   (PORT defaults to %3) */")
                .arg(name.left(name.size() - 2), name)
                .arg(port)
-        << QString::fromLatin1(cPrelude) << QStringLiteral("int main(int argc, char **argv)")
-        << QStringLiteral("{")
+        << QString::fromLatin1(cPrelude);
+    if (std::any_of(calls.begin(), calls.end(), [](const SocketEvent &e) {
+            return e.call == SocketCall::SendAll && e.phase == CallPhase::Returned;
+        }))
+        out << QString::fromLatin1(cSendAll);
+    out << QStringLiteral("int main(int argc, char **argv)") << QStringLiteral("{")
         << QStringLiteral("    int port = argc > 1 ? atoi(argv[1]) : %1;").arg(port)
         << QStringLiteral("    char buf[65536];") << QStringLiteral("    ssize_t n;")
-        << QStringLiteral("    (void)buf;") << QStringLiteral("    (void)n;") << QString();
+        << QStringLiteral("    (void)port;") << QStringLiteral("    (void)buf;")
+        << QStringLiteral("    (void)n;") << QString();
     for (const SocketEvent &e : calls) {
         for (const QString &line : cLine(e, port, true).split(QLatin1Char('\n')))
             out << (line.isEmpty() ? line : QStringLiteral("    ") + line);
@@ -368,10 +386,34 @@ QString CodeGenerator::script(const QVector<SocketEvent> &events, Side side, Lan
     return out.join(QLatin1Char('\n')) + QLatin1Char('\n');
 }
 
-bool CodeGenerator::writeScripts(const QVector<SocketEvent> &events, const QString &directory,
-                                 const QList<Language> &languages, QStringList *written,
-                                 QString *error)
+QStringList CodeGenerator::existingScripts(const QVector<SocketEvent> &events,
+                                           const QString &directory,
+                                           const QList<Language> &languages)
 {
+    QStringList existing;
+    for (auto side : {Side::Server, Side::Client}) {
+        if (!hasSide(events, side))
+            continue;
+        for (Language language : languages) {
+            const QString path = QDir(directory).filePath(fileName(side, language));
+            if (QFileInfo::exists(path) || QFileInfo(path).isSymLink())
+                existing.append(path);
+        }
+    }
+    return existing;
+}
+
+bool CodeGenerator::writeScripts(const QVector<SocketEvent> &events, const QString &directory,
+                                 const QList<Language> &languages, Existing existing,
+                                 QStringList *written, QString *error)
+{
+    if (existing == Existing::Keep) {
+        const QStringList there = existingScripts(events, directory, languages);
+        if (!there.isEmpty()) {
+            *error = QStringLiteral("%1: exists already").arg(there.join(QStringLiteral(", ")));
+            return false;
+        }
+    }
     for (auto side : {Side::Server, Side::Client}) {
         if (!hasSide(events, side))
             continue;

@@ -36,10 +36,20 @@ public:
     static QString fileName(Side side, Language language);
     // True when the events hold calls of that side.
     static bool hasSide(const QVector<SocketEvent> &events, Side side);
+    // The files writeScripts would write that exist already: a student's own server.py may
+    // be among them.
+    static QStringList existingScripts(const QVector<SocketEvent> &events, const QString &directory,
+                                       const QList<Language> &languages);
+    enum class Existing
+    {
+        Keep,    // write nothing when any of the files exists
+        Replace, // the user agreed to replace them
+    };
     // Writes the program of each side the events have, in each language, into directory and
     // lists the files in *written (none when there are no calls). False, with "FILE: reason"
-    // in *error, when a file cannot be written.
+    // in *error, when a file cannot be written or (Keep) exists already; then nothing is
+    // written.
     static bool writeScripts(const QVector<SocketEvent> &events, const QString &directory,
-                             const QList<Language> &languages, QStringList *written,
-                             QString *error);
+                             const QList<Language> &languages, Existing existing,
+                             QStringList *written, QString *error);
 };

@@ -1,16 +1,33 @@
 #include "PythonForm.h"
 
 #include "BytesFormat.h"
+#include "CodeLiteral.h"
 #include "SocketAddress.h"
 #include "SocketNames.h"
+#include "SocketOption.h"
+
+#include <QRegularExpression>
 
 namespace {
 QString addressLiteral(const QVariantMap &args)
 {
     if (args.contains(QStringLiteral("path")))
-        return QStringLiteral("'%1'").arg(args.value(QStringLiteral("path")).toString());
+        return CodeLiteral::python(args.value(QStringLiteral("path")).toString());
     const QString host = args.value(QStringLiteral("host")).toString();
-    return QStringLiteral("('%1', %2)").arg(host).arg(args.value(QStringLiteral("port")).toInt());
+    return QStringLiteral("(") + CodeLiteral::python(host) + QStringLiteral(", ") +
+           QString::number(args.value(QStringLiteral("port")).toInt()) + QLatin1Char(')');
+}
+
+// An id this version wrote (server#2) keeps its readable name; anything else a trace may
+// hold becomes a name made only of letters, digits and underscores, distinct per id.
+QString fallbackName(const QString &socketId)
+{
+    quint32 hash = 2166136261u; // FNV-1a
+    for (const char byte : socketId.toUtf8()) {
+        hash ^= static_cast<unsigned char>(byte);
+        hash *= 16777619u;
+    }
+    return QStringLiteral("sock_%1").arg(hash, 8, 16, QLatin1Char('0'));
 }
 
 QString module(const QString &name)
@@ -21,9 +38,13 @@ QString module(const QString &name)
 
 QString PythonForm::variableName(const QString &socketId)
 {
-    const int hash = socketId.indexOf(QLatin1Char('#'));
-    const QString prefix = hash < 0 ? socketId : socketId.left(hash);
-    const QString number = hash < 0 ? QString() : socketId.mid(hash + 1);
+    static const QRegularExpression known(
+        QStringLiteral("^(server|client|conn)(?:#([1-9][0-9]{0,8}))?$"));
+    const QRegularExpressionMatch m = known.match(socketId);
+    if (!m.hasMatch())
+        return fallbackName(socketId);
+    const QString prefix = m.captured(1);
+    const QString number = m.captured(2);
     const QString base = prefix == QLatin1String("conn") ? QStringLiteral("conn")
                                                          : prefix + QStringLiteral("_socket");
     if (number.isEmpty() || number == QLatin1String("1"))
@@ -44,11 +65,15 @@ QString PythonForm::statement(const SocketEvent &e)
                  module(SocketNames::type(a.value(QStringLiteral("type")).toInt())),
                  module(SocketNames::protocol(a.value(QStringLiteral("proto")).toInt())));
     case SocketCall::SetSockOpt: {
-        const QString option =
-            a.value(QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")).toString();
-        const QString level =
-            a.value(QStringLiteral("level"), QStringLiteral("SOL_SOCKET")).toString();
+        const SocketOption *known = SocketOption::find(
+            a.value(QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")).toString());
         const int value = a.value(QStringLiteral("value"), 1).toInt();
+        // Only names SocketLab offers become code; a trace may hold any text here.
+        if (!known)
+            return QStringLiteral("%1.setsockopt(...)  # an option SocketLab does not know")
+                .arg(var);
+        const QString &option = known->name;
+        const QString &level = known->levelName;
         // SO_LINGER takes a struct linger: (on, seconds).
         const QString valueText = option == QLatin1String("SO_LINGER")
                                       ? QStringLiteral("struct.pack('ii', %1, %2)")

@@ -22,7 +22,11 @@ int ExportCommand::run(const QStringList &arguments)
     const QCommandLineOption out(QStringLiteral("out"),
                                  QStringLiteral("Directory to write into (default: current)."),
                                  QStringLiteral("DIR"), QStringLiteral("."));
-    parser.addOptions({to, out});
+    const QCommandLineOption force(QStringLiteral("force"),
+                                   QStringLiteral("Replace server.py, client.py, … where they "
+                                                  "exist already (without it, nothing is "
+                                                  "written then)."));
+    parser.addOptions({to, out, force});
     if (!parser.parse(QStringList{QStringLiteral("socketlab-cli export")} + arguments)) {
         std::fprintf(stderr, "socketlab-cli export: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -38,12 +42,16 @@ int ExportCommand::run(const QStringList &arguments)
         return 2;
     }
     QVector<SocketEvent> events;
-    QString error;
-    if (!TraceFormat::readFile(parser.positionalArguments().first(), &events, &error)) {
-        std::fprintf(stderr, "socketlab-cli export: %s: %s\n",
-                     qPrintable(parser.positionalArguments().first()), qPrintable(error));
+    QString error, warning;
+    const QString tracePath = parser.positionalArguments().first();
+    if (!TraceFormat::readFile(tracePath, &events, &error, &warning)) {
+        std::fprintf(stderr, "socketlab-cli export: %s: %s\n", qPrintable(tracePath),
+                     qPrintable(error));
         return 1;
     }
+    if (!warning.isEmpty())
+        std::fprintf(stderr, "socketlab-cli export: %s: %s\n", qPrintable(tracePath),
+                     qPrintable(warning));
     const auto lang = language == QLatin1String("c") ? CodeGenerator::Language::C
                                                      : CodeGenerator::Language::Python;
     const QDir dir(parser.value(out));
@@ -52,7 +60,16 @@ int ExportCommand::run(const QStringList &arguments)
         return 1;
     }
     QStringList written;
-    if (!CodeGenerator::writeScripts(events, dir.path(), {lang}, &written, &error)) {
+    const QStringList existing = CodeGenerator::existingScripts(events, dir.path(), {lang});
+    if (!existing.isEmpty() && !parser.isSet(force)) {
+        std::fprintf(stderr,
+                     "socketlab-cli export: %s exists already; nothing was written (choose "
+                     "another --out, or add --force to replace it)\n",
+                     qPrintable(existing.join(QStringLiteral(", "))));
+        return 1;
+    }
+    if (!CodeGenerator::writeScripts(events, dir.path(), {lang}, CodeGenerator::Existing::Replace,
+                                     &written, &error)) {
         std::fprintf(stderr, "socketlab-cli export: cannot write %s\n", qPrintable(error));
         return 1;
     }

@@ -31,12 +31,16 @@ bool SessionExporter::writeTrace(const QString &path, QString *error) const
     return true;
 }
 
-bool SessionExporter::writeScripts(const QString &directory, QStringList *written,
-                                   QString *error) const
+namespace {
+const QList<CodeGenerator::Language> bothLanguages{CodeGenerator::Language::Python,
+                                                   CodeGenerator::Language::C};
+}
+
+bool SessionExporter::writeScripts(const QString &directory, CodeGenerator::Existing existing,
+                                   QStringList *written, QString *error) const
 {
-    if (!CodeGenerator::writeScripts(m_log->events(), directory,
-                                     {CodeGenerator::Language::Python, CodeGenerator::Language::C},
-                                     written, error))
+    if (!CodeGenerator::writeScripts(m_log->events(), directory, bothLanguages, existing, written,
+                                     error))
         return false;
     if (written->isEmpty()) {
         *error = tr("The session has no calls yet.");
@@ -51,9 +55,18 @@ void SessionExporter::chooseScriptDirectory()
         QFileDialog::getExistingDirectory(m_window, tr("Export session as scripts"));
     if (directory.isEmpty())
         return;
+    const QStringList existing =
+        CodeGenerator::existingScripts(m_log->events(), directory, bothLanguages);
+    if (!existing.isEmpty() &&
+        QMessageBox::question(
+            m_window, tr("Export session as scripts"),
+            tr("%1 already exists in this folder. Replace it with the session's programs?")
+                .arg(existing.join(QStringLiteral(", "))),
+            QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) != QMessageBox::Yes)
+        return;
     QStringList written;
     QString error;
-    if (writeScripts(directory, &written, &error))
+    if (writeScripts(directory, CodeGenerator::Existing::Replace, &written, &error))
         m_window->statusBar()->showMessage(tr("Wrote %1").arg(written.join(QStringLiteral(", "))),
                                            10000);
     else

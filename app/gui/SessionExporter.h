@@ -1,5 +1,7 @@
 #pragma once
 
+#include "CodeGenerator.h"
+
 #include <QObject>
 #include <QStringList>
 
@@ -16,8 +18,10 @@ public:
     SessionExporter(const EventLog *log, QMainWindow *window);
 
     bool writeTrace(const QString &path, QString *error) const;
-    // server.py/client.py and server.c/client.c for the sides the session has.
-    bool writeScripts(const QString &directory, QStringList *written, QString *error) const;
+    // server.py/client.py and server.c/client.c for the sides the session has; nothing
+    // when one of them exists, unless replacing was agreed.
+    bool writeScripts(const QString &directory, CodeGenerator::Existing existing,
+                      QStringList *written, QString *error) const;
 
     void chooseTraceFile();
     void chooseScriptDirectory();
