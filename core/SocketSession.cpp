@@ -7,6 +7,7 @@
 #include "SocketEngine.h"
 #include "ThreadHandoff.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 SocketSession::SocketSession(QObject *parent) : QObject(parent)
@@ -66,7 +67,7 @@ void SocketSession::processPending()
     // event reads the socket as it was then. Views hear of each changed socket about once a
     // frame (FrameThrottle), with its latest state: in a flood one redraw, not hundreds.
     int handled = 0;
-    while (!m_pending.empty() && (handled % 8 != 0 || slice.elapsed() < sliceMs)) {
+    while (!m_pending.empty() && (m_draining || handled % 8 != 0 || slice.elapsed() < sliceMs)) {
         auto message = std::move(m_pending.front());
         m_pending.pop_front();
         ++handled;
@@ -297,4 +298,15 @@ void SocketSession::closeAll()
         return;
     // By name: a blocking call with no payload of ours inside Qt's event (see Mailbox).
     QMetaObject::invokeMethod(m_engine, "closeAll", Qt::BlockingQueuedConnection);
+}
+
+void SocketSession::closeAllAndDrain()
+{
+    closeAll();
+    // closeAll returned after the worker posted its last batch; deliver it and every
+    // earlier one still queued, then handle them all at once.
+    QCoreApplication::sendPostedEvents();
+    m_draining = true;
+    processPending();
+    m_draining = false;
 }

@@ -67,6 +67,9 @@ public:
 
     // Closes every socket and waits for the worker to finish doing so.
     void closeAll();
+    // Closes every socket and hands on, before it returns, every event the worker had for
+    // us (the closes included): a console command that exits next loses none of them.
+    void closeAllAndDrain();
 
     // An automatic server on the worker thread (see AutoServer, DatagramServer); its
     // progress comes back as servingChanged.
@@ -104,4 +107,5 @@ private:
     QSet<QString> m_changed;
     FrameThrottle *m_announce;
     static constexpr qint64 sliceMs = 4;
+    bool m_draining = false; // closeAllAndDrain: no slices, everything now
 };

@@ -1,6 +1,7 @@
 #include "TraceFormat.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 
 #include <cmath>
@@ -140,23 +141,49 @@ bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *erro
     return true;
 }
 
-bool TraceFormat::readFile(const QString &path, QVector<SocketEvent> *events, QString *error)
+bool TraceFormat::readFile(const QString &path, QVector<SocketEvent> *events, QString *error,
+                           QString *warning)
 {
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = QStringLiteral("no such trace file");
+        return false;
+    }
+    if (!info.isFile()) {
+        *error = QStringLiteral("not a regular file (a folder, pipe or device is no trace)");
+        return false;
+    }
+    if (info.size() > maxFileBytes) {
+        *error =
+            QStringLiteral("%1 bytes; a trace is at most %2").arg(info.size()).arg(maxFileBytes);
+        return false;
+    }
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         *error = file.errorString();
         return false;
     }
-    int number = 0;
-    while (!file.atEnd()) {
-        const QByteArray line = file.readLine().trimmed();
-        ++number;
+    // Read at most the size checked above: the file may grow while it is read.
+    const QList<QByteArray> lines = file.read(maxFileBytes + 1).split('\n');
+    int last = int(lines.size()) - 1;
+    while (last >= 0 && lines.at(last).trimmed().isEmpty())
+        --last;
+    for (int i = 0; i <= last; ++i) {
+        const QByteArray line = lines.at(i).trimmed();
         if (line.isEmpty())
             continue;
         SocketEvent e;
         QString why;
         if (!fromLine(line, &e, &why)) {
-            *error = QStringLiteral("line %1: %2").arg(number).arg(why);
+            if (i == last) {
+                *warning = QStringLiteral("line %1 is damaged (%2) and was left out; the %3 "
+                                          "events before it were read")
+                               .arg(i + 1)
+                               .arg(why)
+                               .arg(events->size());
+                return true;
+            }
+            *error = QStringLiteral("line %1: %2").arg(i + 1).arg(why);
             return false;
         }
         events->append(e);

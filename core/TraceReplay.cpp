@@ -8,23 +8,15 @@
 
 bool TraceReplay::load(const QString &path, QString *error)
 {
-    const QFileInfo info(path);
-    if (!info.exists() || info.isDir()) {
-        *error = QStringLiteral("%1: no such trace file").arg(path);
-        return false;
-    }
-    if (info.size() > maxFileSize) {
-        *error = QStringLiteral("%1 is %2 bytes; a replay reads at most %3")
-                     .arg(path)
-                     .arg(info.size())
-                     .arg(maxFileSize);
-        return false;
-    }
     QVector<SocketEvent> events;
-    if (!TraceFormat::readFile(path, &events, error))
+    QString why;
+    m_warning.clear();
+    if (!TraceFormat::readFile(path, &events, &why, &m_warning)) {
+        *error = QStringLiteral("%1: %2").arg(path, why);
         return false;
+    }
     if (events.isEmpty()) {
-        *error = QStringLiteral("%1 holds no events").arg(info.fileName());
+        *error = QStringLiteral("%1 holds no events").arg(QFileInfo(path).fileName());
         return false;
     }
     m_events = events;

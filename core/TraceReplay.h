@@ -15,6 +15,8 @@ class TraceReplay
 public:
     // False with "line N: reason" (or the file's error) when the file cannot be replayed.
     bool load(const QString &path, QString *error);
+    // After load: what was left out of a damaged trace (its cut-off last line), or empty.
+    const QString &warning() const { return m_warning; }
     void setEvents(const QVector<SocketEvent> &events) { m_events = events; }
 
     int count() const { return int(m_events.size()); }
@@ -26,12 +28,10 @@ public:
     static void apply(const SocketEvent &event, QHash<QString, SocketInfo> *sockets,
                       QStringList *order);
 
-    // Replays are read into memory; a trace is kept within the log's caps, so this is ample.
-    static constexpr qint64 maxFileSize = 256LL * 1024 * 1024;
-
 private:
     // A call returned or failed: whichever of the socket's two calls it was is over.
     static void finishCall(SocketInfo *socket, SocketCall call);
 
     QVector<SocketEvent> m_events;
+    QString m_warning;
 };

@@ -85,8 +85,11 @@ server_socket.close()
 QByteArray receivedInTrace(const QString &trace, QString *error)
 {
     QVector<SocketEvent> events;
-    if (!TraceFormat::readFile(trace, &events, error))
+    QString warning;
+    if (!TraceFormat::readFile(trace, &events, error, &warning) || !warning.isEmpty()) {
+        *error += warning; // a cut trace is a failure here too
         return QByteArray();
+    }
     QByteArray received;
     for (const SocketEvent &e : events) {
         if (e.call == SocketCall::Recv && e.phase == CallPhase::Returned)

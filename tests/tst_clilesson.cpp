@@ -131,8 +131,9 @@ void TestCliLesson::runsEveryBuiltInLesson()
     QVERIFY(r.out.contains("Check what you learned"));
 
     QVector<SocketEvent> events;
-    QString error;
-    QVERIFY2(TraceFormat::readFile(trace, &events, &error), qPrintable(error));
+    QString error, warning;
+    QVERIFY2(TraceFormat::readFile(trace, &events, &error, &warning), qPrintable(error));
+    QVERIFY2(warning.isEmpty(), qPrintable(warning));
     const Lesson lesson = LessonLibrary::load(id, settings).lesson;
 
     // Walk the lesson's calls and find each one's start in the trace, in order; the lesson's

@@ -364,7 +364,7 @@ void TestEventLog::traceWriterHonoursCaps()
 {
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("trace.jsonl"));
-    TraceWriter writer(4, 6);
+    TraceWriter writer(4, 6, 1 << 20);
     QVERIFY(writer.open(path));
     writer.write(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "abcdefgh"));
     writer.write(dataEvent(QStringLiteral("conn#1"), SocketCall::Recv, "ijklmnop"));

@@ -4,9 +4,10 @@
 #include "EventText.h"
 #include "PythonForm.h"
 #include "SocketSession.h"
+#include "TraceFormat.h"
 
 ConsoleLog::ConsoleLog(SocketSession *session, FILE *out, QObject *parent)
-    : QObject(parent), m_out(out)
+    : QObject(parent), m_session(session), m_out(out)
 {
     connect(session, &SocketSession::eventOccurred, this, &ConsoleLog::onEvent);
 }
@@ -18,8 +19,8 @@ ConsoleLog::~ConsoleLog()
 
 bool ConsoleLog::openTrace(const QString &path)
 {
-    m_trace =
-        std::make_unique<TraceWriter>(EventLog::defaultPerEventCap, EventLog::defaultTotalCap);
+    m_trace = std::make_unique<TraceWriter>(EventLog::defaultPerEventCap, EventLog::defaultTotalCap,
+                                            TraceFormat::maxFileBytes);
     if (!m_trace->open(path)) {
         std::fprintf(stderr, "socketlab-cli: cannot write trace %s: %s\n", qPrintable(path),
                      qPrintable(m_trace->errorString()));
@@ -46,8 +47,31 @@ void ConsoleLog::onEvent(const SocketEvent &event)
         m_flushQueued = true;
         QMetaObject::invokeMethod(this, &ConsoleLog::flush, Qt::QueuedConnection);
     }
-    if (m_trace)
+    if (m_trace) {
         m_trace->write(event);
+        if (!m_trace->problem().isEmpty())
+            reportTraceProblem();
+    }
+}
+
+void ConsoleLog::reportTraceProblem()
+{
+    if (m_traceProblemReported)
+        return;
+    m_traceProblemReported = true;
+    std::fprintf(stderr, "socketlab-cli: %s\n", qPrintable(m_trace->problem()));
+}
+
+int ConsoleLog::endSession(int exitCode)
+{
+    m_session->closeAllAndDrain();
+    flush();
+    if (!m_trace)
+        return exitCode;
+    const bool written = m_trace->close();
+    if (!m_trace->problem().isEmpty())
+        reportTraceProblem();
+    return written ? exitCode : qMax(exitCode, 1);
 }
 
 void ConsoleLog::flush()

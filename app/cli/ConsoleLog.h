@@ -23,12 +23,20 @@ public:
     // How much of each event's data this log reads: a line's preview, or what the trace
     // keeps (see SocketSession::setEventDataLimit).
     qint64 dataReadPerEvent() const;
+    // The one way a console command ends: closes every socket, prints and traces every
+    // event that is still on its way, closes the trace, and returns the exit code: the
+    // command's own, or 1 when the trace lost events through an error (said on stderr).
+    int endSession(int exitCode);
 
 private:
     void onEvent(const SocketEvent &event);
     void flush();
 
+    void reportTraceProblem();
+
+    SocketSession *m_session;
     FILE *m_out;
+    bool m_traceProblemReported = false;
     bool m_flushQueued = false;
     std::unique_ptr<TraceWriter> m_trace;
 };

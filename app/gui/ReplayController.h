@@ -36,6 +36,8 @@ public:
 
     // False with *error when the file cannot be replayed; the views are untouched then.
     bool open(const QString &path, QString *error);
+    // What a damaged trace lost at its end, after open; empty for a whole one.
+    QString warning() const { return m_replay.warning(); }
     void close();
     bool isReplaying() const { return m_replaying; }
     // While replaying, a live event is kept aside (within the log's caps) and true returned.
