@@ -4,9 +4,12 @@
 #include "SocketEvent.h"
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHash>
 #include <QList>
 #include <QSet>
+
+class QTimer;
 
 // An automatic server on the worker thread: keeps calling accept on a listener and answers
 // each connection according to its ServerMode. It makes its calls through the engine like
@@ -16,7 +19,7 @@
 class AcceptLoop : public ServeLoop
 {
 public:
-    using ServeLoop::ServeLoop;
+    AcceptLoop(SocketEngine *engine, const ServeRequest &request);
     void start() override;
 
 private:
@@ -34,8 +37,14 @@ private:
     void close(const QString &id);
     void reportStatus();
 
+    // HTTP: a client that has not sent its whole request head by its deadline is closed.
+    void closeSlowRequests();
+
     QSet<QString> m_connections;
     QHash<QString, QByteArray> m_httpRequests;
+    QHash<QString, qint64> m_headDeadline; // ms on m_clock
+    QElapsedTimer m_clock;
+    QTimer *m_sweep;
     // Chat: what still has to go to each client, and whether a sendall to it is running.
     // A client that stops reading only grows its own queue (up to maxRelayQueue bytes).
     QHash<QString, QList<QByteArray>> m_outbox;
@@ -43,5 +52,12 @@ private:
     QSet<QString> m_sending;
     int m_accepted = 0;
     int m_served = 0;
+    // Back-off after a transient accept error (EMFILE, ENFILE, ENOBUFS, ENOMEM,
+    // ECONNABORTED): 0 while accepting normally.
+    QTimer *m_retry;
+    int m_retryMs = 0;
+    QString m_note;
+    static constexpr int minRetryMs = 20;
+    static constexpr int maxRetryMs = 1000;
     static constexpr qint64 maxRelayQueue = 4 * 1024 * 1024;
 };

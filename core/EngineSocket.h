@@ -11,8 +11,11 @@ struct EngineSocket
 {
     SocketInfo info;
     CallSlot main;
-    CallSlot duplex;               // a call in the other direction while main's call runs
-    QString boundUnixPath;         // the socket file this socket's bind created, removed on close
+    CallSlot duplex;       // a call in the other direction while main's call runs
+    QString boundUnixPath; // the socket file this socket's bind created, removed on close
+    // Which file that was: only it is removed, not whatever has replaced it since.
+    quint64 boundUnixDevice = 0;
+    quint64 boundUnixInode = 0;
     double kernelSampledMs = -1e9; // when the kernel was last asked about it (session clock)
     QSocketNotifier *readNotifier = nullptr;
     QSocketNotifier *writeNotifier = nullptr;

@@ -235,6 +235,12 @@ QString ErrnoCatalog::hint(int error, SocketCall call, const QString &address)
                   "0.0.0.0 (every interface), or to one of this machine's addresses.")
             .arg(at(address));
     case EACCES:
+        if (call == SocketCall::Bind && address.startsWith(QLatin1String("unix:")))
+            return tr("A Unix socket is a file, and you may not create files in that folder. "
+                      "Choose a folder you can write to, such as /tmp.");
+        if (call == SocketCall::Connect && address.startsWith(QLatin1String("unix:")))
+            return tr("You may not open that socket file (or a folder on its path). Ask its "
+                      "owner, or use a socket in a folder of yours.");
         if (call == SocketCall::Bind)
             return tr("Ports below 1024 are reserved for the administrator. Use a "
                       "higher port, such as 50000.");

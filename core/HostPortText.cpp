@@ -1,5 +1,7 @@
 #include "HostPortText.h"
 
+#include "OptionNumber.h"
+
 #include <sys/socket.h>
 
 HostPortText::Parts HostPortText::parse(const QString &text)
@@ -51,12 +53,17 @@ HostPortText::Parts HostPortText::parse(const QString &text)
         p.host = t.left(colon);
         portText = t.mid(colon + 1);
     }
-    bool ok = false;
-    p.port = portText.toInt(&ok);
-    if (!ok) {
+    if (!OptionNumber::parse(portText, 0, 99999, &p.port)) {
         p.error = QStringLiteral("'%1' is not a port number").arg(portText);
         return p;
     }
     p.family = p.host.contains(QLatin1Char(':')) ? AF_INET6 : AF_INET;
     return p;
+}
+
+bool HostPortText::isEveryAddress(const QString &host)
+{
+    const QString h = host.trimmed();
+    return h.isEmpty() || h == QLatin1String("0.0.0.0") || h == QLatin1String("::") ||
+           h == QLatin1String("[::]");
 }

@@ -19,4 +19,7 @@ public:
     };
 
     static Parts parse(const QString &text);
+    // True for a host that binds every interface (empty, 0.0.0.0, ::), so that any machine
+    // on the network can connect: the window asks first, the console says so.
+    static bool isEveryAddress(const QString &host);
 };

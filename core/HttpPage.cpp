@@ -20,7 +20,24 @@ QByteArray HttpPage::response(const QByteArray &request)
            body;
 }
 
-bool HttpPage::isCompleteRequest(const QByteArray &received)
+QByteArray HttpPage::tooLarge()
 {
-    return received.contains("\r\n\r\n") || received.contains("\n\n");
+    const QByteArray body = "The request head is over " + QByteArray::number(maxHeadBytes / 1024) +
+                            " KiB; SocketLab's lame web server reads no more.\n";
+    return "HTTP/1.0 431 Request Header Fields Too Large\r\n"
+           "Content-Type: text/plain; charset=utf-8\r\n"
+           "Content-Length: " +
+           QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+}
+
+qsizetype HttpPage::headEnd(const QByteArray &received, qsizetype newFrom)
+{
+    const qsizetype from = qMax<qsizetype>(0, newFrom - 3);
+    const qsizetype crlf = received.indexOf("\r\n\r\n", from);
+    const qsizetype lf = received.indexOf("\n\n", from);
+    if (crlf < 0 && lf < 0)
+        return -1;
+    if (lf < 0 || (crlf >= 0 && crlf + 2 <= lf))
+        return crlf + 4;
+    return lf + 2;
 }

@@ -16,4 +16,7 @@ struct Lesson
     QList<LessonStep> steps;
     QList<LessonQuestion> check; // the learning-outcomes check at the end
     QString source;              // file name or ":/lessons/…", for messages
+    // The {host} and {port} the lesson was read with: where it may connect (LessonReach).
+    QString chosenHost;
+    int chosenPort = 0;
 };

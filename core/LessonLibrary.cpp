@@ -34,6 +34,11 @@ LessonParser::Result LessonLibrary::loadFile(const QString &path,
         failed.error = QStringLiteral("%1 is a folder, not a lesson file").arg(path);
         return failed;
     }
+    // A FIFO or a device would never end: reading it would hang the window.
+    if (!info.isFile()) {
+        failed.error = QStringLiteral("%1 is not a regular file, so not a lesson file").arg(path);
+        return failed;
+    }
     if (info.size() > LessonParser::maxFileSize) {
         failed.error = QStringLiteral("%1 is %2 bytes; a lesson file is at most %3")
                            .arg(path)

@@ -3,6 +3,7 @@
 #include "ConstantCatalog.h"
 #include "EscapeCodec.h"
 #include "SocketOption.h"
+#include "WrappableText.h"
 
 #include <QHash>
 #include <QLocale>
@@ -58,6 +59,8 @@ public:
     Reader(const QString &source, const LessonParser::Settings &settings) : m_settings(settings)
     {
         m_result.lesson.source = source;
+        m_result.lesson.chosenHost = settings.host;
+        m_result.lesson.chosenPort = settings.port;
     }
 
     LessonParser::Result run(const QString &text)
@@ -93,6 +96,12 @@ private:
     {
         if (raw.endsWith(QLatin1Char('\r')))
             raw.chop(1);
+        if (raw.size() > LessonParser::maxLineLength) {
+            fail(QStringLiteral("the line has %1 characters; a lesson line has at most %2")
+                     .arg(raw.size())
+                     .arg(LessonParser::maxLineLength));
+            return;
+        }
         const QString line = raw.trimmed();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             return;
@@ -105,7 +114,7 @@ private:
         const QRegularExpressionMatch translated = translatedKey.match(key);
         if (colon >= 0 && translated.hasMatch()) {
             readTranslation(translated.captured(1), translated.captured(2),
-                            line.mid(colon + 1).trimmed());
+                            WrappableText::of(line.mid(colon + 1).trimmed()));
             return;
         }
         if (colon >= 0 && key.contains(QLatin1Char('['))) {
@@ -119,7 +128,12 @@ private:
                      .arg(line.left(40), keys().join(QStringLiteral(", "))));
             return;
         }
-        const QString value = fill(line.mid(colon + 1).trimmed());
+        // Prose is shown in labels that wrap; a call's words are arguments and stay whole.
+        static const QStringList prose{QStringLiteral("title"), QStringLiteral("goal"),
+                                       QStringLiteral("step"),  QStringLiteral("say"),
+                                       QStringLiteral("ask"),   QStringLiteral("answer")};
+        const QString filled = fill(line.mid(colon + 1).trimmed());
+        const QString value = prose.contains(key) ? WrappableText::of(filled) : filled;
         if (m_result.lesson.id.isEmpty() && key != QLatin1String("lesson")) {
             fail(QStringLiteral("a lesson file starts with 'lesson: ID'"));
             return;
@@ -143,6 +157,10 @@ private:
         }
         if (key == QLatin1String("title"))
             m_translatedTitles.insert(language, value);
+        else if (m_translatedGoals[language].size() >= LessonParser::maxGoals)
+            fail(QStringLiteral("more than %1 goals in %2")
+                     .arg(LessonParser::maxGoals)
+                     .arg(language));
         else
             m_translatedGoals[language] << value;
     }
@@ -173,6 +191,8 @@ private:
                 fail(QStringLiteral("goals come before the first step"));
             else if (value.isEmpty())
                 fail(QStringLiteral("the goal is empty"));
+            else if (lesson.goals.size() >= LessonParser::maxGoals)
+                fail(QStringLiteral("more than %1 goals").arg(LessonParser::maxGoals));
             lesson.goals << value;
             return;
         }
@@ -188,6 +208,10 @@ private:
                 return;
             }
             closeStep();
+            if (lesson.steps.size() >= LessonParser::maxSteps) {
+                fail(QStringLiteral("more than %1 steps").arg(LessonParser::maxSteps));
+                return;
+            }
             LessonStep step;
             step.title = value;
             step.line = m_line;
@@ -590,6 +614,9 @@ LessonParser::Result LessonParser::parse(const QByteArray &text, const QString &
                       .arg(maxFileSize);
         return r;
     }
+    // Editors on some systems start UTF-8 files with a byte order mark; it is not text.
+    if (text.startsWith("\xef\xbb\xbf"))
+        return parse(text.mid(3), source, settings);
     // Invalid UTF-8 does not survive a round trip (it decodes to U+FFFD).
     const auto validUtf8 = [](const QByteArray &bytes) {
         return QString::fromUtf8(bytes).toUtf8() == bytes;

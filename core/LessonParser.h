@@ -26,6 +26,10 @@ public:
     };
 
     static Result parse(const QByteArray &text, const QString &source, const Settings &settings);
-    // Lesson files are small; anything bigger is not a lesson.
+    // Lesson files are small; anything bigger is not a lesson. A line holds a paragraph at
+    // most; the counts are far above the course's longest lesson (about 40 steps).
     static constexpr qint64 maxFileSize = 256 * 1024;
+    static constexpr int maxLineLength = 2000;
+    static constexpr int maxSteps = 200;
+    static constexpr int maxGoals = 20;
 };

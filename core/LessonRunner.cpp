@@ -6,6 +6,7 @@
 #include "BackgroundLookup.h"
 #include "CallSequence.h"
 #include "LessonLookup.h"
+#include "LessonReach.h"
 #include "SocketSession.h"
 
 namespace {
@@ -252,6 +253,19 @@ void LessonRunner::performCall(int step, const LessonAction &a)
             stepEnded(step);
             return;
         }
+        if ((a.call == SocketCall::Connect || a.call == SocketCall::SendTo) && !m_anyAddress) {
+            QList<SocketAddress> own;
+            for (const QString &ownId : std::as_const(m_names))
+                own << m_session->socket(ownId).local;
+            const QString why = LessonReach::whyRefused(a.host, a.port, m_lesson.chosenHost,
+                                                        m_lesson.chosenPort, own);
+            if (!why.isEmpty() && !(m_askReach && m_askReach(why))) {
+                m_call = SocketCall::None;
+                setStatus(step, StepStatus::Failed, why);
+                stepEnded(step);
+                return;
+            }
+        }
         CallRequest r = CallRequest::on(a.call, id);
         r.optionName = a.option;
         r.optionValue = a.number;
@@ -269,6 +283,12 @@ void LessonRunner::performCall(int step, const LessonAction &a)
         setStatus(step, StepStatus::Failed, refusal);
         stepEnded(step);
     }
+}
+
+void LessonRunner::setReachPolicy(bool anyAddress, std::function<bool(const QString &why)> ask)
+{
+    m_anyAddress = anyAddress;
+    m_askReach = std::move(ask);
 }
 
 void LessonRunner::defer(int step, const QString &why)

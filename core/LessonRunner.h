@@ -10,6 +10,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 
 class AutoServer;
@@ -48,6 +49,10 @@ public:
     // Headless runs: "wait:" steps are done by the lesson, and "browse:" sends the request
     // a browser would send from a socket of the lesson's own.
     void setActsForUser(bool acts) { m_actsForUser = acts; }
+    // A lesson that wants to reach an address that is neither its own nor the one chosen
+    // for it (LessonReach) is refused, unless anyAddress, or unless ask (the window's
+    // question) says yes.
+    void setReachPolicy(bool anyAddress, std::function<bool(const QString &why)> ask = {});
     // Pause between steps while playing.
     void setPlayDelayMs(int ms);
     int playDelayMs() const { return m_playDelayMs; }
@@ -114,6 +119,8 @@ private:
     QHash<int, QString> m_detail;
     QHash<QString, QString> m_names; // lesson name → session socket id
     bool m_actsForUser = false;
+    bool m_anyAddress = false;
+    std::function<bool(const QString &why)> m_askReach;
     bool m_playing = false;
     bool m_nextWhenDone = false;
     int m_stopAt = -2;

@@ -84,13 +84,19 @@ bool SocketAddress::toSockaddr(sockaddr_storage *storage, socklen_t *length) con
         return true;
     }
     if (m_family == AF_UNIX) {
-        const QByteArray path = m_host.toLocal8Bit();
+        QByteArray path = m_host.toLocal8Bit();
         if (path.isEmpty() || path.size() > maxUnixPathBytes)
             return false;
         auto *un = reinterpret_cast<sockaddr_un *>(storage);
         un->sun_family = AF_UNIX;
+        // "@name" is Linux's abstract namespace, as ss and fromSockaddr write it: a leading
+        // NUL, the name, and no file anywhere (so nothing to remove afterwards).
+        const bool abstract = path.startsWith('@') && path.size() > 1;
+        if (abstract)
+            path[0] = '\0';
         std::memcpy(un->sun_path, path.constData(), size_t(path.size()));
-        *length = socklen_t(offsetof(sockaddr_un, sun_path) + size_t(path.size()) + 1);
+        *length =
+            socklen_t(offsetof(sockaddr_un, sun_path) + size_t(path.size()) + (abstract ? 0 : 1));
         return true;
     }
     return false;

@@ -20,6 +20,7 @@
 #include <cerrno>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace {
@@ -324,8 +325,13 @@ void SocketEngine::bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &
     }
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.state = SocketState::Bound;
-    if (address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@')))
+    struct stat made;
+    if (address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@')) &&
+        ::lstat(address.host().toLocal8Bit().constData(), &made) == 0) {
         s.boundUnixPath = address.host();
+        s.boundUnixDevice = made.st_dev;
+        s.boundUnixInode = made.st_ino;
+    }
     m_report.succeed(s, slot, s.info.local.toVariant());
 }
 
@@ -580,8 +586,14 @@ void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
     s.info.state = SocketState::Closed;
     // The file bind created outlives the socket; SocketLab removes it so the next bind to
     // the same path works (a Python program would call os.unlink itself).
+    // Only the socket file this bind made: a file put there since (a student's homework
+    // copied over it, say) is not ours to delete.
     QVariant result;
-    if (!s.boundUnixPath.isEmpty() && ::unlink(s.boundUnixPath.toLocal8Bit().constData()) == 0)
+    const QByteArray path = s.boundUnixPath.toLocal8Bit();
+    struct stat now;
+    if (!path.isEmpty() && ::lstat(path.constData(), &now) == 0 && S_ISSOCK(now.st_mode) &&
+        quint64(now.st_dev) == s.boundUnixDevice && quint64(now.st_ino) == s.boundUnixInode &&
+        ::unlink(path.constData()) == 0)
         result = QVariantMap{{QStringLiteral("removed"), s.boundUnixPath}};
     s.boundUnixPath.clear();
     if (rc != 0)

@@ -9,6 +9,7 @@
 #include "LoopbackSession.h"
 #include "TraceFormat.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -208,6 +209,19 @@ void TestBadInput::commandLines_data()
         << QStringList{"serve", "--backlog", "-3"} << 2 << "--backlog needs a number";
     QTest::newRow("serve word backlog")
         << QStringList{"serve", "--backlog", "many"} << 2 << "--backlog needs a number";
+    // QString::toInt takes these; a person would not call them numbers.
+    QTest::newRow("serve backlog with a space")
+        << QStringList{"serve", "--backlog", " 7"} << 2 << "--backlog needs a number";
+    QTest::newRow("serve backlog with a plus")
+        << QStringList{"serve", "--backlog", "+5"} << 2 << "--backlog needs a number";
+    QTest::newRow("serve port with a plus")
+        << QStringList{"serve", "--bind", "127.0.0.1:+80"} << 2 << "is not a port number";
+    QTest::newRow("serve extra argument") << QStringList{"serve", "--bind", "127.0.0.1:0", "echo"}
+                                          << 2 << "unexpected argument 'echo'";
+    QTest::newRow("lesson port with a space")
+        << QStringList{"lesson", "backlog", "--port", "50000 "} << 2 << "--port needs a number";
+    QTest::newRow("connect bad timeout") << QStringList{"connect", "127.0.0.1:1", "--timeout", "-1"}
+                                         << 2 << "--timeout needs whole seconds";
     QTest::newRow("serve bad max")
         << QStringList{"serve", "--max-clients", "x"} << 2 << "--max-clients needs a number";
     QTest::newRow("serve bad reply")
@@ -263,13 +277,19 @@ void TestBadInput::screenshotOfAStepAfterAFailedOne()
                                 "do: client socket\n"
                                 "step: Nobody listens there\n"
                                 "say: Nothing listens on this port.\n"
-                                "do: client connect 127.0.0.1 %1\n"
+                                "do: client connect {host} {port}\n"
                                 "step: Never reached\n"
                                 "say: The lesson stopped before this.\n"
                                 "do: client close\n")
-                     .arg(closedPort)
                      .toUtf8());
     lesson.close();
+    // {port} is the server pane's port: the closed one (a lesson may reach only its own
+    // sockets and the address chosen for it).
+    QDir(dir.path()).mkpath(QStringLiteral("SocketLab"));
+    QFile settings(dir.filePath(QStringLiteral("SocketLab/SocketLab.conf")));
+    QVERIFY(settings.open(QIODevice::WriteOnly));
+    settings.write(QStringLiteral("[server]\nhost=127.0.0.1\nport=%1\n").arg(closedPort).toUtf8());
+    settings.close();
     const QString picture = dir.filePath(QStringLiteral("step3.png"));
     QProcess window;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();

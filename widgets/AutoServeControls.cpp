@@ -169,7 +169,10 @@ void AutoServeControls::refresh()
         m_status->setText(tr("Serving %1 on %2: %3 client(s) served, %4 open.")
                               .arg(serverModeName(m_mode), listener.local.display())
                               .arg(m_server->clientsServed())
-                              .arg(m_server->openConnections()));
+                              .arg(m_server->openConnections()) +
+                          (m_server->status().note.isEmpty()
+                               ? QString()
+                               : QLatin1Char('\n') + m_server->status().note));
     else if (m_datagrams)
         m_status->setText(tr("Serving %1 on udp://%2: %3 datagram(s) answered.")
                               .arg(serverModeName(m_mode), listener.local.display())

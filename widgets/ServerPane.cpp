@@ -6,6 +6,7 @@
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
+#include "HostPortText.h"
 #include "InterfaceList.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
@@ -277,9 +278,7 @@ void ServerPane::setCompact(bool compact)
 void ServerPane::bindClicked()
 {
     const QString host = m_endpoint->host().trimmed();
-    const bool everyAddress = m_endpoint->family() != AF_UNIX &&
-                              (host.isEmpty() || host == QLatin1String("0.0.0.0") ||
-                               host == QLatin1String("::") || host == QLatin1String("[::]"));
+    const bool everyAddress = m_endpoint->family() != AF_UNIX && HostPortText::isEveryAddress(host);
     if (everyAddress) {
         QStringList addresses;
         for (const InterfaceList::Entry &e : InterfaceList::current()) {
@@ -337,6 +336,8 @@ void ServerPane::offerToRemoveStaleFile(const QString &path)
 void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode, int backlog)
 {
     m_endpoint->setEndpoint(host, port);
+    // Given on the command line for this run only: the form's saved address stays.
+    m_endpointFromCommandLine = true;
     if (backlog > 0)
         m_backlog->setValue(backlog);
     const int listenBacklog = backlog > 0 ? backlog : qMax(m_backlog->value(), 16);
@@ -431,6 +432,8 @@ void ServerPane::readSettings(QSettings &settings)
 
 void ServerPane::writeSettings(QSettings &settings) const
 {
+    if (m_endpointFromCommandLine)
+        return;
     settings.beginGroup(QStringLiteral("server"));
     m_endpoint->writeSettings(settings);
     settings.setValue(QStringLiteral("backlog"), m_backlog->value());

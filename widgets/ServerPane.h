@@ -102,7 +102,8 @@ private:
     std::function<bool(const QString &)> m_confirmAnyAddress;
     std::function<bool(const QString &)> m_confirmStaleFile;
     bool m_replaying = false;
-    QString m_newestConnection; // to select once this pass of the event loop is done
+    bool m_endpointFromCommandLine = false; // --serve: not saved as the pane's address
+    QString m_newestConnection;             // to select once this pass of the event loop is done
     bool m_selectNewestQueued = false;
     QString m_liveListenerId;
     QHash<QString, SocketInfo> m_replaySockets;

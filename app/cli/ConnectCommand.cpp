@@ -4,6 +4,7 @@
 #include "ConsoleLog.h"
 #include "EscapeCodec.h"
 #include "HostPortText.h"
+#include "OptionNumber.h"
 #include "SocketSession.h"
 
 #include <QCommandLineParser>
@@ -11,7 +12,9 @@
 #include <QDir>
 #include <QStandardPaths>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 
 ConnectCommand::ConnectCommand(QObject *parent) : QObject(parent) {}
 
@@ -44,7 +47,13 @@ int ConnectCommand::start(const QStringList &arguments)
                                          QStringLiteral("Also write every event to FILE (JSON "
                                                         "Lines)."),
                                          QStringLiteral("FILE"));
-    parser.addOptions({sendOption, recvOption, untilCloseOption, traceOption});
+    const QCommandLineOption timeoutOption(
+        QStringLiteral("timeout"),
+        QStringLiteral("Give up when the peer has done nothing for S seconds while a call "
+                       "waits (connect, recv, a datagram back); 0 waits for ever (default 10, "
+                       "5 over UDP)."),
+        QStringLiteral("S"));
+    parser.addOptions({sendOption, recvOption, untilCloseOption, timeoutOption, traceOption});
     if (!parser.parse(QStringList{QStringLiteral("socketlab-cli connect")} + arguments)) {
         std::fprintf(stderr, "socketlab-cli connect: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -58,12 +67,19 @@ int ConnectCommand::start(const QStringList &arguments)
         return 2;
     }
     const HostPortText::Parts where = HostPortText::parse(parser.positionalArguments().first());
-    bool recvOk = false;
-    const int bufsize = parser.value(recvOption).toInt(&recvOk);
-    if (!where.error.isEmpty() || !recvOk) {
+    int bufsize = 0;
+    const bool recvOk =
+        OptionNumber::parse(parser.value(recvOption), 1, 16 * 1024 * 1024, &bufsize);
+    int timeoutS = where.type == SOCK_DGRAM ? datagramWaitS : streamWaitS;
+    const bool timeoutOk = !parser.isSet(timeoutOption) ||
+                           OptionNumber::parse(parser.value(timeoutOption), 0, 86400, &timeoutS);
+    if (!where.error.isEmpty() || !recvOk || !timeoutOk) {
         std::fprintf(stderr, "socketlab-cli connect: %s\n",
-                     qPrintable(where.error.isEmpty() ? QStringLiteral("--recv needs a number")
-                                                      : where.error));
+                     qPrintable(!where.error.isEmpty() ? where.error
+                                : !recvOk ? QStringLiteral("--recv needs a number from 1 to "
+                                                           "16777216")
+                                          : QStringLiteral("--timeout needs whole seconds, 0 "
+                                                           "to 86400")));
         return 2;
     }
     QList<QByteArray> messages;
@@ -84,6 +100,7 @@ int ConnectCommand::start(const QStringList &arguments)
 
     m_session = std::make_unique<SocketSession>();
     m_log = std::make_unique<ConsoleLog>(m_session.get(), stderr);
+    watchForSilence(timeoutS);
     if (parser.isSet(traceOption) && !m_log->openTrace(parser.value(traceOption)))
         return 1;
     SocketSession *session = m_session.get();
@@ -116,10 +133,8 @@ int ConnectCommand::start(const QStringList &arguments)
     const bool untilClose = parser.isSet(untilCloseOption);
     connect(m_calls.get(), &CallSequence::stepReturned, this,
             [this, receive, untilClose](const SocketEvent &e) {
-                if (e.call != SocketCall::Recv)
+                if (e.call != SocketCall::Recv || !writeOut(e.data))
                     return;
-                std::fwrite(e.data.constData(), 1, size_t(e.data.size()), stdout);
-                std::fflush(stdout);
                 if (untilClose && e.byteCount > 0)
                     m_calls->append(SocketCall::Recv, receive);
             });
@@ -152,27 +167,54 @@ void ConnectCommand::connectDatagrams(const HostPortText::Parts &where,
         });
         m_calls->append(SocketCall::RecvFrom, [this, session, bufsize](QString *id) {
             *id = m_clientId;
-            m_answerTimeout.start();
             return session->recvFrom(m_clientId, bufsize);
         });
     }
-    m_answerTimeout.setSingleShot(true);
-    m_answerTimeout.setInterval(datagramWaitMs);
-    connect(&m_answerTimeout, &QTimer::timeout, this, [this] {
-        std::fprintf(stderr,
-                     "socketlab-cli connect: no datagram came back within %d s (UDP does not "
-                     "say why: nobody listening, or it was lost)\n",
-                     datagramWaitMs / 1000);
-        finish(1);
-    });
     connect(m_calls.get(), &CallSequence::stepReturned, this, [this](const SocketEvent &e) {
-        if (e.call != SocketCall::RecvFrom)
-            return;
-        m_answerTimeout.stop();
-        std::fwrite(e.data.constData(), 1, size_t(e.data.size()), stdout);
-        std::fflush(stdout);
+        if (e.call == SocketCall::RecvFrom)
+            writeOut(e.data);
     });
     startCalls();
+}
+
+void ConnectCommand::watchForSilence(int seconds)
+{
+    if (seconds == 0)
+        return;
+    m_silence.setSingleShot(true);
+    m_silence.setInterval(seconds * 1000);
+    // Any sign of life from the socket starts the wait again; only a call that has waited
+    // the whole time with nothing happening ends the run.
+    connect(m_session.get(), &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
+        if (e.phase == CallPhase::Blocked || e.phase == CallPhase::Started)
+            m_silence.start();
+        else
+            m_silence.stop();
+    });
+    connect(&m_silence, &QTimer::timeout, this, [this, seconds] {
+        const SocketInfo client = m_session->socket(m_clientId);
+        const bool datagram = client.type == SOCK_DGRAM;
+        std::fprintf(stderr,
+                     "socketlab-cli connect: %s waited %d s with nothing from the peer; giving "
+                     "up%s (--timeout S changes this, 0 waits for ever)\n",
+                     qPrintable(socketCallName(client.callInProgress)), seconds,
+                     datagram ? " (UDP does not say why: nobody listening, or it was lost)" : "");
+        finish(1);
+    });
+}
+
+bool ConnectCommand::writeOut(const QByteArray &data)
+{
+    std::fwrite(data.constData(), 1, size_t(data.size()), stdout);
+    if (std::fflush(stdout) == 0 && !std::ferror(stdout))
+        return true;
+    // Whoever read our output has gone (a closed pipe: EPIPE): receiving more is pointless.
+    std::fprintf(stderr,
+                 "socketlab-cli connect: cannot write what was received to stdout (%s); "
+                 "stopping\n",
+                 std::strerror(errno));
+    finish(1);
+    return false;
 }
 
 void ConnectCommand::startCalls()
@@ -198,7 +240,5 @@ void ConnectCommand::finish(int exitCode)
         return;
     m_finishing = true;
     m_session->close(m_clientId);
-    m_session->closeAll();
-    QCoreApplication::processEvents();
-    QCoreApplication::exit(exitCode);
+    QCoreApplication::exit(m_log->endSession(exitCode));
 }

@@ -30,13 +30,18 @@ private:
     // Ends with exit 0 when every call returned, 1 at the first failure or refusal.
     void startCalls();
     void finish(int exitCode);
+    // Ends the run when a call has waited this long with nothing from the peer.
+    void watchForSilence(int seconds);
+    // Writes received bytes to stdout; false (and the run ends) once nobody reads them.
+    bool writeOut(const QByteArray &data);
 
     std::unique_ptr<SocketSession> m_session;
     std::unique_ptr<ConsoleLog> m_log;
     std::unique_ptr<CallSequence> m_calls;
     QString m_clientId;
-    QTimer m_answerTimeout; // UDP: how long to wait for a datagram back
+    QTimer m_silence; // how long a call may wait with nothing from the peer
     bool m_finishing = false;
 
-    static constexpr int datagramWaitMs = 5000;
+    static constexpr int streamWaitS = 10;
+    static constexpr int datagramWaitS = 5;
 };

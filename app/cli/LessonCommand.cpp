@@ -3,6 +3,7 @@
 #include "ConsoleLog.h"
 #include "LessonLibrary.h"
 #include "LessonRunner.h"
+#include "OptionNumber.h"
 #include "SocketSession.h"
 
 #include <QCommandLineParser>
@@ -87,7 +88,18 @@ int LessonCommand::start(const QStringList &arguments)
                                          QStringLiteral("With --run: pause MS milliseconds "
                                                         "between steps (default 0)."),
                                          QStringLiteral("MS"), QStringLiteral("0"));
-    parser.addOptions({listOption, runOption, traceOption, hostOption, portOption, delayOption});
+    const QCommandLineOption anyAddressOption(
+        QStringLiteral("allow-any-address"),
+        QStringLiteral("With --run: let the lesson connect and send to any address, not only "
+                       "its own sockets and --host/--port (lesson files are shared: allow this "
+                       "only for a lesson you trust)."));
+    const QCommandLineOption stepTimeoutOption(
+        QStringLiteral("step-timeout"),
+        QStringLiteral("With --run: fail a step that is still running after S seconds "
+                       "(default 60; 0 waits for ever)."),
+        QStringLiteral("S"), QStringLiteral("60"));
+    parser.addOptions({listOption, runOption, traceOption, hostOption, portOption, delayOption,
+                       anyAddressOption, stepTimeoutOption});
     if (!parser.parse(QStringList{QStringLiteral("socketlab-cli lesson")} + arguments)) {
         std::fprintf(stderr, "socketlab-cli lesson: %s\n", qPrintable(parser.errorText()));
         return 2;
@@ -107,15 +119,21 @@ int LessonCommand::start(const QStringList &arguments)
         return 2;
     }
     LessonParser::Settings settings;
-    bool portOk = false, delayOk = false;
     settings.host = parser.value(hostOption);
-    settings.port = parser.value(portOption).toInt(&portOk);
-    const int delay = parser.value(delayOption).toInt(&delayOk);
-    if (!portOk || settings.port < 1 || settings.port > 65535) {
+    int delay = 0;
+    const bool portOk = OptionNumber::parse(parser.value(portOption), 1, 65535, &settings.port);
+    const bool delayOk = OptionNumber::parse(parser.value(delayOption), 0, 60000, &delay);
+    if (!portOk) {
         std::fprintf(stderr, "socketlab-cli lesson: --port needs a number from 1 to 65535\n");
         return 2;
     }
-    if (!delayOk || delay < 0 || delay > 60000) {
+    int stepTimeoutS = 0;
+    if (!OptionNumber::parse(parser.value(stepTimeoutOption), 0, 86400, &stepTimeoutS)) {
+        std::fprintf(stderr, "socketlab-cli lesson: --step-timeout needs whole seconds, 0 to "
+                             "86400\n");
+        return 2;
+    }
+    if (!delayOk) {
         std::fprintf(stderr, "socketlab-cli lesson: --delay needs milliseconds, 0 to 60000\n");
         return 2;
     }
@@ -137,14 +155,33 @@ int LessonCommand::start(const QStringList &arguments)
         return 1;
     m_runner = std::make_unique<LessonRunner>(m_session.get());
     m_runner->setActsForUser(true);
+    m_runner->setReachPolicy(parser.isSet(anyAddressOption));
     m_runner->setPlayDelayMs(delay);
     m_runner->setLesson(loaded.lesson);
     connect(m_runner.get(), &LessonRunner::stepChanged, this, &LessonCommand::printStep);
     connect(m_runner.get(), &LessonRunner::output, this, [](int, const QString &text) {
         printText(indented(text, QStringLiteral("  ")) + QLatin1Char('\n'));
     });
+    if (stepTimeoutS > 0) {
+        m_stepTimer.setSingleShot(true);
+        m_stepTimer.setInterval(stepTimeoutS * 1000);
+        connect(&m_stepTimer, &QTimer::timeout, this, [this, stepTimeoutS] {
+            const int step = m_runner->currentStep();
+            std::fprintf(stderr,
+                         "socketlab-cli lesson: step %d was still running after %d s (%s); "
+                         "giving up (--step-timeout S changes this, 0 waits for ever)\n",
+                         step + 1, stepTimeoutS, qPrintable(m_runner->statusDetail(step)));
+            finish(1);
+        });
+    }
     connect(m_runner.get(), &LessonRunner::statusChanged, this,
-            [this](int step, LessonRunner::StepStatus status, const QString &detail) {
+            [this, stepTimeoutS](int step, LessonRunner::StepStatus status, const QString &detail) {
+                // The clock runs from the moment a step starts, not from its last news.
+                if (stepTimeoutS > 0 && status == LessonRunner::StepStatus::Running &&
+                    !m_stepTimer.isActive())
+                    m_stepTimer.start();
+                else if (status != LessonRunner::StepStatus::Running)
+                    m_stepTimer.stop();
                 if (status == LessonRunner::StepStatus::Running)
                     return;
                 printText(QStringLiteral("  -- %1%2\n")
@@ -188,7 +225,5 @@ void LessonCommand::printStep(int step)
 void LessonCommand::finish(int exitCode)
 {
     m_runner->pause();
-    m_session->closeAll();
-    QCoreApplication::processEvents();
-    QCoreApplication::exit(exitCode);
+    QCoreApplication::exit(m_log->endSession(exitCode));
 }

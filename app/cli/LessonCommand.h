@@ -2,6 +2,7 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <memory>
 
@@ -27,5 +28,6 @@ private:
 
     std::unique_ptr<SocketSession> m_session;
     std::unique_ptr<ConsoleLog> m_log;
+    QTimer m_stepTimer; // --step-timeout: how long one step may run
     std::unique_ptr<LessonRunner> m_runner;
 };

@@ -6,6 +6,7 @@
 #include "DatagramServer.h"
 #include "EscapeCodec.h"
 #include "HostPortText.h"
+#include "OptionNumber.h"
 #include "ServerMode.h"
 #include "SocketSession.h"
 #include "UnixSignalWatcher.h"
@@ -69,11 +70,18 @@ int ServeCommand::start(const QStringList &arguments)
         std::printf("%s", qPrintable(parser.helpText()));
         return 0;
     }
+    if (!parser.positionalArguments().isEmpty()) {
+        std::fprintf(stderr,
+                     "socketlab-cli serve: unexpected argument '%s' (serve takes only options; "
+                     "see --help)\n",
+                     qPrintable(parser.positionalArguments().first()));
+        return 2;
+    }
     const HostPortText::Parts where = HostPortText::parse(parser.value(bindOption));
     ServerMode mode = ServerMode::Echo;
-    bool backlogOk = false, maxOk = false;
-    const int backlog = parser.value(backlogOption).toInt(&backlogOk);
-    const int maxClients = parser.value(maxOption).toInt(&maxOk);
+    int backlog = 0, maxClients = 0;
+    const bool backlogOk = OptionNumber::parse(parser.value(backlogOption), 0, 65535, &backlog);
+    const bool maxOk = OptionNumber::parse(parser.value(maxOption), 0, 999999999, &maxClients);
     const EscapeCodec::Result reply =
         EscapeCodec::fromText(parser.value(replyOption), EscapeCodec::Encoding::Utf8);
     QString problem;
@@ -82,9 +90,9 @@ int ServeCommand::start(const QStringList &arguments)
     else if (!parseServerMode(parser.value(modeOption), &mode))
         problem = QStringLiteral("unknown mode '%1'; choose one of %2")
                       .arg(parser.value(modeOption), serverModeNames().join(QStringLiteral(", ")));
-    else if (!backlogOk || backlog < 0)
-        problem = QStringLiteral("--backlog needs a number of 0 or more");
-    else if (!maxOk || maxClients < 0)
+    else if (!backlogOk)
+        problem = QStringLiteral("--backlog needs a number from 0 to 65535");
+    else if (!maxOk)
         problem = QStringLiteral("--max-clients needs a number of 0 or more");
     else if (!reply.ok())
         problem = QStringLiteral("--reply: %1").arg(reply.error);
@@ -106,6 +114,15 @@ int ServeCommand::start(const QStringList &arguments)
     m_server->setReply(reply.bytes);
     m_server->setMaxClients(maxClients);
     connect(m_server.get(), &AutoServer::finished, this, [this] { finish(0); });
+    // What the server decided on its own (waiting after EMFILE, accepting again).
+    connect(m_server.get(), &AutoServer::changed, this, [this] {
+        const QString &note = m_server->status().note;
+        if (note == m_lastNote)
+            return;
+        m_lastNote = note;
+        std::fprintf(stdout, "# %s\n", qPrintable(note));
+        std::fflush(stdout);
+    });
     m_datagrams = std::make_unique<DatagramServer>(m_session.get(), mode);
     m_datagrams->setReply(reply.bytes);
     m_datagrams->setMaxDatagrams(maxClients);
@@ -115,6 +132,7 @@ int ServeCommand::start(const QStringList &arguments)
     connect(m_signals.get(), &UnixSignalWatcher::terminationRequested, this, [this] { finish(0); });
 
     SocketSession *session = m_session.get();
+    m_everyAddress = where.family != AF_UNIX && HostPortText::isEveryAddress(where.host);
     m_setup = std::make_unique<CallSequence>(session);
     m_setup->append(SocketCall::Socket, [this, session, where](QString *id) {
         const QString refusal =
@@ -144,6 +162,9 @@ int ServeCommand::start(const QStringList &arguments)
         std::fprintf(stdout, "serving %s on %s%s\n", qPrintable(serverModeName(mode)),
                      udp ? "udp://" : "",
                      qPrintable(session->socket(m_listenerId).local.display()));
+        if (m_everyAddress)
+            std::fprintf(stdout, "# bound to every address: other machines on the network can "
+                                 "connect too, not only this one\n");
         std::fflush(stdout);
         if (udp)
             m_datagrams->serve(m_listenerId);
@@ -166,8 +187,5 @@ int ServeCommand::start(const QStringList &arguments)
 
 void ServeCommand::finish(int exitCode)
 {
-    m_session->closeAll();
-    // Print the close events the worker just sent before the loop stops.
-    QCoreApplication::processEvents();
-    QCoreApplication::exit(exitCode);
+    QCoreApplication::exit(m_log->endSession(exitCode));
 }

@@ -35,4 +35,6 @@ private:
     std::unique_ptr<DatagramServer> m_datagrams; // for udp://
     std::unique_ptr<UnixSignalWatcher> m_signals;
     QString m_listenerId;
+    QString m_lastNote;
+    bool m_everyAddress = false;
 };

@@ -3,12 +3,14 @@
 #include "FlowDemo.h"
 #include "HostPortText.h"
 #include "LessonLibrary.h"
+#include "OptionNumber.h"
 #include "ServerMode.h"
 #include "Theme.h"
 #include "UiLanguage.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cstdio>
 
@@ -88,6 +90,11 @@ bool AppOptions::parse(const QStringList &arguments)
         QStringLiteral("LANG"));
     parser.addOptions({screenshot, demo, allow, lookups, serve, mode, backlogOption, latency,
                        presenterOption, lessonOption, stepOption, themeOption, languageOption});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QCoreApplication::translate("AppOptions", "A saved session to replay, or a .lesson file "
+                                                  "to open."),
+        QStringLiteral("[FILE]"));
     if (!parser.parse(arguments)) {
         std::fprintf(stderr, "socketlab: %s\n", qPrintable(parser.errorText()));
         exitCode = 2;
@@ -100,6 +107,24 @@ bool AppOptions::parse(const QStringList &arguments)
     if (parser.isSet(QStringLiteral("version"))) {
         std::printf("socketlab %s\n", qPrintable(QCoreApplication::applicationVersion()));
         return false;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        std::fprintf(stderr, "socketlab: give at most one FILE; '%s' is one too many\n",
+                     qPrintable(parser.positionalArguments().at(1)));
+        exitCode = 2;
+        return false;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        const QString file = parser.positionalArguments().first();
+        if (!QFileInfo(file).isFile()) {
+            std::fprintf(stderr, "socketlab: %s: no such file\n", qPrintable(file));
+            exitCode = 2;
+            return false;
+        }
+        if (file.endsWith(QLatin1String(".lesson")))
+            lessonFile = file;
+        else
+            sessionFile = file;
     }
     screenshotPath = parser.value(screenshot);
     allowInvalid = parser.isSet(allow);
@@ -129,9 +154,7 @@ bool AppOptions::parse(const QStringList &arguments)
         return false;
     }
     if (parser.isSet(backlogOption)) {
-        bool ok = false;
-        serveBacklog = parser.value(backlogOption).toInt(&ok);
-        if (!ok || serveBacklog < 1 || serveBacklog > 4096) {
+        if (!OptionNumber::parse(parser.value(backlogOption), 1, 4096, &serveBacklog)) {
             std::fprintf(stderr, "socketlab: --backlog needs a number from 1 to 4096\n");
             exitCode = 2;
             return false;
@@ -148,9 +171,8 @@ bool AppOptions::parse(const QStringList &arguments)
         return false;
     }
     if (parser.isSet(stepOption)) {
-        bool ok = false;
-        lessonStep = parser.value(stepOption).toInt(&ok);
-        if (!ok || lessonStep < 0 || lesson.isEmpty()) {
+        if (!OptionNumber::parse(parser.value(stepOption), 0, 9999, &lessonStep) ||
+            lesson.isEmpty()) {
             std::fprintf(stderr, "socketlab: --step needs --lesson and a step number (0 for the "
                                  "title page)\n");
             exitCode = 2;
@@ -158,9 +180,7 @@ bool AppOptions::parse(const QStringList &arguments)
         }
     }
     if (parser.isSet(demo)) {
-        bool ok = false;
-        demoSteps = parser.value(demo).toInt(&ok);
-        if (!ok || demoSteps < 0) {
+        if (!OptionNumber::parse(parser.value(demo), 0, 9999, &demoSteps)) {
             std::fprintf(stderr, "socketlab: --demo-flow needs a number of steps (0 for all)\n");
             exitCode = 2;
             return false;

@@ -102,6 +102,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_caption->hide();
     setCentralWidget(stage);
 
+    // A lesson file may come from anywhere: only the user lets it reach another program.
+    m_runner->setReachPolicy(false, [this](const QString &why) {
+        return QMessageBox::question(
+                   this, tr("Let the lesson connect?"), tr("%1.\n\nAllow it this time?").arg(why),
+                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
+    });
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
     m_lessonDock->setWidget(m_lessonPanel);
     m_lessonDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
@@ -385,7 +391,10 @@ bool MainWindow::openLesson(const QString &idOrPath, QString *error)
     }
     const bool firstLesson = !m_runner->hasLesson();
     m_runner->setLesson(r.lesson);
-    m_lessonDock->setWindowTitle(tr("Lesson: %1").arg(r.lesson.title));
+    // A title bar does not wrap: a long title is cut, not allowed to widen the window.
+    const QString title =
+        r.lesson.title.size() > 60 ? r.lesson.title.left(59) + QChar(0x2026) : r.lesson.title;
+    m_lessonDock->setWindowTitle(tr("Lesson: %1").arg(title));
     m_stage->setHasLesson(true);
     if (firstLesson) // a column beside the panes, not half the window
         resizeDocks({m_lessonDock}, {qMax(360, width() / 4)}, Qt::Horizontal);
@@ -464,12 +473,17 @@ void MainWindow::chooseSessionFile()
     QString error;
     if (!openSession(path, &error))
         QMessageBox::warning(this, tr("Open session"), error);
+    else if (!m_replayer->warning().isEmpty())
+        QMessageBox::warning(this, tr("Open session"),
+                             tr("The trace is damaged at its end: %1").arg(m_replayer->warning()));
 }
 
 bool MainWindow::openSession(const QString &path, QString *error)
 {
     if (!m_replayer->open(path, error))
         return false;
+    if (!m_replayer->warning().isEmpty())
+        statusBar()->showMessage(m_replayer->warning(), 15000);
     m_runner->pause();
     showLookups(false);
     return true;
@@ -478,6 +492,11 @@ bool MainWindow::openSession(const QString &path, QString *error)
 void MainWindow::closeReplay()
 {
     m_replayer->close();
+}
+
+QString MainWindow::replayWarning() const
+{
+    return m_replayer->warning();
 }
 
 bool MainWindow::isReplaying() const
@@ -574,7 +593,7 @@ bool MainWindow::exportTrace(const QString &path, QString *error) const
 
 bool MainWindow::exportScripts(const QString &directory, QStringList *written, QString *error) const
 {
-    return m_exporter->writeScripts(directory, written, error);
+    return m_exporter->writeScripts(directory, CodeGenerator::Existing::Keep, written, error);
 }
 
 void MainWindow::applySavedAppearance()
@@ -645,6 +664,8 @@ void MainWindow::readSettings()
     QString error;
     if (!lesson.isEmpty() && openLesson(lesson, &error))
         m_lessonPanel->offerResume(settings.value(QStringLiteral("lesson/step"), -1).toInt());
+    else if (!lesson.isEmpty()) // gone, changed or refused: not tried again at every start
+        settings.remove(QStringLiteral("lesson/id"));
     m_lessonDock->setVisible(m_runner->hasLesson());
 }
 

@@ -63,6 +63,8 @@ public:
     bool openSession(const QString &path, QString *error);
     void closeReplay();
     bool isReplaying() const;
+    // What a replayed trace lost at a damaged end, or empty.
+    QString replayWarning() const;
     ReplayBar *replayBar() const { return m_replayBar; }
     // Help → Guide: 0 student guide, 1 instructor guide, 2 lesson format.
     void openGuide(int index);

@@ -65,12 +65,26 @@ int main(int argc, char *argv[])
         Theme::parse(options.theme, &kind);
         window.setTheme(kind);
     }
-    if (!options.lesson.isEmpty()) {
+    // A picture taken headless has nobody to answer the question: refuse, as the console does.
+    if (!options.screenshotPath.isEmpty())
+        window.lessonRunner()->setReachPolicy(false);
+    const QString lesson = options.lesson.isEmpty() ? options.lessonFile : options.lesson;
+    if (!lesson.isEmpty()) {
         QString error;
-        if (!window.openLesson(options.lesson, &error)) {
+        if (!window.openLesson(lesson, &error)) {
             std::fprintf(stderr, "socketlab: %s\n", qPrintable(error));
             return 1;
         }
+    }
+    if (!options.sessionFile.isEmpty()) {
+        QString error;
+        if (!window.openSession(options.sessionFile, &error)) {
+            std::fprintf(stderr, "socketlab: %s\n", qPrintable(error));
+            return 1;
+        }
+        if (!window.replayWarning().isEmpty())
+            std::fprintf(stderr, "socketlab: %s: %s\n", qPrintable(options.sessionFile),
+                         qPrintable(window.replayWarning()));
     }
     // A screenshot is taken at a fixed size (projector size in presenter mode), whatever the
     // screen (or offscreen's small virtual one) is.
@@ -90,10 +104,15 @@ int main(int argc, char *argv[])
         ServerMode mode = ServerMode::Echo;
         parseServerMode(options.serveMode, &mode);
         QObject::connect(window.serverPane(), &ServerPane::serving, &window,
-                         [mode](const QString &address) {
+                         [mode, where](const QString &address) {
                              // Scripts and benchmarks read this line to learn the port.
                              std::printf("serving %s on %s\n", qPrintable(serverModeName(mode)),
                                          qPrintable(address));
+                             // Given on the command line, so no question; but not unsaid.
+                             if (where.family != AF_UNIX &&
+                                 HostPortText::isEveryAddress(where.host))
+                                 std::printf("socketlab: bound to every address: other machines "
+                                             "on the network can connect too\n");
                              std::fflush(stdout);
                          });
         QObject::connect(

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AcceptLoop</name>
+    <message>
+        <source>accept() failed with %1; still serving, trying again in %2 ms</source>
+        <translation>accept() scheiterte mit %1; der Server läuft weiter und versucht es in %2 ms wieder</translation>
+    </message>
+    <message>
+        <source>accepting again</source>
+        <translation>nimmt wieder an</translation>
+    </message>
+</context>
+<context>
     <name>AddrInfoView</name>
     <message>
         <source>SOCK_STREAM only</source>
@@ -216,6 +227,10 @@
     <message>
         <source>The listen() backlog for --serve (default: the server pane&apos;s, at least 16).</source>
         <translation>Der listen()-Backlog für --serve (Vorgabe: der des Server-Bereichs, mindestens 16).</translation>
+    </message>
+    <message>
+        <source>A saved session to replay, or a .lesson file to open.</source>
+        <translation>Eine gespeicherte Sitzung zum Abspielen oder eine .lesson-Datei zum Öffnen.</translation>
     </message>
 </context>
 <context>
@@ -808,6 +823,14 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <source>The name &quot;%1&quot; could not be resolved.</source>
         <translation>Der Name „%1“ konnte nicht aufgelöst werden.</translation>
     </message>
+    <message>
+        <source>A Unix socket is a file, and you may not create files in that folder. Choose a folder you can write to, such as /tmp.</source>
+        <translation>Ein Unix-Socket ist eine Datei, und in diesem Ordner dürfen Sie keine Dateien anlegen. Wählen Sie einen Ordner, in den Sie schreiben dürfen, etwa /tmp.</translation>
+    </message>
+    <message>
+        <source>You may not open that socket file (or a folder on its path). Ask its owner, or use a socket in a folder of yours.</source>
+        <translation>Sie dürfen diese Socket-Datei (oder einen Ordner auf ihrem Pfad) nicht öffnen. Fragen Sie den Besitzer, oder nehmen Sie einen Socket in einem eigenen Ordner.</translation>
+    </message>
 </context>
 <context>
     <name>EventLog</name>
@@ -1107,6 +1130,13 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     <message>
         <source>Play the lesson again up to the step you reached last time, making its calls</source>
         <translation>Die Lektion bis zu dem Schritt abspielen, der zuletzt erreicht war, und dabei ihre Aufrufe machen</translation>
+    </message>
+</context>
+<context>
+    <name>LessonReach</name>
+    <message>
+        <source>this lesson wants to reach %1, which is neither one of its own sockets nor the address chosen for it (%2:%3); a shared lesson may not talk to other programs unless you allow it</source>
+        <translation>diese Lektion will %1 erreichen, das weder einer ihrer eigenen Sockets noch die für sie gewählte Adresse (%2:%3) ist; eine weitergegebene Lektion darf nur mit Ihrer Erlaubnis mit anderen Programmen sprechen</translation>
     </message>
 </context>
 <context>
@@ -1527,6 +1557,22 @@ Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen
 Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
 F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     </message>
+    <message>
+        <source>Let the lesson connect?</source>
+        <translation>Lektion verbinden lassen?</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Allow it this time?</source>
+        <translation>%1.
+
+Dieses Mal erlauben?</translation>
+    </message>
+    <message>
+        <source>The trace is damaged at its end: %1</source>
+        <translation>Die Aufzeichnung ist am Ende beschädigt: %1</translation>
+    </message>
 </context>
 <context>
     <name>MessageEditor</name>
@@ -1891,6 +1937,10 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>Could not write %1: %2</source>
         <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 already exists in this folder. Replace it with the session&apos;s programs?</source>
+        <translation>%1 gibt es in diesem Ordner schon. Durch die Programme der Sitzung ersetzen?</translation>
     </message>
 </context>
 <context>
