@@ -10,5 +10,9 @@
 class WrappableText
 {
 public:
-    static QString of(const QString &text, int maxRun = 40);
+    static QString of(const QString &text, int maxRun = defaultMaxRun);
+
+    // Longer than the words and addresses of the course ("http://127.0.0.1:50000/" is 23),
+    // and short enough that a run of wide bold letters fits a heading in the lesson dock.
+    static constexpr int defaultMaxRun = 24;
 };

@@ -325,6 +325,13 @@ void TestBadInput::windowWithoutDisplay_data()
     QTest::newRow("zero backlog") << QStringList{"--serve", "127.0.0.1:0", "--backlog", "0"} << 2
                                   << "--backlog needs a number from 1 to 4096";
     QTest::newRow("step without lesson") << QStringList{"--step", "3"} << 2 << "--step needs";
+    QTest::newRow("backlog with a plus") << QStringList{"--serve", "127.0.0.1:0", "--backlog", "+5"}
+                                         << 2 << "--backlog needs a number from 1 to 4096";
+    // A file from the desktop's Open With: one that is not there is an error, not ignored.
+    QTest::newRow("missing file") << QStringList{"/nonexistent/session.sltrace"} << 2
+                                  << "/nonexistent/session.sltrace: no such file";
+    QTest::newRow("two files") << QStringList{"/etc/hostname", "/etc/hosts"} << 2
+                               << "give at most one FILE";
 }
 
 // Where no window can open (over SSH, in a container), Qt would abort with a core dump;

@@ -21,6 +21,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDockWidget>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
@@ -29,6 +30,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTextBrowser>
 
@@ -50,6 +52,7 @@ private slots:
     void cleanup();
     void keyboardNavigatesALesson();
     void lessonDockLeavesThePanesTheirWidth();
+    void aLessonOfLongWordsDoesNotWidenTheWindow();
     void studentsTurnIsDoneInThePane();
     void presenterModeIsReadableFromTheBackRow();
     void leavingPresenterModeRestoresTheWindow();
@@ -150,6 +153,37 @@ void TestPresenter::lessonDockLeavesThePanesTheirWidth()
                                 .arg(scroll->viewport()->width())
                                 .arg(pane->minimumSizeHint().width())));
     }
+}
+
+void TestPresenter::aLessonOfLongWordsDoesNotWidenTheWindow()
+{
+    // A shared lesson may hold words as long as a line may be: they wrap, in the dock and on
+    // the stage, instead of setting the window's width (one such word took 14.9 GB).
+    openLesson(QStringLiteral("getting-the-flow"));
+    QTest::keyClick(m_window->lessonPanel(), Qt::Key_Space);
+    QCoreApplication::processEvents();
+    const int usual = m_window->minimumSizeHint().width();
+    QTemporaryDir dir;
+    const QByteArray word(1990, 'w');
+    QFile file(dir.filePath(QStringLiteral("words.lesson")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("lesson: words\ntitle: " + word + "\ngoal: " + word + "\nstep: " + word +
+               "\nsay: " + word + "\nask: " + word + "\nanswer: " + word + "\n");
+    file.close();
+    openLesson(file.fileName());
+    QTest::keyClick(m_window->lessonPanel(), Qt::Key_Space);
+    QTest::keyClick(m_window->lessonPanel(), Qt::Key_A);
+    QCoreApplication::processEvents();
+    // No wider than with a lesson of the course, give or take a heading's word.
+    QVERIFY2(m_window->minimumSizeHint().width() <= usual + 100,
+             qPrintable(QStringLiteral("%1 px, %2 with getting-the-flow")
+                            .arg(m_window->minimumSizeHint().width())
+                            .arg(usual)));
+    m_window->setPresenterMode(true, false);
+    QCoreApplication::processEvents();
+    QVERIFY2(m_window->minimumSizeHint().width() <= 1024,
+             qPrintable(QString::number(m_window->minimumSizeHint().width())));
+    m_window->setPresenterMode(false, false);
 }
 
 void TestPresenter::studentsTurnIsDoneInThePane()
