@@ -75,7 +75,7 @@ void DatagramLoop::sendNextOrReceive()
     if (m_sendQueue.isEmpty()) {
         ++m_served; // this datagram has had every answer it gets
         const bool done = m_request.maxClients > 0 && m_served >= m_request.maxClients;
-        emit statusChanged(ServingStatus{m_request.socketId, m_served, 0, done});
+        emit statusChanged(ServingStatus{m_request.socketId, m_served, 0, done, QString()});
         if (!done)
             recvFrom();
         return;

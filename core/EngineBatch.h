@@ -2,6 +2,7 @@
 
 #include "ServingStatus.h"
 #include "SocketEvent.h"
+#include "SocketForgotten.h"
 #include "SocketInfo.h"
 
 #include <QList>
@@ -16,7 +17,7 @@
 // its eventfd), and a flood of small calls would otherwise spend its time waking threads.
 struct EngineBatch
 {
-    using Message = std::variant<SocketInfo, SocketEvent, ServingStatus>;
+    using Message = std::variant<SocketInfo, SocketEvent, ServingStatus, SocketForgotten>;
     QList<Message> messages;
 };
 

@@ -51,6 +51,23 @@ void EventLog::showRows()
     endInsertRows();
 }
 
+void EventLog::dropOldest(int count)
+{
+    showRows(); // only rows the views know of can be removed
+    count = qBound(0, count, int(m_events.size()));
+    if (count == 0)
+        return;
+    beginRemoveRows(QModelIndex(), 0, count - 1);
+    for (int i = 0; i < count; ++i)
+        m_keptBytes -= m_events.at(i).data.size();
+    m_events.remove(0, count);
+    m_callTexts.remove(0, qMin(count, int(m_callTexts.size())));
+    m_outcomeTexts.remove(0, qMin(count, int(m_outcomeTexts.size())));
+    m_shownRows -= count;
+    m_dropped += count;
+    endRemoveRows();
+}
+
 void EventLog::clear()
 {
     beginResetModel();
@@ -59,6 +76,7 @@ void EventLog::clear()
     m_outcomeTexts.clear();
     m_shownRows = 0;
     m_keptBytes = 0;
+    m_dropped = 0;
     endResetModel();
 }
 

@@ -6,9 +6,10 @@
 #include <QAbstractTableModel>
 #include <QVector>
 
-// Every event of the session, as a table for views. It keeps every event, but bounds the
-// bytes it stores: data beyond a per-event cap, or once the total cap is reached, is dropped
-// from storage (never from the counts) and remembered as bytesNotKept.
+// The session's events, as a table for views. It bounds the bytes it stores: data beyond a
+// per-event cap, or once the total cap is reached, is dropped from storage (never from the
+// counts) and remembered as bytesNotKept. Its owner may drop the oldest events too
+// (dropOldest), so a server that runs for days keeps a bounded history.
 class EventLog : public QAbstractTableModel
 {
     Q_OBJECT
@@ -41,6 +42,10 @@ public:
     // frame (see FrameThrottle), or at showPendingRows().
     void append(const SocketEvent &event);
     void clear();
+    // Forgets the oldest count events (their rows leave the views); droppedEvents() counts
+    // them until clear().
+    void dropOldest(int count);
+    qint64 droppedEvents() const { return m_dropped; }
     // Tells the views now of the rows appended since they last heard.
     void showPendingRows();
     int count() const { return m_events.size(); }
@@ -70,4 +75,5 @@ private:
     qint64 m_perEventCap = defaultPerEventCap;
     qint64 m_totalCap = defaultTotalCap;
     qint64 m_keptBytes = 0;
+    qint64 m_dropped = 0;
 };

@@ -19,7 +19,7 @@ ServerHandle::~ServerHandle()
 void ServerHandle::serve(const QString &socketId)
 {
     m_request.socketId = socketId;
-    m_status = ServingStatus{socketId, 0, 0, false};
+    m_status = ServingStatus{socketId, 0, 0, false, QString()};
     m_serving = true;
     m_session->startServing(m_request);
 }

@@ -596,10 +596,34 @@ void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
         ::unlink(path.constData()) == 0)
         result = QVariantMap{{QStringLiteral("removed"), s.boundUnixPath}};
     s.boundUnixPath.clear();
+    m_closed.push_back(s.info.id);
     if (rc != 0)
         m_report.failErrno(s, slot, error);
     else
         m_report.succeed(s, slot, result);
+}
+
+void SocketEngine::forgetClosedSockets()
+{
+    if (m_closed.size() <= keepClosed)
+        return;
+    std::deque<QString> stillListed;
+    for (std::size_t excess = m_closed.size() - keepClosed; excess > 0; --excess) {
+        const QString id = std::move(m_closed.front());
+        m_closed.pop_front();
+        const auto it = m_sockets.find(id);
+        if (it == m_sockets.end())
+            continue;
+        const KernelSample &kernel = it->second->info.kernel;
+        if (kernel.source == KernelSample::Source::ProcTable && kernel.state != 0) {
+            stillListed.push_back(id); // in TIME_WAIT, say: it is still taught from here
+            continue;
+        }
+        m_loops.erase(id);
+        m_sockets.erase(it);
+        m_batches->add(SocketForgotten{id});
+    }
+    m_closed.insert(m_closed.begin(), stillListed.begin(), stillListed.end());
 }
 
 void SocketEngine::closeAll()
@@ -682,6 +706,7 @@ void SocketEngine::sampleKernel()
             m_report.announce(s.info);
         }
     }
+    forgetClosedSockets();
 }
 
 void SocketEngine::waitFor(EngineSocket &s, bool writable)

@@ -11,6 +11,7 @@
 #include <QObject>
 #include <QThreadPool>
 
+#include <deque>
 #include <map>
 #include <memory>
 
@@ -87,12 +88,18 @@ private:
     // Between calls the kernel's view still changes (a peer's FIN, TIME_WAIT expiring):
     // sample it a few times a second and report what changed.
     void sampleKernel();
+    // Lets go of closed sockets beyond the newest keepClosed once the kernel no longer
+    // lists them, so 100,000 connections served leave no more behind than 1,000.
+    void forgetClosedSockets();
     void waitFor(EngineSocket &s, bool writable);
     void stopWaiting(EngineSocket &s, bool writable);
 
     CallReporter m_report;
     std::map<QString, std::unique_ptr<ServeLoop>> m_loops; // automatic servers by socket id
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
+    std::deque<QString> m_closed; // closed sockets still in m_sockets, oldest first
+    // The last few closed sockets stay in the panes, whatever the kernel says.
+    static constexpr std::size_t keepClosed = 64;
     int m_connectionCount = 0;
     qint64 m_eventDataLimit = -1;
     QTimer *m_kernelTimer;

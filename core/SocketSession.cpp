@@ -88,12 +88,25 @@ void SocketSession::processPending()
             emit servingChanged(*status);
             continue;
         }
+        if (const auto *gone = std::get_if<SocketForgotten>(&message)) {
+            forget(gone->id);
+            continue;
+        }
         // Taken: an automatic server held back by a slow UI may go on.
         m_engine->batches()->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
         emit eventOccurred(std::get<SocketEvent>(message));
     }
     if (!m_pending.empty())
         QMetaObject::invokeMethod(this, &SocketSession::processPending, Qt::QueuedConnection);
+}
+
+void SocketSession::forget(const QString &id)
+{
+    m_sockets.remove(id);
+    m_order.removeOne(id);
+    if (m_changed.remove(id))
+        m_changedOrder.removeOne(id);
+    emit socketForgotten(id);
 }
 
 void SocketSession::announceChanged()

@@ -86,12 +86,15 @@ signals:
     void eventOccurred(const SocketEvent &event);
     void allowInvalidCallsChanged(bool allow);
     void servingChanged(const ServingStatus &status);
+    // A closed socket the kernel has let go of left the table (see SocketForgotten).
+    void socketForgotten(const QString &id);
 
 private:
     void onBatch(EngineBatch batch);
     void processPending();
     // Tells the views of the sockets that changed since they last heard.
     void announceChanged();
+    void forget(const QString &id);
 
     SessionClock m_clock;
     QThread m_thread;

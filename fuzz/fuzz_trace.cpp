@@ -1,11 +1,26 @@
-// libFuzzer target: a trace line from anywhere is read as an event or refused with a reason;
-// an event read back formats and writes again without crashing.
+// libFuzzer target: a trace line from anywhere, as replay and export read it: it is read as
+// an event or refused with a reason; an event read back formats, writes again, changes a
+// replay's socket table and exports to Python and C without crashing, and the exported
+// programs hold no byte that could end a literal or a comment early (no control character
+// but the newlines between lines).
 
+#include "CodeGenerator.h"
 #include "PythonForm.h"
 #include "TraceFormat.h"
+#include "TraceReplay.h"
 
 #include <cstdint>
 #include <cstdlib>
+
+namespace {
+void checkProgram(const QString &program)
+{
+    for (const QChar c : program) {
+        if (c.unicode() < 0x20 && c != QLatin1Char('\n'))
+            std::abort();
+    }
+}
+} // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -16,6 +31,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         (void)PythonForm::statement(event);
         (void)PythonForm::outcome(event);
         (void)TraceFormat::toLine(event, 1024);
+        QHash<QString, SocketInfo> sockets;
+        QStringList order;
+        TraceReplay::apply(event, &sockets, &order);
+        const QVector<SocketEvent> events{event};
+        for (auto side : {CodeGenerator::Side::Server, CodeGenerator::Side::Client}) {
+            for (auto language : {CodeGenerator::Language::Python, CodeGenerator::Language::C})
+                checkProgram(CodeGenerator::script(events, side, language));
+        }
     } else if (error.isEmpty()) {
         std::abort(); // a refusal says why
     }

@@ -130,6 +130,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     connect(m_many, &QPushButton::clicked, this, &ClientPane::connectMany);
     connect(session, &SocketSession::eventOccurred, this, &ClientPane::onEvent);
     connect(session, &SocketSession::socketChanged, this, &ClientPane::onSocketChanged);
+    connect(session, &SocketSession::socketForgotten, this, &ClientPane::onSocketForgotten);
     m_controls->setSendToTarget([this](QString *host, int *port) {
         *host = m_endpoint->host();
         *port = m_endpoint->port();
@@ -257,6 +258,16 @@ void ClientPane::onSocketChanged(const SocketInfo &info)
             emit revealRequested(m_status, m_controls);
         m_clientConnected = connected;
     }
+    refresh();
+}
+
+void ClientPane::onSocketForgotten(const QString &id)
+{
+    if (m_replaying)
+        return;
+    // The pane's own socket stays listed with its last state; older ones leave the list.
+    if (id != m_clientId)
+        m_sockets->removeItem(m_sockets->findData(id));
     refresh();
 }
 

@@ -53,6 +53,7 @@ signals:
 
 private:
     void onSocketChanged(const SocketInfo &info);
+    void onSocketForgotten(const QString &id);
     void connectMany();
     void onEvent(const SocketEvent &event);
     void run(const QString &refusal);

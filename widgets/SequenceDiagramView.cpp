@@ -162,6 +162,18 @@ void SequenceDiagramView::clear()
     viewport()->update();
 }
 
+void SequenceDiagramView::restartWith(const QVector<SocketEvent> &events)
+{
+    const int animationMs = m_animationMs;
+    m_animationMs = 0; // nothing travels along arrows that are only being redrawn
+    const qint64 selected = m_selected;
+    clear();
+    for (const SocketEvent &e : events)
+        addEvent(e);
+    m_animationMs = animationMs;
+    m_selected = selected;
+}
+
 void SequenceDiagramView::setSelectedSeq(qint64 seq)
 {
     m_selected = seq;

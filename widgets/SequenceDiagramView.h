@@ -20,6 +20,8 @@ public:
 
     void addEvent(const SocketEvent &event);
     void clear();
+    // Starts over with these events only: a long session's diagram keeps its newest rows.
+    void restartWith(const QVector<SocketEvent> &events);
     void setSelectedSeq(qint64 seq);
     qint64 selectedSeq() const { return m_selected; }
     const SequenceModel &model() const { return m_model; }

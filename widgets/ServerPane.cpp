@@ -127,6 +127,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     connect(m_connections, &QListWidget::currentRowChanged, this, &ServerPane::onSelectionChanged);
     connect(m_controls, &ConnectionControls::refused, this, &ServerPane::refused);
     connect(session, &SocketSession::socketChanged, this, &ServerPane::onSocketChanged);
+    connect(session, &SocketSession::socketForgotten, this, &ServerPane::onSocketForgotten);
     // A UDP server answers whoever sent the datagram it read last; a Unix socket's bind that
     // found an old socket file offers to remove it.
     connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
@@ -179,6 +180,19 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
         if (info.type == SOCK_DGRAM && m_controls->socketId() != info.id)
             m_controls->setSocketId(info.id);
     }
+    refresh();
+}
+
+void ServerPane::onSocketForgotten(const QString &id)
+{
+    if (m_replaying)
+        return;
+    if (id == m_listenerId) {
+        m_listenerId.clear();
+        m_listenerStatus->showNothing(tr("No socket yet."));
+    }
+    if (id != selectedConnection())
+        delete m_connectionItems.take(id);
     refresh();
 }
 

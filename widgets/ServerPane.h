@@ -72,6 +72,9 @@ signals:
 
 private:
     void onSocketChanged(const SocketInfo &info);
+    // A closed socket the kernel let go of leaves the list (a long-running server's list
+    // stays bounded); the selected one stays until another is chosen.
+    void onSocketForgotten(const QString &id);
     void onSelectionChanged();
     void run(const QString &refusal);
     void refresh();

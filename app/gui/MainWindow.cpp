@@ -511,12 +511,29 @@ void MainWindow::onEvent(const SocketEvent &event)
         return;
     m_log->append(event);
     m_diagram->addEvent(event);
+    keepHistoryBounded();
     // The byte, code and state views follow the newest call. They are redrawn at most once a
     // frame: a flood brings thousands of events a second, and nobody reads them that fast.
     if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed) {
         m_newestEnded = m_log->count() - 1;
         if (!m_followTimer.isActive())
             m_followTimer.start();
+    }
+}
+
+void MainWindow::keepHistoryBounded()
+{
+    // A server left running for days: the log keeps its newest events and the diagram its
+    // newest rows, dropped in chunks so the work is rare. (Save Session says what is gone.)
+    if (m_log->count() > maxLogEvents) {
+        const int drop = m_log->count() - keptLogEvents;
+        m_log->dropOldest(drop);
+        m_newestEnded -= drop;
+    }
+    if (m_diagram->model().rowCount() > maxDiagramRows) {
+        const QVector<SocketEvent> &events = m_log->events();
+        const int from = qMax(0, int(events.size()) - keptDiagramEvents);
+        m_diagram->restartWith(events.mid(from));
     }
 }
 

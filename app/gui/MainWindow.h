@@ -103,6 +103,12 @@ public:
     static constexpr int maxZoomPercent = 300;
     static constexpr int basePointSize = 12;
     static constexpr int defaultAnimationMs = 700;
+    // The live history a long session keeps (a lesson is about a hundred events; a thousand
+    // clients about eight thousand): beyond max, the oldest go down to kept.
+    static constexpr int maxLogEvents = 12000;
+    static constexpr int keptLogEvents = 9000;
+    static constexpr int maxDiagramRows = 4000;
+    static constexpr int keptDiagramEvents = 2000;
     // The size the panes are laid out for; a first start on a smaller screen gets less.
     static constexpr QSize preferredSize{1600, 1000};
     // preferredSize, or less to fit a screen's free area with room for the window's frame.
@@ -124,6 +130,7 @@ private:
     void applyMotion();
     void onEvent(const SocketEvent &event);
     void followNewest();
+    void keepHistoryBounded();
     void showEventBytes(int logRow);
     void showRefusal(const QString &reason);
     void useLookupResult(const AddrInfoEntry &entry, bool forServer);

@@ -81,7 +81,16 @@ void SessionExporter::chooseTraceFile()
     if (path.isEmpty())
         return;
     QString error;
-    if (writeTrace(path, &error))
+    if (writeTrace(path, &error) && m_log->droppedEvents() > 0)
+        QMessageBox::information(
+            m_window, tr("Export trace"),
+            tr("Wrote the newest %1 events to %2. The %3 before them are no longer in the log "
+               "(a long session keeps its newest events); socketlab-cli serve --trace records "
+               "a whole session.")
+                .arg(m_log->count())
+                .arg(path)
+                .arg(m_log->droppedEvents()));
+    else if (error.isEmpty())
         m_window->statusBar()->showMessage(
             tr("Wrote %1 events to %2").arg(m_log->count()).arg(path), 8000);
     else

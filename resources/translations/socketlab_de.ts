@@ -1942,6 +1942,10 @@ Entfernen und erneut binden?</translation>
         <source>%1 already exists in this folder. Replace it with the session&apos;s programs?</source>
         <translation>%1 gibt es in diesem Ordner schon. Durch die Programme der Sitzung ersetzen?</translation>
     </message>
+    <message>
+        <source>Wrote the newest %1 events to %2. The %3 before them are no longer in the log (a long session keeps its newest events); socketlab-cli serve --trace records a whole session.</source>
+        <translation>Die neuesten %1 Ereignisse wurden in %2 geschrieben. Die %3 davor sind nicht mehr im Protokoll (eine lange Sitzung behält ihre neuesten Ereignisse); socketlab-cli serve --trace zeichnet eine ganze Sitzung auf.</translation>
+    </message>
 </context>
 <context>
     <name>SessionLogView</name>
