@@ -69,7 +69,7 @@ KernelSample KernelProbe::sample(int fd)
 
 KernelSample KernelProbe::lookUp(const SocketAddress &local, const SocketAddress &peer)
 {
-    return lookUp(readTables(), local, peer);
+    return lookUp(readTables({key(local, peer)}), local, peer);
 }
 
 QString KernelProbe::key(const SocketAddress &local, const SocketAddress &peer)
@@ -88,7 +88,7 @@ KernelSample KernelProbe::lookUp(const Table &table, const SocketAddress &local,
     return k;
 }
 
-KernelProbe::Table KernelProbe::readTables()
+KernelProbe::Table KernelProbe::readTables(const QSet<QString> &wanted)
 {
     Table table;
 #ifdef __linux__
@@ -101,12 +101,13 @@ KernelProbe::Table KernelProbe::readTables()
             const QList<QByteArray> fields = file.readLine().simplified().split(' ');
             if (fields.size() < 4)
                 continue;
-            table.insert(
-                key(parseProcAddress(fields.at(1), ipv6), parseProcAddress(fields.at(2), ipv6)),
-                int(fields.at(3).toUInt(nullptr, 16)));
+            const QString connection =
+                key(parseProcAddress(fields.at(1), ipv6), parseProcAddress(fields.at(2), ipv6));
+            if (wanted.contains(connection))
+                table.insert(connection, int(fields.at(3).toUInt(nullptr, 16)));
         }
     }
-    // An empty machine still has tables: mark them readable.
+    // Tables that list none of ours are still readable: mark them so.
     if (table.isEmpty() && QFile::exists(QStringLiteral("/proc/net/tcp")))
         table.insert(QString(), 0);
 #endif

@@ -4,6 +4,7 @@
 #include "SocketAddress.h"
 
 #include <QHash>
+#include <QSet>
 
 // Reads the kernel's view of TCP sockets. On Linux: getsockopt(TCP_INFO) and the queue
 // ioctls for an open fd, and /proc/net/tcp and tcp6 for a connection whose fd is closed
@@ -17,9 +18,10 @@ public:
     static KernelSample lookUp(const SocketAddress &local, const SocketAddress &peer);
 
     // One read of both tables, for looking up many connections at once: connection key →
-    // state. Empty when the tables are unreadable.
+    // state, for the wanted keys only (a busy machine lists tens of thousands of TIME_WAIT
+    // connections that are not ours). Empty when the tables are unreadable.
     using Table = QHash<QString, int>;
-    static Table readTables();
+    static Table readTables(const QSet<QString> &wanted);
     static QString key(const SocketAddress &local, const SocketAddress &peer);
     static KernelSample lookUp(const Table &table, const SocketAddress &local,
                                const SocketAddress &peer);

@@ -683,25 +683,29 @@ void SocketEngine::onWritable(EngineSocket &s)
 
 void SocketEngine::sampleKernel()
 {
-    KernelProbe::Table tables;
-    bool tablesRead = false;
+    // A closed socket is watched only while the tables still list its connection (TIME_WAIT
+    // and such); the tables are read once per tick, for those connections only.
+    const auto listed = [](const EngineSocket &s) {
+        return s.info.state == SocketState::Closed &&
+               s.info.kernel.source == KernelSample::Source::ProcTable && s.info.kernel.state != 0;
+    };
+    QSet<QString> wanted;
+    for (const auto &entry : m_sockets) {
+        if (listed(*entry.second))
+            wanted.insert(KernelProbe::key(entry.second->info.local, entry.second->info.peer));
+    }
+    const KernelProbe::Table tables =
+        wanted.isEmpty() ? KernelProbe::Table() : KernelProbe::readTables(wanted);
     for (auto &entry : m_sockets) {
         EngineSocket &s = *entry.second;
-        const KernelSample &old = s.info.kernel;
         KernelSample now;
-        if (s.info.state == SocketState::Closed) {
-            // Watched only while the tables still list the connection (TIME_WAIT and such).
-            if (old.source != KernelSample::Source::ProcTable || old.state == 0)
-                continue;
-            if (!tablesRead) {
-                tables = KernelProbe::readTables();
-                tablesRead = true;
-            }
-            now = KernelProbe::lookUp(tables, s.info.local, s.info.peer);
-        } else {
+        if (s.info.state != SocketState::Closed)
             now = CallReporter::kernelView(s.info);
-        }
-        if (now != old) {
+        else if (listed(s))
+            now = KernelProbe::lookUp(tables, s.info.local, s.info.peer);
+        else
+            continue;
+        if (now != s.info.kernel) {
             s.info.kernel = now;
             m_report.announce(s.info);
         }

@@ -7,6 +7,7 @@
 #include "CodeLiteral.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <cstdint>

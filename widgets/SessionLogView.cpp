@@ -107,6 +107,15 @@ void SessionLogView::setSocketFilter(const QString &socketId)
         m_filter->setCurrentIndex(index);
 }
 
+void SessionLogView::forgetSocket(const QString &socketId)
+{
+    const int index = m_filter->findData(socketId);
+    if (index <= 0 || index == m_filter->currentIndex())
+        return;
+    m_filter->removeItem(index);
+    m_filterIds.remove(socketId);
+}
+
 void SessionLogView::selectLogRow(int logRow)
 {
     m_log->showPendingRows();

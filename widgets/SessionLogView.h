@@ -19,6 +19,9 @@ public:
     QTableView *table() const { return m_table; }
     // Shows only this socket's rows; empty shows every socket.
     void setSocketFilter(const QString &socketId);
+    // A socket the session let go of leaves the filter's list (unless it is the one chosen);
+    // its rows stay.
+    void forgetSocket(const QString &socketId);
     // Selects (and scrolls to) a row of the EventLog, showing every socket if the filter
     // hides it.
     void selectLogRow(int logRow);

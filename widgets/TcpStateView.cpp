@@ -33,6 +33,12 @@ void TcpStateView::showSocket(const SocketInfo &info)
     update();
 }
 
+void TcpStateView::forgetSocket(const QString &id)
+{
+    if (id != m_socketId)
+        m_lastState.remove(id);
+}
+
 QRectF TcpStateView::boxOf(int state) const
 {
     const double cellW = width() / 4.2;

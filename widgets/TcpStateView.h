@@ -15,6 +15,8 @@ public:
 
     // Follows this socket; call again whenever its snapshot changes.
     void showSocket(const SocketInfo &info);
+    // A socket the session let go of (see SocketForgotten): its last state goes too.
+    void forgetSocket(const QString &id);
     QString socketId() const { return m_socketId; }
     int currentState() const { return m_current; }
     int lastTransition() const { return m_transition; }

