@@ -175,10 +175,12 @@ QString cLine(const SocketEvent &e, int port, bool script)
     const QVariantMap &a = e.args;
     switch (e.call) {
     case SocketCall::Socket:
-        return QStringLiteral("int %1 = socket(%2, %3, %4);\ncheck(%1, \"socket\");")
+        // A whole program declares its sockets at the top (a trace may start after socket()).
+        return QStringLiteral("%5%1 = socket(%2, %3, %4);\ncheck(%1, \"socket\");")
             .arg(var, SocketNames::family(a.value(QStringLiteral("family")).toInt()),
                  SocketNames::type(a.value(QStringLiteral("type")).toInt()),
-                 SocketNames::protocol(a.value(QStringLiteral("proto")).toInt()));
+                 SocketNames::protocol(a.value(QStringLiteral("proto")).toInt()),
+                 script ? QString() : QStringLiteral("int "));
     case SocketCall::SetSockOpt: {
         const SocketOption *known = SocketOption::find(
             a.value(QStringLiteral("option"), QStringLiteral("SO_REUSEADDR")).toString());
@@ -230,8 +232,8 @@ QString cLine(const SocketEvent &e, int port, bool script)
     case SocketCall::Accept: {
         const QString conn =
             PythonForm::variableName(e.result.toMap().value(QStringLiteral("socket")).toString());
-        return QStringLiteral("int %1 = accept(%2, NULL, NULL);\ncheck(%1, \"accept\");")
-            .arg(conn, var);
+        return QStringLiteral("%3%1 = accept(%2, NULL, NULL);\ncheck(%1, \"accept\");")
+            .arg(conn, var, script ? QString() : QStringLiteral("int "));
     }
     case SocketCall::Send:
     case SocketCall::SendAll: {
@@ -292,7 +294,10 @@ const char cPrelude[] = R"(#include <arpa/inet.h>
 #include <sys/types.h>
 #include <sys/un.h>
 #include <unistd.h>
+)";
 
+// Each only in programs that call it: an unused static function is a warning in C.
+const char cCheck[] = R"(
 /* Stop with the system's message when a call fails, as an uncaught exception would. */
 static void check(int rc, const char *what)
 {
@@ -303,7 +308,6 @@ static void check(int rc, const char *what)
 }
 )";
 
-// Only in programs that call it: an unused static function is a warning in C.
 const char cSendAll[] = R"(
 /* What Python's sendall does: call send until every byte is taken. */
 static void send_all(int fd, const char *data, size_t len)
@@ -369,15 +373,39 @@ QString CodeGenerator::script(const QVector<SocketEvent> &events, Side side, Lan
                .arg(name.left(name.size() - 2), name)
                .arg(port)
         << QString::fromLatin1(cPrelude);
-    if (std::any_of(calls.begin(), calls.end(), [](const SocketEvent &e) {
-            return e.call == SocketCall::SendAll && e.phase == CallPhase::Returned;
-        }))
+    const auto made = [&calls](auto which) {
+        return std::any_of(calls.begin(), calls.end(), [which](const SocketEvent &e) {
+            return e.phase == CallPhase::Returned && which(e.call);
+        });
+    };
+    if (made([](SocketCall c) { return c != SocketCall::Close; })) // close() is not checked
+        out << QString::fromLatin1(cCheck);
+    if (made([](SocketCall c) { return c == SocketCall::SendAll; }))
         out << QString::fromLatin1(cSendAll);
     out << QStringLiteral("int main(int argc, char **argv)") << QStringLiteral("{")
         << QStringLiteral("    int port = argc > 1 ? atoi(argv[1]) : %1;").arg(port)
         << QStringLiteral("    char buf[65536];") << QStringLiteral("    ssize_t n;")
         << QStringLiteral("    (void)port;") << QStringLiteral("    (void)buf;")
         << QStringLiteral("    (void)n;") << QString();
+    // Every socket the calls use, declared once: a trace may begin after a socket was made,
+    // or make one twice, and C allows one declaration.
+    QStringList sockets;
+    for (const SocketEvent &e : calls) {
+        if (e.phase != CallPhase::Returned)
+            continue; // a failed call is only a comment
+        QStringList names{PythonForm::variableName(e.socketId)};
+        if (e.call == SocketCall::Accept)
+            names << PythonForm::variableName(
+                e.result.toMap().value(QStringLiteral("socket")).toString());
+        for (const QString &name : names) {
+            if (!sockets.contains(name))
+                sockets << name;
+        }
+    }
+    for (const QString &name : std::as_const(sockets))
+        out << QStringLiteral("    int %1 = -1;").arg(name);
+    if (!sockets.isEmpty())
+        out << QString();
     for (const SocketEvent &e : calls) {
         for (const QString &line : cLine(e, port, true).split(QLatin1Char('\n')))
             out << (line.isEmpty() ? line : QStringLiteral("    ") + line);

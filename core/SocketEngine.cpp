@@ -7,6 +7,7 @@
 #include "CallRules.h"
 #include "DatagramLoop.h"
 #include "EngineSocket.h"
+#include "FreedMemory.h"
 #include "HostResolver.h"
 #include "KernelProbe.h"
 #include "Mailbox.h"
@@ -608,6 +609,7 @@ void SocketEngine::forgetClosedSockets()
     if (m_closed.size() <= keepClosed)
         return;
     std::deque<QString> stillListed;
+    bool forgot = false;
     for (std::size_t excess = m_closed.size() - keepClosed; excess > 0; --excess) {
         const QString id = std::move(m_closed.front());
         m_closed.pop_front();
@@ -622,8 +624,14 @@ void SocketEngine::forgetClosedSockets()
         m_loops.erase(id);
         m_sockets.erase(it);
         m_batches->add(SocketForgotten{id});
+        forgot = true;
     }
     m_closed.insert(m_closed.begin(), stillListed.begin(), stillListed.end());
+    // At most about once a second (the kernel tick is 250 ms): a trim walks the heap.
+    if (forgot && (!m_lastTrim.isValid() || m_lastTrim.elapsed() >= 1000)) {
+        FreedMemory::returnToSystem();
+        m_lastTrim.start();
+    }
 }
 
 void SocketEngine::closeAll()

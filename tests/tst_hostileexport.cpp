@@ -2,14 +2,11 @@
 // Exported programs from traces nobody here wrote: every value of a trace reaches the code
 // only as a literal that reads back as itself (checked by python3 and a C compiler), a
 // hostile trace exports to programs that run nothing but their socket calls (checked under
-// strace), and real sessions' payloads, UDP and Unix sockets included, cross the exported
-// pair byte for byte.
+// strace), and export never replaces a student's files unasked.
 
 #include "CodeGenerator.h"
 #include "CodeLiteral.h"
-#include "EventRecorder.h"
-#include "LoopbackSession.h"
-#include "SocketSession.h"
+#include "ExportedPrograms.h"
 #include "TraceFormat.h"
 
 #include <QDir>
@@ -25,44 +22,7 @@
 #include <sys/socket.h>
 
 namespace {
-QString python3()
-{
-    // The interpreter itself, not a shim script that would exec it (pyenv's): the strace
-    // check counts the program's execve calls.
-    return QFile::exists(QStringLiteral("/usr/bin/python3"))
-               ? QStringLiteral("/usr/bin/python3")
-               : QStandardPaths::findExecutable(QStringLiteral("python3"));
-}
-
-QByteArray run(const QString &program, const QStringList &arguments, int *exitCode,
-               const QString &workingDirectory = QString(), QByteArray *errors = nullptr)
-{
-    QProcess p;
-    if (!workingDirectory.isEmpty())
-        p.setWorkingDirectory(workingDirectory);
-    p.start(program, arguments);
-    if (!p.waitForFinished(60000))
-        p.kill();
-    p.waitForFinished(1000);
-    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    if (errors)
-        *errors = p.readAllStandardError();
-    return p.readAllStandardOutput();
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QFile f(path);
-    return f.open(QIODevice::WriteOnly) && f.write(content) == content.size();
-}
-
-QByteArray allBytes()
-{
-    QByteArray bytes;
-    for (int c = 0; c < 256; ++c)
-        bytes.append(char(c));
-    return bytes;
-}
+using namespace ExportedPrograms;
 
 SocketEvent ended(const QString &socket, SocketCall call, const QVariantMap &args,
                   const QVariant &result = QVariant())
@@ -75,18 +35,6 @@ SocketEvent ended(const QString &socket, SocketCall call, const QVariantMap &arg
     e.args = args;
     e.result = result;
     return e;
-}
-
-// Compiles a C file as the exported ones are meant to be built, warnings as errors.
-QString compileC(const QString &source, QByteArray *errors)
-{
-    const QString binary = source.left(source.size() - 2);
-    int code = 0;
-    run(QStringLiteral("cc"),
-        {QStringLiteral("-std=c11"), QStringLiteral("-D_POSIX_C_SOURCE=200809L"),
-         QStringLiteral("-Wall"), QStringLiteral("-Werror"), QStringLiteral("-o"), binary, source},
-        &code, QString(), errors);
-    return code == 0 ? binary : QString();
 }
 
 const char hostileHost[] = "127.0.0.1', PORT)); __import__('os').system('id > PWNED'); (('x";
@@ -102,14 +50,7 @@ private slots:
     void literalsReadBackExactly();
     void hostileTraceRunsOnlyItsSocketCalls_data();
     void hostileTraceRunsOnlyItsSocketCalls();
-    void exportedPairCarriesTheTracedBytes_data();
-    void exportedPairCarriesTheTracedBytes();
     void exportRefusesToOverwrite();
-
-private:
-    QVector<SocketEvent> streamSession(const QByteArray &payload, int family, int type,
-                                       const QString &unixPath);
-    QVector<SocketEvent> datagramSession(const QByteArray &payload);
 };
 
 void TestHostileExport::initTestCase()
@@ -295,184 +236,11 @@ void TestHostileExport::hostileTraceRunsOnlyItsSocketCalls()
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("PWNED"))));
 }
 
-QVector<SocketEvent> TestHostileExport::streamSession(const QByteArray &payload, int family,
-                                                      int type, const QString &unixPath)
-{
-    SocketSession s;
-    EventRecorder ev(&s);
-    QString server, client;
-    s.createSocket(SocketRole::Server, family, type, 0, &server);
-    ev.waitForEnd(server, SocketCall::Socket);
-    s.bind(server, family == AF_UNIX ? unixPath : QStringLiteral("127.0.0.1"), 0);
-    const SocketEvent bound = ev.waitForEnd(server, SocketCall::Bind);
-    if (bound.phase != CallPhase::Returned)
-        return {};
-    const int port = SocketAddress::fromVariant(bound.result.toMap()).port();
-    s.listen(server, 1);
-    ev.waitForEnd(server, SocketCall::Listen);
-    s.createSocket(SocketRole::Client, family, type, 0, &client);
-    ev.waitForEnd(client, SocketCall::Socket);
-    s.connectTo(client, family == AF_UNIX ? unixPath : QStringLiteral("127.0.0.1"), port);
-    ev.waitForEnd(client, SocketCall::Connect);
-    s.accept(server);
-    const QString conn = ev.waitForEnd(server, SocketCall::Accept)
-                             .result.toMap()
-                             .value(QStringLiteral("socket"))
-                             .toString();
-    s.sendAll(client, payload);
-    ev.waitForEnd(client, SocketCall::SendAll);
-    s.recv(conn, 4096);
-    ev.waitForEnd(conn, SocketCall::Recv);
-    s.sendAll(conn, payload);
-    ev.waitForEnd(conn, SocketCall::SendAll);
-    s.recv(client, 4096);
-    ev.waitForEnd(client, SocketCall::Recv);
-    for (const QString &id : {conn, client, server}) {
-        s.close(id);
-        ev.waitForEnd(id, SocketCall::Close);
-    }
-    return ev.events();
-}
-
-QVector<SocketEvent> TestHostileExport::datagramSession(const QByteArray &payload)
-{
-    SocketSession s;
-    EventRecorder ev(&s);
-    QString server, client;
-    s.createSocket(SocketRole::Server, AF_INET, SOCK_DGRAM, 0, &server);
-    ev.waitForEnd(server, SocketCall::Socket);
-    s.bind(server, QStringLiteral("127.0.0.1"), 0);
-    const int port =
-        SocketAddress::fromVariant(ev.waitForEnd(server, SocketCall::Bind).result.toMap()).port();
-    s.createSocket(SocketRole::Client, AF_INET, SOCK_DGRAM, 0, &client);
-    ev.waitForEnd(client, SocketCall::Socket);
-    s.sendTo(client, payload, QStringLiteral("127.0.0.1"), port);
-    ev.waitForEnd(client, SocketCall::SendTo);
-    s.recvFrom(server, 4096);
-    ev.waitForEnd(server, SocketCall::RecvFrom);
-    for (const QString &id : {client, server}) {
-        s.close(id);
-        ev.waitForEnd(id, SocketCall::Close);
-    }
-    return ev.events();
-}
-
-void TestHostileExport::exportedPairCarriesTheTracedBytes_data()
-{
-    QTest::addColumn<QString>("kind");
-    QTest::addColumn<QByteArray>("payload");
-    QTest::addColumn<QString>("language");
-    const QList<QPair<const char *, QByteArray>> payloads{
-        {"percent args", QByteArray("100%1 and %3F, %%2")},
-        {"every byte", allBytes()},
-    };
-    for (const char *kind : {"tcp", "unix", "udp"}) {
-        for (const auto &[name, payload] : payloads) {
-            for (const char *language : {"python", "c"})
-                QTest::addRow("%s %s %s", kind, name, language)
-                    << QString::fromLatin1(kind) << payload << QString::fromLatin1(language);
-        }
-    }
-}
-
-void TestHostileExport::exportedPairCarriesTheTracedBytes()
-{
-    QFETCH(QString, kind);
-    QFETCH(QByteArray, payload);
-    QFETCH(QString, language);
-    QTemporaryDir dir;
-    const QString unixPath = dir.filePath(QStringLiteral("s.sock"));
-    const QVector<SocketEvent> events =
-        kind == QLatin1String("udp")    ? datagramSession(payload)
-        : kind == QLatin1String("unix") ? streamSession(payload, AF_UNIX, SOCK_STREAM, unixPath)
-                                        : streamSession(payload, AF_INET, SOCK_STREAM, QString());
-    QVERIFY(!events.isEmpty());
-    const auto lang = language == QLatin1String("c") ? CodeGenerator::Language::C
-                                                     : CodeGenerator::Language::Python;
-    QStringList written;
-    QString error;
-    QVERIFY2(CodeGenerator::writeScripts(events, dir.path(), {lang}, CodeGenerator::Existing::Keep,
-                                         &written, &error),
-             qPrintable(error));
-    QStringList command[2];
-    for (auto side : {CodeGenerator::Side::Server, CodeGenerator::Side::Client}) {
-        const QString file = dir.filePath(CodeGenerator::fileName(side, lang));
-        if (lang == CodeGenerator::Language::Python) {
-            command[int(side)] = {python3(), file};
-        } else {
-            QByteArray errors;
-            const QString binary = compileC(file, &errors);
-            QVERIFY2(!binary.isEmpty(), errors.constData());
-            command[int(side)] = {binary};
-        }
-    }
-    // The server first; the client once it is there (a port given as 0 is the kernel's).
-    // A Unix socket's address is its path: the programs take no port.
-    const bool takesPort = kind != QLatin1String("unix");
-    QProcess server;
-    server.start(command[0].first(),
-                 command[0].mid(1) +
-                     (takesPort ? QStringList{QStringLiteral("0")} : QStringList()));
-    QString port;
-    if (kind == QLatin1String("udp")) {
-        // The UDP server says nothing before it receives: find its port the kernel's way.
-        QElapsedTimer waited;
-        waited.start();
-        while (port.isEmpty() && waited.elapsed() < 10000) {
-            QProcess ss;
-            ss.start(QStringLiteral("ss"), {QStringLiteral("-Hulnp")});
-            ss.waitForFinished(5000);
-            const QRegularExpression line(
-                QStringLiteral("127\\.0\\.0\\.1:(\\d+).*pid=%1,").arg(server.processId()));
-            const QRegularExpressionMatch m = line.match(QString::fromUtf8(ss.readAll()));
-            if (m.hasMatch())
-                port = m.captured(1);
-            else
-                QTest::qWait(50);
-        }
-    } else {
-        QElapsedTimer waited;
-        waited.start();
-        while (!server.canReadLine() && waited.elapsed() < 10000)
-            server.waitForReadyRead(100);
-        const QString first = QString::fromUtf8(server.readLine());
-        QVERIFY2(first.startsWith(QStringLiteral("listening on")), qPrintable(first));
-        const QRegularExpressionMatch m =
-            QRegularExpression(QStringLiteral("(\\d+)\\)?\\s*$")).match(first);
-        if (takesPort) {
-            QVERIFY2(m.hasMatch(), qPrintable(first));
-            port = m.captured(1);
-        }
-    }
-    QVERIFY(!takesPort || !port.isEmpty());
-    int code = 0;
-    QByteArray errors;
-    const QByteArray clientOut =
-        run(command[1].first(), command[1].mid(1) + (takesPort ? QStringList{port} : QStringList()),
-            &code, QString(), &errors);
-    QVERIFY2(code == 0, errors.constData());
-    if (!server.waitForFinished(20000))
-        server.kill();
-    QCOMPARE(server.exitCode(), 0);
-    const QByteArray serverOut = server.readAllStandardOutput();
-    if (lang == CodeGenerator::Language::C) {
-        // fwrite of what recv returned: the payload, byte for byte.
-        QVERIFY2(serverOut.contains(payload + '\n'), serverOut.toHex().constData());
-        if (kind != QLatin1String("udp"))
-            QCOMPARE(clientOut, payload + '\n');
-    } else {
-        const QByteArray literal = CodeLiteral::pythonBytes(payload).toUtf8();
-        QVERIFY2(serverOut.contains(literal), serverOut.constData());
-        if (kind != QLatin1String("udp"))
-            QCOMPARE(clientOut, literal + '\n');
-    }
-}
-
 void TestHostileExport::exportRefusesToOverwrite()
 {
     QTemporaryDir dir;
     QByteArray trace;
-    for (const SocketEvent &e : streamSession("hi", AF_INET, SOCK_STREAM, QString()))
+    for (const SocketEvent &e : streamSession("hi", AF_INET))
         trace += TraceFormat::toLine(e, 1024);
     QVERIFY(writeFile(dir.filePath(QStringLiteral("t.sltrace")), trace));
     const QByteArray homework = "# my echo homework\n";

@@ -7,6 +7,7 @@
 #include "EndpointForm.h"
 #include "EventLog.h"
 #include "FocusRing.h"
+#include "FreedMemory.h"
 #include "GuideWindow.h"
 #include "LessonCaption.h"
 #include "LessonLibrary.h"
@@ -43,10 +44,6 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QVBoxLayout>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent), m_session(new SocketSession(this)), m_log(new EventLog(this)),
@@ -537,12 +534,7 @@ void MainWindow::keepHistoryBounded()
         const int drop = m_log->count() - keptLogEvents;
         m_log->dropOldest(drop);
         m_newestEnded -= drop;
-#ifdef __GLIBC__
-        // The dropped events were thousands of small blocks among live ones; glibc keeps
-        // such freed pages mapped (RSS grew 1.9x over 100,000 connections with 21 MB of live
-        // heap) unless asked to give them back.
-        malloc_trim(0);
-#endif
+        FreedMemory::returnToSystem();
     }
     if (m_diagram->model().rowCount() > maxDiagramRows) {
         const QVector<SocketEvent> &events = m_log->events();

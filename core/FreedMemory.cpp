@@ -1,0 +1,13 @@
+// SPDX-License-Identifier: MIT
+#include "FreedMemory.h"
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+void FreedMemory::returnToSystem()
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
