@@ -58,6 +58,8 @@ private slots:
     void leavingPresenterModeRestoresTheWindow();
     void highContrastThemeMeetsSevenToOne();
     void themeZoomAndLessonPersist();
+    void aLessonThatFailsToLoadIsNotReopened();
+    void aServeAddressFromTheCommandLineIsNotSaved();
     void guideOpensFromHelpWithItsPictures();
 
 private:
@@ -362,6 +364,40 @@ void TestPresenter::themeZoomAndLessonPersist()
     for (const QPushButton *b : m_window->lessonPanel()->findChildren<QPushButton *>())
         offered = offered || b->text().contains(QStringLiteral("step 4"));
     QVERIFY(offered);
+}
+
+void TestPresenter::aLessonThatFailsToLoadIsNotReopened()
+{
+    // A lesson that loaded once and is refused now (changed, gone, or too big for the new
+    // limits) was reopened at every start; a huge one made each start slow.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("huge.lesson"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("lesson: huge\ntitle: Huge\ngoal: " + QByteArray(50000, 'g') + "\n");
+    file.close();
+    m_window->close();
+    m_window.reset();
+    QSettings().setValue(QStringLiteral("lesson/id"), path);
+    m_window = std::make_unique<MainWindow>();
+    QVERIFY(!m_window->lessonRunner()->hasLesson());
+    QVERIFY(!QSettings().contains(QStringLiteral("lesson/id")));
+}
+
+void TestPresenter::aServeAddressFromTheCommandLineIsNotSaved()
+{
+    // --serve HOST:PORT is for this run, not the pane's address from now on (0.0.0.0 in
+    // particular; 127.0.0.2 here, so the test binds nothing beyond loopback).
+    auto *port = m_window->findChild<QSpinBox *>(QStringLiteral("server.port"));
+    const int chosen = port->value();
+    m_window->close(); // saves the pane's own address
+    m_window = std::make_unique<MainWindow>();
+    m_window->serverPane()->listenAndServe(QStringLiteral("127.0.0.2"), 0, ServerMode::Echo, 16);
+    QTRY_COMPARE(m_window->serverPane()->endpoint()->host(), QStringLiteral("127.0.0.2"));
+    m_window->close();
+    m_window = std::make_unique<MainWindow>();
+    QCOMPARE(m_window->serverPane()->endpoint()->host(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->value(), chosen);
 }
 
 void TestPresenter::guideOpensFromHelpWithItsPictures()

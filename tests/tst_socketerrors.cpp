@@ -1,6 +1,7 @@
 // What goes wrong, over real loopback sockets: refused, in use, bad input, broken pipe,
 // and the rules that refuse a call unless invalid calls are allowed.
 
+#include "ErrnoCatalog.h"
 #include "LoopbackSession.h"
 
 #include <QTest>
@@ -26,6 +27,8 @@ private slots:
     void sendAfterPeerClosedIsEpipeNotSigpipe();
     void rulesRefuseInvalidCallsUnlessAllowed();
     void invalidCallReachesKernelWhenAllowed();
+    void accessDeniedHintFitsTheAddress_data();
+    void accessDeniedHintFitsTheAddress();
 
 private:
     std::unique_ptr<LoopbackSession> m_lab;
@@ -211,6 +214,32 @@ void TestSocketErrors::invalidCallReachesKernelWhenAllowed()
 
     QVERIFY(m_session->accept(id).isEmpty());
     QCOMPARE(m_events->waitForEnd(id, SocketCall::Accept).error.name(), QStringLiteral("EINVAL"));
+}
+
+void TestSocketErrors::accessDeniedHintFitsTheAddress_data()
+{
+    // EACCES means a reserved port for an IP address, but a folder's permissions for a Unix
+    // socket's path: each gets its own hint (root never sees EACCES, so this is data).
+    QTest::addColumn<int>("call");
+    QTest::addColumn<QString>("address");
+    QTest::addColumn<QString>("hint");
+    QTest::newRow("bind, low port") << int(SocketCall::Bind) << "127.0.0.1:80"
+                                    << "below 1024";
+    QTest::newRow("bind, unix path") << int(SocketCall::Bind) << "unix:/root/x.sock"
+                                     << "A Unix socket is a file";
+    QTest::newRow("connect, unix path") << int(SocketCall::Connect) << "unix:/root/x.sock"
+                                        << "You may not open that socket file";
+}
+
+void TestSocketErrors::accessDeniedHintFitsTheAddress()
+{
+    QFETCH(int, call);
+    QFETCH(QString, address);
+    QFETCH(QString, hint);
+    const QString said = ErrnoCatalog::hint(EACCES, SocketCall(call), address);
+    QVERIFY2(said.contains(hint), qPrintable(said));
+    if (address.startsWith(QLatin1String("unix:")))
+        QVERIFY(!said.contains(QStringLiteral("1024")));
 }
 
 QTEST_GUILESS_MAIN(TestSocketErrors)
