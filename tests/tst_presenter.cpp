@@ -59,6 +59,7 @@ private slots:
     void highContrastThemeMeetsSevenToOne();
     void themeZoomAndLessonPersist();
     void aLessonThatFailsToLoadIsNotReopened();
+    void aStepThatNeverEndsSaysHowToStopWaiting();
     void aServeAddressFromTheCommandLineIsNotSaved();
     void guideOpensFromHelpWithItsPictures();
 
@@ -382,6 +383,27 @@ void TestPresenter::aLessonThatFailsToLoadIsNotReopened()
     m_window = std::make_unique<MainWindow>();
     QVERIFY(!m_window->lessonRunner()->hasLesson());
     QVERIFY(!QSettings().contains(QStringLiteral("lesson/id")));
+}
+
+void TestPresenter::aStepThatNeverEndsSaysHowToStopWaiting()
+{
+    QTemporaryDir dir;
+    QFile file(dir.filePath(QStringLiteral("forever.lesson")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("lesson: forever\ntitle: Nobody comes\n"
+               "step: A server\nsay: One.\ndo: server socket\n"
+               "step: Bound\nsay: Two.\ndo: server bind {host} {port}\n"
+               "step: Listening\nsay: Three.\ndo: server listen 1\n"
+               "step: Waiting\nsay: Nobody connects.\ndo: server accept\nexpect: returns\n");
+    file.close();
+    openLesson(file.fileName());
+    m_window->lessonPanel()->setStillWaitingAfterMs(1000);
+    m_window->lessonRunner()->runTo(3);
+    QTRY_COMPARE(m_window->lessonRunner()->status(3), LessonRunner::StepStatus::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_window->lessonPanel()->statusText().startsWith(QStringLiteral("Still waiting after 1 s")),
+        5000);
+    QVERIFY(m_window->lessonPanel()->statusText().contains(QStringLiteral("restart the lesson")));
 }
 
 void TestPresenter::aServeAddressFromTheCommandLineIsNotSaved()

@@ -153,6 +153,20 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
             showStatus(step);
         updateActions();
     });
+    m_stillWaiting.setSingleShot(true);
+    m_stillWaiting.setInterval(30000);
+    connect(&m_stillWaiting, &QTimer::timeout, this, [this] {
+        const int step = m_runner->currentStep();
+        if (m_runner->status(step) != LessonRunner::StepStatus::Running)
+            return;
+        m_status->setText(tr("Still waiting after %1 s: %2. Nothing more may happen by itself: "
+                             "make the other side act, close the socket in its pane, or "
+                             "restart the lesson (Ctrl+Shift+R).")
+                              .arg(m_stillWaiting.interval() / 1000)
+                              .arg(m_runner->statusDetail(step)));
+        m_status->setStyleSheet(
+            QStringLiteral("QLabel { color: %1; }").arg(RoleColors::warningText().name()));
+    });
     connect(m_runner, &LessonRunner::output, this, [this](int step, const QString &text) {
         if (step == m_runner->currentStep()) {
             m_output->setPlainText(text);
@@ -266,8 +280,18 @@ void LessonPanel::showStatus(int step)
     }
     m_status->setText(text);
     m_status->setStyleSheet(QStringLiteral("QLabel { color: %1; }").arg(color.name()));
+    // The clock runs from when the step started to run, not from its latest news.
+    if (status != LessonRunner::StepStatus::Running)
+        m_stillWaiting.stop();
+    else if (!m_stillWaiting.isActive())
+        m_stillWaiting.start();
     m_status->setVisible(!text.isEmpty());
     m_doIt->setVisible(status == LessonRunner::StepStatus::WaitingForUser);
+}
+
+QString LessonPanel::statusText() const
+{
+    return m_status->text();
 }
 
 void LessonPanel::showAnswer()

@@ -2,6 +2,7 @@
 
 #include "LessonRunner.h"
 
+#include <QTimer>
 #include <QWidget>
 
 class HeadingLabel;
@@ -32,6 +33,9 @@ public:
     QString narrationText() const;
     // Offers to go on where the user left off last time (runs the steps up to it).
     void offerResume(int step);
+    // A step still running after this long says how to stop waiting (default 30 s).
+    void setStillWaitingAfterMs(int ms) { m_stillWaiting.setInterval(ms); }
+    QString statusText() const;
 
 private:
     void showStep(int step);
@@ -59,4 +63,7 @@ private:
     QAction *m_answer;
     bool m_answerShown = false;
     int m_resumeStep = -1;
+    // A step whose call never returns (an accept nobody answers) must not look stuck for
+    // ever: after a while its status says how a person ends the wait.
+    QTimer m_stillWaiting;
 };

@@ -1131,6 +1131,10 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <source>Play the lesson again up to the step you reached last time, making its calls</source>
         <translation>Die Lektion bis zu dem Schritt abspielen, der zuletzt erreicht war, und dabei ihre Aufrufe machen</translation>
     </message>
+    <message>
+        <source>Still waiting after %1 s: %2. Nothing more may happen by itself: make the other side act, close the socket in its pane, or restart the lesson (Ctrl+Shift+R).</source>
+        <translation>Wartet seit %1 s: %2. Von selbst geschieht vielleicht nichts mehr: lassen Sie die andere Seite handeln, schließen Sie den Socket in seinem Bereich oder starten Sie die Lektion neu (Strg+Umschalt+R).</translation>
+    </message>
 </context>
 <context>
     <name>LessonReach</name>
