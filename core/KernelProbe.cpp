@@ -13,25 +13,38 @@
 
 namespace {
 #ifdef __linux__
-// /proc/net/tcp writes addresses as the raw 32-bit words of the in-memory address, in hex.
-SocketAddress parseProcAddress(const QByteArray &field, bool ipv6)
+// How /proc/net/tcp writes an address: the raw 32-bit words of the in-memory address, each
+// as 8 hex digits, then ':' and the port in 4. Comparing this text, rather than parsing every
+// line back into an address, keeps a tick cheap on a machine with 60,000 TIME_WAIT lines.
+QByteArray procField(const SocketAddress &address)
 {
-    const int colon = field.indexOf(':');
-    if (colon < 0)
-        return SocketAddress();
-    const QByteArray hex = field.left(colon);
-    const quint16 port = quint16(field.mid(colon + 1).toUInt(nullptr, 16));
     unsigned char raw[16] = {};
-    const int words = ipv6 ? 4 : 1;
-    if (hex.size() != words * 8)
-        return SocketAddress();
-    for (int w = 0; w < words; ++w) {
-        const quint32 word = hex.mid(w * 8, 8).toUInt(nullptr, 16);
-        memcpy(raw + w * 4, &word, 4);
+    const bool ipv6 = address.family() == AF_INET6;
+    if (inet_pton(ipv6 ? AF_INET6 : AF_INET, address.host().toLatin1().constData(), raw) != 1)
+        return QByteArray();
+    QByteArray field;
+    for (int w = 0; w < (ipv6 ? 4 : 1); ++w) {
+        quint32 word;
+        memcpy(&word, raw + w * 4, 4);
+        field += QByteArray::number(word, 16).toUpper().rightJustified(8, '0');
     }
-    char text[INET6_ADDRSTRLEN] = {};
-    inet_ntop(ipv6 ? AF_INET6 : AF_INET, raw, text, sizeof text);
-    return SocketAddress(ipv6 ? AF_INET6 : AF_INET, QString::fromLatin1(text), port);
+    return field + ':' + QByteArray::number(address.port(), 16).toUpper().rightJustified(4, '0');
+}
+
+// The n-th field of a table line, split at runs of spaces, without copying the line.
+QByteArrayView field(QByteArrayView line, int n)
+{
+    qsizetype i = 0;
+    for (int f = 0;; ++f) {
+        while (i < line.size() && line.at(i) == ' ')
+            ++i;
+        qsizetype end = i;
+        while (end < line.size() && line.at(end) != ' ' && line.at(end) != '\n')
+            ++end;
+        if (f == n || end == i)
+            return line.sliced(i, end - i);
+        i = end;
+    }
 }
 #endif
 } // namespace
@@ -72,9 +85,17 @@ KernelSample KernelProbe::lookUp(const SocketAddress &local, const SocketAddress
     return lookUp(readTables({key(local, peer)}), local, peer);
 }
 
-QString KernelProbe::key(const SocketAddress &local, const SocketAddress &peer)
+QByteArray KernelProbe::key(const SocketAddress &local, const SocketAddress &peer)
 {
-    return local.display() + QLatin1Char('|') + peer.display();
+#ifdef __linux__
+    if (local.family() != AF_INET && local.family() != AF_INET6)
+        return QByteArray();
+    return procField(local) + ' ' + procField(peer);
+#else
+    Q_UNUSED(local)
+    Q_UNUSED(peer)
+    return QByteArray();
+#endif
 }
 
 KernelSample KernelProbe::lookUp(const Table &table, const SocketAddress &local,
@@ -88,7 +109,7 @@ KernelSample KernelProbe::lookUp(const Table &table, const SocketAddress &local,
     return k;
 }
 
-KernelProbe::Table KernelProbe::readTables(const QSet<QString> &wanted)
+KernelProbe::Table KernelProbe::readTables(const QSet<QByteArray> &wanted)
 {
     Table table;
 #ifdef __linux__
@@ -96,20 +117,23 @@ KernelProbe::Table KernelProbe::readTables(const QSet<QString> &wanted)
         QFile file(ipv6 ? QStringLiteral("/proc/net/tcp6") : QStringLiteral("/proc/net/tcp"));
         if (!file.open(QIODevice::ReadOnly))
             continue;
-        file.readLine(); // header
-        while (!file.atEnd()) {
-            const QList<QByteArray> fields = file.readLine().simplified().split(' ');
-            if (fields.size() < 4)
-                continue;
-            const QString connection =
-                key(parseProcAddress(fields.at(1), ipv6), parseProcAddress(fields.at(2), ipv6));
+        char line[512];
+        file.readLine(line, sizeof line); // header
+        qint64 length;
+        while ((length = file.readLine(line, sizeof line)) > 0) {
+            const QByteArrayView view(line, length);
+            const QByteArrayView local = field(view, 1);
+            const QByteArrayView peer = field(view, 2);
+            QByteArray connection;
+            connection.reserve(local.size() + 1 + peer.size());
+            connection.append(local).append(' ').append(peer);
             if (wanted.contains(connection))
-                table.insert(connection, int(fields.at(3).toUInt(nullptr, 16)));
+                table.insert(connection, int(field(view, 3).toByteArray().toUInt(nullptr, 16)));
         }
     }
     // Tables that list none of ours are still readable: mark them so.
     if (table.isEmpty() && QFile::exists(QStringLiteral("/proc/net/tcp")))
-        table.insert(QString(), 0);
+        table.insert(QByteArray(), 0);
 #endif
     return table;
 }

@@ -20,9 +20,11 @@ public:
     // One read of both tables, for looking up many connections at once: connection key →
     // state, for the wanted keys only (a busy machine lists tens of thousands of TIME_WAIT
     // connections that are not ours). Empty when the tables are unreadable.
-    using Table = QHash<QString, int>;
-    static Table readTables(const QSet<QString> &wanted);
-    static QString key(const SocketAddress &local, const SocketAddress &peer);
+    using Table = QHash<QByteArray, int>;
+    static Table readTables(const QSet<QByteArray> &wanted);
+    // A connection as the tables write it ("0100007F:C350 0100007F:D431"); empty for one
+    // they do not list.
+    static QByteArray key(const SocketAddress &local, const SocketAddress &peer);
     static KernelSample lookUp(const Table &table, const SocketAddress &local,
                                const SocketAddress &peer);
 };

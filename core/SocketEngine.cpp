@@ -37,11 +37,14 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
                                emit eventOccurred(e);
                            },
                            [this](const SocketInfo &info) { m_batches->add(info); }),
-      m_kernelTimer(new QTimer(this)), m_batches(new BatchSender(this)),
+      m_kernelTimer(new QTimer(this)), m_trim(new QTimer(this)), m_batches(new BatchSender(this)),
       m_mailbox(new Mailbox(this))
 {
     m_kernelTimer->setInterval(250);
     connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
+    m_trim->setSingleShot(true);
+    m_trim->setInterval(1000);
+    connect(m_trim, &QTimer::timeout, this, [] { FreedMemory::returnToSystem(); });
     m_calls = new CallQueue([this](const CallRequest &r) { execute(r); },
                             &m_batches->eventsInFlight(), this);
 }
@@ -627,11 +630,10 @@ void SocketEngine::forgetClosedSockets()
         forgot = true;
     }
     m_closed.insert(m_closed.begin(), stillListed.begin(), stillListed.end());
-    // At most about once a second (the kernel tick is 250 ms): a trim walks the heap.
-    if (forgot && (!m_lastTrim.isValid() || m_lastTrim.elapsed() >= 1000)) {
-        FreedMemory::returnToSystem();
-        m_lastTrim.start();
-    }
+    // A second after the first forgetting, and so at most once a second while a stream of
+    // clients goes on (a trim walks the heap); always after the last one.
+    if (forgot && !m_trim->isActive())
+        m_trim->start();
 }
 
 void SocketEngine::closeAll()
@@ -697,7 +699,7 @@ void SocketEngine::sampleKernel()
         return s.info.state == SocketState::Closed &&
                s.info.kernel.source == KernelSample::Source::ProcTable && s.info.kernel.state != 0;
     };
-    QSet<QString> wanted;
+    QSet<QByteArray> wanted;
     for (const auto &entry : m_sockets) {
         if (listed(*entry.second))
             wanted.insert(KernelProbe::key(entry.second->info.local, entry.second->info.peer));

@@ -8,7 +8,6 @@
 #include "SocketEvent.h"
 #include "SocketInfo.h"
 
-#include <QElapsedTimer>
 #include <QObject>
 #include <QThreadPool>
 
@@ -99,12 +98,13 @@ private:
     std::map<QString, std::unique_ptr<ServeLoop>> m_loops; // automatic servers by socket id
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     std::deque<QString> m_closed; // closed sockets still in m_sockets, oldest first
-    QElapsedTimer m_lastTrim;     // when freed memory was last handed back (FreedMemory)
+
     // The last few closed sockets stay in the panes, whatever the kernel says.
     static constexpr std::size_t keepClosed = 64;
     int m_connectionCount = 0;
     qint64 m_eventDataLimit = -1;
     QTimer *m_kernelTimer;
+    QTimer *m_trim; // hands freed memory back (FreedMemory) a second after sockets are forgotten
     BatchSender *m_batches;
     CallQueue *m_calls;
     Mailbox *m_mailbox;

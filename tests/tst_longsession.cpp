@@ -19,6 +19,8 @@ class TestLongSession : public QObject
 
 private slots:
     void closedSocketsLeaveOnceTheKernelLetsGo();
+    void timeWaitIsFoundForIpv4AndIpv6_data();
+    void timeWaitIsFoundForIpv4AndIpv6();
     void logDropsItsOldestEvents();
 };
 
@@ -75,6 +77,48 @@ void TestLongSession::closedSocketsLeaveOnceTheKernelLetsGo()
     QCOMPARE(s.socket(lingering).kernel.stateName(), QStringLiteral("TIME_WAIT"));
     // The forgotten ones' events are still there to read.
     QVERIFY(ev.has(firstReset, SocketCall::Close, CallPhase::Returned));
+}
+
+void TestLongSession::timeWaitIsFoundForIpv4AndIpv6_data()
+{
+    QTest::addColumn<int>("family");
+    QTest::addColumn<QString>("host");
+    QTest::newRow("IPv4") << int(AF_INET) << "127.0.0.1";
+    QTest::newRow("IPv6") << int(AF_INET6) << "::1";
+}
+
+void TestLongSession::timeWaitIsFoundForIpv4AndIpv6()
+{
+    // A closed socket's state comes from the kernel's tables, matched by their own text
+    // (tcp for IPv4, tcp6 for IPv6).
+    QFETCH(int, family);
+    QFETCH(QString, host);
+    SocketSession s;
+    EventRecorder ev(&s);
+    QString server, client;
+    s.createSocket(SocketRole::Server, family, SOCK_STREAM, 0, &server);
+    ev.waitForEnd(server, SocketCall::Socket);
+    s.bind(server, host, 0);
+    const int port =
+        SocketAddress::fromVariant(ev.waitForEnd(server, SocketCall::Bind).result.toMap()).port();
+    if (port == 0)
+        QSKIP("no such loopback address here");
+    s.listen(server, 1);
+    ev.waitForEnd(server, SocketCall::Listen);
+    s.createSocket(SocketRole::Client, family, SOCK_STREAM, 0, &client);
+    ev.waitForEnd(client, SocketCall::Socket);
+    s.connectTo(client, host, port);
+    QCOMPARE(ev.waitForEnd(client, SocketCall::Connect).phase, CallPhase::Returned);
+    s.accept(server);
+    const QString conn = ev.waitForEnd(server, SocketCall::Accept)
+                             .result.toMap()
+                             .value(QStringLiteral("socket"))
+                             .toString();
+    s.close(client); // first: this end waits in TIME_WAIT
+    ev.waitForEnd(client, SocketCall::Close);
+    s.close(conn);
+    ev.waitForEnd(conn, SocketCall::Close);
+    QTRY_COMPARE(s.socket(client).kernel.stateName(), QStringLiteral("TIME_WAIT"));
 }
 
 void TestLongSession::logDropsItsOldestEvents()
