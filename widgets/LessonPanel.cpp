@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -115,18 +116,30 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     playing->addWidget(new QLabel(tr("every"), this));
     playing->addWidget(m_delay);
     playing->addStretch(1);
+    // The step's text scrolls when it is longer than the dock (a lesson file decides how
+    // long it is); the buttons below it stay in view.
+    auto *text = new QWidget;
+    auto *textLayout = new QVBoxLayout(text);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_title);
+    textLayout->addWidget(m_stepTitle);
+    textLayout->addWidget(m_narration);
+    textLayout->addLayout(questionRow);
+    textLayout->addWidget(m_answerText);
+    textLayout->addWidget(m_python);
+    textLayout->addWidget(m_status);
+    textLayout->addWidget(m_doIt, 0, Qt::AlignLeft);
+    textLayout->addWidget(m_output);
+    textLayout->addWidget(m_resume, 0, Qt::AlignLeft);
+    textLayout->addStretch(1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("lessonText"));
+    scroll->setWidget(text);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(m_stepTitle);
-    layout->addWidget(m_narration);
-    layout->addLayout(questionRow);
-    layout->addWidget(m_answerText);
-    layout->addWidget(m_python);
-    layout->addWidget(m_status);
-    layout->addWidget(m_doIt, 0, Qt::AlignLeft);
-    layout->addWidget(m_output);
-    layout->addWidget(m_resume, 0, Qt::AlignLeft);
-    layout->addStretch(1);
+    layout->addWidget(scroll, 1);
     layout->addLayout(stepping);
     layout->addLayout(playing);
 
