@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "FreedMemory.h"
 
+#include <cstdlib> // defines __GLIBC__ where the C library is glibc
+
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
