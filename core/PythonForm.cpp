@@ -6,8 +6,6 @@
 #include "SocketNames.h"
 #include "SocketOption.h"
 
-#include <QRegularExpression>
-
 namespace {
 QString addressLiteral(const QVariantMap &args)
 {
@@ -38,18 +36,25 @@ QString module(const QString &name)
 
 QString PythonForm::variableName(const QString &socketId)
 {
-    static const QRegularExpression known(
-        QStringLiteral("^(server|client|conn)(?:#([1-9][0-9]{0,8}))?$"));
-    const QRegularExpressionMatch m = known.match(socketId);
-    if (!m.hasMatch())
+    // By hand rather than with a regular expression: the console log names the socket of
+    // every call it prints, tens of thousands a second in a flood.
+    const qsizetype hash = socketId.indexOf(QLatin1Char('#'));
+    const QStringView prefix = QStringView(socketId).left(hash < 0 ? socketId.size() : hash);
+    const QStringView number = hash < 0 ? QStringView() : QStringView(socketId).mid(hash + 1);
+    const bool knownPrefix = prefix == QLatin1String("server") ||
+                             prefix == QLatin1String("client") || prefix == QLatin1String("conn");
+    bool digits = hash < 0 ||
+                  (number.size() >= 1 && number.size() <= 9 && number.front() != QLatin1Char('0'));
+    for (const QChar c : number)
+        digits = digits && c >= QLatin1Char('0') && c <= QLatin1Char('9');
+    if (!knownPrefix || !digits)
         return fallbackName(socketId);
-    const QString prefix = m.captured(1);
-    const QString number = m.captured(2);
-    const QString base = prefix == QLatin1String("conn") ? QStringLiteral("conn")
-                                                         : prefix + QStringLiteral("_socket");
+    const QString base = prefix == QLatin1String("conn")
+                             ? QStringLiteral("conn")
+                             : prefix.toString() + QStringLiteral("_socket");
     if (number.isEmpty() || number == QLatin1String("1"))
         return base;
-    return base + QLatin1Char('_') + number;
+    return base + QLatin1Char('_') + number.toString();
 }
 
 QString PythonForm::statement(const SocketEvent &e)

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -317,13 +318,35 @@ void TestEventLog::variableNames_data()
                             << "conn";
     QTest::newRow("conn#12") << "conn#12"
                              << "conn_12";
+    // Ids from a shared trace become names only when they have this shape; anything else
+    // is a distinct name of letters, digits and underscores.
+    QTest::newRow("code in an id") << "x = __import__('os').system('id');server#1"
+                                   << "sock_";
+    server #1 "
+        << "sock_" + QString::number(0x0, 16);
+    QTest::newRow("leading zero") << "server#01"
+                                  << "";
+    QTest::newRow("unknown prefix") << "browser#1"
+                                    << "";
+    QTest::newRow("letters for a number") << "conn#a"
+                                          << "";
+    QTest::newRow("empty number") << "client#"
+                                  << "";
+    QTest::newRow("ten digits") << "conn#1234567890"
+                                << "";
 }
 
 void TestEventLog::variableNames()
 {
     QFETCH(QString, id);
     QFETCH(QString, name);
-    QCOMPARE(PythonForm::variableName(id), name);
+    const QString made = PythonForm::variableName(id);
+    static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
+    QVERIFY2(identifier.match(made).hasMatch(), qPrintable(made));
+    if (name == QLatin1String("sock_"))
+        QVERIFY2(made.startsWith(name) && made.size() == 13, qPrintable(made)); // sock_ + 8 hex
+    else
+        QCOMPARE(made, name);
 }
 
 void TestEventLog::traceLineHasEveryField()
