@@ -322,18 +322,16 @@ void TestEventLog::variableNames_data()
     // is a distinct name of letters, digits and underscores.
     QTest::newRow("code in an id") << "x = __import__('os').system('id');server#1"
                                    << "sock_";
-    server #1 "
-        << "sock_" + QString::number(0x0, 16);
     QTest::newRow("leading zero") << "server#01"
-                                  << "";
+                                  << "sock_";
     QTest::newRow("unknown prefix") << "browser#1"
-                                    << "";
+                                    << "sock_";
     QTest::newRow("letters for a number") << "conn#a"
-                                          << "";
+                                          << "sock_";
     QTest::newRow("empty number") << "client#"
-                                  << "";
+                                  << "sock_";
     QTest::newRow("ten digits") << "conn#1234567890"
-                                << "";
+                                << "sock_";
 }
 
 void TestEventLog::variableNames()
