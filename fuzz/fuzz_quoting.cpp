@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 
 namespace {
@@ -28,6 +29,19 @@ int hexValue(char c)
         return c - 'a' + 10;
     if (c >= 'A' && c <= 'F')
         return c - 'A' + 10;
+    return -1;
+}
+
+// The one-letter escapes both languages share (C adds \\?): the character they stand for,
+// or -1.
+int simpleEscape(char e, const char *more)
+{
+    static const char letters[] = "nrtabfv";
+    static const char meanings[] = "\n\r\t\a\b\f\v";
+    if (e == '\\' || e == '\'' || e == '"' || (e != 0 && std::strchr(more, e)))
+        return static_cast<unsigned char>(e);
+    if (const char *letter = e != 0 ? std::strchr(letters, e) : nullptr)
+        return meanings[letter - letters];
     return -1;
 }
 
@@ -59,32 +73,8 @@ std::optional<QString> readPython(const QByteArray &literal)
         if (++i >= literal.size() - 1)
             return std::nullopt;
         const char e = literal.at(i);
-        switch (e) {
-        case '\\':
-        case '\'':
-        case '"':
-            out.append(uint(e));
-            continue;
-        case 'n':
-            out.append('\n');
-            continue;
-        case 'r':
-            out.append('\r');
-            continue;
-        case 't':
-            out.append('\t');
-            continue;
-        case 'a':
-            out.append('\a');
-            continue;
-        case 'b':
-            out.append('\b');
-            continue;
-        case 'f':
-            out.append('\f');
-            continue;
-        case 'v':
-            out.append('\v');
+        if (const int simple = simpleEscape(e, ""); simple >= 0) {
+            out.append(uint(simple));
             continue;
         }
         if (isOctal(e)) {
@@ -133,33 +123,8 @@ std::optional<QByteArray> readC(const QByteArray &literal)
         if (++i >= literal.size() - 1)
             return std::nullopt;
         const char e = literal.at(i);
-        switch (e) {
-        case '\\':
-        case '\'':
-        case '"':
-        case '?':
-            out.append(e);
-            continue;
-        case 'n':
-            out.append('\n');
-            continue;
-        case 'r':
-            out.append('\r');
-            continue;
-        case 't':
-            out.append('\t');
-            continue;
-        case 'a':
-            out.append('\a');
-            continue;
-        case 'b':
-            out.append('\b');
-            continue;
-        case 'f':
-            out.append('\f');
-            continue;
-        case 'v':
-            out.append('\v');
+        if (const int simple = simpleEscape(e, "?"); simple >= 0) {
+            out.append(char(simple));
             continue;
         }
         if (isOctal(e)) {

@@ -74,6 +74,8 @@ void TestHostileExport::literalsReadBackExactly_data()
     QTest::newRow("nul and controls") << QByteArray("a\0b\x01\x1f\x7f", 7);
     QTest::newRow("unicode") << QByteArray(
         "caf\xc3\xa9 \xe2\x80\xa8 \xf0\x9f\x98\x80 \xef\xbb\xbf");
+    // U+0127, U+0122, U+015C: their low bytes are ' " and \ (a narrowing slip quotes them).
+    QTest::newRow("quote-like code points") << QByteArray("\xc4\xa7\xc4\xa2\xc5\x9c");
     QTest::newRow("octal then digit") << QByteArray("\x01"
                                                     "7\x02"
                                                     "89",
