@@ -222,7 +222,9 @@ while time.time() < end:
         while (QFileInfo(trace).size() < 200000 && waited.elapsed() < 10000)
             QTest::qWait(20);
         ::kill(pid_t(serve.processId()), SIGTERM);
-        QVERIFY(serve.waitForFinished(10000));
+        // Under ThreadSanitizer closing ten busy connections and writing their last events
+        // took 9.6 s (0.5 s in a normal build); what is checked here is that nothing is lost.
+        QVERIFY(serve.waitForFinished(60000));
         QCOMPARE(serve.exitCode(), 0);
         clients.kill();
         clients.waitForFinished();
