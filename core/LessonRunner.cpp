@@ -313,15 +313,17 @@ void LessonRunner::retryDeferred()
 void LessonRunner::performServe(int step, const LessonAction &a)
 {
     const QString id = m_names.value(a.target);
-    if (id.isEmpty() || m_session->socket(id).state != SocketState::Listening) {
-        setStatus(step, StepStatus::Failed,
-                  tr("%1 must be listening before it can serve").arg(a.target));
+    auto *server = new AutoServer(m_session, this);
+    const QString problem = id.isEmpty()
+                                ? tr("%1 must be listening before it can serve").arg(a.target)
+                                : server->serve(id, a.mode);
+    if (!problem.isEmpty()) {
+        delete server;
+        setStatus(step, StepStatus::Failed, problem);
         stepEnded(step);
         return;
     }
-    auto *server = new AutoServer(m_session, a.mode, this);
     m_servers << server;
-    server->serve(id);
     setStatus(step, StepStatus::Done,
               tr("%1 now accepts every client and serves it (%2 mode)")
                   .arg(a.target, serverModeName(a.mode)));

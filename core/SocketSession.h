@@ -71,7 +71,7 @@ public:
     // us (the closes included): a console command that exits next loses none of them.
     void closeAllAndDrain();
 
-    // An automatic server on the worker thread (see AutoServer, DatagramServer); its
+    // An automatic server on the worker thread (see AutoServer); its
     // progress comes back as servingChanged.
     void startServing(const ServeRequest &request);
     void stopServing(const QString &socketId);

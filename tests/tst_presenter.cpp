@@ -5,6 +5,7 @@
 #include "EndpointForm.h"
 #include "FreePort.h"
 #include "GuideWindow.h"
+#include "HostPortText.h"
 #include "LessonCaption.h"
 #include "LessonPanel.h"
 #include "LessonRunner.h"
@@ -414,7 +415,8 @@ void TestPresenter::aServeAddressFromTheCommandLineIsNotSaved()
     const int chosen = port->value();
     m_window->close(); // saves the pane's own address
     m_window = std::make_unique<MainWindow>();
-    m_window->serverPane()->listenAndServe(QStringLiteral("127.0.0.2"), 0, ServerMode::Echo, 16);
+    m_window->serverPane()->listenAndServe(HostPortText::parse(QStringLiteral("127.0.0.2:0")),
+                                           ServerMode::Echo, 16);
     QTRY_COMPARE(m_window->serverPane()->endpoint()->host(), QStringLiteral("127.0.0.2"));
     m_window->close();
     m_window = std::make_unique<MainWindow>();

@@ -1,7 +1,5 @@
 #include "AutoServeControls.h"
 
-#include "AutoServer.h"
-#include "DatagramServer.h"
 #include "EscapeCodec.h"
 #include "SocketSession.h"
 
@@ -20,7 +18,8 @@ AutoServeControls::AutoServeControls(SocketSession *session, QWidget *parent)
     : QWidget(parent), m_session(session), m_modeBox(new QComboBox(this)),
       m_reply(new QLineEdit(QStringLiteral("OK\\n"), this)),
       m_serve(new QPushButton(tr("Serve automatically"), this)),
-      m_browser(new QPushButton(tr("Open in browser"), this)), m_status(new QLabel(this))
+      m_browser(new QPushButton(tr("Open in browser"), this)), m_status(new QLabel(this)),
+      m_server(new AutoServer(session, this))
 {
     m_modeBox->setObjectName(QStringLiteral("serve.mode"));
     m_serve->setObjectName(QStringLiteral("serve.toggle"));
@@ -51,6 +50,13 @@ AutoServeControls::AutoServeControls(SocketSession *session, QWidget *parent)
     connect(m_browser, &QPushButton::clicked, this, &AutoServeControls::openInBrowser);
     connect(m_modeBox, &QComboBox::currentTextChanged, this, &AutoServeControls::refresh);
     connect(session, &SocketSession::socketChanged, this, &AutoServeControls::refresh);
+    connect(m_server, &AutoServer::changed, this, &AutoServeControls::refresh);
+    connect(m_server, &AutoServer::serving, this, [this] {
+        m_listenerId = m_server->listenerId();
+        m_modeBox->setCurrentText(serverModeName(m_server->mode()));
+        emit servingChanged(true);
+        refresh();
+    });
     refresh();
 }
 
@@ -66,42 +72,15 @@ void AutoServeControls::setListener(const QString &listenerId)
 
 QString AutoServeControls::start(ServerMode mode, const QString &reply)
 {
-    const SocketInfo listener = m_session->socket(m_listenerId);
-    const bool datagram = listener.type == SOCK_DGRAM;
-    if (datagram && listener.state != SocketState::Bound)
-        return tr("Serving UDP needs a bound socket: socket(SOCK_DGRAM), bind() first.");
-    if (!datagram && listener.state != SocketState::Listening)
-        return tr("Serving needs a listening socket: socket(), bind(), listen() first.");
     const EscapeCodec::Result text = EscapeCodec::fromText(
         reply.isEmpty() ? m_reply->text() : reply, EscapeCodec::Encoding::Utf8);
     if (!text.ok())
         return tr("The reply text has an error: %1").arg(text.error);
-    if (datagram) {
-        if (!DatagramServer::supports(mode))
-            return tr("%1 needs TCP connections; over UDP choose echo, reply, silent or chat.")
-                .arg(serverModeName(mode));
-        const QString busy = m_session->whyInvalid(m_listenerId, SocketCall::RecvFrom);
-        if (!busy.isEmpty())
-            return busy;
-        m_mode = mode;
-        m_modeBox->setCurrentText(serverModeName(mode));
-        m_datagrams = std::make_unique<DatagramServer>(m_session, mode);
-        connect(m_datagrams.get(), &DatagramServer::changed, this, &AutoServeControls::refresh);
-        m_datagrams->setReply(text.bytes);
-        m_datagrams->serve(m_listenerId);
-        emit servingChanged(true);
-        refresh();
-        return QString();
-    }
-    const QString refusal = m_session->whyInvalid(m_listenerId, SocketCall::Accept);
-    if (!refusal.isEmpty())
-        return refusal;
-    m_mode = mode;
-    m_modeBox->setCurrentText(serverModeName(mode));
-    m_server = std::make_unique<AutoServer>(m_session, mode);
-    connect(m_server.get(), &AutoServer::changed, this, &AutoServeControls::refresh);
     m_server->setReply(text.bytes);
-    m_server->serve(m_listenerId);
+    const QString problem = m_server->serve(m_listenerId, mode);
+    if (!problem.isEmpty())
+        return problem;
+    m_modeBox->setCurrentText(serverModeName(mode));
     emit servingChanged(true);
     refresh();
     return QString();
@@ -112,8 +91,7 @@ void AutoServeControls::stop()
     if (!isServing())
         return;
     // Calls already under way finish by themselves; nothing new is started.
-    m_server.reset();
-    m_datagrams.reset();
+    m_server->stop();
     emit servingChanged(false);
     refresh();
 }
@@ -154,10 +132,8 @@ void AutoServeControls::refresh()
     const bool listening =
         !m_listenerId.isEmpty() &&
         listener.state == (datagram ? SocketState::Bound : SocketState::Listening);
-    if (isServing() && !listening) {
-        m_server.reset();
-        m_datagrams.reset();
-    }
+    if (isServing() && !listening)
+        m_server->stop();
     m_serve->setText(isServing() ? tr("Stop serving") : tr("Serve automatically"));
     m_serve->setEnabled(isServing() || listening);
     m_modeBox->setEnabled(!isServing());
@@ -165,18 +141,19 @@ void AutoServeControls::refresh()
     m_reply->setEnabled(!isServing());
     m_browser->setVisible(m_modeBox->currentText() == QLatin1String("http"));
     m_browser->setEnabled(listening);
-    if (m_server)
-        m_status->setText(tr("Serving %1 on %2: %3 client(s) served, %4 open.")
-                              .arg(serverModeName(m_mode), listener.local.display())
-                              .arg(m_server->clientsServed())
-                              .arg(m_server->openConnections()) +
-                          (m_server->status().note.isEmpty()
-                               ? QString()
-                               : QLatin1Char('\n') + m_server->status().note));
-    else if (m_datagrams)
-        m_status->setText(tr("Serving %1 on udp://%2: %3 datagram(s) answered.")
-                              .arg(serverModeName(m_mode), listener.local.display())
-                              .arg(m_datagrams->datagramsServed()));
+    if (isServing() && datagram)
+        m_status->setText(
+            tr("Serving %1 on %2: %3 datagram(s) answered.")
+                .arg(serverModeName(m_server->mode()), AutoServer::commandLineAddress(listener))
+                .arg(m_server->status().served));
+    else if (isServing())
+        m_status->setText(
+            tr("Serving %1 on %2: %3 client(s) served, %4 open.")
+                .arg(serverModeName(m_server->mode()), AutoServer::commandLineAddress(listener))
+                .arg(m_server->status().served)
+                .arg(m_server->status().open) +
+            (m_server->status().note.isEmpty() ? QString()
+                                               : QLatin1Char('\n') + m_server->status().note));
     else if (datagram)
         m_status->setText(listening ? QString() : tr("Bind first, then serve automatically."));
     else

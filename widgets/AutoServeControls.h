@@ -1,13 +1,9 @@
 #pragma once
 
-#include "ServerMode.h"
+#include "AutoServer.h"
 
 #include <QWidget>
 
-#include <memory>
-
-class AutoServer;
-class DatagramServer;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -26,7 +22,9 @@ public:
 
     // The listener to serve on; serving needs it to be listening.
     void setListener(const QString &listenerId);
-    bool isServing() const { return m_server || m_datagrams; }
+    bool isServing() const { return m_server->isServing(); }
+    // The one automatic server this pane runs (also set up by ServerPane::listenAndServe).
+    AutoServer *server() const { return m_server; }
     // Starts serving in this mode (reply: the text for reply mode, escapes allowed).
     QString start(ServerMode mode, const QString &reply = QString());
     void stop();
@@ -41,12 +39,10 @@ private:
 
     SocketSession *m_session;
     QString m_listenerId;
-    std::unique_ptr<AutoServer> m_server;
-    std::unique_ptr<DatagramServer> m_datagrams; // a UDP socket is served datagram by datagram
-    ServerMode m_mode = ServerMode::Echo;
     QComboBox *m_modeBox;
     QLineEdit *m_reply;
     QPushButton *m_serve;
     QPushButton *m_browser;
     QLabel *m_status;
+    AutoServer *m_server;
 };

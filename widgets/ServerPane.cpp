@@ -1,8 +1,8 @@
 #include "ServerPane.h"
 
 #include "AutoServeControls.h"
+#include "AutoServer.h"
 #include "CallButton.h"
-#include "CallSequence.h"
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
@@ -118,6 +118,17 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
         m_reuse->setText(QStringLiteral("setsockopt(%1)").arg(name));
     });
     connect(m_bind, &QPushButton::clicked, this, &ServerPane::bindClicked);
+    AutoServer *server = m_autoServe->server();
+    connect(server, &AutoServer::listenerCreated, this, [this](const QString &id) {
+        m_listenerId = id;
+        refresh();
+    });
+    connect(server, &AutoServer::serving, this, &ServerPane::serving);
+    connect(server, &AutoServer::setupFailed, this, [this](const SocketEvent &e) {
+        emit servingFailed(
+            QStringLiteral("%1: %2").arg(socketCallName(e.call), e.error.pythonException()));
+    });
+    connect(server, &AutoServer::refused, this, &ServerPane::servingFailed);
     connect(m_listen, &QPushButton::clicked, this,
             [this] { run(m_session->listen(m_listenerId, m_backlog->value())); });
     connect(m_accept, &QPushButton::clicked, this,
@@ -347,49 +358,17 @@ void ServerPane::offerToRemoveStaleFile(const QString &path)
     run(m_session->bind(m_listenerId, path, 0));
 }
 
-void ServerPane::listenAndServe(const QString &host, int port, ServerMode mode, int backlog)
+void ServerPane::listenAndServe(const HostPortText::Parts &where, ServerMode mode, int backlog)
 {
-    m_endpoint->setEndpoint(host, port);
-    // Given on the command line for this run only: the form's saved address stays.
+    // The form shows what is being served, as if typed in (but is not saved: see below).
+    m_endpoint->setFamily(where.family);
+    m_endpoint->setType(where.type);
+    m_endpoint->setEndpoint(where.host, where.port);
     m_endpointFromCommandLine = true;
     if (backlog > 0)
         m_backlog->setValue(backlog);
-    const int listenBacklog = backlog > 0 ? backlog : qMax(m_backlog->value(), 16);
-    m_setup = std::make_unique<CallSequence>(m_session);
-    m_setup->append(SocketCall::Socket, [this](QString *id) {
-        const QString refusal =
-            m_session->createSocket(SocketRole::Server, m_endpoint->family(), m_endpoint->type(),
-                                    m_endpoint->protocol(), &m_listenerId);
-        *id = m_listenerId;
-        refresh();
-        return refusal;
-    });
-    m_setup->append(SocketCall::SetSockOpt, [this](QString *id) {
-        *id = m_listenerId;
-        return m_session->setReuseAddress(m_listenerId);
-    });
-    m_setup->append(SocketCall::Bind, [this, host, port](QString *id) {
-        *id = m_listenerId;
-        return m_session->bind(m_listenerId, host, port);
-    });
-    m_setup->append(SocketCall::Listen, [this, listenBacklog](QString *id) {
-        *id = m_listenerId;
-        return m_session->listen(m_listenerId, listenBacklog);
-    });
-    connect(m_setup.get(), &CallSequence::finished, this, [this, mode] {
-        m_autoServe->setListener(m_listenerId);
-        const QString problem = m_autoServe->start(mode);
-        if (problem.isEmpty())
-            emit serving(m_session->socket(m_listenerId).local.display());
-        else
-            emit servingFailed(problem);
-    });
-    connect(m_setup.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
-        emit servingFailed(
-            QStringLiteral("%1: %2").arg(socketCallName(e.call), e.error.pythonException()));
-    });
-    connect(m_setup.get(), &CallSequence::refused, this, &ServerPane::servingFailed);
-    m_setup->start();
+    m_autoServe->server()->listenAndServe(where, mode,
+                                          backlog > 0 ? backlog : qMax(m_backlog->value(), 16));
 }
 
 void ServerPane::onSelectionChanged()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HostPortText.h"
 #include "ServerMode.h"
 #include "SocketAddress.h"
 #include "SocketInfo.h"
@@ -9,11 +10,9 @@
 #include <QWidget>
 
 #include <functional>
-#include <memory>
 
 class AutoServeControls;
 class CallButton;
-class CallSequence;
 class ConnectionControls;
 class EndpointForm;
 class HeadingLabel;
@@ -42,10 +41,10 @@ public:
     EndpointForm *endpoint() const { return m_endpoint; }
     ConnectionControls *connectionControls() const { return m_controls; }
     AutoServeControls *autoServe() const { return m_autoServe; }
-    // An instructor's ready-made demo: socket, SO_REUSEADDR, bind, listen, then serve in
-    // mode, with listen(backlog) (0: the pane's, at least 16). listening(address) or
-    // failed(reason) follows.
-    void listenAndServe(const QString &host, int port, ServerMode mode, int backlog = 0);
+    // An instructor's ready-made demo: the pane's automatic server sets up a listener at
+    // where (any address form) and serves it in mode, with listen(backlog) (0: the pane's,
+    // at least 16). serving(address) or servingFailed(reason) follows.
+    void listenAndServe(const HostPortText::Parts &where, ServerMode mode, int backlog = 0);
     // Asked before binding to every address (0.0.0.0, ::): return false to cancel.
     void setAnyAddressConfirmer(std::function<bool(const QString &message)> confirmer);
     // Asked before removing an old Unix socket file that made bind fail: false keeps it.
@@ -101,7 +100,6 @@ private:
     SocketStatusView *m_connectionStatus;
     ConnectionControls *m_controls;
     AutoServeControls *m_autoServe;
-    std::unique_ptr<CallSequence> m_setup;
     std::function<bool(const QString &)> m_confirmAnyAddress;
     std::function<bool(const QString &)> m_confirmStaleFile;
     bool m_replaying = false;

@@ -1,9 +1,7 @@
 #include "ServeCommand.h"
 
 #include "AutoServer.h"
-#include "CallSequence.h"
 #include "ConsoleLog.h"
-#include "DatagramServer.h"
 #include "EscapeCodec.h"
 #include "HostPortText.h"
 #include "OptionNumber.h"
@@ -96,10 +94,9 @@ int ServeCommand::start(const QStringList &arguments)
         problem = QStringLiteral("--max-clients needs a number of 0 or more");
     else if (!reply.ok())
         problem = QStringLiteral("--reply: %1").arg(reply.error);
-    else if (where.type == SOCK_DGRAM && !DatagramServer::supports(mode))
-        problem = QStringLiteral("--mode %1 needs connections (TCP); over UDP choose echo, "
-                                 "reply, silent or chat")
-                      .arg(serverModeName(mode));
+    else if (const QString unsupported = AutoServer::whyUnsupported(where.type, mode);
+             !unsupported.isEmpty())
+        problem = QStringLiteral("--mode ") + unsupported;
     if (!problem.isEmpty()) {
         std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(problem));
         return 2;
@@ -110,7 +107,7 @@ int ServeCommand::start(const QStringList &arguments)
     if (parser.isSet(traceOption) && !m_log->openTrace(parser.value(traceOption)))
         return 1;
     m_session->setEventDataLimit(m_log->dataReadPerEvent());
-    m_server = std::make_unique<AutoServer>(m_session.get(), mode);
+    m_server = std::make_unique<AutoServer>(m_session.get());
     m_server->setReply(reply.bytes);
     m_server->setMaxClients(maxClients);
     connect(m_server.get(), &AutoServer::finished, this, [this] { finish(0); });
@@ -123,65 +120,31 @@ int ServeCommand::start(const QStringList &arguments)
         std::fprintf(stdout, "# %s\n", qPrintable(note));
         std::fflush(stdout);
     });
-    m_datagrams = std::make_unique<DatagramServer>(m_session.get(), mode);
-    m_datagrams->setReply(reply.bytes);
-    m_datagrams->setMaxDatagrams(maxClients);
-    connect(m_datagrams.get(), &DatagramServer::finished, this, [this] { finish(0); });
-    const bool udp = where.type == SOCK_DGRAM;
     m_signals = std::make_unique<UnixSignalWatcher>();
     connect(m_signals.get(), &UnixSignalWatcher::terminationRequested, this, [this] { finish(0); });
 
-    SocketSession *session = m_session.get();
-    m_everyAddress = where.family != AF_UNIX && HostPortText::isEveryAddress(where.host);
-    m_setup = std::make_unique<CallSequence>(session);
-    m_setup->append(SocketCall::Socket, [this, session, where](QString *id) {
-        const QString refusal =
-            session->createSocket(SocketRole::Server, where.family, where.type, 0, &m_listenerId);
-        *id = m_listenerId;
-        return refusal;
-    });
-    // SO_REUSEADDR is about TCP/UDP ports; a Unix socket's path is freed by removing it.
-    if (!parser.isSet(noReuseOption) && where.family != AF_UNIX) {
-        m_setup->append(SocketCall::SetSockOpt, [this, session](QString *id) {
-            *id = m_listenerId;
-            return session->setReuseAddress(m_listenerId);
-        });
-    }
-    m_setup->append(SocketCall::Bind, [this, session, where](QString *id) {
-        *id = m_listenerId;
-        return session->bind(m_listenerId, where.host, where.port);
-    });
-    if (!udp) { // a datagram socket is ready once bound: no listen
-        m_setup->append(SocketCall::Listen, [this, session, backlog](QString *id) {
-            *id = m_listenerId;
-            return session->listen(m_listenerId, backlog);
-        });
-    }
-    connect(m_setup.get(), &CallSequence::finished, this, [this, session, mode, udp] {
-        // Scripts and tests read this line to learn the port when they asked for port 0.
-        std::fprintf(stdout, "serving %s on %s%s\n", qPrintable(serverModeName(mode)),
-                     udp ? "udp://" : "",
-                     qPrintable(session->socket(m_listenerId).local.display()));
-        if (m_everyAddress)
-            std::fprintf(stdout, "# bound to every address: other machines on the network can "
-                                 "connect too, not only this one\n");
-        std::fflush(stdout);
-        if (udp)
-            m_datagrams->serve(m_listenerId);
-        else
-            m_server->serve(m_listenerId);
-    });
-    connect(m_setup.get(), &CallSequence::stepFailed, this, [this](const SocketEvent &e) {
+    const bool everyAddress = where.family != AF_UNIX && HostPortText::isEveryAddress(where.host);
+    connect(m_server.get(), &AutoServer::serving, this,
+            [mode, everyAddress](const QString &address) {
+                // Scripts and tests read this line to learn the port when they asked for 0.
+                std::fprintf(stdout, "serving %s on %s\n", qPrintable(serverModeName(mode)),
+                             qPrintable(address));
+                if (everyAddress)
+                    std::fprintf(stdout, "# bound to every address: other machines on the "
+                                         "network can connect too, not only this one\n");
+                std::fflush(stdout);
+            });
+    connect(m_server.get(), &AutoServer::setupFailed, this, [this](const SocketEvent &e) {
         std::fprintf(stderr, "socketlab-cli serve: %s failed: %s (%s)\n",
                      qPrintable(socketCallName(e.call)), qPrintable(e.error.name()),
                      qPrintable(e.error.message()));
         finish(1);
     });
-    connect(m_setup.get(), &CallSequence::refused, this, [this](const QString &reason) {
+    connect(m_server.get(), &AutoServer::refused, this, [this](const QString &reason) {
         std::fprintf(stderr, "socketlab-cli serve: %s\n", qPrintable(reason));
         finish(1);
     });
-    m_setup->start();
+    m_server->listenAndServe(where, mode, backlog, !parser.isSet(noReuseOption));
     return -1;
 }
 

@@ -6,8 +6,6 @@
 #include <memory>
 
 class AutoServer;
-class DatagramServer;
-class CallSequence;
 class ConsoleLog;
 class SocketSession;
 class UnixSignalWatcher;
@@ -30,11 +28,7 @@ private:
 
     std::unique_ptr<SocketSession> m_session;
     std::unique_ptr<ConsoleLog> m_log;
-    std::unique_ptr<CallSequence> m_setup;
     std::unique_ptr<AutoServer> m_server;
-    std::unique_ptr<DatagramServer> m_datagrams; // for udp://
     std::unique_ptr<UnixSignalWatcher> m_signals;
-    QString m_listenerId;
     QString m_lastNote;
-    bool m_everyAddress = false;
 };

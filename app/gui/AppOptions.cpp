@@ -1,5 +1,6 @@
 #include "AppOptions.h"
 
+#include "AutoServer.h"
 #include "FlowDemo.h"
 #include "HostPortText.h"
 #include "LessonLibrary.h"
@@ -140,11 +141,15 @@ bool AppOptions::parse(const QStringList &arguments)
         exitCode = 2;
         return false;
     }
-    if (!serveAddress.isEmpty() && !HostPortText::parse(serveAddress).error.isEmpty()) {
-        std::fprintf(stderr, "socketlab: --serve: %s\n",
-                     qPrintable(HostPortText::parse(serveAddress).error));
-        exitCode = 2;
-        return false;
+    if (!serveAddress.isEmpty()) {
+        const HostPortText::Parts where = HostPortText::parse(serveAddress);
+        const QString problem =
+            where.error.isEmpty() ? AutoServer::whyUnsupported(where.type, parsed) : where.error;
+        if (!problem.isEmpty()) {
+            std::fprintf(stderr, "socketlab: --serve: %s\n", qPrintable(problem));
+            exitCode = 2;
+            return false;
+        }
     }
     if (parser.isSet(languageOption) && !UiLanguage::isValidChoice(parser.value(languageOption))) {
         std::fprintf(stderr, "socketlab: unknown language '%s'; choose system or one of %s\n",

@@ -119,9 +119,7 @@ int main(int argc, char *argv[])
             window.serverPane(), &ServerPane::servingFailed, &window, [](const QString &reason) {
                 std::fprintf(stderr, "socketlab: --serve failed: %s\n", qPrintable(reason));
             });
-        if (where.family == AF_INET6)
-            window.serverPane()->endpoint()->setFamily(AF_INET6);
-        window.serverPane()->listenAndServe(where.host, where.port, mode, options.serveBacklog);
+        window.serverPane()->listenAndServe(where, mode, options.serveBacklog);
     }
     FlowDemo demo(&window);
     LessonRunner *runner = window.lessonRunner();

@@ -260,20 +260,8 @@
         <translation>Den Browser des Systems mit der Adresse dieses Servers öffnen</translation>
     </message>
     <message>
-        <source>Serving UDP needs a bound socket: socket(SOCK_DGRAM), bind() first.</source>
-        <translation>UDP bedienen braucht einen gebundenen Socket: zuerst socket(SOCK_DGRAM), bind().</translation>
-    </message>
-    <message>
-        <source>Serving needs a listening socket: socket(), bind(), listen() first.</source>
-        <translation>Bedienen braucht einen lauschenden Socket: zuerst socket(), bind(), listen().</translation>
-    </message>
-    <message>
         <source>The reply text has an error: %1</source>
         <translation>Der Antworttext hat einen Fehler: %1</translation>
-    </message>
-    <message>
-        <source>%1 needs TCP connections; over UDP choose echo, reply, silent or chat.</source>
-        <translation>%1 braucht TCP-Verbindungen; über UDP echo, reply, silent oder chat wählen.</translation>
     </message>
     <message>
         <source>Stop serving</source>
@@ -284,16 +272,31 @@
         <translation>Bediene %1 auf %2: %3 Client(s) bedient, %4 offen.</translation>
     </message>
     <message>
-        <source>Serving %1 on udp://%2: %3 datagram(s) answered.</source>
-        <translation>Bediene %1 auf udp://%2: %3 Datagramm(e) beantwortet.</translation>
-    </message>
-    <message>
         <source>Bind first, then serve automatically.</source>
         <translation>Erst binden, dann automatisch bedienen.</translation>
     </message>
     <message>
         <source>Listen first, then serve automatically.</source>
         <translation>Erst listen, dann automatisch bedienen.</translation>
+    </message>
+    <message>
+        <source>Serving %1 on %2: %3 datagram(s) answered.</source>
+        <translation>Bediene %1 auf %2: %3 Datagramm(e) beantwortet.</translation>
+    </message>
+</context>
+<context>
+    <name>AutoServer</name>
+    <message>
+        <source>%1 needs connections (TCP); over UDP choose echo, reply, silent or chat.</source>
+        <translation>%1 braucht Verbindungen (TCP); über UDP echo, reply, silent oder chat wählen.</translation>
+    </message>
+    <message>
+        <source>Serving UDP needs a bound socket: socket(SOCK_DGRAM), bind() first.</source>
+        <translation>UDP bedienen braucht einen gebundenen Socket: zuerst socket(SOCK_DGRAM), bind().</translation>
+    </message>
+    <message>
+        <source>Serving needs a listening socket: socket(), bind(), listen() first.</source>
+        <translation>Bedienen braucht einen lauschenden Socket: zuerst socket(), bind(), listen().</translation>
     </message>
 </context>
 <context>
