@@ -5,9 +5,9 @@
 //   click_to_paint [CLICKS]        default 200
 
 #include "ClientPane.h"
-#include "EventLog.h"
 #include "MainWindow.h"
 #include "SessionLogView.h"
+#include "session/EventLog.h"
 
 #include <QAbstractItemView>
 #include <QApplication>

@@ -1,8 +1,8 @@
 // libFuzzer target: everything a user can type as an address — HOST:PORT on the command line
 // and host plus port in a pane — is read without crashing and never resolved by accident.
 
-#include "AddressInput.h"
-#include "HostPortText.h"
+#include "calls/AddressInput.h"
+#include "calls/HostPortText.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // libFuzzer target: the message editor's parser (escapes and hex) must never crash, and what
 // it accepts must survive the trip back to text.
 
-#include "EscapeCodec.h"
+#include "present/EscapeCodec.h"
 
 #include <cstdint>
 #include <cstdlib>

@@ -1,7 +1,7 @@
 // libFuzzer target: a lesson file from anywhere is refused with a line number or read whole,
 // never crashes the reader.
 
-#include "LessonParser.h"
+#include "lesson/LessonParser.h"
 
 #include <cstdint>
 #include <cstdlib>

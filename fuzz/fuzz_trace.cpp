@@ -4,10 +4,10 @@
 // programs hold no byte that could end a literal or a comment early (no control character
 // but the newlines between lines).
 
-#include "CodeGenerator.h"
-#include "PythonForm.h"
-#include "TraceFormat.h"
-#include "TraceReplay.h"
+#include "present/PythonForm.h"
+#include "trace/CodeGenerator.h"
+#include "trace/TraceFormat.h"
+#include "trace/TraceReplay.h"
 
 #include <cstdint>
 #include <cstdlib>

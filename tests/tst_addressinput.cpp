@@ -1,7 +1,7 @@
 // Reading host and port as typed in a field or on the command line.
 
-#include "AddressInput.h"
-#include "HostPortText.h"
+#include "calls/AddressInput.h"
+#include "calls/HostPortText.h"
 
 #include <QTest>
 

@@ -2,12 +2,12 @@
 // give, and the clear message it must get. Nothing may crash and nothing may be changed
 // silently.
 
-#include "AddressInput.h"
-#include "EscapeCodec.h"
 #include "FreePort.h"
-#include "HostPortText.h"
 #include "LoopbackSession.h"
-#include "TraceFormat.h"
+#include "calls/AddressInput.h"
+#include "calls/HostPortText.h"
+#include "present/EscapeCodec.h"
+#include "trace/TraceFormat.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 // Bytes written for people. The Python literal is checked against python3's own repr().
 
-#include "BytesFormat.h"
+#include "present/BytesFormat.h"
 
 #include <QProcess>
 #include <QTest>

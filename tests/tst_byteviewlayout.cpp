@@ -1,6 +1,6 @@
 // Offset/row/column arithmetic and cell text of the byte view, without widgets.
 
-#include "ByteViewLayout.h"
+#include "present/ByteViewLayout.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // Which calls the model allows in which state, and the words it uses when it says no.
 
-#include "CallRules.h"
+#include "calls/CallRules.h"
 
 #include <QTest>
 

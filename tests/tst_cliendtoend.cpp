@@ -1,6 +1,6 @@
 // socketlab-cli against peers nobody here wrote: python3's socket module, nc and curl.
 
-#include "TraceFormat.h"
+#include "trace/TraceFormat.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 // file lists, in order, and they end the way the lesson expects.
 
 #include "FreePort.h"
-#include "LessonLibrary.h"
-#include "TraceFormat.h"
+#include "lesson/LessonLibrary.h"
+#include "trace/TraceFormat.h"
 
 #include <QProcess>
 #include <QTemporaryDir>

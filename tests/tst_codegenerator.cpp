@@ -1,9 +1,9 @@
 // Code for each step: golden Python and C per call, traces read back, and whole exported
 // programs that really run against each other with python3 and a C compiler.
 
-#include "CodeGenerator.h"
 #include "LoopbackSession.h"
-#include "TraceFormat.h"
+#include "trace/CodeGenerator.h"
+#include "trace/TraceFormat.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -1,7 +1,7 @@
 // The constants table: generated from this system's headers, grouped by prefix, with
 // meanings, other systems' values and the collisions a {value: name} dict would hide.
 
-#include "ConstantCatalog.h"
+#include "lookup/ConstantCatalog.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 // The message editor's parser: escapes, encodings and hex, byte by byte.
 
-#include "EscapeCodec.h"
+#include "present/EscapeCodec.h"
 
 #include <QTest>
 

@@ -1,12 +1,12 @@
 // The session log's memory caps, its table, the trace format and the Python wording.
 
-#include "EventLog.h"
-#include "EventText.h"
-#include "FrameThrottle.h"
-#include "PythonForm.h"
-#include "SocketAddress.h"
-#include "TraceFormat.h"
-#include "TraceWriter.h"
+#include "calls/SocketAddress.h"
+#include "present/EventText.h"
+#include "present/FrameThrottle.h"
+#include "present/PythonForm.h"
+#include "session/EventLog.h"
+#include "trace/TraceFormat.h"
+#include "trace/TraceWriter.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

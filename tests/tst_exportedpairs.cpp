@@ -3,10 +3,10 @@
 // broke the old C export ('100%1') and every byte value, cross the exported Python and C
 // pair byte for byte.
 
-#include "CodeGenerator.h"
-#include "CodeLiteral.h"
 #include "ExportedPrograms.h"
-#include "TraceFormat.h"
+#include "trace/CodeGenerator.h"
+#include "trace/CodeLiteral.h"
+#include "trace/TraceFormat.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,8 +2,8 @@
 // resets from python3 with SO_LINGER 0, a connect the kernel leaves hanging, an address
 // not on this machine, running out of file descriptors, and a 100 MB flood into the log.
 
-#include "EventLog.h"
 #include "LoopbackSession.h"
+#include "session/EventLog.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

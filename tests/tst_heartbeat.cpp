@@ -1,6 +1,6 @@
 // The UI-responsiveness probe behind socketlab --latency-report.
 
-#include "HeartbeatMonitor.h"
+#include "session/HeartbeatMonitor.h"
 
 #include <QFile>
 #include <QJsonDocument>

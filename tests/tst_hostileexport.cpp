@@ -4,10 +4,10 @@
 // hostile trace exports to programs that run nothing but their socket calls (checked under
 // strace), and export never replaces a student's files unasked.
 
-#include "CodeGenerator.h"
-#include "CodeLiteral.h"
 #include "ExportedPrograms.h"
-#include "TraceFormat.h"
+#include "trace/CodeGenerator.h"
+#include "trace/CodeLiteral.h"
+#include "trace/TraceFormat.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -2,10 +2,10 @@
 // Lesson files are shared like any download: one may not reach programs other than its own
 // sockets, not be larger than a lesson, not hang a reader, and not wait for ever headless.
 
-#include "LessonLibrary.h"
-#include "LessonParser.h"
-#include "LessonReach.h"
-#include "WrappableText.h"
+#include "lesson/LessonLibrary.h"
+#include "lesson/LessonParser.h"
+#include "lesson/LessonReach.h"
+#include "present/WrappableText.h"
 
 #include <QElapsedTimer>
 #include <QFile>

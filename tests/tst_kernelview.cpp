@@ -1,9 +1,9 @@
 // What the kernel says about each socket, observed over loopback: LISTEN and the accept
 // queue, connect before accept, the backlog's limit (SYN_SENT), CLOSE_WAIT and TIME_WAIT.
 
-#include "EventLog.h"
 #include "LoopbackSession.h"
-#include "TraceFormat.h"
+#include "session/EventLog.h"
+#include "trace/TraceFormat.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,13 +2,13 @@
 // the focus has a thick ring, each shortcut belongs to one control and is listed, every
 // control says what it does, and the sequence diagram can be read by keyboard.
 
-#include "EventLog.h"
 #include "FocusRing.h"
 #include "LookupsPanel.h"
 #include "MainWindow.h"
 #include "SequenceDiagramView.h"
 #include "SessionLogView.h"
 #include "WindowDriver.h"
+#include "session/EventLog.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>

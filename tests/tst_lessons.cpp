@@ -3,10 +3,10 @@
 
 #include "EventRecorder.h"
 #include "FreePort.h"
-#include "LessonLibrary.h"
-#include "LessonParser.h"
-#include "LessonRunner.h"
-#include "SocketSession.h"
+#include "lesson/LessonLibrary.h"
+#include "lesson/LessonParser.h"
+#include "lesson/LessonRunner.h"
+#include "session/SocketSession.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -3,10 +3,10 @@
 // still lists them (TIME_WAIT is taught) and while they are among the last few closed, and
 // then leave every table, so the tables stay bounded however long a server runs.
 
-#include "EventLog.h"
 #include "EventRecorder.h"
 #include "LoopbackSession.h"
-#include "SocketSession.h"
+#include "session/EventLog.h"
+#include "session/SocketSession.h"
 
 #include <QSignalSpy>
 #include <QTest>

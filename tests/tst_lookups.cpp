@@ -3,15 +3,15 @@
 // Only names this machine resolves from its own files (localhost) or numeric addresses
 // are used, so no test depends on a name server.
 
-#include "AddrInfoLookup.h"
-#include "BackgroundLookup.h"
-#include "ConnectionAttempts.h"
-#include "DefaultSocketProbe.h"
-#include "HostLookup.h"
-#include "InterfaceList.h"
 #include "LoopbackSession.h"
-#include "PortRange.h"
-#include "ServiceLookup.h"
+#include "calls/PortRange.h"
+#include "lookup/AddrInfoLookup.h"
+#include "lookup/BackgroundLookup.h"
+#include "lookup/DefaultSocketProbe.h"
+#include "lookup/HostLookup.h"
+#include "lookup/InterfaceList.h"
+#include "lookup/ServiceLookup.h"
+#include "session/ConnectionAttempts.h"
 
 #include <QSignalSpy>
 #include <QTest>

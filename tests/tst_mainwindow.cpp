@@ -3,14 +3,12 @@
 
 #include "AddrInfoView.h"
 #include "AutoServeControls.h"
-#include "BackgroundLookup.h"
 #include "ByteView.h"
 #include "ClientPane.h"
 #include "CodeView.h"
 #include "ConnectionControls.h"
 #include "ConstantsView.h"
 #include "EndpointForm.h"
-#include "EventLog.h"
 #include "EventRecorder.h"
 #include "FlowDemo.h"
 #include "HostsView.h"
@@ -23,9 +21,11 @@
 #include "ServerPane.h"
 #include "SessionLogView.h"
 #include "ShownWhole.h"
-#include "SocketSession.h"
 #include "StaleSocketFile.h"
 #include "WindowDriver.h"
+#include "lookup/BackgroundLookup.h"
+#include "session/EventLog.h"
+#include "session/SocketSession.h"
 
 #include <QAbstractScrollArea>
 #include <QApplication>

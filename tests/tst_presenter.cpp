@@ -5,18 +5,18 @@
 #include "EndpointForm.h"
 #include "FreePort.h"
 #include "GuideWindow.h"
-#include "HostPortText.h"
 #include "LessonCaption.h"
 #include "LessonPanel.h"
-#include "LessonRunner.h"
 #include "MainWindow.h"
 #include "RoleColors.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "ShownWhole.h"
-#include "SocketSession.h"
 #include "StateBadge.h"
 #include "Theme.h"
+#include "calls/HostPortText.h"
+#include "lesson/LessonRunner.h"
+#include "session/SocketSession.h"
 
 #include <QAbstractScrollArea>
 #include <QAction>

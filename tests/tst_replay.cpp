@@ -3,16 +3,16 @@
 
 #include "CallButton.h"
 #include "ClientPane.h"
-#include "EventLog.h"
 #include "FreePort.h"
-#include "LessonRunner.h"
 #include "MainWindow.h"
 #include "ReplayBar.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
-#include "SocketSession.h"
 #include "StateBadge.h"
-#include "TraceReplay.h"
+#include "lesson/LessonRunner.h"
+#include "session/EventLog.h"
+#include "session/SocketSession.h"
+#include "trace/TraceReplay.h"
 
 #include <QPushButton>
 #include <QSettings>

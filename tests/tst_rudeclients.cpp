@@ -4,7 +4,7 @@
 // trickling request head is cut off, Unix sockets clean up only what they made, and a
 // client never waits for ever on a silent peer or a reader that went away.
 
-#include "HttpPage.h"
+#include "engine/HttpPage.h"
 
 #include <QDir>
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // The sequence diagram's model as data: events in, lifelines, arrows and bars out.
 
 #include "LoopbackSession.h"
-#include "SequenceModel.h"
+#include "present/SequenceModel.h"
 
 #include <QTest>
 

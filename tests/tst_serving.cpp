@@ -5,10 +5,10 @@
 // name. A python3 client reads the address the server printed, exactly as printed, and must
 // get its message echoed.
 
-#include "AutoServer.h"
-#include "LessonParser.h"
-#include "LessonRunner.h"
-#include "SocketSession.h"
+#include "lesson/LessonParser.h"
+#include "lesson/LessonRunner.h"
+#include "session/AutoServer.h"
+#include "session/SocketSession.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

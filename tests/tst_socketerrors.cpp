@@ -1,8 +1,8 @@
 // What goes wrong, over real loopback sockets: refused, in use, bad input, broken pipe,
 // and the rules that refuse a call unless invalid calls are allowed.
 
-#include "ErrnoCatalog.h"
 #include "LoopbackSession.h"
+#include "calls/ErrnoCatalog.h"
 
 #include <QTest>
 

@@ -1,10 +1,10 @@
 // The TCP lifecycle through SocketSession over real loopback sockets: the course's
 // "getting the flow" exercise, blocking, cancelling, bulk data and many clients.
 
-#include "AutoServer.h"
 #include "LoopbackSession.h"
-#include "PythonForm.h"
-#include "ReceiveBufferPool.h"
+#include "engine/ReceiveBufferPool.h"
+#include "present/PythonForm.h"
+#include "session/AutoServer.h"
 
 #include <QCryptographicHash>
 #include <QElapsedTimer>

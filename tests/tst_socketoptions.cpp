@@ -3,8 +3,8 @@
 
 #include "EventRecorder.h"
 #include "LoopbackSession.h"
-#include "PythonForm.h"
-#include "SocketOption.h"
+#include "calls/SocketOption.h"
+#include "present/PythonForm.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // RFC 793's diagram as data, and the view following a real socket's kernel state.
 
 #include "LoopbackSession.h"
-#include "TcpStateMachine.h"
 #include "TcpStateView.h"
+#include "calls/TcpStateMachine.h"
 
 #include <QTest>
 

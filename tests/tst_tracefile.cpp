@@ -4,9 +4,9 @@
 // path, SIGTERM with busy clients included, leaves a whole trace; the reader refuses what
 // would hang it (a FIFO) and reads a trace up to a cut-off last line, saying so.
 
-#include "SocketEvent.h"
-#include "TraceFormat.h"
-#include "TraceWriter.h"
+#include "calls/SocketEvent.h"
+#include "trace/TraceFormat.h"
+#include "trace/TraceWriter.h"
 
 #include <QDir>
 #include <QElapsedTimer>

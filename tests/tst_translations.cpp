@@ -4,11 +4,11 @@
 
 #include "AutoServeControls.h"
 #include "ClientPane.h"
-#include "LessonLibrary.h"
 #include "LessonPanel.h"
 #include "MainWindow.h"
-#include "PortRange.h"
 #include "UiLanguage.h"
+#include "calls/PortRange.h"
+#include "lesson/LessonLibrary.h"
 
 #include <QAction>
 #include <QApplication>

@@ -2,9 +2,9 @@
 // calls UDP does not have, connect on a datagram socket, a python3 peer, and the diagram.
 
 #include "EventRecorder.h"
-#include "PythonForm.h"
-#include "SequenceModel.h"
-#include "SocketSession.h"
+#include "present/PythonForm.h"
+#include "present/SequenceModel.h"
+#include "session/SocketSession.h"
 
 #include <QProcess>
 #include <QTest>

@@ -3,9 +3,9 @@
 // (python3, nc -U) talk to them.
 
 #include "EventRecorder.h"
-#include "PythonForm.h"
-#include "SocketSession.h"
 #include "StaleSocketFile.h"
+#include "present/PythonForm.h"
+#include "session/SocketSession.h"
 
 #include <QProcess>
 #include <QStandardPaths>

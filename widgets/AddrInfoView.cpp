@@ -2,8 +2,8 @@
 
 #include "ToneLabel.h"
 
-#include "BackgroundLookup.h"
-#include "SocketNames.h"
+#include "lookup/BackgroundLookup.h"
+#include "lookup/SocketNames.h"
 
 #include <QCheckBox>
 #include <QComboBox>

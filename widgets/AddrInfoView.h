@@ -1,7 +1,7 @@
 #pragma once
 
-#include "AddrInfoEntry.h"
-#include "AddrInfoLookup.h"
+#include "lookup/AddrInfoEntry.h"
+#include "lookup/AddrInfoLookup.h"
 
 #include <QList>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "AutoServeControls.h"
 
-#include "EscapeCodec.h"
-#include "SocketSession.h"
+#include "present/EscapeCodec.h"
+#include "session/SocketSession.h"
 
 #include <QComboBox>
 #include <QDesktopServices>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AutoServer.h"
+#include "session/AutoServer.h"
 
 #include <QWidget>
 

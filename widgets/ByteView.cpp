@@ -2,7 +2,7 @@
 
 #include "MonospaceFont.h"
 
-#include "BytesFormat.h"
+#include "present/BytesFormat.h"
 
 #include <QLabel>
 #include <QPlainTextEdit>

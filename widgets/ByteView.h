@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ByteViewLayout.h"
+#include "present/ByteViewLayout.h"
 
 #include <QWidget>
 

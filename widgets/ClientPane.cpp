@@ -1,14 +1,14 @@
 #include "ClientPane.h"
 
 #include "CallButton.h"
-#include "ConnectionAttempts.h"
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
-#include "SocketSession.h"
 #include "SocketStatusView.h"
+#include "session/ConnectionAttempts.h"
+#include "session/SocketSession.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SocketEvent.h"
-#include "SocketInfo.h"
+#include "calls/SocketEvent.h"
+#include "calls/SocketInfo.h"
 
 #include <QVector>
 #include <QWidget>

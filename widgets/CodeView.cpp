@@ -2,8 +2,8 @@
 
 #include "MonospaceFont.h"
 
-#include "CodeGenerator.h"
 #include "HeadingLabel.h"
+#include "trace/CodeGenerator.h"
 
 #include <QPlainTextEdit>
 #include <QVBoxLayout>

@@ -2,7 +2,7 @@
 
 #include "CallButton.h"
 #include "MessageEditor.h"
-#include "SocketSession.h"
+#include "session/SocketSession.h"
 
 #include <QComboBox>
 #include <QGridLayout>

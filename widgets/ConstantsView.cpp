@@ -1,10 +1,10 @@
 #include "ConstantsView.h"
 
-#include "BackgroundLookup.h"
-#include "ConstantCatalog.h"
-#include "DefaultSocketProbe.h"
 #include "RoleColors.h"
-#include "SocketNames.h"
+#include "lookup/BackgroundLookup.h"
+#include "lookup/ConstantCatalog.h"
+#include "lookup/DefaultSocketProbe.h"
+#include "lookup/SocketNames.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -2,7 +2,7 @@
 
 #include "ToneLabel.h"
 
-#include "PortRange.h"
+#include "calls/PortRange.h"
 
 #include <QComboBox>
 #include <QDir>

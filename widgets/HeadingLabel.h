@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SocketRole.h"
+#include "calls/SocketRole.h"
 
 #include <QLabel>
 

@@ -1,8 +1,8 @@
 #include "HostsView.h"
 
-#include "BackgroundLookup.h"
-#include "HostLookup.h"
-#include "InterfaceList.h"
+#include "lookup/BackgroundLookup.h"
+#include "lookup/HostLookup.h"
+#include "lookup/InterfaceList.h"
 
 #include <QGridLayout>
 #include <QHeaderView>

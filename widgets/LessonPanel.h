@@ -1,6 +1,6 @@
 #pragma once
 
-#include "LessonRunner.h"
+#include "lesson/LessonRunner.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,8 +1,8 @@
 #include "LogRowDelegate.h"
 
-#include "CallPhase.h"
-#include "EventLog.h"
 #include "RoleColors.h"
+#include "calls/CallPhase.h"
+#include "session/EventLog.h"
 
 #include <QApplication>
 #include <QPainter>

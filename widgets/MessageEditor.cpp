@@ -3,8 +3,8 @@
 #include "RoleColors.h"
 #include "ToneLabel.h"
 
-#include "BytesFormat.h"
-#include "EscapeCodec.h"
+#include "present/BytesFormat.h"
+#include "present/EscapeCodec.h"
 
 #include <QComboBox>
 #include <QGridLayout>

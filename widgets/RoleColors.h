@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SocketRole.h"
-#include "SocketState.h"
+#include "calls/SocketRole.h"
+#include "calls/SocketState.h"
 
 #include <QColor>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SequenceModel.h"
+#include "present/SequenceModel.h"
 
 #include <QAbstractScrollArea>
 #include <QElapsedTimer>

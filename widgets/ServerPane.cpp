@@ -1,18 +1,18 @@
 #include "ServerPane.h"
 
 #include "AutoServeControls.h"
-#include "AutoServer.h"
 #include "CallButton.h"
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
-#include "HostPortText.h"
-#include "InterfaceList.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
-#include "SocketSession.h"
 #include "SocketStatusView.h"
-#include "UnixSocketFile.h"
+#include "calls/HostPortText.h"
+#include "lookup/InterfaceList.h"
+#include "session/AutoServer.h"
+#include "session/SocketSession.h"
+#include "session/UnixSocketFile.h"
 
 #include <QGridLayout>
 #include <QLabel>

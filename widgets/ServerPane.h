@@ -1,9 +1,9 @@
 #pragma once
 
-#include "HostPortText.h"
-#include "ServerMode.h"
-#include "SocketAddress.h"
-#include "SocketInfo.h"
+#include "calls/HostPortText.h"
+#include "calls/ServerMode.h"
+#include "calls/SocketAddress.h"
+#include "calls/SocketInfo.h"
 
 #include <QHash>
 #include <QVector>

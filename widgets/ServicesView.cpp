@@ -1,8 +1,8 @@
 #include "ServicesView.h"
 
-#include "BackgroundLookup.h"
-#include "PortRange.h"
-#include "ServiceLookup.h"
+#include "calls/PortRange.h"
+#include "lookup/BackgroundLookup.h"
+#include "lookup/ServiceLookup.h"
 
 #include <QComboBox>
 #include <QGridLayout>

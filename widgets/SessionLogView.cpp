@@ -1,7 +1,7 @@
 #include "SessionLogView.h"
 
-#include "EventLog.h"
 #include "LogRowDelegate.h"
+#include "session/EventLog.h"
 
 #include <QComboBox>
 #include <QEvent>

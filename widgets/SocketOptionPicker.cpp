@@ -1,6 +1,6 @@
 #include "SocketOptionPicker.h"
 
-#include "SocketOption.h"
+#include "calls/SocketOption.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

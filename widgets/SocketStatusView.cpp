@@ -1,11 +1,11 @@
 #include "SocketStatusView.h"
 
-#include "BytesFormat.h"
 #include "RoleColors.h"
-#include "SessionClock.h"
-#include "SocketNames.h"
 #include "StateBadge.h"
 #include "ToneLabel.h"
+#include "lookup/SocketNames.h"
+#include "present/BytesFormat.h"
+#include "session/SessionClock.h"
 
 #include <QGridLayout>
 #include <QLabel>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SocketState.h"
+#include "calls/SocketState.h"
 
 #include "HeadingLabel.h"
 

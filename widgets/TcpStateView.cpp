@@ -1,7 +1,7 @@
 #include "TcpStateView.h"
 
 #include "RoleColors.h"
-#include "TcpStateMachine.h"
+#include "calls/TcpStateMachine.h"
 
 #include <QPainter>
 #include <QPainterPath>

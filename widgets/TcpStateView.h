@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SocketInfo.h"
+#include "calls/SocketInfo.h"
 
 #include <QHash>
 #include <QWidget>

@@ -1,11 +1,11 @@
 #include "ConnectCommand.h"
 
-#include "CallSequence.h"
 #include "ConsoleLog.h"
-#include "EscapeCodec.h"
-#include "HostPortText.h"
-#include "OptionNumber.h"
-#include "SocketSession.h"
+#include "calls/HostPortText.h"
+#include "calls/OptionNumber.h"
+#include "present/EscapeCodec.h"
+#include "session/CallSequence.h"
+#include "session/SocketSession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HostPortText.h"
+#include "calls/HostPortText.h"
 
 #include <QObject>
 #include <QStringList>

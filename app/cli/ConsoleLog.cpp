@@ -1,10 +1,10 @@
 #include "ConsoleLog.h"
 
-#include "EventLog.h"
-#include "EventText.h"
-#include "PythonForm.h"
-#include "SocketSession.h"
-#include "TraceFormat.h"
+#include "present/EventText.h"
+#include "present/PythonForm.h"
+#include "session/EventLog.h"
+#include "session/SocketSession.h"
+#include "trace/TraceFormat.h"
 
 ConsoleLog::ConsoleLog(SocketSession *session, FILE *out, QObject *parent)
     : QObject(parent), m_session(session), m_out(out)

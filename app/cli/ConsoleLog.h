@@ -1,6 +1,6 @@
 #pragma once
 
-#include "TraceWriter.h"
+#include "trace/TraceWriter.h"
 
 #include <QObject>
 

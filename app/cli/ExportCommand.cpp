@@ -1,7 +1,7 @@
 #include "ExportCommand.h"
 
-#include "CodeGenerator.h"
-#include "TraceFormat.h"
+#include "trace/CodeGenerator.h"
+#include "trace/TraceFormat.h"
 
 #include <QCommandLineParser>
 #include <QDir>

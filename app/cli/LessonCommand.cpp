@@ -1,10 +1,10 @@
 #include "LessonCommand.h"
 
 #include "ConsoleLog.h"
-#include "LessonLibrary.h"
-#include "LessonRunner.h"
-#include "OptionNumber.h"
-#include "SocketSession.h"
+#include "calls/OptionNumber.h"
+#include "lesson/LessonLibrary.h"
+#include "lesson/LessonRunner.h"
+#include "session/SocketSession.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

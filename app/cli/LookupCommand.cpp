@@ -1,13 +1,13 @@
 #include "LookupCommand.h"
 
-#include "AddrInfoLookup.h"
-#include "ConstantCatalog.h"
-#include "DefaultSocketProbe.h"
-#include "HostLookup.h"
-#include "InterfaceList.h"
-#include "PortRange.h"
-#include "ServiceLookup.h"
-#include "SocketNames.h"
+#include "calls/PortRange.h"
+#include "lookup/AddrInfoLookup.h"
+#include "lookup/ConstantCatalog.h"
+#include "lookup/DefaultSocketProbe.h"
+#include "lookup/HostLookup.h"
+#include "lookup/InterfaceList.h"
+#include "lookup/ServiceLookup.h"
+#include "lookup/SocketNames.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

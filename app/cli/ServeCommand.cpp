@@ -1,13 +1,13 @@
 #include "ServeCommand.h"
 
-#include "AutoServer.h"
 #include "ConsoleLog.h"
-#include "EscapeCodec.h"
-#include "HostPortText.h"
-#include "OptionNumber.h"
-#include "ServerMode.h"
-#include "SocketSession.h"
-#include "UnixSignalWatcher.h"
+#include "calls/HostPortText.h"
+#include "calls/OptionNumber.h"
+#include "calls/ServerMode.h"
+#include "present/EscapeCodec.h"
+#include "session/AutoServer.h"
+#include "session/SocketSession.h"
+#include "session/UnixSignalWatcher.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,13 +1,13 @@
 #include "AppOptions.h"
 
-#include "AutoServer.h"
 #include "FlowDemo.h"
-#include "HostPortText.h"
-#include "LessonLibrary.h"
-#include "OptionNumber.h"
-#include "ServerMode.h"
 #include "Theme.h"
 #include "UiLanguage.h"
+#include "calls/HostPortText.h"
+#include "calls/OptionNumber.h"
+#include "calls/ServerMode.h"
+#include "lesson/LessonLibrary.h"
+#include "session/AutoServer.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -45,8 +45,10 @@ bool AppOptions::parse(const QStringList &arguments)
                                                   "services, hosts) at start."));
     const QCommandLineOption serve(
         QStringLiteral("serve"),
-        QCoreApplication::translate("AppOptions", "Open with the server pane already listening on "
-                                                  "HOST:PORT and serving automatically."),
+        QCoreApplication::translate("AppOptions",
+                                    "Open with the server pane already serving automatically "
+                                    "on HOST:PORT, [::1]:PORT, udp://HOST:PORT, unix:PATH or "
+                                    "unix-dgram:PATH."),
         QStringLiteral("HOST:PORT"));
     const QCommandLineOption mode(
         QStringLiteral("mode"),

@@ -2,11 +2,11 @@
 
 #include "ClientPane.h"
 #include "ConnectionControls.h"
-#include "FrameThrottle.h"
 #include "MainWindow.h"
 #include "MessageEditor.h"
 #include "ServerPane.h"
-#include "SocketSession.h"
+#include "present/FrameThrottle.h"
+#include "session/SocketSession.h"
 
 #include <QPushButton>
 #include <QTimer>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SocketCall.h"
-#include "SocketRole.h"
+#include "calls/SocketCall.h"
+#include "calls/SocketRole.h"
 
 #include <QElapsedTimer>
 #include <QObject>

@@ -1,11 +1,11 @@
 #include "ReplayController.h"
 
 #include "ClientPane.h"
-#include "EventLog.h"
 #include "ReplayBar.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "SessionLogView.h"
+#include "session/EventLog.h"
 
 #include <QFileInfo>
 

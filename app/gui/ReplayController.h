@@ -1,7 +1,7 @@
 #pragma once
 
-#include "SocketEvent.h"
-#include "TraceReplay.h"
+#include "calls/SocketEvent.h"
+#include "trace/TraceReplay.h"
 
 #include <QObject>
 #include <QVector>

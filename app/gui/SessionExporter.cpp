@@ -1,8 +1,8 @@
 #include "SessionExporter.h"
 
-#include "CodeGenerator.h"
-#include "EventLog.h"
-#include "TraceFormat.h"
+#include "session/EventLog.h"
+#include "trace/CodeGenerator.h"
+#include "trace/TraceFormat.h"
 
 #include <QFileDialog>
 #include <QMainWindow>

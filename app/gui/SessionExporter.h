@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CodeGenerator.h"
+#include "trace/CodeGenerator.h"
 
 #include <QObject>
 #include <QStringList>

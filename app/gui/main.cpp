@@ -5,14 +5,14 @@
 #include "FirstFrameWatcher.h"
 #include "FlowDemo.h"
 #include "HeadlessStart.h"
-#include "HeartbeatMonitor.h"
-#include "HostPortText.h"
-#include "LessonRunner.h"
 #include "MainWindow.h"
-#include "ServerMode.h"
 #include "ServerPane.h"
 #include "UiLanguage.h"
-#include "UnixSignalWatcher.h"
+#include "calls/HostPortText.h"
+#include "calls/ServerMode.h"
+#include "lesson/LessonRunner.h"
+#include "session/HeartbeatMonitor.h"
+#include "session/UnixSignalWatcher.h"
 
 #include <QAction>
 #include <QApplication>

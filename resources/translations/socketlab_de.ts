@@ -193,10 +193,6 @@
         <translation>Beim Start die Nachschlage-Ansicht öffnen (Konstanten, getaddrinfo, Dienste, Hosts).</translation>
     </message>
     <message>
-        <source>Open with the server pane already listening on HOST:PORT and serving automatically.</source>
-        <translation>Mit einem Server-Bereich starten, der schon auf HOST:PORT lauscht und automatisch bedient.</translation>
-    </message>
-    <message>
         <source>The mode for --serve: %1 (default echo).</source>
         <translation>Der Modus für --serve: %1 (Vorgabe echo).</translation>
     </message>
@@ -231,6 +227,10 @@
     <message>
         <source>A saved session to replay, or a .lesson file to open.</source>
         <translation>Eine gespeicherte Sitzung zum Abspielen oder eine .lesson-Datei zum Öffnen.</translation>
+    </message>
+    <message>
+        <source>Open with the server pane already serving automatically on HOST:PORT, [::1]:PORT, udp://HOST:PORT, unix:PATH or unix-dgram:PATH.</source>
+        <translation>Mit dem Server-Bereich öffnen, der schon automatisch bedient, auf HOST:PORT, [::1]:PORT, udp://HOST:PORT, unix:PFAD oder unix-dgram:PFAD.</translation>
     </message>
 </context>
 <context>

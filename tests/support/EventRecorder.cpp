@@ -1,6 +1,6 @@
 #include "EventRecorder.h"
 
-#include "SocketSession.h"
+#include "session/SocketSession.h"
 
 #include <QTest>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "SocketEvent.h"
+#include "calls/SocketEvent.h"
 
 #include <QObject>
 #include <QVector>

@@ -2,7 +2,7 @@
 #include "ExportedPrograms.h"
 
 #include "EventRecorder.h"
-#include "SocketSession.h"
+#include "session/SocketSession.h"
 
 #include <QFile>
 #include <QProcess>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 #pragma once
 
-#include "SocketEvent.h"
+#include "calls/SocketEvent.h"
 
 #include <QByteArray>
 #include <QString>

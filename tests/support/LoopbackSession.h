@@ -1,7 +1,7 @@
 #pragma once
 
 #include "EventRecorder.h"
-#include "SocketSession.h"
+#include "session/SocketSession.h"
 
 #include <QString>
 

@@ -1,0 +1,35 @@
+#pragma once
+
+#include "calls/CallError.h"
+#include "calls/CallPhase.h"
+#include "calls/SocketCall.h"
+#include "calls/SocketRole.h"
+
+#include <QByteArray>
+#include <QMetaType>
+#include <QString>
+#include <QVariant>
+#include <QVariantMap>
+
+// One thing that happened to one call: it started, blocked, returned or failed.
+// args and result hold JSON-friendly values so the trace can write them as they are.
+struct SocketEvent
+{
+    qint64 seq = 0;
+    double tMs = 0; // session clock, monotonic
+    QString socketId;
+    SocketRole role = SocketRole::Client;
+    SocketCall call = SocketCall::None;
+    CallPhase phase = CallPhase::Started;
+    QVariantMap args;
+    QVariant result;
+    CallError error;
+    qint64 byteCount = -1;   // on data calls: how many bytes moved (or were asked to)
+    QByteArray data;         // the bytes themselves, as far as they are kept
+    qint64 bytesNotKept = 0; // bytes counted but not stored (memory caps)
+    QString kernelState;     // the kernel's TCP state right after the call, where known
+
+    bool movesData() const { return byteCount >= 0; }
+};
+
+Q_DECLARE_METATYPE(SocketEvent)

@@ -1,0 +1,748 @@
+#include "engine/SocketEngine.h"
+
+#include "calls/AddressInput.h"
+#include "calls/CallRules.h"
+#include "calls/SocketOption.h"
+#include "engine/AcceptLoop.h"
+#include "engine/BatchSender.h"
+#include "engine/CallQueue.h"
+#include "engine/DatagramLoop.h"
+#include "engine/EngineSocket.h"
+#include "engine/HostResolver.h"
+#include "engine/KernelProbe.h"
+#include "session/FreedMemory.h"
+#include "threads/Mailbox.h"
+#include "threads/ThreadHandoff.h"
+
+#include <QSocketNotifier>
+#include <QThreadPool>
+#include <QTimer>
+
+#include <cerrno>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+// recv() buffers are allocated per call; this keeps a typo like recv(4000000000) harmless.
+constexpr int maxRecvBufsize = 16 * 1024 * 1024;
+} // namespace
+
+SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
+    : QObject(parent), m_report(
+                           clock,
+                           [this](const SocketEvent &e) {
+                               m_batches->add(forUiThread(e));
+                               emit eventOccurred(e);
+                           },
+                           [this](const SocketInfo &info) { m_batches->add(info); }),
+      m_kernelTimer(new QTimer(this)), m_trim(new QTimer(this)), m_batches(new BatchSender(this)),
+      m_mailbox(new Mailbox(this))
+{
+    m_kernelTimer->setInterval(250);
+    connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
+    m_trim->setSingleShot(true);
+    m_trim->setInterval(1000);
+    connect(m_trim, &QTimer::timeout, this, [] { FreedMemory::returnToSystem(); });
+    m_calls = new CallQueue([this](const CallRequest &r) { execute(r); },
+                            &m_batches->eventsInFlight(), this);
+}
+
+SocketEvent SocketEngine::forUiThread(const SocketEvent &event) const
+{
+    if (m_eventDataLimit < 0 || event.data.size() <= m_eventDataLimit)
+        return event;
+    SocketEvent shown = event;
+    // A copy of the part that is read: the chunk itself stays here, so its buffer is free for
+    // the next recv as soon as the automatic server has sent it on.
+    shown.data = QByteArray(event.data.constData(), m_eventDataLimit);
+    return shown;
+}
+
+void SocketEngine::setEventDataLimit(qint64 bytes)
+{
+    m_eventDataLimit = bytes;
+}
+
+SocketEngine::~SocketEngine()
+{
+    threadHandoff(); // after the session let go of us (see SocketSession's destructor)
+    m_loops.clear();
+    closeAll();
+    // A name lookup still running would post its answer to us: let it finish first.
+    m_lookups.waitForDone();
+    threadHandoff();
+}
+
+void SocketEngine::enqueue(const CallRequest &request)
+{
+    m_calls->enqueue(request);
+}
+
+void SocketEngine::startServing(const ServeRequest &request)
+{
+    std::unique_ptr<ServeLoop> loop;
+    if (request.datagram)
+        loop = std::make_unique<DatagramLoop>(this, request);
+    else
+        loop = std::make_unique<AcceptLoop>(this, request);
+    connect(loop.get(), &ServeLoop::statusChanged, this,
+            [this](const ServingStatus &status) { m_batches->add(status); });
+    ServeLoop *started = loop.get();
+    m_loops[request.socketId] = std::move(loop); // replaces an earlier one on that socket
+    started->start();
+}
+
+void SocketEngine::stopServing(const QString &socketId)
+{
+    m_loops.erase(socketId);
+}
+
+EngineSocket *SocketEngine::find(const QString &id)
+{
+    auto it = m_sockets.find(id);
+    return it == m_sockets.end() ? nullptr : it->second.get();
+}
+
+void SocketEngine::execute(const CallRequest &request)
+{
+    if (request.call == SocketCall::Socket) {
+        createSocket(request);
+        return;
+    }
+    EngineSocket *s = find(request.socketId);
+    if (!s) {
+        m_report.refuse(
+            request, request.role,
+            CallError::usage(QStringLiteral("NameError"),
+                             QStringLiteral("no socket called %1").arg(request.socketId),
+                             tr("Create the socket first.")));
+        return;
+    }
+    const QString impossible = CallRules::whyImpossible(s->info, request.call);
+    const QString invalid = CallRules::whyInvalid(s->info, request.call);
+    if (!impossible.isEmpty() || (!request.allowInvalid && !invalid.isEmpty())) {
+        m_report.refuse(request, s->info.role,
+                        CallError::usage(QStringLiteral("refused"),
+                                         impossible.isEmpty() ? invalid : impossible,
+                                         tr("Turn on \"allow invalid calls\" to let "
+                                            "the kernel answer instead.")));
+        return;
+    }
+    switch (request.call) {
+    case SocketCall::SetSockOpt:
+        setOption(*s, request);
+        break;
+    case SocketCall::Bind:
+    case SocketCall::Connect:
+    case SocketCall::SendTo:
+        bindOrConnect(*s, request);
+        break;
+    case SocketCall::RecvFrom:
+        tryRecvFrom(*s,
+                    m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
+        break;
+    case SocketCall::Listen:
+        listenOn(*s, request);
+        break;
+    case SocketCall::Accept:
+        tryAccept(*s, m_report.begin(*s, request, {}));
+        break;
+    case SocketCall::Send:
+    case SocketCall::SendAll:
+        trySend(*s, m_report.begin(*s, request, {{QStringLiteral("size"), request.data.size()}},
+                                   request.data));
+        break;
+    case SocketCall::Recv:
+        tryRecv(*s, m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
+        break;
+    case SocketCall::Shutdown:
+        shutdownSocket(*s, request);
+        break;
+    case SocketCall::Close:
+        closeSocket(*s, QStringLiteral("the socket was closed while the call was blocked"));
+        break;
+    case SocketCall::None:
+    case SocketCall::Socket:
+        break;
+    }
+}
+
+void SocketEngine::createSocket(const CallRequest &request)
+{
+    if (!m_kernelTimer->isActive())
+        m_kernelTimer->start();
+    auto owned = std::make_unique<EngineSocket>();
+    EngineSocket &s = *owned;
+    s.info.id = request.socketId;
+    s.info.role = request.role;
+    s.info.family = request.family;
+    s.info.type = request.type;
+    s.info.protocol = request.protocol;
+    m_sockets[request.socketId] = std::move(owned);
+
+    CallSlot &slot = m_report.begin(s, request,
+                                    {{QStringLiteral("family"), request.family},
+                                     {QStringLiteral("type"), request.type},
+                                     {QStringLiteral("proto"), request.protocol}});
+    // Non-blocking so no call ever stalls this thread; CLOEXEC so children (a browser we
+    // launch) do not inherit the fd.
+    const int fd =
+        ::socket(request.family, request.type | SOCK_NONBLOCK | SOCK_CLOEXEC, request.protocol);
+    if (fd < 0) {
+        s.info.state = SocketState::Failed;
+        m_report.failErrno(s, slot, errno);
+        return;
+    }
+    s.info.fd = fd;
+    s.info.state = SocketState::Created;
+    m_report.succeed(s, slot, fd);
+}
+
+void SocketEngine::setOption(EngineSocket &s, const CallRequest &request)
+{
+    const SocketOption *option = SocketOption::find(request.optionName);
+    CallSlot &slot =
+        m_report.begin(s, request,
+                       {{QStringLiteral("level"), option ? option->levelName : QString()},
+                        {QStringLiteral("option"), request.optionName},
+                        {QStringLiteral("value"), request.optionValue}});
+    if (!option) {
+        m_report.fail(s, slot,
+                      CallError::usage(QStringLiteral("AttributeError"),
+                                       QStringLiteral("SocketLab does not offer the option "
+                                                      "%1")
+                                           .arg(request.optionName),
+                                       tr("Choose one from the list.")));
+        return;
+    }
+    int rc;
+    if (option->kind == SocketOption::Kind::Seconds) {
+        const linger l{request.optionValue >= 0 ? 1 : 0, qMax(0, request.optionValue)};
+        rc = ::setsockopt(s.info.fd, option->level, option->optname, &l, sizeof l);
+    } else {
+        const int value = request.optionValue;
+        rc = ::setsockopt(s.info.fd, option->level, option->optname, &value, sizeof value);
+    }
+    if (rc != 0) {
+        m_report.failErrno(s, slot, errno);
+        return;
+    }
+    // What the kernel made of it, as getsockopt would say.
+    int now = 0;
+    if (option->kind == SocketOption::Kind::Seconds) {
+        linger l{};
+        socklen_t length = sizeof l;
+        if (::getsockopt(s.info.fd, option->level, option->optname, &l, &length) == 0)
+            now = l.l_onoff ? l.l_linger : -1;
+    } else {
+        socklen_t length = sizeof now;
+        ::getsockopt(s.info.fd, option->level, option->optname, &now, &length);
+    }
+    m_report.succeed(s, slot, QVariantMap{{QStringLiteral("getsockopt"), now}});
+}
+
+void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
+{
+    // A Unix socket's address is a path: Python passes it as a plain string.
+    QVariantMap args = s.info.family == AF_UNIX
+                           ? QVariantMap{{QStringLiteral("path"), request.host}}
+                           : QVariantMap{{QStringLiteral("host"), request.host},
+                                         {QStringLiteral("port"), request.port}};
+    if (request.call == SocketCall::SendTo)
+        args.insert(QStringLiteral("size"), request.data.size());
+    CallSlot &slot = m_report.begin(
+        s, request, args, request.call == SocketCall::SendTo ? request.data : QByteArray());
+    const AddressInput::Result input =
+        AddressInput::interpret(s.info.family, request.host, request.port);
+    if (input.error.isError()) {
+        m_report.fail(s, slot, input.error);
+        return;
+    }
+    slot.address = input.address.display();
+    if (input.needsLookup) {
+        lookUpThen(s, slot);
+        return;
+    }
+    withAddress(s, slot, input.address);
+}
+
+void SocketEngine::withAddress(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
+{
+    if (slot.request.call == SocketCall::Bind) {
+        bindTo(s, slot, address);
+    } else if (slot.request.call == SocketCall::Connect) {
+        connectTo(s, slot, address);
+    } else {
+        slot.target = address;
+        slot.args.insert(QStringLiteral("address"), address.toVariant());
+        trySendTo(s, slot);
+    }
+}
+
+void SocketEngine::lookUpThen(EngineSocket &s, CallSlot &slot)
+{
+    // getaddrinfo may wait seconds for DNS: run it on a pool thread and come back here.
+    const CallRequest &request = slot.request;
+    const quint64 token = slot.token;
+    const bool duplex = s.isDuplex(slot);
+    const QString id = s.info.id;
+    const int family = s.info.family;
+    const int type = s.info.type;
+    const QString host = request.host.trimmed();
+    const quint16 port = quint16(request.port);
+    const SocketCall call = request.call;
+    // The engine waits for its own pool before it dies, so `this` outlives every lookup.
+    QRunnable *lookup = QRunnable::create([=] {
+        threadHandoff();
+        const HostResolver::Result result = HostResolver::resolve(family, type, host, port);
+        m_mailbox->post([=] {
+            EngineSocket *s = find(id);
+            if (!s)
+                return;
+            CallSlot &slot = duplex ? s->duplex : s->main;
+            if (slot.token != token || slot.request.call != call)
+                return; // the socket was closed or moved on: this answer is stale
+            if (result.error.isError() || result.addresses.isEmpty()) {
+                m_report.fail(*s, slot, result.error);
+                return;
+            }
+            const SocketAddress first = result.addresses.first();
+            slot.address = first.display();
+            slot.args.insert(QStringLiteral("resolved"), first.host());
+            withAddress(*s, slot, first);
+        });
+    });
+    threadHandoff();
+    m_lookups.start(lookup);
+}
+
+void SocketEngine::bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
+{
+    sockaddr_storage storage;
+    socklen_t length = 0;
+    address.toSockaddr(&storage, &length);
+    if (::bind(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length) != 0) {
+        m_report.failErrno(s, slot, errno, address.display());
+        return;
+    }
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    s.info.state = SocketState::Bound;
+    struct stat made;
+    if (address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@')) &&
+        ::lstat(address.host().toLocal8Bit().constData(), &made) == 0) {
+        s.boundUnixPath = address.host();
+        s.boundUnixDevice = made.st_dev;
+        s.boundUnixInode = made.st_ino;
+    }
+    m_report.succeed(s, slot, s.info.local.toVariant());
+}
+
+void SocketEngine::connectTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
+{
+    sockaddr_storage storage;
+    socklen_t length = 0;
+    address.toSockaddr(&storage, &length);
+    slot.args.insert(QStringLiteral("address"), address.toVariant());
+    int rc;
+    do {
+        rc = ::connect(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length);
+    } while (rc != 0 && errno == EINTR);
+    if (rc == 0) {
+        finishConnect(s, slot);
+        return;
+    }
+    if (errno == EINPROGRESS) {
+        s.info.state = SocketState::Connecting;
+        m_report.blocked(s, slot);
+        waitFor(s, true);
+        return;
+    }
+    const int error = errno;
+    if (s.info.state == SocketState::Created || s.info.state == SocketState::Bound)
+        s.info.state = SocketState::Failed;
+    m_report.failErrno(s, slot, error, address.display());
+}
+
+void SocketEngine::finishConnect(EngineSocket &s, CallSlot &slot)
+{
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    s.info.peer = SocketAddress::peerOf(s.info.fd);
+    s.info.state = SocketState::Connected;
+    // Python's connect returns None; the trace keeps the local address the kernel chose,
+    // which is how the other side's accept names this client.
+    m_report.succeed(s, slot, QVariantMap{{QStringLiteral("local"), s.info.local.toVariant()}});
+}
+
+void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)
+{
+    CallSlot &slot = m_report.begin(s, request, {{QStringLiteral("backlog"), request.backlog}});
+    if (::listen(s.info.fd, request.backlog) != 0) {
+        m_report.failErrno(s, slot, errno);
+        return;
+    }
+    // An unbound socket that listens gets an ephemeral port from Linux: show it.
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    s.info.state = SocketState::Listening;
+    m_report.succeed(s, slot, QVariant());
+}
+
+bool SocketEngine::blockIfWouldBlock(EngineSocket &s, CallSlot &slot, int error, bool forWriting)
+{
+    // A non-blocking call that would block is the student's blocking call waiting: report
+    // it and try again when the fd is ready.
+    if (error != EAGAIN && error != EWOULDBLOCK)
+        return false;
+    m_report.blocked(s, slot);
+    waitFor(s, forWriting);
+    return true;
+}
+
+void SocketEngine::tryAccept(EngineSocket &s, CallSlot &slot)
+{
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    int fd;
+    do {
+        fd = ::accept4(s.info.fd, reinterpret_cast<sockaddr *>(&storage), &length,
+                       SOCK_NONBLOCK | SOCK_CLOEXEC);
+    } while (fd < 0 && errno == EINTR);
+    if (fd < 0) {
+        if (blockIfWouldBlock(s, slot, errno, false))
+            return;
+        m_report.failErrno(s, slot, errno);
+        return;
+    }
+    auto owned = std::make_unique<EngineSocket>();
+    EngineSocket &c = *owned;
+    c.info.id = QStringLiteral("conn#%1").arg(++m_connectionCount);
+    c.info.role = SocketRole::Connection;
+    c.info.parentId = s.info.id;
+    c.info.family = s.info.family;
+    c.info.type = s.info.type;
+    c.info.protocol = s.info.protocol;
+    c.info.fd = fd;
+    c.info.state = SocketState::Connected;
+    c.info.local = SocketAddress::localOf(fd);
+    c.info.peer = SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length);
+    const QString connId = c.info.id;
+    const SocketAddress peer = c.info.peer;
+    m_sockets[connId] = std::move(owned);
+    m_report.announce(c.info);
+    m_report.succeed(s, slot,
+                     QVariantMap{{QStringLiteral("socket"), connId},
+                                 {QStringLiteral("address"), peer.toVariant()}});
+}
+
+void SocketEngine::trySend(EngineSocket &s, CallSlot &slot)
+{
+    // A copy (shared, not deep): m_report.succeed() clears the slot before it reports.
+    const QByteArray data = slot.request.data;
+    const bool all = slot.request.call == SocketCall::SendAll;
+    do {
+        const qint64 left = data.size() - slot.sentSoFar;
+        // MSG_NOSIGNAL: a peer that went away gives EPIPE, never a SIGPIPE that kills us.
+        const ssize_t n =
+            ::send(s.info.fd, data.constData() + slot.sentSoFar, size_t(left), MSG_NOSIGNAL);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            if (blockIfWouldBlock(s, slot, errno, true))
+                return;
+            m_report.failErrno(s, slot, errno,
+                               s.info.peer.isValid() ? s.info.peer.display() : QString());
+            return;
+        }
+        slot.sentSoFar += n;
+        s.info.bytesSent += n;
+        if (!all) {
+            m_report.succeed(s, slot, qint64(n), n, data.left(int(n)));
+            return;
+        }
+    } while (slot.sentSoFar < data.size());
+    m_report.succeed(s, slot, QVariant(), data.size(), data);
+}
+
+void SocketEngine::tryRecv(EngineSocket &s, CallSlot &slot)
+{
+    const int bufsize = slot.request.bufsize;
+    if (bufsize < 0) {
+        m_report.fail(s, slot,
+                      CallError::usage(QStringLiteral("ValueError"),
+                                       QStringLiteral("negative buffersize in recv"),
+                                       tr("Ask for a positive number of bytes, such as "
+                                          "4096.")));
+        return;
+    }
+    QByteArray buffer = m_recvBuffers.take(qMin(bufsize, maxRecvBufsize));
+    ssize_t n;
+    do {
+        n = ::recv(s.info.fd, buffer.data(), size_t(buffer.size()), 0);
+    } while (n < 0 && errno == EINTR);
+    const int error = n < 0 ? errno : 0;
+    const QByteArray received = m_recvBuffers.finish(std::move(buffer), n);
+    if (n < 0) {
+        if (blockIfWouldBlock(s, slot, error, false))
+            return;
+        if (error == ECONNRESET)
+            s.info.state = SocketState::Failed;
+        m_report.failErrno(s, slot, error);
+        return;
+    }
+    s.info.bytesReceived += n;
+    // An empty datagram is just empty; only a stream's 0 means the peer closed.
+    if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected &&
+        s.info.type != SOCK_DGRAM)
+        s.info.state = SocketState::PeerClosed;
+    m_report.succeed(s, slot, qint64(n), n, received);
+}
+
+void SocketEngine::trySendTo(EngineSocket &s, CallSlot &slot)
+{
+    sockaddr_storage storage;
+    socklen_t length = 0;
+    slot.target.toSockaddr(&storage, &length);
+    const QByteArray data = slot.request.data;
+    ssize_t n;
+    do {
+        n = ::sendto(s.info.fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL,
+                     reinterpret_cast<sockaddr *>(&storage), length);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        if (blockIfWouldBlock(s, slot, errno, true))
+            return;
+        m_report.failErrno(s, slot, errno, slot.target.display());
+        return;
+    }
+    s.info.bytesSent += n;
+    // The first sendto gives an unbound socket a port, as bind would.
+    if (s.info.state == SocketState::Created)
+        s.info.state = SocketState::Bound;
+    s.info.local = SocketAddress::localOf(s.info.fd);
+    slot.args.insert(QStringLiteral("local"), s.info.local.toVariant());
+    m_report.succeed(s, slot, qint64(n), n, data);
+}
+
+void SocketEngine::tryRecvFrom(EngineSocket &s, CallSlot &slot)
+{
+    const int bufsize = qBound(0, slot.request.bufsize, maxRecvBufsize);
+    QByteArray buffer(bufsize, Qt::Uninitialized);
+    sockaddr_storage storage{};
+    socklen_t length = sizeof storage;
+    // MSG_TRUNC makes a datagram socket return the datagram's real length, so a cut-off
+    // datagram can be shown as one. (On a stream it would throw bytes away: UDP only.)
+    const int flags = s.info.type == SOCK_DGRAM ? MSG_TRUNC : 0;
+    ssize_t n;
+    do {
+        n = ::recvfrom(s.info.fd, buffer.data(), size_t(buffer.size()), flags,
+                       reinterpret_cast<sockaddr *>(&storage), &length);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+        if (blockIfWouldBlock(s, slot, errno, false))
+            return;
+        m_report.failErrno(s, slot, errno);
+        return;
+    }
+    const qint64 kept = qMin<qint64>(n, bufsize);
+    buffer.truncate(int(kept));
+    s.info.bytesReceived += kept;
+    const SocketAddress from =
+        SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length);
+    QVariantMap result{{QStringLiteral("address"), from.toVariant()},
+                       {QStringLiteral("datagram_length"), qint64(n)}};
+    if (n > bufsize)
+        result.insert(QStringLiteral("truncated"), true);
+    m_report.succeed(s, slot, result, kept, buffer);
+}
+
+void SocketEngine::shutdownSocket(EngineSocket &s, const CallRequest &request)
+{
+    CallSlot &slot = m_report.begin(s, request, {{QStringLiteral("how"), request.how}});
+    if (::shutdown(s.info.fd, request.how) != 0) {
+        m_report.failErrno(s, slot, errno);
+        return;
+    }
+    if (request.how == SHUT_WR || request.how == SHUT_RDWR)
+        s.info.state = SocketState::ShutDown;
+    m_report.succeed(s, slot, QVariant());
+}
+
+void SocketEngine::closeSocket(EngineSocket &s, const QString &cancelReason)
+{
+    stopWaiting(s, false);
+    stopWaiting(s, true);
+    for (CallSlot *slot : {&s.duplex, &s.main}) {
+        if (slot->isFree())
+            continue;
+        const qint64 moved = slot->request.call == SocketCall::SendAll ? slot->sentSoFar : -1;
+        m_report.fail(s, *slot, CallError::cancelled(cancelReason), moved);
+    }
+    CallSlot &slot = m_report.begin(s, CallRequest::on(SocketCall::Close, s.info.id), {});
+    delete s.readNotifier;
+    delete s.writeNotifier;
+    s.readNotifier = nullptr;
+    s.writeNotifier = nullptr;
+    // close() is not retried on EINTR: on Linux the fd is released either way.
+    const int rc = s.info.fd >= 0 ? ::close(s.info.fd) : -1;
+    const int error = s.info.fd >= 0 ? errno : EBADF;
+    s.info.fd = -1;
+    s.info.state = SocketState::Closed;
+    // The file bind created outlives the socket; SocketLab removes it so the next bind to
+    // the same path works (a Python program would call os.unlink itself).
+    // Only the socket file this bind made: a file put there since (a student's homework
+    // copied over it, say) is not ours to delete.
+    QVariant result;
+    const QByteArray path = s.boundUnixPath.toLocal8Bit();
+    struct stat now;
+    if (!path.isEmpty() && ::lstat(path.constData(), &now) == 0 && S_ISSOCK(now.st_mode) &&
+        quint64(now.st_dev) == s.boundUnixDevice && quint64(now.st_ino) == s.boundUnixInode &&
+        ::unlink(path.constData()) == 0)
+        result = QVariantMap{{QStringLiteral("removed"), s.boundUnixPath}};
+    s.boundUnixPath.clear();
+    m_closed.push_back(s.info.id);
+    if (rc != 0)
+        m_report.failErrno(s, slot, error);
+    else
+        m_report.succeed(s, slot, result);
+}
+
+void SocketEngine::forgetClosedSockets()
+{
+    if (m_closed.size() <= keepClosed)
+        return;
+    std::deque<QString> stillListed;
+    bool forgot = false;
+    for (std::size_t excess = m_closed.size() - keepClosed; excess > 0; --excess) {
+        const QString id = std::move(m_closed.front());
+        m_closed.pop_front();
+        const auto it = m_sockets.find(id);
+        if (it == m_sockets.end())
+            continue;
+        const KernelSample &kernel = it->second->info.kernel;
+        if (kernel.source == KernelSample::Source::ProcTable && kernel.state != 0) {
+            stillListed.push_back(id); // in TIME_WAIT, say: it is still taught from here
+            continue;
+        }
+        m_loops.erase(id);
+        m_sockets.erase(it);
+        m_batches->add(SocketForgotten{id});
+        forgot = true;
+    }
+    m_closed.insert(m_closed.begin(), stillListed.begin(), stillListed.end());
+    // A second after the first forgetting, and so at most once a second while a stream of
+    // clients goes on (a trim walks the heap); always after the last one.
+    if (forgot && !m_trim->isActive())
+        m_trim->start();
+}
+
+void SocketEngine::closeAll()
+{
+    for (auto &entry : m_sockets) {
+        if (entry.second->info.state != SocketState::Closed)
+            closeSocket(*entry.second, QStringLiteral("SocketLab is quitting"));
+    }
+    // The owner may stop this thread next: hand over what happened now.
+    m_batches->flush();
+}
+
+void SocketEngine::onReadable(EngineSocket &s)
+{
+    stopWaiting(s, false);
+    CallSlot *slot = s.slotWaitingToRead();
+    if (!slot)
+        return;
+    switch (slot->request.call) {
+    case SocketCall::Accept:
+        tryAccept(s, *slot);
+        break;
+    case SocketCall::Recv:
+        tryRecv(s, *slot);
+        break;
+    case SocketCall::RecvFrom:
+        tryRecvFrom(s, *slot);
+        break;
+    default:
+        break;
+    }
+}
+
+void SocketEngine::onWritable(EngineSocket &s)
+{
+    stopWaiting(s, true);
+    if (s.main.request.call == SocketCall::Connect) {
+        int error = 0;
+        socklen_t length = sizeof error;
+        ::getsockopt(s.info.fd, SOL_SOCKET, SO_ERROR, &error, &length);
+        if (error == 0) {
+            finishConnect(s, s.main);
+        } else {
+            s.info.state = SocketState::Failed;
+            m_report.failErrno(s, s.main, error, s.main.address);
+        }
+        return;
+    }
+    CallSlot *slot = s.slotWaitingToWrite();
+    if (!slot)
+        return;
+    if (slot->request.call == SocketCall::SendTo)
+        trySendTo(s, *slot);
+    else
+        trySend(s, *slot);
+}
+
+void SocketEngine::sampleKernel()
+{
+    // A closed socket is watched only while the tables still list its connection (TIME_WAIT
+    // and such); the tables are read once per tick, for those connections only.
+    const auto listed = [](const EngineSocket &s) {
+        return s.info.state == SocketState::Closed &&
+               s.info.kernel.source == KernelSample::Source::ProcTable && s.info.kernel.state != 0;
+    };
+    QSet<QByteArray> wanted;
+    for (const auto &entry : m_sockets) {
+        if (listed(*entry.second))
+            wanted.insert(KernelProbe::key(entry.second->info.local, entry.second->info.peer));
+    }
+    const KernelProbe::Table tables =
+        wanted.isEmpty() ? KernelProbe::Table() : KernelProbe::readTables(wanted);
+    for (auto &entry : m_sockets) {
+        EngineSocket &s = *entry.second;
+        KernelSample now;
+        if (s.info.state != SocketState::Closed)
+            now = CallReporter::kernelView(s.info);
+        else if (listed(s))
+            now = KernelProbe::lookUp(tables, s.info.local, s.info.peer);
+        else
+            continue;
+        if (now != s.info.kernel) {
+            s.info.kernel = now;
+            m_report.announce(s.info);
+        }
+    }
+    forgetClosedSockets();
+}
+
+void SocketEngine::waitFor(EngineSocket &s, bool writable)
+{
+    QSocketNotifier *&notifier = writable ? s.writeNotifier : s.readNotifier;
+    if (!notifier) {
+        notifier = new QSocketNotifier(
+            s.info.fd, writable ? QSocketNotifier::Write : QSocketNotifier::Read, this);
+        EngineSocket *target = &s;
+        connect(notifier, &QSocketNotifier::activated, this, [this, target, writable] {
+            if (writable)
+                onWritable(*target);
+            else
+                onReadable(*target);
+        });
+    }
+    notifier->setEnabled(true);
+}
+
+void SocketEngine::stopWaiting(EngineSocket &s, bool writable)
+{
+    QSocketNotifier *notifier = writable ? s.writeNotifier : s.readNotifier;
+    if (notifier)
+        notifier->setEnabled(false);
+}

@@ -1,0 +1,144 @@
+#pragma once
+
+#include "calls/SocketEvent.h"
+#include "calls/SocketRole.h"
+#include "lesson/Lesson.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class AutoServer;
+class BackgroundLookup;
+class CallSequence;
+class SocketSession;
+
+// Plays a lesson on a SocketSession: shows one step at a time and makes the step's call
+// through the same session the panes use, so the log, diagram and panes show it like a
+// clicked call. Going back only shows earlier narration; calls are never undone.
+//
+// Step indexes: -1 is the lesson's title page, 0…n-1 the steps, n the closing check.
+class LessonRunner : public QObject
+{
+    Q_OBJECT
+public:
+    enum class StepStatus
+    {
+        NotRun,
+        Running,
+        WaitingForUser,
+        Done,
+        Failed,
+        Skipped,
+    };
+    Q_ENUM(StepStatus)
+
+    explicit LessonRunner(SocketSession *session, QObject *parent = nullptr);
+    ~LessonRunner() override;
+
+    // Closes the previous lesson's sockets and shows the new lesson's title page.
+    void setLesson(const Lesson &lesson);
+    const Lesson &lesson() const { return m_lesson; }
+    bool hasLesson() const { return !m_lesson.id.isEmpty(); }
+
+    // Headless runs: "wait:" steps are done by the lesson, and "browse:" sends the request
+    // a browser would send from a socket of the lesson's own.
+    void setActsForUser(bool acts) { m_actsForUser = acts; }
+    // A lesson that wants to reach an address that is neither its own nor the one chosen
+    // for it (LessonReach) is refused, unless anyAddress, or unless ask (the window's
+    // question) says yes.
+    void setReachPolicy(bool anyAddress, std::function<bool(const QString &why)> ask = {});
+    // Pause between steps while playing.
+    void setPlayDelayMs(int ms);
+    int playDelayMs() const { return m_playDelayMs; }
+
+    int currentStep() const { return m_current; }
+    int stepCount() const { return int(m_lesson.steps.size()); }
+    StepStatus status(int step) const { return m_status.value(step, StepStatus::NotRun); }
+    QString statusDetail(int step) const { return m_detail.value(step); }
+    bool isPlaying() const { return m_playing; }
+    bool isBusy() const; // the current step's action has not finished yet
+    // Which session socket a lesson name ("client2") stands for, if any yet.
+    QString socketIdFor(const QString &name) const { return m_names.value(name); }
+    QStringList socketNames() const { return m_names.keys(); }
+
+    static QString statusName(StepStatus status);
+
+public slots:
+    // Shows the next step and makes its call, unless the step was already run.
+    void next();
+    // Shows the previous step's narration; nothing is undone.
+    void previous();
+    void play();
+    void pause();
+    // Closes the lesson's sockets and goes back to the title page.
+    void restart();
+    // Plays (acting for the user) until step is shown and finished, then pauses.
+    void runTo(int step);
+    // Makes the current "wait:" step's call for the user.
+    void doItForMe();
+
+signals:
+    void stepChanged(int step);
+    void statusChanged(int step, LessonRunner::StepStatus status, const QString &detail);
+    // Text the step produced: a lookup's answer, a browser's URL, a received page.
+    void output(int step, const QString &text);
+    void socketNamed(const QString &name, const QString &socketId, SocketRole role);
+    // The GUI opens the system browser here.
+    void browseRequested(const QUrl &url);
+    void playingChanged(bool playing);
+    // The closing check was reached; ok is false when a step failed.
+    void finished(bool ok);
+
+private:
+    void perform(int step, bool asUser);
+    void performCall(int step, const LessonAction &action);
+    void performServe(int step, const LessonAction &action);
+    void performLookup(int step, const LessonAction &action);
+    void performBrowse(int step, const LessonAction &action, bool asUser);
+    void setStatus(int step, StepStatus status, const QString &detail);
+    void stepEnded(int step);
+    void onEvent(const SocketEvent &event);
+    void onCallEvent(const SocketEvent &event);
+    void onUserEvent(const SocketEvent &event);
+    void nameSocket(const QString &name, const QString &socketId, SocketRole role);
+    void defer(int step, const QString &why);
+    void retryDeferred();
+    void closeLessonSockets();
+
+    SocketSession *m_session;
+    Lesson m_lesson;
+    int m_current = -1;
+    int m_reached = -1; // the last step whose action was started
+    QHash<int, StepStatus> m_status;
+    QHash<int, QString> m_detail;
+    QHash<QString, QString> m_names; // lesson name → session socket id
+    bool m_actsForUser = false;
+    bool m_anyAddress = false;
+    std::function<bool(const QString &why)> m_askReach;
+    bool m_playing = false;
+    bool m_nextWhenDone = false;
+    int m_stopAt = -2;
+    int m_playDelayMs = 1500;
+    QTimer m_playTimer;
+    QTimer m_deferTimeout;
+
+    // The call the current step is waiting for.
+    int m_callStep = -1;
+    QString m_callSocket;
+    SocketCall m_call = SocketCall::None;
+    bool m_callBlocked = false;
+    bool m_deferred = false; // waiting for accept() to name a conn socket, or a call to end
+    int m_recvCount = 0;
+    qint64 m_recvBytes = 0;
+
+    std::unique_ptr<BackgroundLookup> m_lookups;
+    QList<AutoServer *> m_servers;
+    std::unique_ptr<CallSequence> m_browser;
+    QString m_browserSocket;
+};

@@ -1,0 +1,17 @@
+#include "lookup/BackgroundLookup.h"
+
+BackgroundLookup::BackgroundLookup(QObject *parent) : QObject(parent) {}
+
+void BackgroundLookup::cancel()
+{
+    ++m_token;
+    setBusy(false);
+}
+
+void BackgroundLookup::setBusy(bool busy)
+{
+    if (busy == m_busy)
+        return;
+    m_busy = busy;
+    emit busyChanged(busy);
+}

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "calls/SocketEvent.h"
+
+#include <QString>
+
+// Writes each event as the Python a student would type for it, in the course's style:
+//   server_socket.bind(('127.0.0.1', 50000))
+//   conn, addr = server_socket.accept()        → ('127.0.0.1', 54321)
+class PythonForm
+{
+public:
+    // The Python variable for a socket id: server#1 → server_socket, conn#2 → conn_2.
+    static QString variableName(const QString &socketId);
+    // The statement, e.g. "msg = conn.recv(4096)".
+    static QString statement(const SocketEvent &event);
+    // What came back, e.g. "b'Hey'", "('127.0.0.1', 54321)", "None",
+    // "ConnectionRefusedError: [Errno 111] Connection refused", "blocked".
+    static QString outcome(const SocketEvent &event);
+
+    static constexpr int previewBytes = 48;
+};

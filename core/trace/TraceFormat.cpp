@@ -1,0 +1,192 @@
+#include "trace/TraceFormat.h"
+
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+
+#include <cmath>
+
+QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("seq"), e.seq);
+    // Rounded as a double: a time read from a foreign trace may not fit an integer.
+    o.insert(QStringLiteral("t_ms"), std::round(e.tMs * 1000.0) / 1000.0);
+    o.insert(QStringLiteral("socket"), e.socketId);
+    o.insert(QStringLiteral("call"), socketCallName(e.call));
+    o.insert(QStringLiteral("phase"), callPhaseName(e.phase));
+    o.insert(QStringLiteral("args"), QJsonObject::fromVariantMap(e.args));
+    o.insert(QStringLiteral("result"), QJsonValue::fromVariant(e.result));
+    if (!e.kernelState.isEmpty())
+        o.insert(QStringLiteral("kernel_state"), e.kernelState);
+    if (e.error.isError()) {
+        QJsonObject error{{QStringLiteral("name"), e.error.name()},
+                          {QStringLiteral("message"), e.error.message()},
+                          {QStringLiteral("hint"), e.error.hint()}};
+        error.insert(QStringLiteral("errno"), e.error.kind() == CallError::Kind::Errno ||
+                                                      e.error.kind() == CallError::Kind::Resolver
+                                                  ? QJsonValue(e.error.code())
+                                                  : QJsonValue());
+        o.insert(QStringLiteral("error"), error);
+    }
+    if (e.movesData())
+        o.insert(QStringLiteral("bytes"), e.byteCount);
+    // A send's started event has bytes about to go out but no count yet: keep them too.
+    if (e.movesData() || !e.data.isEmpty()) {
+        const qint64 kept = qMax<qint64>(0, qMin<qint64>(e.data.size(), maxDataBytes));
+        o.insert(QStringLiteral("data_hex"), QString::fromLatin1(e.data.left(int(kept)).toHex()));
+        const qint64 notKept = e.bytesNotKept + (e.data.size() - kept);
+        if (notKept > 0)
+            o.insert(QStringLiteral("bytes_not_kept"), notKept);
+    }
+    return o;
+}
+
+QByteArray TraceFormat::toLine(const SocketEvent &event, qint64 maxDataBytes)
+{
+    return QJsonDocument(toJson(event, maxDataBytes)).toJson(QJsonDocument::Compact) + '\n';
+}
+
+namespace {
+bool callFromName(const QString &name, SocketCall *call)
+{
+    for (int c = int(SocketCall::Socket); c <= int(SocketCall::Close); ++c) {
+        if (socketCallName(SocketCall(c)) == name) {
+            *call = SocketCall(c);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool phaseFromName(const QString &name, CallPhase *phase)
+{
+    for (CallPhase p :
+         {CallPhase::Started, CallPhase::Blocked, CallPhase::Returned, CallPhase::Failed}) {
+        if (callPhaseName(p) == name) {
+            *phase = p;
+            return true;
+        }
+    }
+    return false;
+}
+} // namespace
+
+bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+    if (!doc.isObject()) {
+        *error = parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                              : QStringLiteral("not a JSON object");
+        return false;
+    }
+    const QJsonObject o = doc.object();
+    *e = SocketEvent();
+    e->socketId = o.value(QStringLiteral("socket")).toString();
+    if (e->socketId.isEmpty()) {
+        *error = QStringLiteral("no \"socket\"");
+        return false;
+    }
+    if (!callFromName(o.value(QStringLiteral("call")).toString(), &e->call)) {
+        *error =
+            QStringLiteral("unknown call \"%1\"").arg(o.value(QStringLiteral("call")).toString());
+        return false;
+    }
+    if (!phaseFromName(o.value(QStringLiteral("phase")).toString(), &e->phase)) {
+        *error =
+            QStringLiteral("unknown phase \"%1\"").arg(o.value(QStringLiteral("phase")).toString());
+        return false;
+    }
+    e->role = e->socketId.startsWith(QLatin1String("server")) ? SocketRole::Server
+              : e->socketId.startsWith(QLatin1String("conn")) ? SocketRole::Connection
+                                                              : SocketRole::Client;
+    e->seq = o.value(QStringLiteral("seq")).toInteger();
+    e->tMs = o.value(QStringLiteral("t_ms")).toDouble();
+    // Milliseconds since the session began: found by scripts/fuzz, a value like 6.8e19
+    // cannot come from a session, so it is refused rather than carried along.
+    if (!std::isfinite(e->tMs) || e->tMs < 0 || e->tMs > maxTimeMs) {
+        *error = QStringLiteral("t_ms %1 is out of range (0 to %2)").arg(e->tMs).arg(maxTimeMs);
+        return false;
+    }
+    e->args = o.value(QStringLiteral("args")).toObject().toVariantMap();
+    e->result = o.value(QStringLiteral("result")).toVariant();
+    e->kernelState = o.value(QStringLiteral("kernel_state")).toString();
+    if (o.contains(QStringLiteral("bytes")))
+        e->byteCount = o.value(QStringLiteral("bytes")).toInteger();
+    if (o.contains(QStringLiteral("data_hex"))) {
+        const QString hex = o.value(QStringLiteral("data_hex")).toString();
+        e->data = QByteArray::fromHex(hex.toLatin1());
+        if (hex.size() % 2 != 0 || e->data.size() * 2 != hex.size()) {
+            *error = QStringLiteral("data_hex is not hex");
+            return false;
+        }
+        e->bytesNotKept = o.value(QStringLiteral("bytes_not_kept")).toInteger();
+    }
+    const QJsonObject err = o.value(QStringLiteral("error")).toObject();
+    if (!err.isEmpty()) {
+        const QString name = err.value(QStringLiteral("name")).toString();
+        const QString message = err.value(QStringLiteral("message")).toString();
+        const QString hint = err.value(QStringLiteral("hint")).toString();
+        const int code = err.value(QStringLiteral("errno")).toInt();
+        if (name == QLatin1String("cancelled"))
+            e->error = CallError::cancelled(message);
+        else if (name.startsWith(QLatin1String("EAI_")))
+            e->error = CallError::fromResolver(code, message, hint);
+        else if (err.value(QStringLiteral("errno")).isDouble())
+            e->error = CallError::fromErrno(code, hint);
+        else
+            e->error = CallError::usage(name, message, hint);
+    }
+    return true;
+}
+
+bool TraceFormat::readFile(const QString &path, QVector<SocketEvent> *events, QString *error,
+                           QString *warning)
+{
+    const QFileInfo info(path);
+    if (!info.exists()) {
+        *error = QStringLiteral("no such trace file");
+        return false;
+    }
+    if (!info.isFile()) {
+        *error = QStringLiteral("not a regular file (a folder, pipe or device is no trace)");
+        return false;
+    }
+    if (info.size() > maxFileBytes) {
+        *error =
+            QStringLiteral("%1 bytes; a trace is at most %2").arg(info.size()).arg(maxFileBytes);
+        return false;
+    }
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = file.errorString();
+        return false;
+    }
+    // Read at most the size checked above: the file may grow while it is read.
+    const QList<QByteArray> lines = file.read(maxFileBytes + 1).split('\n');
+    int last = int(lines.size()) - 1;
+    while (last >= 0 && lines.at(last).trimmed().isEmpty())
+        --last;
+    for (int i = 0; i <= last; ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        SocketEvent e;
+        QString why;
+        if (!fromLine(line, &e, &why)) {
+            if (i == last) {
+                *warning = QStringLiteral("line %1 is damaged (%2) and was left out; the %3 "
+                                          "events before it were read")
+                               .arg(i + 1)
+                               .arg(why)
+                               .arg(events->size());
+                return true;
+            }
+            *error = QStringLiteral("line %1: %2").arg(i + 1).arg(why);
+            return false;
+        }
+        events->append(e);
+    }
+    return true;
+}
