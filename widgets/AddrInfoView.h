@@ -28,7 +28,6 @@ public:
     void cancel();
     BackgroundLookup *lookup() const { return m_lookup; }
     QTableWidget *table() const { return m_table; }
-    QList<AddrInfoEntry> shownEntries() const { return m_shown; }
     QString errorText() const;
 
 signals:

@@ -24,11 +24,6 @@ public:
     explicit LessonPanel(LessonRunner *runner, QWidget *parent = nullptr);
 
     QList<QAction *> navigationActions() const;
-    QAction *nextAction() const { return m_next; }
-    QAction *previousAction() const { return m_previous; }
-    QAction *playAction() const { return m_play; }
-    QAction *restartAction() const { return m_restart; }
-    QAction *answerAction() const { return m_answer; }
     bool answerShown() const { return m_answerShown; }
     QString narrationText() const;
     // Offers to go on where the user left off last time (runs the steps up to it).

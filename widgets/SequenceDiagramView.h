@@ -34,7 +34,6 @@ public:
     // motion).
     void setAnimationMs(int ms);
     int animationMs() const { return m_animationMs; }
-    bool isAnimating() const { return m_animatedArrow >= 0; }
     // Tells assistive technology what just happened (a screen reader reads it out).
     void announce(const QString &text);
 

@@ -17,7 +17,6 @@ public:
     explicit ServicesView(QWidget *parent = nullptr);
 
     QLineEdit *nameBox() const { return m_name; }
-    QSpinBox *portBox() const { return m_port; }
     QLabel *answerLabel() const { return m_answer; }
     QTableWidget *table() const { return m_table; }
     void lookUpName();

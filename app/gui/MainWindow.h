@@ -53,7 +53,6 @@ public:
     ByteView *byteView() const { return m_bytes; }
     CodeView *codeView() const { return m_code; }
     SequenceDiagramView *diagram() const { return m_diagram; }
-    TcpStateView *tcpStates() const { return m_states; }
     LookupsPanel *lookups(); // built on first use
     // The window has two pages: the lab (panes, log, bytes) and the lookups.
     void showLookups(bool show);

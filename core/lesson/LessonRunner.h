@@ -65,7 +65,6 @@ public:
     bool isBusy() const; // the current step's action has not finished yet
     // Which session socket a lesson name ("client2") stands for, if any yet.
     QString socketIdFor(const QString &name) const { return m_names.value(name); }
-    QStringList socketNames() const { return m_names.keys(); }
 
     static QString statusName(StepStatus status);
 

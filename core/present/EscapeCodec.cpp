@@ -22,19 +22,6 @@ EscapeCodec::Result failure(const QString &message, int position)
 }
 } // namespace
 
-QString EscapeCodec::encodingName(Encoding encoding)
-{
-    switch (encoding) {
-    case Encoding::Utf8:
-        return QStringLiteral("UTF-8");
-    case Encoding::Ascii:
-        return QStringLiteral("ASCII");
-    case Encoding::Latin1:
-        return QStringLiteral("Latin-1");
-    }
-    return QString();
-}
-
 EscapeCodec::Result EscapeCodec::fromText(const QString &text, Encoding encoding)
 {
     Result r;

@@ -29,5 +29,4 @@ public:
     static Result fromHex(const QString &text);
     // The inverse of fromText for display: printable ASCII as is, the rest escaped.
     static QString toText(const QByteArray &bytes);
-    static QString encodingName(Encoding encoding);
 };

@@ -152,7 +152,6 @@ void SequenceModel::onAccepted(const SocketEvent &e, int row)
     lifeline(born, row);
     m_marks.append({m_lifelineIndex.value(e.socketId), row, QStringLiteral("accept → %1").arg(conn),
                     e.seq, false});
-    m_listenerOfConn.insert(conn, e.socketId);
     m_connByPeer.insert(keyOf(peer), conn);
     const QString client = m_clientByLocal.value(keyOf(peer));
     if (!client.isEmpty())

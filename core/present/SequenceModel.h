@@ -115,7 +115,6 @@ private:
     QHash<QString, QString> m_peer;              // socket id → its connection's other end
     QHash<QString, QString> m_clientByLocal;     // "host:port" a client got → client id
     QHash<QString, QString> m_connByPeer;        // "host:port" accept reported → conn id
-    QHash<QString, QString> m_listenerOfConn;    // conn id → listener id
     QHash<QString, Stream> m_streams;            // "from>to" → bytes on the way
     QHash<QString, int> m_pendingFin;            // socket that will see a FIN → arrow index
     QHash<QString, QList<int>> m_datagramsFrom;  // sender's address → its unread datagrams

@@ -48,7 +48,6 @@ public:
     void stop();
 
     bool isServing() const { return m_serving; }
-    bool isDatagram() const { return m_request.datagram; }
     ServerMode mode() const { return m_request.mode; }
     QString listenerId() const { return m_listenerId; }
     const ServingStatus &status() const { return m_status; }

@@ -3,7 +3,7 @@
 #include "session/SocketSession.h"
 
 CallSequence::CallSequence(SocketSession *session, QObject *parent)
-    : QObject(parent), m_session(session)
+    : QObject(parent)
 {
     connect(session, &SocketSession::eventOccurred, this, &CallSequence::onEvent);
 }

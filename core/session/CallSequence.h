@@ -40,7 +40,6 @@ private:
     void next();
     void onEvent(const SocketEvent &event);
 
-    SocketSession *m_session;
     QQueue<Step> m_steps;
     bool m_running = false;
     QString m_waitingSocket;

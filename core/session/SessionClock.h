@@ -9,7 +9,6 @@ class SessionClock
 {
 public:
     SessionClock();
-    qint64 nowMs() const;
     double nowMsPrecise() const;
 
 private:

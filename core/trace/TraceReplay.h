@@ -17,7 +17,6 @@ public:
     bool load(const QString &path, QString *error);
     // After load: what was left out of a damaged trace (its cut-off last line), or empty.
     const QString &warning() const { return m_warning; }
-    void setEvents(const QVector<SocketEvent> &events) { m_events = events; }
 
     int count() const { return int(m_events.size()); }
     const QVector<SocketEvent> &events() const { return m_events; }
