@@ -4,7 +4,7 @@
 // (no newline that ends a comment, no quote that ends the literal early) that a Python and a
 // C literal reader, written here from the languages' rules, read back as exactly the input.
 
-#include "trace/CodeLiteral.h"
+#include "present/CodeLiteral.h"
 
 #include <QByteArray>
 #include <QList>

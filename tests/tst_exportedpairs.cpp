@@ -4,8 +4,8 @@
 // pair byte for byte.
 
 #include "ExportedPrograms.h"
+#include "present/CodeLiteral.h"
 #include "trace/CodeGenerator.h"
-#include "trace/CodeLiteral.h"
 #include "trace/TraceFormat.h"
 
 #include <QDir>

@@ -5,8 +5,8 @@
 // strace), and export never replaces a student's files unasked.
 
 #include "ExportedPrograms.h"
+#include "present/CodeLiteral.h"
 #include "trace/CodeGenerator.h"
-#include "trace/CodeLiteral.h"
 #include "trace/TraceFormat.h"
 
 #include <QDir>

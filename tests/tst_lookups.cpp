@@ -13,6 +13,9 @@
 #include "lookup/ServiceLookup.h"
 #include "session/ConnectionAttempts.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -34,6 +37,8 @@ private slots:
     void portKinds_data();
     void portKinds();
     void hosts();
+    void hostAnswerReadsBackInPython_data();
+    void hostAnswerReadsBackInPython();
     void interfacesIncludeLoopback();
     void defaultSocket();
     void supersededAnswerNeverArrives();
@@ -272,6 +277,43 @@ void TestLookups::hosts()
              QStringLiteral("1.2.0.3"));
     QCOMPARE(HostLookup::nameInfo(QStringLiteral("127.0.0.1"), 65536, 0).error.name(),
              QStringLiteral("OverflowError"));
+}
+
+void TestLookups::hostAnswerReadsBackInPython_data()
+{
+    QTest::addColumn<QString>("canonical");
+    QTest::addColumn<QStringList>("aliases");
+    QTest::addColumn<QStringList>("addresses");
+    QTest::newRow("localhost") << "localhost" << QStringList{} << QStringList{"127.0.0.1"};
+    QTest::newRow("aliases") << "db.lan" << QStringList{"db", "pg"}
+                             << QStringList{"192.0.2.7", "192.0.2.8"};
+    // /etc/hosts may say anything; the answer must still read back as these strings.
+    QTest::newRow("quote and backslash") << "it's" << QStringList{"a\\b', 1)#"} << QStringList{};
+    QTest::newRow("not ascii") << QString::fromUtf8("m\xc3\xbcnchen") << QStringList{"\n"}
+                               << QStringList{};
+}
+
+void TestLookups::hostAnswerReadsBackInPython()
+{
+    QFETCH(QString, canonical);
+    QFETCH(QStringList, aliases);
+    QFETCH(QStringList, addresses);
+    HostLookup::Answer a;
+    a.canonicalName = canonical;
+    a.aliases = aliases;
+    a.addresses = addresses;
+    QProcess python;
+    python.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import ast, json, sys\n"
+                                 "print(json.dumps(ast.literal_eval(sys.argv[1])))"),
+                  a.pythonTuple()});
+    QVERIFY(python.waitForFinished(10000));
+    const QJsonArray back = QJsonDocument::fromJson(python.readAllStandardOutput()).array();
+    QCOMPARE(back.size(), 3);
+    QCOMPARE(back.at(0).toString(), canonical);
+    QCOMPARE(back.at(1).toVariant().toStringList(), aliases);
+    QCOMPARE(back.at(2).toVariant().toStringList(), addresses);
 }
 
 void TestLookups::interfacesIncludeLoopback()

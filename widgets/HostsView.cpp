@@ -3,6 +3,7 @@
 #include "lookup/BackgroundLookup.h"
 #include "lookup/HostLookup.h"
 #include "lookup/InterfaceList.h"
+#include "present/CodeLiteral.h"
 
 #include <QGridLayout>
 #include <QHeaderView>
@@ -12,16 +13,6 @@
 #include <QTableWidget>
 
 #include <netdb.h>
-
-namespace {
-QString pyList(const QStringList &items)
-{
-    QStringList quoted;
-    for (const QString &item : items)
-        quoted << QStringLiteral("'%1'").arg(item);
-    return QStringLiteral("[%1]").arg(quoted.join(QStringLiteral(", ")));
-}
-} // namespace
 
 HostsView::HostsView(QWidget *parent)
     : QWidget(parent), m_hostname(new QLabel(this)),
@@ -87,14 +78,15 @@ void HostsView::lookUpName()
     m_lookup->run<HostLookup::Answer>(
         [name] { return HostLookup::byName(name); },
         [this, name](const HostLookup::Answer &a) {
-            const QString call = QStringLiteral("socket.gethostbyname_ex('%1')").arg(name);
-            m_answer->setText(
-                a.error.isError()
-                    ? QStringLiteral("%1 → %2\n%3")
-                          .arg(call, a.error.pythonException(), a.error.hint())
-                    : QStringLiteral("socket.gethostbyname('%1') → '%2'\n%3 → ('%4', %5, %6)")
-                          .arg(name, a.addresses.value(0), call, a.canonicalName, pyList(a.aliases),
-                               pyList(a.addresses)));
+            const QString quoted = CodeLiteral::python(name);
+            const QString call = QStringLiteral("socket.gethostbyname_ex(") + quoted + ')';
+            m_answer->setText(a.error.isError()
+                                  ? QStringLiteral("%1 → %2\n%3")
+                                        .arg(call, a.error.pythonException(), a.error.hint())
+                                  : QStringLiteral("socket.gethostbyname(") + quoted +
+                                        QStringLiteral(") → ") +
+                                        CodeLiteral::python(a.addresses.value(0)) + '\n' + call +
+                                        QStringLiteral(" → ") + a.pythonTuple());
         });
 }
 

@@ -8,6 +8,7 @@
 #include "lookup/InterfaceList.h"
 #include "lookup/ServiceLookup.h"
 #include "lookup/SocketNames.h"
+#include "present/CodeLiteral.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -261,14 +262,8 @@ int LookupCommand::host(const QStringList &args)
     if (a.error.isError())
         return lookupFailed(QStringLiteral("gethostbyname_ex"), a.error.name(), a.error.message(),
                             a.error.hint());
-    const auto list = [](const QStringList &items) {
-        QStringList quoted;
-        for (const QString &item : items)
-            quoted << QStringLiteral("'%1'").arg(item);
-        return QStringLiteral("[%1]").arg(quoted.join(QStringLiteral(", ")));
-    };
-    print(QStringLiteral("gethostbyname: '%1'\ngethostbyname_ex: ('%2', %3, %4)")
-              .arg(a.addresses.value(0), a.canonicalName, list(a.aliases), list(a.addresses)),
+    print(QStringLiteral("gethostbyname: ") + CodeLiteral::python(a.addresses.value(0)) +
+              QStringLiteral("\ngethostbyname_ex: ") + a.pythonTuple(),
           QJsonObject{{QStringLiteral("name"), a.canonicalName},
                       {QStringLiteral("aliases"), QJsonArray::fromStringList(a.aliases)},
                       {QStringLiteral("addresses"), QJsonArray::fromStringList(a.addresses)}});

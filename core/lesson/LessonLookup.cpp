@@ -9,14 +9,6 @@
 #include "lookup/SocketNames.h"
 
 namespace {
-QString quotedList(const QStringList &items)
-{
-    QStringList quoted;
-    for (const QString &item : items)
-        quoted << QStringLiteral("'%1'").arg(item);
-    return QStringLiteral("[%1]").arg(quoted.join(QStringLiteral(", ")));
-}
-
 QString failure(const CallError &error)
 {
     return QStringLiteral("%1: %2%3")
@@ -35,8 +27,7 @@ LessonLookup::Answer LessonLookup::run(const QString &lookup, const QStringList 
         if (h.error.isError())
             a.error = failure(h.error);
         else
-            a.output = QStringLiteral("('%1', %2, %3)")
-                           .arg(h.canonicalName, quotedList(h.aliases), quotedList(h.addresses));
+            a.output = h.pythonTuple();
     } else if (lookup == QLatin1String("service") || lookup == QLatin1String("port")) {
         const QString proto = args.value(1);
         const ServiceLookup::Answer s = lookup == QLatin1String("service")

@@ -1,5 +1,7 @@
 #include "lookup/HostLookup.h"
 
+#include "present/CodeLiteral.h"
+
 #include "calls/ErrnoCatalog.h"
 
 #include <arpa/inet.h>
@@ -85,4 +87,16 @@ HostLookup::Answer HostLookup::nameInfo(const QString &address, int port, int fl
     a.host = QString::fromUtf8(name);
     a.service = QString::fromUtf8(service);
     return a;
+}
+
+QString HostLookup::Answer::pythonTuple() const
+{
+    const auto list = [](const QStringList &items) {
+        QStringList quoted;
+        for (const QString &item : items)
+            quoted << CodeLiteral::python(item);
+        return QLatin1Char('[') + quoted.join(QStringLiteral(", ")) + QLatin1Char(']');
+    };
+    return QLatin1Char('(') + CodeLiteral::python(canonicalName) + QStringLiteral(", ") +
+           list(aliases) + QStringLiteral(", ") + list(addresses) + QLatin1Char(')');
 }

@@ -17,6 +17,9 @@ public:
         QString host;          // getnameinfo
         QString service;       // getnameinfo
         CallError error;
+
+        // As Python prints gethostbyname_ex's answer: ('name', ['alias'], ['127.0.0.1']).
+        QString pythonTuple() const;
     };
 
     static QString hostname();

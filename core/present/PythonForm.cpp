@@ -4,7 +4,7 @@
 #include "calls/SocketOption.h"
 #include "lookup/SocketNames.h"
 #include "present/BytesFormat.h"
-#include "trace/CodeLiteral.h"
+#include "present/CodeLiteral.h"
 
 namespace {
 QString addressLiteral(const QVariantMap &args)

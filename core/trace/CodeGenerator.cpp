@@ -4,8 +4,8 @@
 #include "calls/SocketOption.h"
 #include "lookup/SocketNames.h"
 #include "present/BytesFormat.h"
+#include "present/CodeLiteral.h"
 #include "present/PythonForm.h"
-#include "trace/CodeLiteral.h"
 
 #include <QDir>
 #include <QFileInfo>

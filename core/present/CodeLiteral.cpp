@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: MIT
-#include "trace/CodeLiteral.h"
+#include "present/CodeLiteral.h"
 
 #include "present/BytesFormat.h"
 
