@@ -10,15 +10,6 @@
 #include <QTest>
 
 namespace {
-SocketRole roleOfName(const QString &name)
-{
-    if (name.startsWith(QLatin1String("server")))
-        return SocketRole::Server;
-    if (name.startsWith(QLatin1String("conn")))
-        return SocketRole::Connection;
-    return SocketRole::Client;
-}
-
 struct Run
 {
     int exitCode = -1;
@@ -156,7 +147,7 @@ void TestCliLesson::runsEveryBuiltInLesson()
             for (int i = at; i < events.size() && started < 0; ++i) {
                 const SocketEvent &e = events.at(i);
                 if (e.call == SocketCall::Socket && e.phase == CallPhase::Started &&
-                    e.role == roleOfName(a.target) && !ids.values().contains(e.socketId))
+                    e.role == socketRoleOf(a.target) && !ids.values().contains(e.socketId))
                     started = i;
             }
             QVERIFY2(started >= 0, qPrintable(QStringLiteral("no socket() for %1").arg(a.target)));

@@ -21,9 +21,7 @@ SocketEvent returned(const QString &socket, SocketCall call, const QVariantMap &
 {
     SocketEvent e;
     e.socketId = socket;
-    e.role = socket.startsWith(QLatin1String("client")) ? SocketRole::Client
-             : socket.startsWith(QLatin1String("conn")) ? SocketRole::Connection
-                                                        : SocketRole::Server;
+    e.role = socketRoleOf(socket);
     e.call = call;
     e.phase = CallPhase::Returned;
     e.args = args;

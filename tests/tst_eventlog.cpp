@@ -25,8 +25,7 @@ SocketEvent dataEvent(const QString &socket, SocketCall call, const QByteArray &
 {
     SocketEvent e;
     e.socketId = socket;
-    e.role =
-        socket.startsWith(QLatin1String("client")) ? SocketRole::Client : SocketRole::Connection;
+    e.role = socketRoleOf(socket);
     e.call = call;
     e.phase = CallPhase::Returned;
     e.byteCount = data.size();

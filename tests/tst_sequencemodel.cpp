@@ -18,9 +18,7 @@ SocketEvent ev(const QString &socket, SocketCall call, CallPhase phase,
     SocketEvent e;
     e.seq = ++nextSeq;
     e.socketId = socket;
-    e.role = socket.startsWith(QLatin1String("client")) ? SocketRole::Client
-             : socket.startsWith(QLatin1String("conn")) ? SocketRole::Connection
-                                                        : SocketRole::Server;
+    e.role = socketRoleOf(socket);
     e.call = call;
     e.phase = phase;
     e.args = args;

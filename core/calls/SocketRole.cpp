@@ -12,3 +12,12 @@ QString socketRolePrefix(SocketRole role)
     }
     return QString();
 }
+
+SocketRole socketRoleOf(const QString &idOrName)
+{
+    if (idOrName.startsWith(QLatin1String("server")))
+        return SocketRole::Server;
+    if (idOrName.startsWith(QLatin1String("conn")))
+        return SocketRole::Connection;
+    return SocketRole::Client;
+}

@@ -12,3 +12,6 @@ enum class SocketRole
 
 // The id prefix: "server", "conn" or "client".
 QString socketRolePrefix(SocketRole role);
+// The role a socket id (server#2) or a lesson's socket name (conn3) stands for: by its
+// prefix, and a client for anything else.
+SocketRole socketRoleOf(const QString &idOrName);

@@ -1,6 +1,7 @@
 #include "lesson/LessonParser.h"
 
 #include "calls/SocketOption.h"
+#include "calls/SocketRole.h"
 #include "lookup/ConstantCatalog.h"
 #include "present/EscapeCodec.h"
 #include "present/WrappableText.h"
@@ -376,7 +377,7 @@ private:
             return;
         }
         a.args = args;
-        const bool isConn = a.target.startsWith(QLatin1String("conn"));
+        const bool isConn = socketRoleOf(a.target) == SocketRole::Connection;
         const auto count = [&](int low, int high, const QString &usage) {
             if (args.size() < low || args.size() > high)
                 return fail(QStringLiteral("%1 needs %2").arg(verb, usage));
@@ -503,7 +504,7 @@ private:
     {
         a.kind = LessonAction::Kind::Serve;
         a.args = args;
-        if (!a.target.startsWith(QLatin1String("server"))) {
+        if (socketRoleOf(a.target) != SocketRole::Server) {
             fail(QStringLiteral("only a server socket can serve"));
             return;
         }

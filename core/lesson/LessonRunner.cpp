@@ -10,15 +10,6 @@
 #include "session/SocketSession.h"
 
 namespace {
-SocketRole roleOfName(const QString &name)
-{
-    if (name.startsWith(QLatin1String("server")))
-        return SocketRole::Server;
-    if (name.startsWith(QLatin1String("conn")))
-        return SocketRole::Connection;
-    return SocketRole::Client;
-}
-
 // How long a step that needs a conn socket waits for accept() to return one.
 constexpr int deferLimitMs = 10000;
 } // namespace
@@ -227,11 +218,11 @@ void LessonRunner::performCall(int step, const LessonAction &a)
     QString id;
     QString refusal;
     if (a.call == SocketCall::Socket) {
-        refusal = m_session->createSocket(roleOfName(a.target), a.family, a.type, 0, &id);
-        nameSocket(a.target, id, roleOfName(a.target));
+        refusal = m_session->createSocket(socketRoleOf(a.target), a.family, a.type, 0, &id);
+        nameSocket(a.target, id, socketRoleOf(a.target));
     } else {
         id = m_names.value(a.target);
-        if (id.isEmpty() && roleOfName(a.target) == SocketRole::Connection) {
+        if (id.isEmpty() && socketRoleOf(a.target) == SocketRole::Connection) {
             // accept() may still be on its way back; try again at every event.
             defer(step, tr("waiting for accept() to return the %1 socket").arg(a.target));
             return;
@@ -465,7 +456,7 @@ void LessonRunner::onEvent(const SocketEvent &event)
     // Whoever accepted (a step, the student, an automatic server), the lesson's next
     // conn name stands for the new socket.
     if (event.call == SocketCall::Accept && event.phase == CallPhase::Returned &&
-        m_names.key(event.socketId).startsWith(QLatin1String("server"))) {
+        socketRoleOf(m_names.key(event.socketId)) == SocketRole::Server) {
         const QString id = event.result.toMap().value(QStringLiteral("socket")).toString();
         QString name = QStringLiteral("conn");
         for (int n = 2; m_names.contains(name); ++n)
@@ -483,7 +474,7 @@ void LessonRunner::onEvent(const SocketEvent &event)
 void LessonRunner::onUserEvent(const SocketEvent &event)
 {
     const LessonAction &a = m_lesson.steps.at(m_reached).action;
-    if (event.call != a.call || event.role != roleOfName(a.target))
+    if (event.call != a.call || event.role != socketRoleOf(a.target))
         return;
     if (event.phase != CallPhase::Returned && event.phase != CallPhase::Blocked &&
         event.phase != CallPhase::Failed)
@@ -492,11 +483,11 @@ void LessonRunner::onUserEvent(const SocketEvent &event)
     if (a.call == SocketCall::Socket) {
         if (event.phase != CallPhase::Returned)
             return;
-        nameSocket(a.target, event.socketId, roleOfName(a.target));
+        nameSocket(a.target, event.socketId, socketRoleOf(a.target));
     } else if (!named.isEmpty() && named != event.socketId) {
         return;
     } else if (named.isEmpty()) {
-        nameSocket(a.target, event.socketId, roleOfName(a.target));
+        nameSocket(a.target, event.socketId, socketRoleOf(a.target));
     }
     if (event.phase == CallPhase::Failed && event.error.name() != a.expectedError) {
         setStatus(m_reached, StepStatus::WaitingForUser,

@@ -20,8 +20,7 @@ constexpr int displayBytes = 256;
 
 bool onSide(const SocketEvent &e, CodeGenerator::Side side)
 {
-    const bool server = e.socketId.startsWith(QLatin1String("server")) ||
-                        e.socketId.startsWith(QLatin1String("conn"));
+    const bool server = socketRoleOf(e.socketId) != SocketRole::Client;
     return server == (side == CodeGenerator::Side::Server);
 }
 

@@ -98,9 +98,7 @@ bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *erro
             QStringLiteral("unknown phase \"%1\"").arg(o.value(QStringLiteral("phase")).toString());
         return false;
     }
-    e->role = e->socketId.startsWith(QLatin1String("server")) ? SocketRole::Server
-              : e->socketId.startsWith(QLatin1String("conn")) ? SocketRole::Connection
-                                                              : SocketRole::Client;
+    e->role = socketRoleOf(e->socketId);
     e->seq = o.value(QStringLiteral("seq")).toInteger();
     e->tMs = o.value(QStringLiteral("t_ms")).toDouble();
     // Milliseconds since the session began: found by scripts/fuzz, a value like 6.8e19
