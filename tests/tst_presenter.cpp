@@ -1,6 +1,7 @@
 // The lesson in the window and the stage for a projector: keyboard navigation, presenter
 // mode's sizes at 1920×1080, themes and their contrast, settings that persist.
 
+#include "AppearanceController.h"
 #include "ClientPane.h"
 #include "EndpointForm.h"
 #include "FreePort.h"
@@ -287,9 +288,9 @@ void TestPresenter::leavingPresenterModeRestoresTheWindow()
     m_window->setZoomPercent(125);
     QTest::keyClick(m_window.get(), Qt::Key_F5);
     QVERIFY(m_window->isPresenterMode());
-    QCOMPARE(m_window->zoomPercent(), MainWindow::presenterZoomPercent);
+    QCOMPARE(m_window->zoomPercent(), AppearanceController::presenterZoomPercent);
     QTest::keyClick(m_window.get(), Qt::Key_Plus, Qt::ControlModifier);
-    QCOMPARE(m_window->zoomPercent(), MainWindow::presenterZoomPercent + 25);
+    QCOMPARE(m_window->zoomPercent(), AppearanceController::presenterZoomPercent + 25);
     QTest::keyClick(m_window.get(), Qt::Key_Escape);
     QVERIFY(!m_window->isPresenterMode());
     QCOMPARE(m_window->zoomPercent(), 125);
@@ -298,8 +299,8 @@ void TestPresenter::leavingPresenterModeRestoresTheWindow()
     QCOMPARE(m_window->diagram()->animationMs(), 0);
     // The stage remembers its own zoom.
     QTest::keyClick(m_window.get(), Qt::Key_F5);
-    QCOMPARE(m_window->zoomPercent(), MainWindow::presenterZoomPercent + 25);
-    m_window->setAnimationMs(1500);
+    QCOMPARE(m_window->zoomPercent(), AppearanceController::presenterZoomPercent + 25);
+    m_window->appearance()->setAnimationMs(1500);
     QCOMPARE(m_window->diagram()->animationMs(), 1500);
     m_window->setReducedMotion(true);
     QCOMPARE(m_window->diagram()->animationMs(), 0);
@@ -307,9 +308,9 @@ void TestPresenter::leavingPresenterModeRestoresTheWindow()
     QCOMPARE(m_window->diagram()->animationMs(), 1500);
     m_window->setPresenterMode(false);
     m_window->setZoomPercent(1000);
-    QCOMPARE(m_window->zoomPercent(), MainWindow::maxZoomPercent);
+    QCOMPARE(m_window->zoomPercent(), AppearanceController::maxZoomPercent);
     m_window->setZoomPercent(10);
-    QCOMPARE(m_window->zoomPercent(), MainWindow::minZoomPercent);
+    QCOMPARE(m_window->zoomPercent(), AppearanceController::minZoomPercent);
 }
 
 void TestPresenter::highContrastThemeMeetsSevenToOne()

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "AddrInfoView.h"
+#include "AppearanceController.h"
 #include "ByteView.h"
 #include "ClientPane.h"
 #include "CodeView.h"
@@ -8,6 +9,7 @@
 #include "FocusRing.h"
 #include "GuideWindow.h"
 #include "LessonCaption.h"
+#include "LessonController.h"
 #include "LessonPanel.h"
 #include "LookupsPanel.h"
 #include "PaneScrollArea.h"
@@ -19,8 +21,7 @@
 #include "SessionExporter.h"
 #include "SessionLogView.h"
 #include "TcpStateView.h"
-#include "UiLanguage.h"
-#include "lesson/LessonLibrary.h"
+#include "WindowSettings.h"
 #include "lesson/LessonRunner.h"
 #include "lookup/SocketNames.h"
 #include "present/PythonForm.h"
@@ -29,10 +30,8 @@
 #include "session/SocketSession.h"
 
 #include <QAction>
-#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
-#include <QDesktopServices>
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QLabel>
@@ -103,12 +102,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_caption->hide();
     setCentralWidget(stage);
 
-    // A lesson file may come from anywhere: only the user lets it reach another program.
-    m_runner->setReachPolicy(false, [this](const QString &why) {
-        return QMessageBox::question(
-                   this, tr("Let the lesson connect?"), tr("%1.\n\nAllow it this time?").arg(why),
-                   QMessageBox::Yes | QMessageBox::No, QMessageBox::No) == QMessageBox::Yes;
-    });
     m_lessonDock->setObjectName(QStringLiteral("lessonDock"));
     m_lessonDock->setWidget(m_lessonPanel);
     m_lessonDock->setAllowedAreas(Qt::LeftDockWidgetArea | Qt::RightDockWidgetArea);
@@ -118,17 +111,19 @@ MainWindow::MainWindow(QWidget *parent)
     addActions(m_lessonPanel->navigationActions());
     for (QAction *a : m_lessonPanel->navigationActions())
         a->setEnabled(false);
-    connect(m_runner, &LessonRunner::socketNamed, this,
-            [this](const QString &, const QString &id, SocketRole role) {
-                if (role == SocketRole::Server)
-                    m_server->adoptListener(id);
-                else if (role == SocketRole::Client)
-                    m_client->adopt(id);
-            });
-    connect(m_runner, &LessonRunner::browseRequested, this,
-            [](const QUrl &url) { QDesktopServices::openUrl(url); });
     m_stage = std::make_unique<PresenterStage>(PresenterStage::Parts{
         this, m_pages, m_logView, m_details, m_diagram, m_lessonDock, m_caption, m_vertical});
+    m_lessons = new LessonController({this, m_runner, m_lessonPanel, m_lessonDock, m_stage.get(),
+                                      m_server, m_client, [this] { showLookups(false); }},
+                                     this);
+    m_appearance =
+        new AppearanceController({this, m_stage.get(), [this] { return m_runner->hasLesson(); },
+                                  [this](bool presenter) {
+                                      m_server->setCompact(presenter);
+                                      m_client->setCompact(presenter);
+                                  },
+                                  [this](int ms) { m_diagram->setAnimationMs(ms); }},
+                                 this);
 
     m_invalidBadge->setText(tr("  Invalid calls allowed: the kernel answers  "));
     m_invalidBadge->setStyleSheet(QStringLiteral("QLabel { background: #a65e00; color: white; "
@@ -213,79 +208,7 @@ void MainWindow::buildMenus()
     });
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    QAction *zoomIn =
-        view->addAction(tr("Zoom &In"), this, [this] { setZoomPercent(m_zoomPercent + 25); });
-    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    QAction *zoomOut =
-        view->addAction(tr("Zoom &Out"), this, [this] { setZoomPercent(m_zoomPercent - 25); });
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction *zoomReset = view->addAction(tr("&Reset Zoom"), this, [this] {
-        setZoomPercent(isPresenterMode() ? presenterZoomPercent : defaultZoomPercent);
-    });
-    zoomReset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    m_presenterAction =
-        view->addAction(tr("&Presenter Mode"), this, [this](bool on) { setPresenterMode(on); });
-    m_presenterAction->setObjectName(QStringLiteral("presenterMode"));
-    m_presenterAction->setCheckable(true);
-    m_presenterAction->setShortcut(QKeySequence(Qt::Key_F5));
-    m_presenterAction->setToolTip(tr("Full screen, big text, panes and diagram only, the lesson "
-                                     "as a caption (F5; Esc leaves)"));
-    QAction *leaveStage = new QAction(this);
-    leaveStage->setShortcut(QKeySequence(Qt::Key_Escape));
-    connect(leaveStage, &QAction::triggered, this, [this] { setPresenterMode(false); });
-    // Zoom, presenter and leaving the stage stay reachable while the menu bar is hidden.
-    addActions({zoomIn, zoomOut, zoomReset, m_presenterAction, leaveStage});
-
-    QMenu *themes = view->addMenu(tr("&Theme"));
-    auto *themeGroup = new QActionGroup(this);
-    for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::HighContrast}) {
-        const QString label = kind == Theme::Kind::Light  ? tr("&Light")
-                              : kind == Theme::Kind::Dark ? tr("&Dark")
-                                                          : tr("&High Contrast");
-        QAction *a = themes->addAction(label, this, [this, kind] { setTheme(kind); });
-        a->setCheckable(true);
-        a->setObjectName(QStringLiteral("theme-") + Theme::name(kind));
-        a->setActionGroup(themeGroup);
-    }
-    QAction *reduced =
-        view->addAction(tr("Reduce &Motion"), this, [this](bool on) { setReducedMotion(on); });
-    reduced->setObjectName(QStringLiteral("reducedMotion"));
-    reduced->setCheckable(true);
-    reduced->setToolTip(tr("Do not animate the bytes travelling along the diagram's arrows"));
-    QMenu *speeds = view->addMenu(tr("Travelling &Bytes Speed"));
-    auto *speedGroup = new QActionGroup(this);
-    for (const auto &[label, ms] : {std::pair{tr("&Slow"), 1500}, std::pair{tr("&Normal"), 700},
-                                    std::pair{tr("&Fast"), 300}}) {
-        QAction *a = speeds->addAction(label, this, [this, ms = ms] { setAnimationMs(ms); });
-        a->setCheckable(true);
-        a->setData(ms);
-        a->setActionGroup(speedGroup);
-        a->setObjectName(QStringLiteral("animation-%1").arg(ms));
-    }
-
-    QMenu *languages = view->addMenu(tr("&Language"));
-    languages->setToolTip(tr("The language of the window, from the next start"));
-    auto *languageGroup = new QActionGroup(this);
-    const QString chosen = UiLanguage::savedChoice();
-    QStringList choices{QStringLiteral("system")};
-    choices += UiLanguage::codes();
-    for (const QString &choice : choices) {
-        const QString label =
-            choice == QLatin1String("system")
-                ? tr("&System (%1)").arg(UiLanguage::nativeName(UiLanguage::resolve(choice)))
-                : UiLanguage::nativeName(choice);
-        QAction *a = languages->addAction(label, this, [this, choice] {
-            UiLanguage::saveChoice(choice);
-            statusBar()->showMessage(tr("SocketLab will speak %1 from the next start.")
-                                         .arg(UiLanguage::nativeName(UiLanguage::resolve(choice))),
-                                     8000);
-        });
-        a->setCheckable(true);
-        a->setChecked(choice == chosen);
-        a->setObjectName(QStringLiteral("language-") + choice);
-        a->setActionGroup(languageGroup);
-    }
-
+    m_appearance->buildMenu(view);
     view->addSeparator();
     QAction *lab = view->addAction(tr("The &Lab"), this, [this] { showLookups(false); });
     lab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_J));
@@ -293,7 +216,7 @@ void MainWindow::buildMenus()
                                        this, [this] { showLookups(true); });
     lookups->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_K));
 
-    buildLessonMenu(menuBar()->addMenu(tr("L&essons")));
+    m_lessons->buildMenu(menuBar()->addMenu(tr("L&essons")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *guide = help->addAction(tr("&Guide"), this, [this] { openGuide(0); });
@@ -332,35 +255,6 @@ QString MainWindow::shortcutSummary()
               "F1 the guide, F5 presenter mode, Esc leaves it.");
 }
 
-void MainWindow::buildLessonMenu(QMenu *menu)
-{
-    // The built-in lessons are read when the menu first opens: reading them all for their
-    // titles was the largest part of building the menus, before the window could appear.
-    QAction *endOfLessons = menu->addSeparator();
-    connect(
-        menu, &QMenu::aboutToShow, this,
-        [this, menu, endOfLessons] {
-            for (const QString &id : LessonLibrary::builtInIds()) {
-                const LessonParser::Result r = LessonLibrary::load(id);
-                auto *a = new QAction(r.lesson.title, menu);
-                connect(a, &QAction::triggered, this, [this, id] {
-                    QString error;
-                    if (!openLesson(id, &error))
-                        QMessageBox::warning(this, tr("Open lesson"), error);
-                });
-                a->setObjectName(QStringLiteral("lesson-") + id);
-                a->setToolTip(r.lesson.goals.join(QLatin1Char('\n')));
-                menu->insertAction(endOfLessons, a);
-            }
-        },
-        Qt::SingleShotConnection);
-    QAction *open = menu->addAction(tr("&Open Lesson File…"), this, &MainWindow::chooseLessonFile);
-    open->setShortcut(QKeySequence::Open);
-    menu->addAction(tr("&Close Lesson"), this, &MainWindow::closeLesson);
-    menu->addSeparator();
-    menu->addActions(m_lessonPanel->navigationActions());
-}
-
 void MainWindow::openGuide(int index)
 {
     if (!m_guide)
@@ -370,103 +264,14 @@ void MainWindow::openGuide(int index)
     m_guide->raise();
 }
 
-void MainWindow::chooseLessonFile()
-{
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open lesson"), QString(),
-                                                      tr("Lessons (*.lesson);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QString error;
-    if (!openLesson(path, &error))
-        QMessageBox::warning(this, tr("Open lesson"), error);
-}
-
 bool MainWindow::openLesson(const QString &idOrPath, QString *error)
 {
-    // {host} and {port} are what the server pane is set to, so the lesson and the panes agree.
-    LessonParser::Settings settings;
-    settings.host = m_server->endpoint()->host().trimmed();
-    if (settings.host.isEmpty())
-        settings.host = QStringLiteral("127.0.0.1");
-    settings.port = m_server->endpoint()->port();
-    const LessonParser::Result r = LessonLibrary::load(idOrPath, settings);
-    if (!r.ok()) {
-        *error = r.error;
-        return false;
-    }
-    const bool firstLesson = !m_runner->hasLesson();
-    m_runner->setLesson(r.lesson);
-    // A title bar does not wrap: a long title is cut, not allowed to widen the window.
-    const QString title =
-        r.lesson.title.size() > 60 ? r.lesson.title.left(59) + QChar(0x2026) : r.lesson.title;
-    m_lessonDock->setWindowTitle(tr("Lesson: %1").arg(title));
-    m_stage->setHasLesson(true);
-    if (firstLesson) // a column beside the panes, not half the window
-        resizeDocks({m_lessonDock}, {qMax(360, width() / 4)}, Qt::Horizontal);
-    showLookups(false);
-    QSettings().setValue(QStringLiteral("lesson/id"), idOrPath);
-    return true;
+    return m_lessons->open(idOrPath, error);
 }
 
 void MainWindow::closeLesson()
 {
-    m_runner->setLesson(Lesson());
-    m_stage->setHasLesson(false);
-    QSettings().remove(QStringLiteral("lesson/id"));
-}
-
-void MainWindow::setPresenterMode(bool on, bool fullScreen)
-{
-    if (on == m_stage->isActive())
-        return;
-    if (on) {
-        m_normalZoomPercent = m_zoomPercent;
-        m_stage->enter(m_runner->hasLesson(), fullScreen);
-        setZoomPercent(m_stageZoomPercent);
-    } else {
-        m_stageZoomPercent = m_zoomPercent;
-        m_stage->leave();
-        setZoomPercent(m_normalZoomPercent);
-    }
-    m_server->setCompact(on);
-    m_client->setCompact(on);
-    m_presenterAction->setChecked(on);
-    applyMotion();
-}
-
-bool MainWindow::isPresenterMode() const
-{
-    return m_stage->isActive();
-}
-
-void MainWindow::setTheme(Theme::Kind kind)
-{
-    Theme::apply(kind);
-    if (QAction *a = findChild<QAction *>(QStringLiteral("theme-") + Theme::name(kind)))
-        a->setChecked(true);
-    update();
-}
-
-void MainWindow::setReducedMotion(bool reduced)
-{
-    m_reducedMotion = reduced;
-    if (QAction *a = findChild<QAction *>(QStringLiteral("reducedMotion")))
-        a->setChecked(reduced);
-    applyMotion();
-}
-
-void MainWindow::setAnimationMs(int ms)
-{
-    m_animationMs = qBound(100, ms, 5000);
-    if (QAction *a = findChild<QAction *>(QStringLiteral("animation-%1").arg(m_animationMs)))
-        a->setChecked(true);
-    applyMotion();
-}
-
-void MainWindow::applyMotion()
-{
-    // The travelling bytes are for the class watching a projector.
-    m_diagram->setAnimationMs(isPresenterMode() && !m_reducedMotion ? m_animationMs : 0);
+    m_lessons->close();
 }
 
 void MainWindow::chooseSessionFile()
@@ -619,37 +424,6 @@ bool MainWindow::exportScripts(const QString &directory, QStringList *written, Q
     return m_exporter->writeScripts(directory, CodeGenerator::Existing::Keep, written, error);
 }
 
-void MainWindow::applySavedAppearance()
-{
-    QSettings settings;
-    Theme::Kind theme = Theme::Kind::Light;
-    Theme::parse(settings.value(QStringLiteral("view/theme")).toString(), &theme);
-    Theme::apply(theme);
-    QApplication::setFont(
-        zoomedFont(settings.value(QStringLiteral("view/zoomPercent"), defaultZoomPercent).toInt()));
-}
-
-QFont MainWindow::zoomedFont(int percent)
-{
-    QFont f = QApplication::font();
-    f.setPointSizeF(basePointSize * qBound(minZoomPercent, percent, maxZoomPercent) / 100.0);
-    return f;
-}
-
-void MainWindow::setZoomPercent(int percent)
-{
-    m_zoomPercent = qBound(minZoomPercent, percent, maxZoomPercent);
-    const QFont f = zoomedFont(m_zoomPercent);
-    if (f == QApplication::font())
-        return; // already so (applySavedAppearance): every widget would be told again
-    QApplication::setFont(f);
-    // Widgets with a style sheet keep the font they were polished with; polish them again.
-    for (QWidget *w : QApplication::allWidgets()) {
-        if (!w->styleSheet().isEmpty())
-            w->setStyleSheet(w->styleSheet());
-    }
-}
-
 void MainWindow::closeEvent(QCloseEvent *event)
 {
     emit closing();
@@ -662,54 +436,29 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::readSettings()
 {
     QSettings settings;
-    setZoomPercent(settings.value(QStringLiteral("view/zoomPercent"), defaultZoomPercent).toInt());
-    m_stageZoomPercent = qBound(
-        minZoomPercent,
-        settings.value(QStringLiteral("view/presenterZoomPercent"), presenterZoomPercent).toInt(),
-        maxZoomPercent);
-    Theme::Kind theme = Theme::Kind::Light;
-    Theme::parse(settings.value(QStringLiteral("view/theme")).toString(), &theme);
-    setTheme(theme);
-    setReducedMotion(settings.value(QStringLiteral("view/reducedMotion"), false).toBool());
-    setAnimationMs(settings.value(QStringLiteral("view/animationMs"), defaultAnimationMs).toInt());
-    m_runner->setPlayDelayMs(settings.value(QStringLiteral("lesson/delayMs"), 2000).toInt());
-    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+    m_appearance->readSettings(settings);
+    if (!restoreGeometry(WindowSettings::geometry.read(settings)))
         resize(defaultSizeFor(screen()->availableGeometry().size()));
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    if (!m_vertical->restoreState(settings.value(QStringLiteral("window/vertical")).toByteArray()))
+    restoreState(WindowSettings::state.read(settings));
+    if (!m_vertical->restoreState(WindowSettings::vertical.read(settings)))
         m_vertical->setSizes({560, 440});
-    m_panes->restoreState(settings.value(QStringLiteral("window/panes")).toByteArray());
-    m_bottom->restoreState(settings.value(QStringLiteral("window/bottom")).toByteArray());
+    m_panes->restoreState(WindowSettings::panes.read(settings));
+    m_bottom->restoreState(WindowSettings::bottom.read(settings));
     m_server->readSettings(settings);
     m_client->readSettings(settings);
-    // Where the user left off: the lesson opens at its title page and offers to go on.
-    const QString lesson = settings.value(QStringLiteral("lesson/id")).toString();
-    QString error;
-    if (!lesson.isEmpty() && openLesson(lesson, &error))
-        m_lessonPanel->offerResume(settings.value(QStringLiteral("lesson/step"), -1).toInt());
-    else if (!lesson.isEmpty()) // gone, changed or refused: not tried again at every start
-        settings.remove(QStringLiteral("lesson/id"));
-    m_lessonDock->setVisible(m_runner->hasLesson());
+    m_lessons->readSettings(settings);
 }
 
 void MainWindow::writeSettings() const
 {
     QSettings settings;
-    settings.setValue(QStringLiteral("view/zoomPercent"),
-                      isPresenterMode() ? m_normalZoomPercent : m_zoomPercent);
-    settings.setValue(QStringLiteral("view/presenterZoomPercent"),
-                      isPresenterMode() ? m_zoomPercent : m_stageZoomPercent);
-    settings.setValue(QStringLiteral("view/theme"), Theme::name(Theme::current()));
-    settings.setValue(QStringLiteral("view/reducedMotion"), m_reducedMotion);
-    settings.setValue(QStringLiteral("view/animationMs"), m_animationMs);
-    settings.setValue(QStringLiteral("lesson/delayMs"), m_runner->playDelayMs());
-    if (m_runner->hasLesson())
-        settings.setValue(QStringLiteral("lesson/step"), m_runner->currentStep());
-    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
-    settings.setValue(QStringLiteral("window/state"), saveState());
-    settings.setValue(QStringLiteral("window/vertical"), m_vertical->saveState());
-    settings.setValue(QStringLiteral("window/panes"), m_panes->saveState());
-    settings.setValue(QStringLiteral("window/bottom"), m_bottom->saveState());
+    m_appearance->writeSettings(settings);
+    m_lessons->writeSettings(settings);
+    WindowSettings::geometry.write(settings, saveGeometry());
+    WindowSettings::state.write(settings, saveState());
+    WindowSettings::vertical.write(settings, m_vertical->saveState());
+    WindowSettings::panes.write(settings, m_panes->saveState());
+    WindowSettings::bottom.write(settings, m_bottom->saveState());
     m_server->writeSettings(settings);
     m_client->writeSettings(settings);
 }

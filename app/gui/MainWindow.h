@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AppearanceController.h"
 #include "Theme.h"
 
 #include <QMainWindow>
@@ -8,13 +9,13 @@
 #include <memory>
 
 class ByteView;
+class LessonController;
 class GuideWindow;
 class LessonCaption;
 class LessonPanel;
 class LessonRunner;
 class PresenterStage;
 class QDockWidget;
-class QMenu;
 class ReplayBar;
 class ReplayController;
 class CodeView;
@@ -42,9 +43,6 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
-    // The saved theme and zoom for the whole application. Called before the window is built,
-    // it spares restyling and laying out every widget again when the settings are read.
-    static void applySavedAppearance();
 
     SocketSession *session() const { return m_session; }
     EventLog *log() const { return m_log; }
@@ -54,6 +52,8 @@ public:
     CodeView *codeView() const { return m_code; }
     SequenceDiagramView *diagram() const { return m_diagram; }
     LookupsPanel *lookups(); // built on first use
+    // Calls → Allow Invalid Calls (checkable).
+    QAction *allowInvalidCalls() const { return m_allowInvalid; }
     // The window has two pages: the lab (panes, log, bytes) and the lookups.
     void showLookups(bool show);
 
@@ -70,16 +70,13 @@ public:
     GuideWindow *guide() const { return m_guide; }
     // Writes server.py/client.py and server.c/client.c for the sides the session has.
     bool exportScripts(const QString &directory, QStringList *written, QString *error) const;
-    // 100 % is the system's usual text size; presenter mode starts at 200 %.
-    void setZoomPercent(int percent);
-    int zoomPercent() const { return m_zoomPercent; }
-    void setTheme(Theme::Kind kind);
-    // Reduced motion: no bytes travelling along the diagram's arrows.
-    void setReducedMotion(bool reduced);
-    bool reducedMotion() const { return m_reducedMotion; }
-    // How long the bytes take to travel along an arrow on stage.
-    void setAnimationMs(int ms);
-    int animationMs() const { return m_animationMs; }
+    // Zoom, theme, motion and presenter mode (AppearanceController). 100 % is the system's
+    // usual text size; presenter mode starts at 200 %.
+    AppearanceController *appearance() const { return m_appearance; }
+    void setZoomPercent(int percent) { m_appearance->setZoomPercent(percent); }
+    int zoomPercent() const { return m_appearance->zoomPercent(); }
+    void setTheme(Theme::Kind kind) { m_appearance->setTheme(kind); }
+    void setReducedMotion(bool reduced) { m_appearance->setReducedMotion(reduced); }
 
     // Opens a built-in lesson by id, or a lesson file; false with *error when it cannot.
     bool openLesson(const QString &idOrPath, QString *error);
@@ -91,17 +88,14 @@ public:
 
     // The stage for a projector (F5): full screen unless fullScreen is false (screenshots
     // at a chosen size), big text, panes and diagram only, the lesson as a caption.
-    void setPresenterMode(bool on, bool fullScreen = true);
-    bool isPresenterMode() const;
+    void setPresenterMode(bool on, bool fullScreen = true)
+    {
+        m_appearance->setPresenterMode(on, fullScreen);
+    }
+    bool isPresenterMode() const { return m_appearance->isPresenterMode(); }
     // Help → Keyboard Shortcuts: every key the window answers.
     static QString shortcutSummary();
 
-    static constexpr int defaultZoomPercent = 100;
-    static constexpr int presenterZoomPercent = 200;
-    static constexpr int minZoomPercent = 100;
-    static constexpr int maxZoomPercent = 300;
-    static constexpr int basePointSize = 12;
-    static constexpr int defaultAnimationMs = 700;
     // The live history a long session keeps (a lesson is about a hundred events; a thousand
     // clients about eight thousand): beyond max, the oldest go down to kept.
     static constexpr int maxLogEvents = 12000;
@@ -123,10 +117,7 @@ protected:
 
 private:
     void buildMenus();
-    void buildLessonMenu(QMenu *menu);
-    void chooseLessonFile();
     void chooseSessionFile();
-    void applyMotion();
     void onEvent(const SocketEvent &event);
     void followNewest();
     void keepHistoryBounded();
@@ -134,7 +125,6 @@ private:
     void showRefusal(const QString &reason);
     void useLookupResult(const AddrInfoEntry &entry, bool forServer);
     void readSettings();
-    static QFont zoomedFont(int percent);
     void writeSettings() const;
 
     SocketSession *m_session;
@@ -160,12 +150,8 @@ private:
     LessonCaption *m_caption;
     QDockWidget *m_lessonDock;
     std::unique_ptr<PresenterStage> m_stage;
-    QAction *m_presenterAction = nullptr;
-    int m_zoomPercent = defaultZoomPercent;
-    int m_normalZoomPercent = defaultZoomPercent;  // to return to after presenter mode
-    int m_stageZoomPercent = presenterZoomPercent; // the last zoom used on stage
-    bool m_reducedMotion = false;
-    int m_animationMs = defaultAnimationMs;
+    LessonController *m_lessons;
+    AppearanceController *m_appearance;
     ReplayBar *m_replayBar;
     SessionExporter *m_exporter;
     GuideWindow *m_guide = nullptr;

@@ -1,5 +1,7 @@
 #include "UiLanguage.h"
 
+#include "WindowSettings.h"
+
 #include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -7,8 +9,7 @@
 #include <QTranslator>
 
 namespace {
-const QString settingsKey = QStringLiteral("view/language");
-const QString systemChoice = QStringLiteral("system");
+const QString systemChoice = WindowSettings::language.fallback();
 } // namespace
 
 QStringList UiLanguage::codes()
@@ -38,13 +39,14 @@ bool UiLanguage::isValidChoice(const QString &choice)
 
 QString UiLanguage::savedChoice()
 {
-    const QString saved = QSettings().value(settingsKey, systemChoice).toString();
+    const QString saved = WindowSettings::language.read(QSettings());
     return isValidChoice(saved) ? saved : systemChoice;
 }
 
 void UiLanguage::saveChoice(const QString &choice)
 {
-    QSettings().setValue(settingsKey, isValidChoice(choice) ? choice : systemChoice);
+    QSettings settings;
+    WindowSettings::language.write(settings, isValidChoice(choice) ? choice : systemChoice);
 }
 
 QString UiLanguage::choiceFrom(const QStringList &arguments)

@@ -1,6 +1,7 @@
 // socketlab: the SocketLab window.
 
 #include "AppOptions.h"
+#include "AppearanceController.h"
 #include "EndpointForm.h"
 #include "FirstFrameWatcher.h"
 #include "FlowDemo.h"
@@ -53,12 +54,10 @@ int main(int argc, char *argv[])
     if (!qobject_cast<QApplication *>(app.get()))
         return HeadlessStart::explain();
 
-    MainWindow::applySavedAppearance();
+    AppearanceController::applySaved();
     MainWindow window;
-    if (options.allowInvalid) {
-        if (QAction *allow = window.findChild<QAction *>(QStringLiteral("allowInvalidCalls")))
-            allow->setChecked(true);
-    }
+    if (options.allowInvalid)
+        window.allowInvalidCalls()->setChecked(true);
     window.showLookups(options.showLookups);
     if (!options.theme.isEmpty()) {
         Theme::Kind kind = Theme::Kind::Light;

@@ -54,6 +54,7 @@ public:
     // question) says yes.
     void setReachPolicy(bool anyAddress, std::function<bool(const QString &why)> ask = {});
     // Pause between steps while playing.
+    static constexpr int defaultPlayDelayMs = 2000;
     void setPlayDelayMs(int ms);
     int playDelayMs() const { return m_playDelayMs; }
 
@@ -123,7 +124,7 @@ private:
     bool m_playing = false;
     bool m_nextWhenDone = false;
     int m_stopAt = -2;
-    int m_playDelayMs = 1500;
+    int m_playDelayMs = defaultPlayDelayMs;
     QTimer m_playTimer;
     QTimer m_deferTimeout;
 

@@ -234,6 +234,85 @@
     </message>
 </context>
 <context>
+    <name>AppearanceController</name>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>Ver&amp;größern</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>Ver&amp;kleinern</translation>
+    </message>
+    <message>
+        <source>&amp;Reset Zoom</source>
+        <translation>Zoom &amp;zurücksetzen</translation>
+    </message>
+    <message>
+        <source>&amp;Presenter Mode</source>
+        <translation>&amp;Präsentationsmodus</translation>
+    </message>
+    <message>
+        <source>Full screen, big text, panes and diagram only, the lesson as a caption (F5; Esc leaves)</source>
+        <translation>Vollbild, große Schrift, nur Bereiche und Diagramm, die Lektion als Untertitel (F5; Esc verlässt ihn)</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Farbschema</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+    <message>
+        <source>&amp;High Contrast</source>
+        <translation>Hoher &amp;Kontrast</translation>
+    </message>
+    <message>
+        <source>Reduce &amp;Motion</source>
+        <translation>&amp;Bewegung reduzieren</translation>
+    </message>
+    <message>
+        <source>Do not animate the bytes travelling along the diagram&apos;s arrows</source>
+        <translation>Die Bytes nicht entlang der Pfeile des Diagramms wandern lassen</translation>
+    </message>
+    <message>
+        <source>Travelling &amp;Bytes Speed</source>
+        <translation>&amp;Tempo der wandernden Bytes</translation>
+    </message>
+    <message>
+        <source>&amp;Slow</source>
+        <translation>&amp;Langsam</translation>
+    </message>
+    <message>
+        <source>&amp;Normal</source>
+        <translation>&amp;Normal</translation>
+    </message>
+    <message>
+        <source>&amp;Fast</source>
+        <translation>&amp;Schnell</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>The language of the window, from the next start</source>
+        <translation>Die Sprache des Fensters, ab dem nächsten Start</translation>
+    </message>
+    <message>
+        <source>&amp;System (%1)</source>
+        <translation>&amp;System (%1)</translation>
+    </message>
+    <message>
+        <source>SocketLab will speak %1 from the next start.</source>
+        <translation>SocketLab spricht ab dem nächsten Start %1.</translation>
+    </message>
+</context>
+<context>
     <name>AutoServeControls</name>
     <message>
         <source>Serve automatically</source>
@@ -997,6 +1076,41 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     </message>
 </context>
 <context>
+    <name>LessonController</name>
+    <message>
+        <source>Let the lesson connect?</source>
+        <translation>Lektion verbinden lassen?</translation>
+    </message>
+    <message>
+        <source>%1.
+
+Allow it this time?</source>
+        <translation>%1.
+
+Dieses Mal erlauben?</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>Lektion öffnen</translation>
+    </message>
+    <message>
+        <source>&amp;Open Lesson File…</source>
+        <translation>Lektionsdatei ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Lesson</source>
+        <translation>Lektion s&amp;chließen</translation>
+    </message>
+    <message>
+        <source>Lessons (*.lesson);;All files (*)</source>
+        <translation>Lektionen (*.lesson);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Lesson: %1</source>
+        <translation>Lektion: %1</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>Do it for me</source>
@@ -1363,82 +1477,6 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <source>Zoom &amp;In</source>
-        <translation>Ver&amp;größern</translation>
-    </message>
-    <message>
-        <source>Zoom &amp;Out</source>
-        <translation>Ver&amp;kleinern</translation>
-    </message>
-    <message>
-        <source>&amp;Reset Zoom</source>
-        <translation>Zoom &amp;zurücksetzen</translation>
-    </message>
-    <message>
-        <source>&amp;Presenter Mode</source>
-        <translation>&amp;Präsentationsmodus</translation>
-    </message>
-    <message>
-        <source>Full screen, big text, panes and diagram only, the lesson as a caption (F5; Esc leaves)</source>
-        <translation>Vollbild, große Schrift, nur Bereiche und Diagramm, die Lektion als Untertitel (F5; Esc verlässt ihn)</translation>
-    </message>
-    <message>
-        <source>&amp;Theme</source>
-        <translation>&amp;Farbschema</translation>
-    </message>
-    <message>
-        <source>&amp;Light</source>
-        <translation>&amp;Hell</translation>
-    </message>
-    <message>
-        <source>&amp;Dark</source>
-        <translation>&amp;Dunkel</translation>
-    </message>
-    <message>
-        <source>&amp;High Contrast</source>
-        <translation>Hoher &amp;Kontrast</translation>
-    </message>
-    <message>
-        <source>Reduce &amp;Motion</source>
-        <translation>&amp;Bewegung reduzieren</translation>
-    </message>
-    <message>
-        <source>Do not animate the bytes travelling along the diagram&apos;s arrows</source>
-        <translation>Die Bytes nicht entlang der Pfeile des Diagramms wandern lassen</translation>
-    </message>
-    <message>
-        <source>Travelling &amp;Bytes Speed</source>
-        <translation>&amp;Tempo der wandernden Bytes</translation>
-    </message>
-    <message>
-        <source>&amp;Slow</source>
-        <translation>&amp;Langsam</translation>
-    </message>
-    <message>
-        <source>&amp;Normal</source>
-        <translation>&amp;Normal</translation>
-    </message>
-    <message>
-        <source>&amp;Fast</source>
-        <translation>&amp;Schnell</translation>
-    </message>
-    <message>
-        <source>&amp;Language</source>
-        <translation>&amp;Sprache</translation>
-    </message>
-    <message>
-        <source>The language of the window, from the next start</source>
-        <translation>Die Sprache des Fensters, ab dem nächsten Start</translation>
-    </message>
-    <message>
-        <source>&amp;System (%1)</source>
-        <translation>&amp;System (%1)</translation>
-    </message>
-    <message>
-        <source>SocketLab will speak %1 from the next start.</source>
-        <translation>SocketLab spricht ab dem nächsten Start %1.</translation>
-    </message>
-    <message>
         <source>The &amp;Lab</source>
         <translation>Das &amp;Labor</translation>
     </message>
@@ -1487,26 +1525,6 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
 Watch BSD socket calls happen for real: each call, its result or errno, and the bytes that crossed.</source>
         <translation>SocketLab %1
 BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder errno und die Bytes, die übertragen wurden.</translation>
-    </message>
-    <message>
-        <source>Open lesson</source>
-        <translation>Lektion öffnen</translation>
-    </message>
-    <message>
-        <source>&amp;Open Lesson File…</source>
-        <translation>Lektionsdatei ö&amp;ffnen…</translation>
-    </message>
-    <message>
-        <source>&amp;Close Lesson</source>
-        <translation>Lektion s&amp;chließen</translation>
-    </message>
-    <message>
-        <source>Lessons (*.lesson);;All files (*)</source>
-        <translation>Lektionen (*.lesson);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Lesson: %1</source>
-        <translation>Lektion: %1</translation>
     </message>
     <message>
         <source>Open session for replay</source>
@@ -1563,18 +1581,6 @@ Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlaub
 Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Q beenden.
 Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
 F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
-    </message>
-    <message>
-        <source>Let the lesson connect?</source>
-        <translation>Lektion verbinden lassen?</translation>
-    </message>
-    <message>
-        <source>%1.
-
-Allow it this time?</source>
-        <translation>%1.
-
-Dieses Mal erlauben?</translation>
     </message>
     <message>
         <source>The trace is damaged at its end: %1</source>

@@ -1,0 +1,137 @@
+#include "LessonController.h"
+
+#include "ClientPane.h"
+#include "EndpointForm.h"
+#include "LessonPanel.h"
+#include "PresenterStage.h"
+#include "ServerPane.h"
+#include "WindowSettings.h"
+#include "lesson/LessonLibrary.h"
+#include "lesson/LessonRunner.h"
+
+#include <QAction>
+#include <QDesktopServices>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMessageBox>
+
+LessonController::LessonController(const Parts &parts, QObject *parent)
+    : QObject(parent), m_parts(parts)
+{
+    // A lesson file may come from anywhere: only the user lets it reach another program.
+    m_parts.runner->setReachPolicy(false, [this](const QString &why) {
+        return QMessageBox::question(m_parts.window, tr("Let the lesson connect?"),
+                                     tr("%1.\n\nAllow it this time?").arg(why),
+                                     QMessageBox::Yes | QMessageBox::No,
+                                     QMessageBox::No) == QMessageBox::Yes;
+    });
+    connect(m_parts.runner, &LessonRunner::socketNamed, this,
+            [this](const QString &, const QString &id, SocketRole role) {
+                if (role == SocketRole::Server)
+                    m_parts.server->adoptListener(id);
+                else if (role == SocketRole::Client)
+                    m_parts.client->adopt(id);
+            });
+    connect(m_parts.runner, &LessonRunner::browseRequested, this,
+            [](const QUrl &url) { QDesktopServices::openUrl(url); });
+}
+
+void LessonController::buildMenu(QMenu *menu)
+{
+    // The built-in lessons are read when the menu first opens: reading them all for their
+    // titles was the largest part of building the menus, before the window could appear.
+    QAction *endOfLessons = menu->addSeparator();
+    connect(
+        menu, &QMenu::aboutToShow, this,
+        [this, menu, endOfLessons] {
+            for (const QString &id : LessonLibrary::builtInIds()) {
+                const LessonParser::Result r = LessonLibrary::load(id);
+                auto *a = new QAction(r.lesson.title, menu);
+                connect(a, &QAction::triggered, this, [this, id] {
+                    QString error;
+                    if (!open(id, &error))
+                        QMessageBox::warning(m_parts.window, tr("Open lesson"), error);
+                });
+                a->setObjectName(QStringLiteral("lesson-") + id);
+                a->setToolTip(r.lesson.goals.join(QLatin1Char('\n')));
+                menu->insertAction(endOfLessons, a);
+            }
+        },
+        Qt::SingleShotConnection);
+    QAction *openFile =
+        menu->addAction(tr("&Open Lesson File…"), this, &LessonController::chooseFile);
+    openFile->setShortcut(QKeySequence::Open);
+    menu->addAction(tr("&Close Lesson"), this, &LessonController::close);
+    menu->addSeparator();
+    menu->addActions(m_parts.panel->navigationActions());
+}
+
+void LessonController::chooseFile()
+{
+    const QString path = QFileDialog::getOpenFileName(m_parts.window, tr("Open lesson"), QString(),
+                                                      tr("Lessons (*.lesson);;All files (*)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!open(path, &error))
+        QMessageBox::warning(m_parts.window, tr("Open lesson"), error);
+}
+
+bool LessonController::open(const QString &idOrPath, QString *error)
+{
+    // {host} and {port} are what the server pane is set to, so the lesson and the panes agree.
+    LessonParser::Settings fill;
+    fill.host = m_parts.server->endpoint()->host().trimmed();
+    if (fill.host.isEmpty())
+        fill.host = QStringLiteral("127.0.0.1");
+    fill.port = m_parts.server->endpoint()->port();
+    const LessonParser::Result r = LessonLibrary::load(idOrPath, fill);
+    if (!r.ok()) {
+        *error = r.error;
+        return false;
+    }
+    const bool firstLesson = !m_parts.runner->hasLesson();
+    m_parts.runner->setLesson(r.lesson);
+    // A title bar does not wrap: a long title is cut, not allowed to widen the window.
+    const QString title =
+        r.lesson.title.size() > 60 ? r.lesson.title.left(59) + QChar(0x2026) : r.lesson.title;
+    m_parts.dock->setWindowTitle(tr("Lesson: %1").arg(title));
+    m_parts.stage->setHasLesson(true);
+    if (firstLesson) // a column beside the panes, not half the window
+        m_parts.window->resizeDocks({m_parts.dock}, {qMax(360, m_parts.window->width() / 4)},
+                                    Qt::Horizontal);
+    m_parts.showLab();
+    QSettings saved;
+    WindowSettings::lessonId.write(saved, idOrPath);
+    return true;
+}
+
+void LessonController::close()
+{
+    m_parts.runner->setLesson(Lesson());
+    m_parts.stage->setHasLesson(false);
+    QSettings settings;
+    WindowSettings::lessonId.remove(settings);
+}
+
+void LessonController::readSettings(QSettings &settings)
+{
+    m_parts.runner->setPlayDelayMs(WindowSettings::lessonDelayMs.read(settings));
+    // Where the user left off: the lesson opens at its title page and offers to go on.
+    const QString lesson = WindowSettings::lessonId.read(settings);
+    QString error;
+    if (!lesson.isEmpty() && open(lesson, &error))
+        m_parts.panel->offerResume(WindowSettings::lessonStep.read(settings));
+    else if (!lesson.isEmpty()) // gone, changed or refused: not tried again at every start
+        WindowSettings::lessonId.remove(settings);
+    m_parts.dock->setVisible(m_parts.runner->hasLesson());
+}
+
+void LessonController::writeSettings(QSettings &settings) const
+{
+    WindowSettings::lessonDelayMs.write(settings, m_parts.runner->playDelayMs());
+    if (m_parts.runner->hasLesson())
+        WindowSettings::lessonStep.write(settings, m_parts.runner->currentStep());
+}

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "AppearanceController.h"
+#include "SettingKey.h"
+#include "lesson/LessonRunner.h"
+
+#include <QByteArray>
+#include <QString>
+
+// Every setting the window keeps, by name and default. The panes keep their forms' values
+// under their own groups (ServerPane, ClientPane).
+namespace WindowSettings {
+inline const SettingKey<int> zoomPercent{"view/zoomPercent",
+                                         AppearanceController::defaultZoomPercent};
+inline const SettingKey<int> presenterZoomPercent{"view/presenterZoomPercent",
+                                                  AppearanceController::presenterZoomPercent};
+inline const SettingKey<QString> theme{"view/theme", QString()};
+inline const SettingKey<bool> reducedMotion{"view/reducedMotion", false};
+inline const SettingKey<int> animationMs{"view/animationMs",
+                                         AppearanceController::defaultAnimationMs};
+inline const SettingKey<QString> language{"view/language", QStringLiteral("system")};
+inline const SettingKey<int> lessonDelayMs{"lesson/delayMs", LessonRunner::defaultPlayDelayMs};
+inline const SettingKey<QString> lessonId{"lesson/id", QString()};
+inline const SettingKey<int> lessonStep{"lesson/step", -1};
+inline const SettingKey<QByteArray> geometry{"window/geometry", QByteArray()};
+inline const SettingKey<QByteArray> state{"window/state", QByteArray()};
+inline const SettingKey<QByteArray> vertical{"window/vertical", QByteArray()};
+inline const SettingKey<QByteArray> panes{"window/panes", QByteArray()};
+inline const SettingKey<QByteArray> bottom{"window/bottom", QByteArray()};
+} // namespace WindowSettings
