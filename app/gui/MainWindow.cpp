@@ -6,6 +6,7 @@
 #include "ClientPane.h"
 #include "CodeView.h"
 #include "EndpointForm.h"
+#include "EventFollower.h"
 #include "FocusRing.h"
 #include "GuideWindow.h"
 #include "LessonCaption.h"
@@ -24,9 +25,7 @@
 #include "WindowSettings.h"
 #include "lesson/LessonRunner.h"
 #include "lookup/SocketNames.h"
-#include "present/PythonForm.h"
 #include "session/EventLog.h"
-#include "session/FreedMemory.h"
 #include "session/SocketSession.h"
 
 #include <QAction>
@@ -96,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_replayBar->hide();
     addActions(m_replayBar->navigationActions());
     m_replayer = new ReplayController({m_replayBar, m_log, m_diagram, m_logView, m_server, m_client,
-                                       [this](int row) { showEventBytes(row); }},
+                                       [this](int row) { m_follower->showEventBytes(row); }},
                                       this);
     stageLayout->addWidget(m_pages, 1);
     m_caption->hide();
@@ -133,28 +132,8 @@ MainWindow::MainWindow(QWidget *parent)
     new FocusRing(this);
 
     buildMenus();
-    m_followTimer.setSingleShot(true);
-    m_followTimer.setInterval(16);
-    connect(&m_followTimer, &QTimer::timeout, this, &MainWindow::followNewest);
-    connect(m_session, &SocketSession::eventOccurred, this, &MainWindow::onEvent);
-    connect(m_logView, &SessionLogView::eventSelected, this, [this](int row) {
-        showEventBytes(row);
-        m_diagram->setSelectedSeq(m_log->event(row).seq);
-        m_states->showSocket(m_session->socket(m_log->event(row).socketId));
-    });
-    connect(m_session, &SocketSession::socketChanged, this, [this](const SocketInfo &info) {
-        if (info.id == m_states->socketId() || m_states->socketId().isEmpty())
-            m_states->showSocket(info);
-    });
-    connect(m_session, &SocketSession::socketForgotten, this, [this](const QString &id) {
-        m_logView->forgetSocket(id);
-        m_states->forgetSocket(id);
-    });
-    connect(m_diagram, &SequenceDiagramView::eventSelected, this, [this](qint64 seq) {
-        const int row = m_log->rowOfSeq(seq);
-        if (row >= 0)
-            m_logView->selectLogRow(row);
-    });
+    m_follower = new EventFollower(
+        {m_session, m_log, m_logView, m_diagram, m_bytes, m_code, m_states, m_replayer}, this);
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
     readSettings();
@@ -312,69 +291,6 @@ QString MainWindow::replayWarning() const
 bool MainWindow::isReplaying() const
 {
     return m_replayer->isReplaying();
-}
-
-void MainWindow::onEvent(const SocketEvent &event)
-{
-    // During a replay the live events wait until it is closed.
-    if (m_replayer->holdBack(event))
-        return;
-    m_log->append(event);
-    m_diagram->addEvent(event);
-    keepHistoryBounded();
-    // The byte, code and state views follow the newest call. They are redrawn at most once a
-    // frame: a flood brings thousands of events a second, and nobody reads them that fast.
-    if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed) {
-        m_newestEnded = m_log->count() - 1;
-        if (!m_followTimer.isActive())
-            m_followTimer.start();
-    }
-}
-
-void MainWindow::keepHistoryBounded()
-{
-    // A server left running for days: the log keeps its newest events and the diagram its
-    // newest rows, dropped in chunks so the work is rare. (Save Session says what is gone.)
-    if (m_log->count() > maxLogEvents) {
-        const int drop = m_log->count() - keptLogEvents;
-        m_log->dropOldest(drop);
-        m_newestEnded -= drop;
-        FreedMemory::returnToSystem();
-    }
-    if (m_diagram->model().rowCount() > maxDiagramRows) {
-        const QVector<SocketEvent> &events = m_log->events();
-        const int from = qMax(0, int(events.size()) - keptDiagramEvents);
-        m_diagram->restartWith(events.mid(from));
-    }
-}
-
-void MainWindow::followNewest()
-{
-    if (m_newestEnded < 0 || m_newestEnded >= m_log->count())
-        return;
-    showEventBytes(m_newestEnded);
-    const SocketEvent &newest = m_log->event(m_newestEnded);
-    m_diagram->announce(
-        tr("%1: %2 → %3")
-            .arg(newest.socketId, PythonForm::statement(newest), PythonForm::outcome(newest)));
-    const QString id = newest.socketId;
-    if (m_session->contains(id))
-        m_states->showSocket(m_session->socket(id));
-}
-
-void MainWindow::showEventBytes(int logRow)
-{
-    if (logRow < 0 || logRow >= m_log->count())
-        return;
-    const SocketEvent &e = m_log->event(logRow);
-    if (e.phase == CallPhase::Returned || e.phase == CallPhase::Failed)
-        m_code->showEvent(e);
-    if (e.data.isEmpty() && e.bytesNotKept == 0)
-        return;
-    const QString what = e.call == SocketCall::Recv ? tr("%1 received").arg(e.socketId)
-                                                    : tr("%1 sent").arg(e.socketId);
-    m_bytes->setBytes(e.data, QStringLiteral("%1  (%2)").arg(what, PythonForm::statement(e)),
-                      e.bytesNotKept);
 }
 
 LookupsPanel *MainWindow::lookups()

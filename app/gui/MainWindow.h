@@ -9,6 +9,7 @@
 #include <memory>
 
 class ByteView;
+class EventFollower;
 class LessonController;
 class GuideWindow;
 class LessonCaption;
@@ -96,12 +97,6 @@ public:
     // Help → Keyboard Shortcuts: every key the window answers.
     static QString shortcutSummary();
 
-    // The live history a long session keeps (a lesson is about a hundred events; a thousand
-    // clients about eight thousand): beyond max, the oldest go down to kept.
-    static constexpr int maxLogEvents = 12000;
-    static constexpr int keptLogEvents = 9000;
-    static constexpr int maxDiagramRows = 4000;
-    static constexpr int keptDiagramEvents = 2000;
     // The size the panes are laid out for; a first start on a smaller screen gets less.
     static constexpr QSize preferredSize{1600, 1000};
     // preferredSize, or less to fit a screen's free area with room for the window's frame.
@@ -118,10 +113,6 @@ protected:
 private:
     void buildMenus();
     void chooseSessionFile();
-    void onEvent(const SocketEvent &event);
-    void followNewest();
-    void keepHistoryBounded();
-    void showEventBytes(int logRow);
     void showRefusal(const QString &reason);
     void useLookupResult(const AddrInfoEntry &entry, bool forServer);
     void readSettings();
@@ -156,6 +147,5 @@ private:
     SessionExporter *m_exporter;
     GuideWindow *m_guide = nullptr;
     ReplayController *m_replayer = nullptr;
-    QTimer m_followTimer;
-    int m_newestEnded = -1;
+    EventFollower *m_follower;
 };

@@ -915,6 +915,21 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     </message>
 </context>
 <context>
+    <name>EventFollower</name>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 received</source>
+        <translation>%1 empfangen</translation>
+    </message>
+    <message>
+        <source>%1 sent</source>
+        <translation>%1 gesendet</translation>
+    </message>
+</context>
+<context>
     <name>EventLog</name>
     <message>
         <source>Time (ms)</source>
@@ -1537,18 +1552,6 @@ BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder er
     <message>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1: %2 → %3</translation>
-    </message>
-    <message>
-        <source>%1 received</source>
-        <translation>%1 empfangen</translation>
-    </message>
-    <message>
-        <source>%1 sent</source>
-        <translation>%1 gesendet</translation>
     </message>
     <message>
         <source>Server pane set to %1 %2: now socket(), bind(), listen().</source>
