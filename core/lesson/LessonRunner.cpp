@@ -1,7 +1,6 @@
 #include "lesson/LessonRunner.h"
 
 #include "calls/CallRules.h"
-
 #include "lesson/LessonLookup.h"
 #include "lesson/LessonReach.h"
 #include "lookup/BackgroundLookup.h"
@@ -210,9 +209,7 @@ void LessonRunner::performCall(int step, const LessonAction &a)
 {
     m_callStep = step;
     m_call = a.call;
-    m_callBlocked = false;
-    m_recvCount = 0;
-    m_recvBytes = 0;
+    m_callProgress = LessonOutcome::Progress();
     setStatus(step, StepStatus::Running, a.python());
 
     QString id;
@@ -502,70 +499,19 @@ void LessonRunner::onCallEvent(const SocketEvent &event)
 {
     const int step = m_callStep;
     const LessonAction &a = m_lesson.steps.at(step).action;
-    const bool open = status(step) == StepStatus::Running;
-    switch (event.phase) {
-    case CallPhase::Started:
-        return;
-    case CallPhase::Blocked:
-        m_callBlocked = true;
-        // Blocking is the normal life of accept and recv: the lesson moves on and the call
-        // returns when its peer acts in a later step. connect blocks only for the
-        // handshake's round trip, unless the lesson expects it to wait.
-        if (open &&
-            (a.expectBlocks || (a.call != SocketCall::Connect && a.expectedError.isEmpty() &&
-                                a.expectedBytes < 0 && !a.untilClosed && !a.expectReturn))) {
-            setStatus(step, StepStatus::Done,
-                      tr("blocked: %1 waits for the other side").arg(socketCallName(a.call)));
-            stepEnded(step);
-        }
-        return;
-    case CallPhase::Failed:
+    const LessonOutcome::Result r = LessonOutcome::ofCallEvent(a, event, &m_callProgress);
+    if (r.callEnded)
         m_call = SocketCall::None;
-        if (!open)
-            return;
-        if (!a.expectedError.isEmpty() && event.error.name() == a.expectedError)
-            setStatus(step, StepStatus::Done,
-                      tr("failed with %1, as expected").arg(a.expectedError));
-        else
-            setStatus(step, StepStatus::Failed,
-                      QStringLiteral("%1: %2").arg(event.error.name(), event.error.message()));
-        stepEnded(step);
+    if (r.verdict == LessonOutcome::Verdict::RecvAgain) {
+        m_session->recv(m_callSocket, a.number);
         return;
-    case CallPhase::Returned:
-        break;
     }
-    if (a.call == SocketCall::Recv) {
-        ++m_recvCount;
-        m_recvBytes += qMax<qint64>(0, event.byteCount);
-        if (a.untilClosed && event.byteCount > 0) {
-            m_session->recv(m_callSocket, a.number);
-            return;
-        }
-    }
-    m_call = SocketCall::None;
-    if (!open)
+    // A step already over (it moved on while its call blocked) takes no second verdict.
+    if (r.verdict == LessonOutcome::Verdict::Pending || status(step) != StepStatus::Running)
         return;
-    if (!a.expectedError.isEmpty()) {
-        setStatus(step, StepStatus::Failed,
-                  tr("expected %1, but %2 returned").arg(a.expectedError, socketCallName(a.call)));
-    } else if (a.expectBlocks && !m_callBlocked) {
-        setStatus(step, StepStatus::Failed,
-                  tr("expected %1 to block, but it returned at once").arg(socketCallName(a.call)));
-    } else if (a.expectedBytes >= 0 && event.byteCount != a.expectedBytes) {
-        setStatus(step, StepStatus::Failed,
-                  tr("expected recv to return %1 bytes, it returned %2")
-                      .arg(a.expectedBytes)
-                      .arg(event.byteCount));
-    } else if (a.untilClosed) {
-        setStatus(step, StepStatus::Done,
-                  m_recvCount == 1
-                      ? tr("the first recv returned b'': the peer had closed, nothing more came")
-                      : tr("%1 bytes in %2 recv calls; the last returned b'' (the peer closed)")
-                            .arg(m_recvBytes)
-                            .arg(m_recvCount));
-    } else {
-        setStatus(step, StepStatus::Done, QString());
-    }
+    setStatus(step,
+              r.verdict == LessonOutcome::Verdict::Done ? StepStatus::Done : StepStatus::Failed,
+              r.detail);
     stepEnded(step);
 }
 

@@ -3,6 +3,7 @@
 #include "calls/SocketEvent.h"
 #include "calls/SocketRole.h"
 #include "lesson/Lesson.h"
+#include "lesson/LessonOutcome.h"
 
 #include <QHash>
 #include <QList>
@@ -132,10 +133,8 @@ private:
     int m_callStep = -1;
     QString m_callSocket;
     SocketCall m_call = SocketCall::None;
-    bool m_callBlocked = false;
     bool m_deferred = false; // waiting for accept() to name a conn socket, or a call to end
-    int m_recvCount = 0;
-    qint64 m_recvBytes = 0;
+    LessonOutcome::Progress m_callProgress;
 
     std::unique_ptr<BackgroundLookup> m_lookups;
     QList<AutoServer *> m_servers;

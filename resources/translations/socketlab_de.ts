@@ -1126,6 +1126,37 @@ Dieses Mal erlauben?</translation>
     </message>
 </context>
 <context>
+    <name>LessonOutcome</name>
+    <message>
+        <source>blocked: %1 waits for the other side</source>
+        <translation>blockiert: %1 wartet auf die andere Seite</translation>
+    </message>
+    <message>
+        <source>failed with %1, as expected</source>
+        <translation>wie erwartet mit %1 fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>expected %1, but %2 returned</source>
+        <translation>%1 erwartet, aber %2 kam zurück</translation>
+    </message>
+    <message>
+        <source>expected %1 to block, but it returned at once</source>
+        <translation>erwartet, dass %1 blockiert, aber es kehrte sofort zurück</translation>
+    </message>
+    <message>
+        <source>expected recv to return %1 bytes, it returned %2</source>
+        <translation>erwartet, dass recv %1 Bytes liefert; es lieferte %2</translation>
+    </message>
+    <message>
+        <source>the first recv returned b&apos;&apos;: the peer had closed, nothing more came</source>
+        <translation>das erste recv lieferte b&apos;&apos;: die Gegenseite hatte geschlossen, es kam nichts mehr</translation>
+    </message>
+    <message>
+        <source>%1 bytes in %2 recv calls; the last returned b&apos;&apos; (the peer closed)</source>
+        <translation>%1 Bytes in %2 recv-Aufrufen; der letzte lieferte b&apos;&apos; (die Gegenseite schloss)</translation>
+    </message>
+</context>
+<context>
     <name>LessonPanel</name>
     <message>
         <source>Do it for me</source>
@@ -1348,34 +1379,6 @@ Dieses Mal erlauben?</translation>
     <message>
         <source>you did it</source>
         <translation>geschafft</translation>
-    </message>
-    <message>
-        <source>blocked: %1 waits for the other side</source>
-        <translation>blockiert: %1 wartet auf die andere Seite</translation>
-    </message>
-    <message>
-        <source>failed with %1, as expected</source>
-        <translation>wie erwartet mit %1 fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>expected %1, but %2 returned</source>
-        <translation>%1 erwartet, aber %2 kam zurück</translation>
-    </message>
-    <message>
-        <source>expected %1 to block, but it returned at once</source>
-        <translation>erwartet, dass %1 blockiert, aber es kehrte sofort zurück</translation>
-    </message>
-    <message>
-        <source>expected recv to return %1 bytes, it returned %2</source>
-        <translation>erwartet, dass recv %1 Bytes liefert; es lieferte %2</translation>
-    </message>
-    <message>
-        <source>the first recv returned b&apos;&apos;: the peer had closed, nothing more came</source>
-        <translation>das erste recv lieferte b&apos;&apos;: die Gegenseite hatte geschlossen, es kam nichts mehr</translation>
-    </message>
-    <message>
-        <source>%1 bytes in %2 recv calls; the last returned b&apos;&apos; (the peer closed)</source>
-        <translation>%1 Bytes in %2 recv-Aufrufen; der letzte lieferte b&apos;&apos; (die Gegenseite schloss)</translation>
     </message>
 </context>
 <context>
