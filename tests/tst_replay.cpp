@@ -14,6 +14,8 @@
 #include "session/SocketSession.h"
 #include "trace/TraceReplay.h"
 
+#include <QFileInfo>
+#include <QLabel>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -149,10 +151,16 @@ void TestReplay::savedSessionReplaysTheSameLog()
     QVERIFY(window.isReplaying());
     QCOMPARE(window.log()->rowCount(), 0);
     QCOMPARE(window.replayBar()->eventCount(), recorded.size());
-    // Calls are off while replaying, with the reason on the button.
+    // Calls are off while the panes show the replay, with the reason on the button, and each
+    // pane says what it shows.
     auto *socketButton = window.findChild<QPushButton *>(QStringLiteral("server.socket"));
     QVERIFY(!socketButton->isEnabled());
-    QCOMPARE(socketButton->toolTip().contains(QStringLiteral("replayed")), true);
+    QVERIFY(socketButton->toolTip().contains(QStringLiteral("replay of")));
+    for (const char *label : {"server.source", "client.source"}) {
+        auto *shown = window.findChild<QLabel *>(QLatin1String(label));
+        QVERIFY(shown && shown->isVisible());
+        QVERIFY2(shown->text().contains(QFileInfo(path).fileName()), qPrintable(shown->text()));
+    }
 
     QTest::keyClick(&window, Qt::Key_End, Qt::AltModifier);
     QCOMPARE(logRows(window.log()), recorded);
@@ -184,6 +192,8 @@ void TestReplay::savedSessionReplaysTheSameLog()
     QTRY_COMPARE(window.log()->rowCount(), 4);
     QCOMPARE(logRows(window.log()).mid(0, 2), liveRows);
     QCOMPARE(window.clientPane()->clientId(), live);
+    QVERIFY(socketButton->isEnabled());
+    QVERIFY(!window.findChild<QLabel *>(QStringLiteral("server.source"))->isVisible());
 }
 
 void TestReplay::badTraceFilesAreRefused()

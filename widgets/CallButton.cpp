@@ -12,10 +12,11 @@ CallButton::CallButton(const QString &label, const QString &whatItDoes,
     setAvailability(QString());
 }
 
-QString CallButton::replayingReason()
+QString CallButton::readOnlyReason(const QString &sourceDescription)
 {
-    return tr("A recorded session is being replayed: calls are off until you close the "
-              "replay (File → Close Replay).");
+    return tr("This pane shows %1, which takes no calls: they are off until it shows the live "
+              "session again (for a replay: File → Close Replay).")
+        .arg(sourceDescription);
 }
 
 void CallButton::setAvailability(const QString &whyNot)

@@ -13,8 +13,8 @@ public:
                QWidget *parent = nullptr);
     // Enables the button when whyNot is empty; otherwise explains whyNot in the tooltip.
     void setAvailability(const QString &whyNot);
-    // Why every call is off while a recorded session is replayed.
-    static QString replayingReason();
+    // Why every call is off while a pane shows a source that takes no calls (a replay).
+    static QString readOnlyReason(const QString &sourceDescription);
 
 private:
     QString m_whatItDoes;

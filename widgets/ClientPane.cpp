@@ -21,7 +21,7 @@
 #include <netinet/in.h>
 
 ClientPane::ClientPane(SocketSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session),
+    : QWidget(parent), m_session(session), m_source(session), m_sourceLabel(new QLabel(this)),
       m_endpoint(new EndpointForm(QStringLiteral("client"), IPPROTO_TCP, false, this)),
       m_socket(new CallButton(QStringLiteral("socket()"),
                               tr("socket(family, type, proto): ask the kernel for a new socket"),
@@ -73,6 +73,9 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
 
     m_title = new HeadingLabel(tr("CLIENT"), 1.4, this);
     m_title->setRole(SocketRole::Client);
+    m_sourceLabel->setObjectName(QStringLiteral("client.source"));
+    m_sourceLabel->setWordWrap(true);
+    m_sourceLabel->hide();
 
     auto *calls = new QHBoxLayout;
     calls->addWidget(m_socket);
@@ -89,6 +92,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    layout->addWidget(m_sourceLabel);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addLayout(options);
@@ -210,41 +214,49 @@ void ClientPane::adopt(const QString &socketId)
     refresh();
 }
 
-void ClientPane::showReplay(const QVector<SocketInfo> &sockets)
+void ClientPane::setSource(SocketSource *source)
 {
-    if (!m_replaying) {
-        m_replaying = true;
+    if (source == m_source)
+        return;
+    if (m_source == m_session)
         m_liveClientId = m_clientId;
-    }
+    else
+        disconnect(m_source, nullptr, this, nullptr);
+    m_source = source;
+    if (source != m_session)
+        connect(source, &SocketSource::tableReset, this, &ClientPane::showTable);
+    m_sourceLabel->setText(tr("Showing %1 (read-only)").arg(source->description()));
+    m_sourceLabel->setVisible(!source->acceptsCalls());
+    showTable();
+}
+
+void ClientPane::showTable()
+{
     m_clientId.clear();
-    for (const SocketInfo &info : sockets) {
+    if (m_source == m_session) {
+        if (!m_liveClientId.isEmpty()) {
+            adopt(m_liveClientId);
+            return;
+        }
+        m_status->showNothing(tr("No socket yet."));
+        refresh();
+        return;
+    }
+    for (const QString &id : m_source->socketIds()) {
+        const SocketInfo info = m_source->socket(id);
         if (info.role == SocketRole::Client) {
-            m_clientId = info.id;
+            m_clientId = info.id; // the newest client socket
             m_status->showSocket(info);
         }
     }
     if (m_clientId.isEmpty())
-        m_status->showNothing(tr("No client socket yet in this recording."));
+        m_status->showNothing(tr("No client socket yet in %1.").arg(m_source->description()));
     refresh();
-}
-
-void ClientPane::endReplay()
-{
-    if (!m_replaying)
-        return;
-    m_replaying = false;
-    if (m_liveClientId.isEmpty()) {
-        m_clientId.clear();
-        m_status->showNothing(tr("No socket yet."));
-        refresh();
-    } else {
-        adopt(m_liveClientId);
-    }
 }
 
 void ClientPane::onSocketChanged(const SocketInfo &info)
 {
-    if (m_replaying)
+    if (m_source != m_session)
         return;
     const int index = m_sockets->findData(info.id);
     if (index >= 0)
@@ -263,7 +275,7 @@ void ClientPane::onSocketChanged(const SocketInfo &info)
 
 void ClientPane::onSocketForgotten(const QString &id)
 {
-    if (m_replaying)
+    if (m_source != m_session)
         return;
     // The pane's own socket stays listed with its last state; older ones leave the list.
     if (id != m_clientId)
@@ -283,18 +295,20 @@ void ClientPane::refresh()
     // Another socket() while one is open makes a second client: the list above picks which.
     const QString busy =
         m_attempts->isRunning() ? tr("create_connection is still trying.") : QString();
-    m_socket->setAvailability(m_replaying ? CallButton::replayingReason() : busy);
-    m_many->setEnabled(!m_replaying && !m_attempts->isRunning());
-    m_setOption->setAvailability(m_replaying ? CallButton::replayingReason()
+    const QString readOnly =
+        m_source->acceptsCalls() ? QString() : CallButton::readOnlyReason(m_source->description());
+    m_socket->setAvailability(!readOnly.isEmpty() ? readOnly : busy);
+    m_many->setEnabled(readOnly.isEmpty() && !m_attempts->isRunning());
+    m_setOption->setAvailability(!readOnly.isEmpty() ? readOnly
                                  : m_clientId.isEmpty()
                                      ? tr("Create a socket first: socket().")
                                      : m_session->whyInvalid(m_clientId, SocketCall::SetSockOpt));
-    m_createConnection->setAvailability(m_replaying ? CallButton::replayingReason() : busy);
-    m_connect->setAvailability(m_replaying ? CallButton::replayingReason()
+    m_createConnection->setAvailability(!readOnly.isEmpty() ? readOnly : busy);
+    m_connect->setAvailability(!readOnly.isEmpty() ? readOnly
                                : m_clientId.isEmpty()
                                    ? tr("Create a socket first: socket().")
                                    : m_session->whyInvalid(m_clientId, SocketCall::Connect));
-    m_controls->setReplaying(m_replaying);
+    m_controls->setReadOnly(readOnly);
 }
 
 void ClientPane::readSettings(QSettings &settings)

@@ -17,6 +17,7 @@ class ConnectionControls;
 class EndpointForm;
 class QSettings;
 class SocketSession;
+class SocketSource;
 class SocketOptionPicker;
 class SocketStatusView;
 
@@ -40,10 +41,10 @@ public:
     void adopt(const QString &socketId);
     // Presenter mode: notes, the option row and the many-clients row give way to the state.
     void setCompact(bool compact);
-    // Shows the newest recorded client socket (a replay), with every call off.
-    void showReplay(const QVector<SocketInfo> &sockets);
-    // Back to the live socket.
-    void endReplay();
+    // Shows the newest client socket of source (a replay) instead of the live one; the
+    // calls are on only while the source takes calls. setSource(session) goes back.
+    void setSource(SocketSource *source);
+    SocketSource *source() const { return m_source; }
 
 signals:
     void refused(const QString &reason);
@@ -58,8 +59,11 @@ private:
     void onEvent(const SocketEvent &event);
     void run(const QString &refusal);
     void refresh();
+    void showTable();
 
-    SocketSession *m_session;
+    SocketSession *m_session; // the calls go here
+    SocketSource *m_source;   // what the pane shows: the session, or a replay
+    QLabel *m_sourceLabel;
     HeadingLabel *m_title;
     QString m_clientId;
     bool m_clientConnected = false;
@@ -73,7 +77,6 @@ private:
     ConnectionAttempts *m_attempts;
     SocketStatusView *m_status;
     ConnectionControls *m_controls;
-    bool m_replaying = false;
     QComboBox *m_sockets; // every client socket this pane made or was given
     QSpinBox *m_count;    // how many clients "connect N" makes
     QPushButton *m_many;
@@ -81,5 +84,5 @@ private:
     QStringList m_batch; // sockets of "connect N" still waiting to connect
     int m_batchSize = 0;
     int m_batchConnected = 0;
-    QString m_liveClientId;
+    QString m_liveClientId; // the pane's live client, while another source is shown
 };

@@ -114,17 +114,17 @@ void ConnectionControls::run(const QString &refusal)
     refresh();
 }
 
-void ConnectionControls::setReplaying(bool replaying)
+void ConnectionControls::setReadOnly(const QString &why)
 {
-    m_replaying = replaying;
+    m_readOnly = why;
     refresh();
 }
 
 void ConnectionControls::refresh()
 {
     const auto why = [this](SocketCall call) {
-        if (m_replaying)
-            return CallButton::replayingReason();
+        if (!m_readOnly.isEmpty())
+            return m_readOnly;
         return m_id.isEmpty() ? tr("There is no connected socket here yet.")
                               : m_session->whyInvalid(m_id, call);
     };

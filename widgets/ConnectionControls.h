@@ -29,7 +29,9 @@ public:
     QString socketId() const { return m_id; }
     MessageEditor *editor() const { return m_editor; }
     void refresh();
-    void setReplaying(bool replaying);
+
+    // While the pane shows a source that takes no calls: why (empty: calls are on).
+    void setReadOnly(const QString &why);
     // Where sendto sends: fills host and port, or returns why there is no address yet.
     using Target = std::function<QString(QString *host, int *port)>;
     void setSendToTarget(Target target) { m_target = std::move(target); }
@@ -38,11 +40,11 @@ signals:
     void refused(const QString &reason);
 
 private:
-    bool m_replaying = false;
     void run(const QString &refusal);
 
     SocketSession *m_session;
     QString m_id;
+    QString m_readOnly;
     MessageEditor *m_editor;
     CallButton *m_send;
     CallButton *m_sendAll;

@@ -26,7 +26,7 @@
 #include <netinet/in.h>
 
 ServerPane::ServerPane(SocketSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session),
+    : QWidget(parent), m_session(session), m_source(session), m_sourceLabel(new QLabel(this)),
       m_endpoint(new EndpointForm(QStringLiteral("server"), IPPROTO_TCP, true, this)),
       m_backlog(new QSpinBox(this)),
       m_socket(new CallButton(QStringLiteral("socket()"),
@@ -84,6 +84,9 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
 
     m_title = new HeadingLabel(tr("SERVER"), 1.4, this);
     m_title->setRole(SocketRole::Server);
+    m_sourceLabel->setObjectName(QStringLiteral("server.source"));
+    m_sourceLabel->setWordWrap(true);
+    m_sourceLabel->hide();
 
     auto *calls = new QGridLayout;
     calls->addWidget(m_socket, 0, 0);
@@ -97,6 +100,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    layout->addWidget(m_sourceLabel);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addWidget(m_listenerStatus);
@@ -180,7 +184,7 @@ QString ServerPane::selectedConnection() const
 
 void ServerPane::onSocketChanged(const SocketInfo &info)
 {
-    if (m_replaying)
+    if (m_source != m_session)
         return;
     if (info.role == SocketRole::Connection) {
         showConnection(info);
@@ -196,7 +200,7 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
 
 void ServerPane::onSocketForgotten(const QString &id)
 {
-    if (m_replaying)
+    if (m_source != m_session)
         return;
     if (id == m_listenerId) {
         m_listenerId.clear();
@@ -239,49 +243,43 @@ void ServerPane::selectNewestConnection()
     }
 }
 
-void ServerPane::showReplay(const QVector<SocketInfo> &sockets)
+void ServerPane::setSource(SocketSource *source)
 {
-    if (!m_replaying) {
-        m_replaying = true;
+    if (source == m_source)
+        return;
+    if (m_source == m_session)
         m_liveListenerId = m_listenerId;
-    }
-    m_replaySockets.clear();
+    else
+        disconnect(m_source, nullptr, this, nullptr);
+    m_source = source;
+    // The live session's changes come through the pane's own connections (they also drive
+    // its calls); any other source is read again whenever it says its table changed.
+    if (source != m_session)
+        connect(source, &SocketSource::tableReset, this, &ServerPane::showTable);
+    m_sourceLabel->setText(tr("Showing %1 (read-only)").arg(source->description()));
+    m_sourceLabel->setVisible(!source->acceptsCalls());
+    showTable();
+}
+
+void ServerPane::showTable()
+{
+    const bool live = m_source == m_session;
     m_connections->clear();
     m_connectionItems.clear();
-    m_listenerId.clear();
-    for (const SocketInfo &info : sockets) {
-        m_replaySockets.insert(info.id, info);
-        if (info.role == SocketRole::Server)
-            m_listenerId = info.id;
+    m_listenerId = live ? m_liveListenerId : QString();
+    for (const QString &id : m_source->socketIds()) {
+        const SocketInfo info = m_source->socket(id);
+        if (!live && info.role == SocketRole::Server)
+            m_listenerId = info.id; // a recording's newest listener
         else if (info.role == SocketRole::Connection)
             showConnection(info);
     }
-    if (m_listenerId.isEmpty())
-        m_listenerStatus->showNothing(tr("No listening socket yet in this recording."));
+    if (m_source->contains(m_listenerId))
+        m_listenerStatus->showSocket(m_source->socket(m_listenerId));
     else
-        m_listenerStatus->showSocket(m_replaySockets.value(m_listenerId));
-    onSelectionChanged();
-    refresh();
-}
-
-void ServerPane::endReplay()
-{
-    if (!m_replaying)
-        return;
-    m_replaying = false;
-    m_replaySockets.clear();
-    m_connections->clear();
-    m_connectionItems.clear();
-    m_listenerId = m_liveListenerId;
-    for (const QString &id : m_session->socketIds()) {
-        const SocketInfo info = m_session->socket(id);
-        if (info.role == SocketRole::Connection)
-            showConnection(info);
-    }
-    if (m_session->contains(m_listenerId))
-        m_listenerStatus->showSocket(m_session->socket(m_listenerId));
-    else
-        m_listenerStatus->showNothing(tr("No socket yet."));
+        m_listenerStatus->showNothing(
+            live ? tr("No socket yet.")
+                 : tr("No listening socket yet in %1.").arg(m_source->description()));
     onSelectionChanged();
     refresh();
 }
@@ -375,13 +373,12 @@ void ServerPane::onSelectionChanged()
 {
     const QString id = selectedConnection();
     // While the pane's socket is a UDP one, its data calls are the ones that apply.
-    const bool datagram = m_session->socket(m_listenerId).type == SOCK_DGRAM;
+    const bool datagram = m_source->socket(m_listenerId).type == SOCK_DGRAM;
     m_controls->setSocketId(datagram ? m_listenerId : id);
     if (id.isEmpty())
         m_connectionStatus->showNothing(tr("No connection accepted yet."));
     else
-        m_connectionStatus->showSocket(m_replaying ? m_replaySockets.value(id)
-                                                   : m_session->socket(id));
+        m_connectionStatus->showSocket(m_source->socket(id));
 }
 
 void ServerPane::run(const QString &refusal)
@@ -394,25 +391,26 @@ void ServerPane::run(const QString &refusal)
 void ServerPane::refresh()
 {
     const SocketInfo listener = m_session->socket(m_listenerId);
-    const bool live = !m_listenerId.isEmpty() && listener.state != SocketState::Closed &&
+    const bool open = !m_listenerId.isEmpty() && listener.state != SocketState::Closed &&
                       !(listener.state == SocketState::Failed && listener.fd < 0);
-    m_socket->setAvailability(live ? tr("%1 is still open; close it first.").arg(m_listenerId)
-                                   : QString());
-    const auto why = [this](SocketCall call) {
-        if (m_replaying)
-            return CallButton::replayingReason();
+    const QString readOnly =
+        m_source->acceptsCalls() ? QString() : CallButton::readOnlyReason(m_source->description());
+    m_socket->setAvailability(!readOnly.isEmpty() ? readOnly
+                              : open ? tr("%1 is still open; close it first.").arg(m_listenerId)
+                                     : QString());
+    const auto why = [this, &readOnly](SocketCall call) {
+        if (!readOnly.isEmpty())
+            return readOnly;
         return m_listenerId.isEmpty() ? tr("Create a socket first: socket().")
                                       : m_session->whyInvalid(m_listenerId, call);
     };
-    if (m_replaying)
-        m_socket->setAvailability(CallButton::replayingReason());
     m_reuse->setAvailability(why(SocketCall::SetSockOpt));
     m_bind->setAvailability(why(SocketCall::Bind));
     m_listen->setAvailability(why(SocketCall::Listen));
     m_accept->setAvailability(why(SocketCall::Accept));
     m_closeListener->setAvailability(why(SocketCall::Close));
-    m_controls->setReplaying(m_replaying);
-    m_autoServe->setEnabled(!m_replaying);
+    m_controls->setReadOnly(readOnly);
+    m_autoServe->setEnabled(readOnly.isEmpty());
 }
 
 void ServerPane::readSettings(QSettings &settings)

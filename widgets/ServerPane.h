@@ -6,7 +6,6 @@
 #include "calls/SocketInfo.h"
 
 #include <QHash>
-#include <QVector>
 #include <QWidget>
 
 #include <functional>
@@ -16,11 +15,13 @@ class CallButton;
 class ConnectionControls;
 class EndpointForm;
 class HeadingLabel;
+class QLabel;
 class QListWidget;
 class QListWidgetItem;
 class QSettings;
 class QSpinBox;
 class SocketSession;
+class SocketSource;
 class SocketOptionPicker;
 class SocketStatusView;
 
@@ -56,10 +57,10 @@ public:
     // Presenter mode: the calls and the sockets' state stay; notes and option rows go, so
     // the state badges are in view on a projector.
     void setCompact(bool compact);
-    // Shows recorded sockets (a replay) instead of the live ones, with every call off.
-    void showReplay(const QVector<SocketInfo> &sockets);
-    // Back to the live sockets.
-    void endReplay();
+    // Shows the sockets of source (a replay) instead of the live session's; the calls are on
+    // only while the source takes calls. setSource(session) goes back.
+    void setSource(SocketSource *source);
+    SocketSource *source() const { return m_source; }
 
 signals:
     void refused(const QString &reason);
@@ -75,6 +76,8 @@ private:
     // stays bounded); the selected one stays until another is chosen.
     void onSocketForgotten(const QString &id);
     void onSelectionChanged();
+    // Lists the source's sockets again from its table.
+    void showTable();
     void run(const QString &refusal);
     void refresh();
     void bindClicked();
@@ -82,7 +85,9 @@ private:
     void selectNewestConnection();
     void offerToRemoveStaleFile(const QString &path);
 
-    SocketSession *m_session;
+    SocketSession *m_session; // the calls go here
+    SocketSource *m_source;   // what the pane shows: the session, or a replay
+    QLabel *m_sourceLabel;
     HeadingLabel *m_title;
     QString m_listenerId;
     EndpointForm *m_endpoint;
@@ -102,11 +107,9 @@ private:
     AutoServeControls *m_autoServe;
     std::function<bool(const QString &)> m_confirmAnyAddress;
     std::function<bool(const QString &)> m_confirmStaleFile;
-    bool m_replaying = false;
     bool m_endpointFromCommandLine = false; // --serve: not saved as the pane's address
     QString m_newestConnection;             // to select once this pass of the event loop is done
     bool m_selectNewestQueued = false;
-    QString m_liveListenerId;
-    QHash<QString, SocketInfo> m_replaySockets;
+    QString m_liveListenerId;   // the pane's live listener, while another source is shown
     SocketAddress m_lastSender; // UDP: where sendto answers
 };

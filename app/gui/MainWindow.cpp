@@ -94,9 +94,10 @@ MainWindow::MainWindow(QWidget *parent)
     stageLayout->addWidget(m_replayBar);
     m_replayBar->hide();
     addActions(m_replayBar->navigationActions());
-    m_replayer = new ReplayController({m_replayBar, m_log, m_diagram, m_logView, m_server, m_client,
-                                       [this](int row) { m_follower->showEventBytes(row); }},
-                                      this);
+    m_replayer =
+        new ReplayController({m_replayBar, m_log, m_diagram, m_logView, m_server, m_client,
+                              m_session, [this](int row) { m_follower->showEventBytes(row); }},
+                             this);
     stageLayout->addWidget(m_pages, 1);
     m_caption->hide();
     setCentralWidget(stage);

@@ -30,8 +30,10 @@ bool ReplayController::open(const QString &path, QString *error)
             m_liveBytes += e.data.size();
         m_replaying = true;
     }
-    m_replay = replay;
-    m_views.bar->start(QFileInfo(path).fileName(), m_replay.count());
+    m_source.setRecording(replay, QFileInfo(path).fileName());
+    m_views.server->setSource(&m_source);
+    m_views.client->setSource(&m_source);
+    m_views.bar->start(QFileInfo(path).fileName(), replay.count());
     m_views.bar->show();
     showPosition(0);
     return true;
@@ -42,7 +44,7 @@ void ReplayController::showPosition(int position)
     const int previous = m_views.bar->position();
     m_views.bar->setPosition(position);
     position = m_views.bar->position();
-    const QVector<SocketEvent> &events = m_replay.events();
+    const QVector<SocketEvent> &events = m_source.recording().events();
     if (position == previous + 1 && m_views.log->count() == previous) {
         m_views.log->append(events.at(previous));
         m_views.diagram->addEvent(events.at(previous));
@@ -55,9 +57,7 @@ void ReplayController::showPosition(int position)
             m_views.diagram->addEvent(events.at(i));
         }
     }
-    const QVector<SocketInfo> sockets = m_replay.socketsAfter(position);
-    m_views.server->showReplay(sockets);
-    m_views.client->showReplay(sockets);
+    m_source.setPosition(position); // the panes read the sockets as they were then
     if (position > 0) {
         m_views.logView->selectLogRow(position - 1);
         m_views.showBytes(position - 1);
@@ -78,8 +78,8 @@ void ReplayController::close()
     }
     m_liveEvents.clear();
     m_liveBytes = 0;
-    m_views.server->endReplay();
-    m_views.client->endReplay();
+    m_views.server->setSource(m_views.live);
+    m_views.client->setSource(m_views.live);
 }
 
 bool ReplayController::holdBack(const SocketEvent &event)

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "calls/SocketEvent.h"
-#include "trace/TraceReplay.h"
+#include "sources/ReplaySource.h"
 
 #include <QObject>
 #include <QVector>
@@ -29,6 +29,7 @@ public:
         SessionLogView *logView = nullptr;
         ServerPane *server = nullptr;
         ClientPane *client = nullptr;
+        SocketSource *live = nullptr; // what the panes show again when the replay closes
         std::function<void(int logRow)> showBytes;
     };
 
@@ -37,7 +38,7 @@ public:
     // False with *error when the file cannot be replayed; the views are untouched then.
     bool open(const QString &path, QString *error);
     // What a damaged trace lost at its end, after open; empty for a whole one.
-    QString warning() const { return m_replay.warning(); }
+    QString warning() const { return m_source.recording().warning(); }
     void close();
     bool isReplaying() const { return m_replaying; }
     // While replaying, a live event is kept aside (within the log's caps) and true returned.
@@ -47,7 +48,7 @@ private:
     void showPosition(int position);
 
     Views m_views;
-    TraceReplay m_replay;
+    ReplaySource m_source;
     bool m_replaying = false;
     QVector<SocketEvent> m_liveEvents; // the live log, kept aside while a replay is shown
     qint64 m_liveBytes = 0;

@@ -10,7 +10,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-SocketSession::SocketSession(QObject *parent) : QObject(parent)
+SocketSession::SocketSession(QObject *parent) : SocketSource(parent)
 {
     qRegisterMetaType<SocketEvent>();
     qRegisterMetaType<SocketInfo>();
@@ -34,6 +34,11 @@ SocketSession::SocketSession(QObject *parent) : QObject(parent)
         Qt::DirectConnection);
 
     m_thread.start();
+}
+
+QString SocketSession::description() const
+{
+    return tr("the live session");
 }
 
 SocketSession::~SocketSession()

@@ -7,6 +7,7 @@
 #include "calls/SocketEvent.h"
 #include "calls/SocketInfo.h"
 #include "session/SessionClock.h"
+#include "sources/SocketSource.h"
 
 #include <QHash>
 #include <QObject>
@@ -25,7 +26,7 @@ class FrameThrottle;
 // The UI thread's handle on the sockets. It owns the worker thread, sends it commands,
 // and keeps the latest snapshot of every socket for views and rules to read without
 // locking. Both the GUI and socketlab-cli drive sockets through this class.
-class SocketSession : public QObject
+class SocketSession : public SocketSource
 {
     Q_OBJECT
 public:
@@ -61,9 +62,11 @@ public:
     // Why a call is not available now (empty if it is), honouring "allow invalid calls".
     QString whyInvalid(const QString &id, SocketCall call) const;
 
-    bool contains(const QString &id) const { return m_sockets.contains(id); }
-    SocketInfo socket(const QString &id) const { return m_sockets.value(id); }
-    QStringList socketIds() const { return m_order; }
+    QString description() const override;
+    bool acceptsCalls() const override { return true; }
+    bool contains(const QString &id) const override { return m_sockets.contains(id); }
+    SocketInfo socket(const QString &id) const override { return m_sockets.value(id); }
+    QStringList socketIds() const override { return m_order; }
 
     // Closes every socket and waits for the worker to finish doing so.
     void closeAll();
@@ -82,12 +85,10 @@ public:
     void setEventDataLimit(qint64 bytes);
 
 signals:
-    void socketChanged(const SocketInfo &info);
-    void eventOccurred(const SocketEvent &event);
+    // Besides SocketSource's: socketChanged, eventOccurred, and socketForgotten when a
+    // closed socket the kernel has let go of left the table (see SocketForgotten).
     void allowInvalidCallsChanged(bool allow);
     void servingChanged(const ServingStatus &status);
-    // A closed socket the kernel has let go of left the table (see SocketForgotten).
-    void socketForgotten(const QString &id);
 
 private:
     void onBatch(EngineBatch batch);

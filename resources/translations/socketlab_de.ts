@@ -406,12 +406,12 @@
 <context>
     <name>CallButton</name>
     <message>
-        <source>A recorded session is being replayed: calls are off until you close the replay (File → Close Replay).</source>
-        <translation>Eine aufgezeichnete Sitzung wird abgespielt: Aufrufe sind aus, bis Sie die Wiedergabe schließen (Datei → Wiedergabe schließen).</translation>
-    </message>
-    <message>
         <source>Not now: %1</source>
         <translation>Jetzt nicht: %1</translation>
+    </message>
+    <message>
+        <source>This pane shows %1, which takes no calls: they are off until it shows the live session again (for a replay: File → Close Replay).</source>
+        <translation>Dieser Bereich zeigt %1 und nimmt keine Aufrufe an: sie sind aus, bis er wieder die laufende Sitzung zeigt (bei einer Wiedergabe: Datei → Wiedergabe schließen).</translation>
     </message>
 </context>
 <context>
@@ -567,10 +567,6 @@
         <translation>, %1 warten noch (der Backlog?)</translation>
     </message>
     <message>
-        <source>No client socket yet in this recording.</source>
-        <translation>In dieser Aufzeichnung gibt es noch keinen Client-Socket.</translation>
-    </message>
-    <message>
         <source>No socket yet.</source>
         <translation>Noch kein Socket.</translation>
     </message>
@@ -581,6 +577,14 @@
     <message>
         <source>Create a socket first: socket().</source>
         <translation>Zuerst einen Socket erzeugen: socket().</translation>
+    </message>
+    <message>
+        <source>Showing %1 (read-only)</source>
+        <translation>Zeigt %1 (nur lesend)</translation>
+    </message>
+    <message>
+        <source>No client socket yet in %1.</source>
+        <translation>Noch kein Client-Socket in %1.</translation>
     </message>
 </context>
 <context>
@@ -1746,6 +1750,13 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     </message>
 </context>
 <context>
+    <name>ReplaySource</name>
+    <message>
+        <source>replay of %1</source>
+        <translation>Wiedergabe von %1</translation>
+    </message>
+</context>
+<context>
     <name>SequenceDiagramView</name>
     <message>
         <source>Sequence diagram of the session</source>
@@ -1828,10 +1839,6 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
         <translation>sendto antwortet dem Absender des letzten Datagramms: zuerst recvfrom aufrufen.</translation>
     </message>
     <message>
-        <source>No listening socket yet in this recording.</source>
-        <translation>In dieser Aufzeichnung gibt es noch keinen lauschenden Socket.</translation>
-    </message>
-    <message>
         <source>No socket yet.</source>
         <translation>Noch kein Socket.</translation>
     </message>
@@ -1870,6 +1877,14 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>Create a socket first: socket().</source>
         <translation>Zuerst einen Socket erzeugen: socket().</translation>
+    </message>
+    <message>
+        <source>Showing %1 (read-only)</source>
+        <translation>Zeigt %1 (nur lesend)</translation>
+    </message>
+    <message>
+        <source>No listening socket yet in %1.</source>
+        <translation>Noch kein lauschender Socket in %1.</translation>
     </message>
 </context>
 <context>
@@ -2025,6 +2040,13 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>1 on, 0 off</source>
         <translation>1 an, 0 aus</translation>
+    </message>
+</context>
+<context>
+    <name>SocketSession</name>
+    <message>
+        <source>the live session</source>
+        <translation>die laufende Sitzung</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,27 @@
+#include "sources/ReplaySource.h"
+
+#include <QCoreApplication>
+
+void ReplaySource::setRecording(const TraceReplay &replay, const QString &name)
+{
+    m_replay = replay;
+    m_name = name;
+    setPosition(0);
+}
+
+void ReplaySource::setPosition(int position)
+{
+    m_position = qBound(0, position, m_replay.count());
+    m_sockets.clear();
+    m_order.clear();
+    for (const SocketInfo &info : m_replay.socketsAfter(m_position)) {
+        m_sockets.insert(info.id, info);
+        m_order << info.id;
+    }
+    emit tableReset();
+}
+
+QString ReplaySource::description() const
+{
+    return QCoreApplication::translate("ReplaySource", "replay of %1").arg(m_name);
+}
