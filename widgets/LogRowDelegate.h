@@ -26,7 +26,9 @@ protected:
 private:
     const QStaticText &shaped(const QString &text, const QFont &font) const;
 
-    // Texts shaped in m_regularFont or its bold form.
-    mutable QCache<QString, QStaticText> m_shaped{4096};
+    // Texts shaped in m_regularFont or its bold form. A screenful of the log is a few hundred
+    // cells; 1024 keeps several while a flood scrolls, and a long-running server's window
+    // stays small (each costs about 0.5 KB: 4096 were 2 MB, most of what such a window grew).
+    mutable QCache<QString, QStaticText> m_shaped{1024};
     mutable QFont m_regularFont;
 };
