@@ -6,6 +6,7 @@
 #include "engine/AcceptLoop.h"
 #include "engine/BatchSender.h"
 #include "engine/CallQueue.h"
+#include "engine/CallSlot.h"
 #include "engine/DatagramLoop.h"
 #include "engine/EngineSocket.h"
 #include "engine/HostResolver.h"
@@ -24,11 +25,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-namespace {
-// recv() buffers are allocated per call; this keeps a typo like recv(4000000000) harmless.
-constexpr int maxRecvBufsize = 16 * 1024 * 1024;
-} // namespace
-
 SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
     : QObject(parent), m_report(
                            clock,
@@ -37,6 +33,11 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
                                emit eventOccurred(e);
                            },
                            [this](const SocketInfo &info) { m_batches->add(info); }),
+      m_data(m_report,
+             [this](EngineSocket &s, CallSlot &slot, bool forWriting) {
+                 m_report.blocked(s, slot);
+                 waitFor(s, forWriting);
+             }),
       m_kernelTimer(new QTimer(this)), m_trim(new QTimer(this)), m_batches(new BatchSender(this)),
       m_mailbox(new Mailbox(this))
 {
@@ -140,8 +141,8 @@ void SocketEngine::execute(const CallRequest &request)
         bindOrConnect(*s, request);
         break;
     case SocketCall::RecvFrom:
-        tryRecvFrom(*s,
-                    m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
+        m_data.recvFrom(
+            *s, m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
         break;
     case SocketCall::Listen:
         listenOn(*s, request);
@@ -151,11 +152,12 @@ void SocketEngine::execute(const CallRequest &request)
         break;
     case SocketCall::Send:
     case SocketCall::SendAll:
-        trySend(*s, m_report.begin(*s, request, {{QStringLiteral("size"), request.data.size()}},
-                                   request.data));
+        m_data.send(*s, m_report.begin(*s, request, {{QStringLiteral("size"), request.data.size()}},
+                                       request.data));
         break;
     case SocketCall::Recv:
-        tryRecv(*s, m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
+        m_data.recv(*s,
+                    m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));
         break;
     case SocketCall::Shutdown:
         shutdownSocket(*s, request);
@@ -277,7 +279,7 @@ void SocketEngine::withAddress(EngineSocket &s, CallSlot &slot, const SocketAddr
     } else {
         slot.target = address;
         slot.args.insert(QStringLiteral("address"), address.toVariant());
-        trySendTo(s, slot);
+        m_data.sendTo(s, slot);
     }
 }
 
@@ -435,127 +437,6 @@ void SocketEngine::tryAccept(EngineSocket &s, CallSlot &slot)
                                  {QStringLiteral("address"), peer.toVariant()}});
 }
 
-void SocketEngine::trySend(EngineSocket &s, CallSlot &slot)
-{
-    // A copy (shared, not deep): m_report.succeed() clears the slot before it reports.
-    const QByteArray data = slot.request.data;
-    const bool all = slot.request.call == SocketCall::SendAll;
-    do {
-        const qint64 left = data.size() - slot.sentSoFar;
-        // MSG_NOSIGNAL: a peer that went away gives EPIPE, never a SIGPIPE that kills us.
-        const ssize_t n =
-            ::send(s.info.fd, data.constData() + slot.sentSoFar, size_t(left), MSG_NOSIGNAL);
-        if (n < 0) {
-            if (errno == EINTR)
-                continue;
-            if (blockIfWouldBlock(s, slot, errno, true))
-                return;
-            m_report.failErrno(s, slot, errno,
-                               s.info.peer.isValid() ? s.info.peer.display() : QString());
-            return;
-        }
-        slot.sentSoFar += n;
-        s.info.bytesSent += n;
-        if (!all) {
-            m_report.succeed(s, slot, qint64(n), n, data.left(int(n)));
-            return;
-        }
-    } while (slot.sentSoFar < data.size());
-    m_report.succeed(s, slot, QVariant(), data.size(), data);
-}
-
-void SocketEngine::tryRecv(EngineSocket &s, CallSlot &slot)
-{
-    const int bufsize = slot.request.bufsize;
-    if (bufsize < 0) {
-        m_report.fail(s, slot,
-                      CallError::usage(QStringLiteral("ValueError"),
-                                       QStringLiteral("negative buffersize in recv"),
-                                       tr("Ask for a positive number of bytes, such as "
-                                          "4096.")));
-        return;
-    }
-    QByteArray buffer = m_recvBuffers.take(qMin(bufsize, maxRecvBufsize));
-    ssize_t n;
-    do {
-        n = ::recv(s.info.fd, buffer.data(), size_t(buffer.size()), 0);
-    } while (n < 0 && errno == EINTR);
-    const int error = n < 0 ? errno : 0;
-    const QByteArray received = m_recvBuffers.finish(std::move(buffer), n);
-    if (n < 0) {
-        if (blockIfWouldBlock(s, slot, error, false))
-            return;
-        if (error == ECONNRESET)
-            s.info.state = SocketState::Failed;
-        m_report.failErrno(s, slot, error);
-        return;
-    }
-    s.info.bytesReceived += n;
-    // An empty datagram is just empty; only a stream's 0 means the peer closed.
-    if (n == 0 && bufsize > 0 && s.info.state == SocketState::Connected &&
-        s.info.type != SOCK_DGRAM)
-        s.info.state = SocketState::PeerClosed;
-    m_report.succeed(s, slot, qint64(n), n, received);
-}
-
-void SocketEngine::trySendTo(EngineSocket &s, CallSlot &slot)
-{
-    sockaddr_storage storage;
-    socklen_t length = 0;
-    slot.target.toSockaddr(&storage, &length);
-    const QByteArray data = slot.request.data;
-    ssize_t n;
-    do {
-        n = ::sendto(s.info.fd, data.constData(), size_t(data.size()), MSG_NOSIGNAL,
-                     reinterpret_cast<sockaddr *>(&storage), length);
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) {
-        if (blockIfWouldBlock(s, slot, errno, true))
-            return;
-        m_report.failErrno(s, slot, errno, slot.target.display());
-        return;
-    }
-    s.info.bytesSent += n;
-    // The first sendto gives an unbound socket a port, as bind would.
-    if (s.info.state == SocketState::Created)
-        s.info.state = SocketState::Bound;
-    s.info.local = SocketAddress::localOf(s.info.fd);
-    slot.args.insert(QStringLiteral("local"), s.info.local.toVariant());
-    m_report.succeed(s, slot, qint64(n), n, data);
-}
-
-void SocketEngine::tryRecvFrom(EngineSocket &s, CallSlot &slot)
-{
-    const int bufsize = qBound(0, slot.request.bufsize, maxRecvBufsize);
-    QByteArray buffer(bufsize, Qt::Uninitialized);
-    sockaddr_storage storage{};
-    socklen_t length = sizeof storage;
-    // MSG_TRUNC makes a datagram socket return the datagram's real length, so a cut-off
-    // datagram can be shown as one. (On a stream it would throw bytes away: UDP only.)
-    const int flags = s.info.type == SOCK_DGRAM ? MSG_TRUNC : 0;
-    ssize_t n;
-    do {
-        n = ::recvfrom(s.info.fd, buffer.data(), size_t(buffer.size()), flags,
-                       reinterpret_cast<sockaddr *>(&storage), &length);
-    } while (n < 0 && errno == EINTR);
-    if (n < 0) {
-        if (blockIfWouldBlock(s, slot, errno, false))
-            return;
-        m_report.failErrno(s, slot, errno);
-        return;
-    }
-    const qint64 kept = qMin<qint64>(n, bufsize);
-    buffer.truncate(int(kept));
-    s.info.bytesReceived += kept;
-    const SocketAddress from =
-        SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&storage), length);
-    QVariantMap result{{QStringLiteral("address"), from.toVariant()},
-                       {QStringLiteral("datagram_length"), qint64(n)}};
-    if (n > bufsize)
-        result.insert(QStringLiteral("truncated"), true);
-    m_report.succeed(s, slot, result, kept, buffer);
-}
-
 void SocketEngine::shutdownSocket(EngineSocket &s, const CallRequest &request)
 {
     CallSlot &slot = m_report.begin(s, request, {{QStringLiteral("how"), request.how}});
@@ -657,10 +538,10 @@ void SocketEngine::onReadable(EngineSocket &s)
         tryAccept(s, *slot);
         break;
     case SocketCall::Recv:
-        tryRecv(s, *slot);
+        m_data.recv(s, *slot);
         break;
     case SocketCall::RecvFrom:
-        tryRecvFrom(s, *slot);
+        m_data.recvFrom(s, *slot);
         break;
     default:
         break;
@@ -686,9 +567,9 @@ void SocketEngine::onWritable(EngineSocket &s)
     if (!slot)
         return;
     if (slot->request.call == SocketCall::SendTo)
-        trySendTo(s, *slot);
+        m_data.sendTo(s, *slot);
     else
-        trySend(s, *slot);
+        m_data.send(s, *slot);
 }
 
 void SocketEngine::sampleKernel()

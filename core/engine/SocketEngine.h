@@ -6,7 +6,7 @@
 #include "calls/SocketEvent.h"
 #include "calls/SocketInfo.h"
 #include "engine/CallReporter.h"
-#include "engine/ReceiveBufferPool.h"
+#include "engine/DataTransfer.h"
 
 #include <QObject>
 #include <QThreadPool>
@@ -70,12 +70,8 @@ private:
     void finishConnect(EngineSocket &s, CallSlot &slot);
     void listenOn(EngineSocket &s, const CallRequest &request);
     void tryAccept(EngineSocket &s, CallSlot &slot);
-    void trySend(EngineSocket &s, CallSlot &slot);
-    void tryRecv(EngineSocket &s, CallSlot &slot);
     // True (and the call reported blocked, waiting for readiness) for EAGAIN/EWOULDBLOCK.
     bool blockIfWouldBlock(EngineSocket &s, CallSlot &slot, int error, bool forWriting);
-    void trySendTo(EngineSocket &s, CallSlot &slot);
-    void tryRecvFrom(EngineSocket &s, CallSlot &slot);
     // Goes on with a call whose address is known: bind, connect or sendto.
     void withAddress(EngineSocket &s, CallSlot &slot, const SocketAddress &address);
     void shutdownSocket(EngineSocket &s, const CallRequest &request);
@@ -95,6 +91,7 @@ private:
     void stopWaiting(EngineSocket &s, bool writable);
 
     CallReporter m_report;
+    DataTransfer m_data;
     std::map<QString, std::unique_ptr<ServeLoop>> m_loops; // automatic servers by socket id
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     std::deque<QString> m_closed; // closed sockets still in m_sockets, oldest first
@@ -108,6 +105,5 @@ private:
     BatchSender *m_batches;
     CallQueue *m_calls;
     Mailbox *m_mailbox;
-    ReceiveBufferPool m_recvBuffers;
     QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
 };

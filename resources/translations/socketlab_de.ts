@@ -757,6 +757,13 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     </message>
 </context>
 <context>
+    <name>DataTransfer</name>
+    <message>
+        <source>Ask for a positive number of bytes, such as 4096.</source>
+        <translation>Eine positive Anzahl Bytes anfordern, etwa 4096.</translation>
+    </message>
+</context>
+<context>
     <name>EndpointForm</name>
     <message>
         <source>Address family: AF_INET for IPv4 (127.0.0.1), AF_INET6 for IPv6 (::1), AF_UNIX for a socket file on this machine</source>
@@ -2013,10 +2020,6 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>Choose one from the list.</source>
         <translation>Eine aus der Liste wählen.</translation>
-    </message>
-    <message>
-        <source>Ask for a positive number of bytes, such as 4096.</source>
-        <translation>Eine positive Anzahl Bytes anfordern, etwa 4096.</translation>
     </message>
 </context>
 <context>
