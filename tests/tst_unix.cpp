@@ -7,6 +7,7 @@
 #include "present/PythonForm.h"
 #include "session/SocketSession.h"
 
+#include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -29,6 +30,8 @@ class TestUnix : public QObject
 private slots:
     void streamThroughASocketFile();
     void staleFileIsExplained();
+    void bindRemovesOnlyAStaleFileWhenAsked_data();
+    void bindRemovesOnlyAStaleFileWhenAsked();
     void tooLongAPathIsRefusedBeforeTheCall();
     void datagramsCarryTheSendersPath();
     void ncAndPythonTalkToIt();
@@ -114,6 +117,64 @@ void TestUnix::staleFileIsExplained()
              qPrintable(failed.error.hint()));
     QVERIFY(failed.error.hint().contains(path));
     QVERIFY(isSocketFile(path)); // nothing was removed behind the user's back
+}
+
+void TestUnix::bindRemovesOnlyAStaleFileWhenAsked_data()
+{
+    // What is at the path, whether the bind asks to remove a stale file first, and then:
+    // whether bind returns, and the "stale" the failed bind reports (the window offers the
+    // removal only when it is true).
+    QTest::addColumn<QString>("there");
+    QTest::addColumn<bool>("remove");
+    QTest::addColumn<bool>("binds");
+    QTest::addColumn<bool>("stale");
+    QTest::newRow("stale file, not asked") << "stale" << false << false << true;
+    QTest::newRow("stale file, asked") << "stale" << true << true << false;
+    QTest::newRow("a listener's file, not asked") << "listener" << false << false << false;
+    QTest::newRow("a listener's file, asked: kept") << "listener" << true << false << false;
+    QTest::newRow("a regular file, asked: kept") << "file" << true << false << false;
+}
+
+void TestUnix::bindRemovesOnlyAStaleFileWhenAsked()
+{
+    QFETCH(QString, there);
+    QFETCH(bool, remove);
+    QFETCH(bool, binds);
+    QFETCH(bool, stale);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("lab.sock"));
+    SocketSession s;
+    EventRecorder ev(&s);
+    QString other;
+    if (there == QLatin1String("stale")) {
+        QVERIFY(StaleSocketFile::make(path));
+    } else if (there == QLatin1String("listener")) {
+        other = listening(s, ev, path, SOCK_STREAM);
+        QVERIFY(!other.isEmpty());
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("notes");
+    }
+    QString id;
+    s.createSocket(SocketRole::Server, AF_UNIX, SOCK_STREAM, 0, &id);
+    ev.waitForEnd(id, SocketCall::Socket);
+    s.bind(id, path, 0, remove);
+    const SocketEvent bound = ev.waitForEnd(id, SocketCall::Bind);
+    QCOMPARE(bound.phase == CallPhase::Returned, binds);
+    if (!binds) {
+        QCOMPARE(bound.error.name(), QStringLiteral("EADDRINUSE"));
+        QCOMPARE(bound.args.value(QStringLiteral("stale")).toBool(), stale);
+    }
+    if (there == QLatin1String("listener")) { // its file still there, and still answering
+        QVERIFY(isSocketFile(path));
+        QCOMPARE(s.socket(other).state, SocketState::Listening);
+    }
+    if (there == QLatin1String("file")) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("notes"));
+    }
 }
 
 void TestUnix::tooLongAPathIsRefusedBeforeTheCall()

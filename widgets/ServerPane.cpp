@@ -12,7 +12,6 @@
 #include "lookup/InterfaceList.h"
 #include "session/AutoServer.h"
 #include "session/SocketSession.h"
-#include "session/UnixSocketFile.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -148,7 +147,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
         if (e.socketId == m_listenerId && e.call == SocketCall::Bind &&
             e.phase == CallPhase::Failed && e.error.name() == QLatin1String("EADDRINUSE") &&
-            e.args.contains(QStringLiteral("path"))) {
+            e.args.value(QStringLiteral("stale")).toBool()) {
             const QString path = e.args.value(QStringLiteral("path")).toString();
             // After the event has been handled everywhere: the question is modal.
             QTimer::singleShot(0, this, [this, path] { offerToRemoveStaleFile(path); });
@@ -336,8 +335,6 @@ void ServerPane::setStaleFileConfirmer(std::function<bool(const QString &)> conf
 
 void ServerPane::offerToRemoveStaleFile(const QString &path)
 {
-    if (UnixSocketFile::inspect(path) != UnixSocketFile::Kind::Stale)
-        return; // in use, or not a socket: the error's hint is all there is to say
     const QString message =
         tr("%1 is a socket file nobody listens on, probably left by an earlier run (Python's "
            "close does not remove it).\n\nRemove it and bind again?")
@@ -346,14 +343,8 @@ void ServerPane::offerToRemoveStaleFile(const QString &path)
                         ? m_confirmStaleFile(message)
                         : QMessageBox::question(this, tr("Remove the old socket file?"), message) ==
                               QMessageBox::Yes;
-    if (!go)
-        return;
-    QString error;
-    if (!UnixSocketFile::removeStale(path, &error)) {
-        emit refused(error);
-        return;
-    }
-    run(m_session->bind(m_listenerId, path, 0));
+    if (go) // if someone took the path meanwhile, this bind fails and says so
+        run(m_session->bind(m_listenerId, path, 0, true));
 }
 
 void ServerPane::listenAndServe(const HostPortText::Parts &where, ServerMode mode, int backlog)

@@ -32,11 +32,12 @@ struct CallRequest
     QString optionName = QStringLiteral("SO_REUSEADDR"); // setsockopt(option, value)
     int optionValue = 1;                                 // setsockopt(SO_REUSEADDR, value)
     QString host;                                        // bind(), connect(), sendto()
-    int port = 0;       // bind(), connect(), sendto(); an int so 70000 can be refused
-    int backlog = 1;    // listen()
-    int bufsize = 4096; // recv(), recvfrom()
-    int how = SHUT_WR;  // shutdown()
-    QByteArray data;    // send(), sendall(), sendto()
+    int port = 0;                 // bind(), connect(), sendto(); an int so 70000 can be refused
+    bool removeStaleFile = false; // bind() to a Unix path: first remove a stale socket file
+    int backlog = 1;              // listen()
+    int bufsize = 4096;           // recv(), recvfrom()
+    int how = SHUT_WR;            // shutdown()
+    QByteArray data;              // send(), sendall(), sendto()
 };
 
 Q_DECLARE_METATYPE(CallRequest)

@@ -11,6 +11,7 @@
 #include "engine/EngineSocket.h"
 #include "engine/HostResolver.h"
 #include "engine/KernelProbe.h"
+#include "engine/UnixSocketFile.h"
 #include "session/FreedMemory.h"
 #include "threads/Mailbox.h"
 #include "threads/ThreadHandoff.h"
@@ -325,15 +326,25 @@ void SocketEngine::bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &
     sockaddr_storage storage;
     socklen_t length = 0;
     address.toSockaddr(&storage, &length);
+    const bool unixPath =
+        address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@'));
+    QString notRemoved;
+    if (unixPath && slot.request.removeStaleFile)
+        UnixSocketFile::removeStale(address.host(), &notRemoved); // if not, bind says why
     if (::bind(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length) != 0) {
-        m_report.failErrno(s, slot, errno, address.display());
+        const int error = errno;
+        // Python's close leaves the file: say whether it is one nobody answers on, which
+        // the window offers to remove (a connect, so it is asked here, not on the UI thread).
+        if (unixPath && error == EADDRINUSE)
+            slot.args.insert(QStringLiteral("stale"), UnixSocketFile::inspect(address.host()) ==
+                                                          UnixSocketFile::Kind::Stale);
+        m_report.failErrno(s, slot, error, address.display());
         return;
     }
     s.info.local = SocketAddress::localOf(s.info.fd);
     s.info.state = SocketState::Bound;
     struct stat made;
-    if (address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@')) &&
-        ::lstat(address.host().toLocal8Bit().constData(), &made) == 0) {
+    if (unixPath && ::lstat(address.host().toLocal8Bit().constData(), &made) == 0) {
         s.boundUnixPath = address.host();
         s.boundUnixDevice = made.st_dev;
         s.boundUnixInode = made.st_ino;

@@ -203,11 +203,12 @@ QString SocketSession::setOption(const QString &id, const QString &option, int v
     return request(r);
 }
 
-QString SocketSession::bind(const QString &id, const QString &host, int port)
+QString SocketSession::bind(const QString &id, const QString &host, int port, bool removeStaleFile)
 {
     CallRequest r = CallRequest::on(SocketCall::Bind, id);
     r.host = host;
     r.port = port;
+    r.removeStaleFile = removeStaleFile;
     return request(r);
 }
 

@@ -45,7 +45,9 @@ public:
     QString setReuseAddress(const QString &id, bool on = true);
     // setsockopt(level, option, value) for an option SocketOption offers.
     QString setOption(const QString &id, const QString &option, int value);
-    QString bind(const QString &id, const QString &host, int port);
+    // removeStaleFile: a Unix socket file nobody answers on at host (the path) is removed
+    // first, on the worker (an earlier bind's EADDRINUSE event says "stale" when it is one).
+    QString bind(const QString &id, const QString &host, int port, bool removeStaleFile = false);
     QString listen(const QString &id, int backlog);
     QString accept(const QString &id);
     QString connectTo(const QString &id, const QString &host, int port);

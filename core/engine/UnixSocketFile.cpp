@@ -1,4 +1,4 @@
-#include "session/UnixSocketFile.h"
+#include "engine/UnixSocketFile.h"
 
 #include "calls/SocketAddress.h"
 
