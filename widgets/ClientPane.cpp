@@ -4,6 +4,7 @@
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
+#include "PaneSource.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
 #include "SocketStatusView.h"
@@ -21,7 +22,7 @@
 #include <netinet/in.h>
 
 ClientPane::ClientPane(SocketSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_source(session), m_sourceLabel(new QLabel(this)),
+    : QWidget(parent), m_session(session),
       m_endpoint(new EndpointForm(QStringLiteral("client"), IPPROTO_TCP, false, this)),
       m_socket(new CallButton(QStringLiteral("socket()"),
                               tr("socket(family, type, proto): ask the kernel for a new socket"),
@@ -73,9 +74,10 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
 
     m_title = new HeadingLabel(tr("CLIENT"), 1.4, this);
     m_title->setRole(SocketRole::Client);
-    m_sourceLabel->setObjectName(QStringLiteral("client.source"));
-    m_sourceLabel->setWordWrap(true);
-    m_sourceLabel->hide();
+    auto *sourceLabel = new QLabel(this);
+    sourceLabel->setObjectName(QStringLiteral("client.source"));
+    m_shown = new PaneSource(
+        session, sourceLabel, [this] { showTable(); }, this);
 
     auto *calls = new QHBoxLayout;
     calls->addWidget(m_socket);
@@ -92,7 +94,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(m_sourceLabel);
+    layout->addWidget(sourceLabel);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addLayout(options);
@@ -214,26 +216,23 @@ void ClientPane::adopt(const QString &socketId)
     refresh();
 }
 
+SocketSource *ClientPane::source() const
+{
+    return m_shown->source();
+}
+
 void ClientPane::setSource(SocketSource *source)
 {
-    if (source == m_source)
-        return;
-    if (m_source == m_session)
+    if (m_shown->isLive() && source != m_session)
         m_liveClientId = m_clientId;
-    else
-        disconnect(m_source, nullptr, this, nullptr);
-    m_source = source;
-    if (source != m_session)
-        connect(source, &SocketSource::tableReset, this, &ClientPane::showTable);
-    m_sourceLabel->setText(tr("Showing %1 (read-only)").arg(source->description()));
-    m_sourceLabel->setVisible(!source->acceptsCalls());
-    showTable();
+    m_shown->show(source);
 }
 
 void ClientPane::showTable()
 {
+    const SocketSource *source = m_shown->source();
     m_clientId.clear();
-    if (m_source == m_session) {
+    if (m_shown->isLive()) {
         if (!m_liveClientId.isEmpty()) {
             adopt(m_liveClientId);
             return;
@@ -242,21 +241,21 @@ void ClientPane::showTable()
         refresh();
         return;
     }
-    for (const QString &id : m_source->socketIds()) {
-        const SocketInfo info = m_source->socket(id);
+    for (const QString &id : source->socketIds()) {
+        const SocketInfo info = source->socket(id);
         if (info.role == SocketRole::Client) {
             m_clientId = info.id; // the newest client socket
             m_status->showSocket(info);
         }
     }
     if (m_clientId.isEmpty())
-        m_status->showNothing(tr("No client socket yet in %1.").arg(m_source->description()));
+        m_status->showNothing(tr("No client socket yet in %1.").arg(source->description()));
     refresh();
 }
 
 void ClientPane::onSocketChanged(const SocketInfo &info)
 {
-    if (m_source != m_session)
+    if (!m_shown->isLive())
         return;
     const int index = m_sockets->findData(info.id);
     if (index >= 0)
@@ -275,7 +274,7 @@ void ClientPane::onSocketChanged(const SocketInfo &info)
 
 void ClientPane::onSocketForgotten(const QString &id)
 {
-    if (m_source != m_session)
+    if (!m_shown->isLive())
         return;
     // The pane's own socket stays listed with its last state; older ones leave the list.
     if (id != m_clientId)
@@ -295,8 +294,7 @@ void ClientPane::refresh()
     // Another socket() while one is open makes a second client: the list above picks which.
     const QString busy =
         m_attempts->isRunning() ? tr("create_connection is still trying.") : QString();
-    const QString readOnly =
-        m_source->acceptsCalls() ? QString() : CallButton::readOnlyReason(m_source->description());
+    const QString readOnly = m_shown->readOnlyReason();
     m_socket->setAvailability(!readOnly.isEmpty() ? readOnly : busy);
     m_many->setEnabled(readOnly.isEmpty() && !m_attempts->isRunning());
     m_setOption->setAvailability(!readOnly.isEmpty() ? readOnly

@@ -17,6 +17,7 @@ class ConnectionControls;
 class EndpointForm;
 class QSettings;
 class SocketSession;
+class PaneSource;
 class SocketSource;
 class SocketOptionPicker;
 class SocketStatusView;
@@ -44,7 +45,7 @@ public:
     // Shows the newest client socket of source (a replay) instead of the live one; the
     // calls are on only while the source takes calls. setSource(session) goes back.
     void setSource(SocketSource *source);
-    SocketSource *source() const { return m_source; }
+    SocketSource *source() const;
 
 signals:
     void refused(const QString &reason);
@@ -62,8 +63,7 @@ private:
     void showTable();
 
     SocketSession *m_session; // the calls go here
-    SocketSource *m_source;   // what the pane shows: the session, or a replay
-    QLabel *m_sourceLabel;
+    PaneSource *m_shown;      // what the pane shows: the session, or a replay
     HeadingLabel *m_title;
     QString m_clientId;
     bool m_clientConnected = false;

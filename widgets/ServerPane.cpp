@@ -5,6 +5,7 @@
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "HeadingLabel.h"
+#include "PaneSource.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
 #include "SocketStatusView.h"
@@ -25,7 +26,7 @@
 #include <netinet/in.h>
 
 ServerPane::ServerPane(SocketSession *session, QWidget *parent)
-    : QWidget(parent), m_session(session), m_source(session), m_sourceLabel(new QLabel(this)),
+    : QWidget(parent), m_session(session),
       m_endpoint(new EndpointForm(QStringLiteral("server"), IPPROTO_TCP, true, this)),
       m_backlog(new QSpinBox(this)),
       m_socket(new CallButton(QStringLiteral("socket()"),
@@ -83,9 +84,10 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
 
     m_title = new HeadingLabel(tr("SERVER"), 1.4, this);
     m_title->setRole(SocketRole::Server);
-    m_sourceLabel->setObjectName(QStringLiteral("server.source"));
-    m_sourceLabel->setWordWrap(true);
-    m_sourceLabel->hide();
+    auto *sourceLabel = new QLabel(this);
+    sourceLabel->setObjectName(QStringLiteral("server.source"));
+    m_shown = new PaneSource(
+        session, sourceLabel, [this] { showTable(); }, this);
 
     auto *calls = new QGridLayout;
     calls->addWidget(m_socket, 0, 0);
@@ -99,7 +101,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
-    layout->addWidget(m_sourceLabel);
+    layout->addWidget(sourceLabel);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
     layout->addWidget(m_listenerStatus);
@@ -183,7 +185,7 @@ QString ServerPane::selectedConnection() const
 
 void ServerPane::onSocketChanged(const SocketInfo &info)
 {
-    if (m_source != m_session)
+    if (!m_shown->isLive())
         return;
     if (info.role == SocketRole::Connection) {
         showConnection(info);
@@ -199,7 +201,7 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
 
 void ServerPane::onSocketForgotten(const QString &id)
 {
-    if (m_source != m_session)
+    if (!m_shown->isLive())
         return;
     if (id == m_listenerId) {
         m_listenerId.clear();
@@ -242,43 +244,38 @@ void ServerPane::selectNewestConnection()
     }
 }
 
+SocketSource *ServerPane::source() const
+{
+    return m_shown->source();
+}
+
 void ServerPane::setSource(SocketSource *source)
 {
-    if (source == m_source)
-        return;
-    if (m_source == m_session)
+    if (m_shown->isLive() && source != m_session)
         m_liveListenerId = m_listenerId;
-    else
-        disconnect(m_source, nullptr, this, nullptr);
-    m_source = source;
-    // The live session's changes come through the pane's own connections (they also drive
-    // its calls); any other source is read again whenever it says its table changed.
-    if (source != m_session)
-        connect(source, &SocketSource::tableReset, this, &ServerPane::showTable);
-    m_sourceLabel->setText(tr("Showing %1 (read-only)").arg(source->description()));
-    m_sourceLabel->setVisible(!source->acceptsCalls());
-    showTable();
+    m_shown->show(source);
 }
 
 void ServerPane::showTable()
 {
-    const bool live = m_source == m_session;
+    const SocketSource *source = m_shown->source();
+    const bool live = m_shown->isLive();
     m_connections->clear();
     m_connectionItems.clear();
     m_listenerId = live ? m_liveListenerId : QString();
-    for (const QString &id : m_source->socketIds()) {
-        const SocketInfo info = m_source->socket(id);
+    for (const QString &id : source->socketIds()) {
+        const SocketInfo info = source->socket(id);
         if (!live && info.role == SocketRole::Server)
             m_listenerId = info.id; // a recording's newest listener
         else if (info.role == SocketRole::Connection)
             showConnection(info);
     }
-    if (m_source->contains(m_listenerId))
-        m_listenerStatus->showSocket(m_source->socket(m_listenerId));
+    if (source->contains(m_listenerId))
+        m_listenerStatus->showSocket(source->socket(m_listenerId));
     else
         m_listenerStatus->showNothing(
             live ? tr("No socket yet.")
-                 : tr("No listening socket yet in %1.").arg(m_source->description()));
+                 : tr("No listening socket yet in %1.").arg(source->description()));
     onSelectionChanged();
     refresh();
 }
@@ -364,12 +361,12 @@ void ServerPane::onSelectionChanged()
 {
     const QString id = selectedConnection();
     // While the pane's socket is a UDP one, its data calls are the ones that apply.
-    const bool datagram = m_source->socket(m_listenerId).type == SOCK_DGRAM;
+    const bool datagram = m_shown->source()->socket(m_listenerId).type == SOCK_DGRAM;
     m_controls->setSocketId(datagram ? m_listenerId : id);
     if (id.isEmpty())
         m_connectionStatus->showNothing(tr("No connection accepted yet."));
     else
-        m_connectionStatus->showSocket(m_source->socket(id));
+        m_connectionStatus->showSocket(m_shown->source()->socket(id));
 }
 
 void ServerPane::run(const QString &refusal)
@@ -384,8 +381,7 @@ void ServerPane::refresh()
     const SocketInfo listener = m_session->socket(m_listenerId);
     const bool open = !m_listenerId.isEmpty() && listener.state != SocketState::Closed &&
                       !(listener.state == SocketState::Failed && listener.fd < 0);
-    const QString readOnly =
-        m_source->acceptsCalls() ? QString() : CallButton::readOnlyReason(m_source->description());
+    const QString readOnly = m_shown->readOnlyReason();
     m_socket->setAvailability(!readOnly.isEmpty() ? readOnly
                               : open ? tr("%1 is still open; close it first.").arg(m_listenerId)
                                      : QString());

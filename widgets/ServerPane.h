@@ -21,6 +21,7 @@ class QListWidgetItem;
 class QSettings;
 class QSpinBox;
 class SocketSession;
+class PaneSource;
 class SocketSource;
 class SocketOptionPicker;
 class SocketStatusView;
@@ -60,7 +61,7 @@ public:
     // Shows the sockets of source (a replay) instead of the live session's; the calls are on
     // only while the source takes calls. setSource(session) goes back.
     void setSource(SocketSource *source);
-    SocketSource *source() const { return m_source; }
+    SocketSource *source() const;
 
 signals:
     void refused(const QString &reason);
@@ -86,8 +87,7 @@ private:
     void offerToRemoveStaleFile(const QString &path);
 
     SocketSession *m_session; // the calls go here
-    SocketSource *m_source;   // what the pane shows: the session, or a replay
-    QLabel *m_sourceLabel;
+    PaneSource *m_shown;      // what the pane shows: the session, or a replay
     HeadingLabel *m_title;
     QString m_listenerId;
     EndpointForm *m_endpoint;

@@ -579,10 +579,6 @@
         <translation>Zuerst einen Socket erzeugen: socket().</translation>
     </message>
     <message>
-        <source>Showing %1 (read-only)</source>
-        <translation>Zeigt %1 (nur lesend)</translation>
-    </message>
-    <message>
         <source>No client socket yet in %1.</source>
         <translation>Noch kein Client-Socket in %1.</translation>
     </message>
@@ -1652,6 +1648,13 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     </message>
 </context>
 <context>
+    <name>PaneSource</name>
+    <message>
+        <source>Showing %1 (read-only)</source>
+        <translation>Zeigt %1 (nur lesend)</translation>
+    </message>
+</context>
+<context>
     <name>PortRange</name>
     <message>
         <source>well-known (0–1023)</source>
@@ -1884,10 +1887,6 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>Create a socket first: socket().</source>
         <translation>Zuerst einen Socket erzeugen: socket().</translation>
-    </message>
-    <message>
-        <source>Showing %1 (read-only)</source>
-        <translation>Zeigt %1 (nur lesend)</translation>
     </message>
     <message>
         <source>No listening socket yet in %1.</source>
