@@ -125,19 +125,22 @@ int ConnectCommand::start(const QStringList &arguments)
             return session->sendAll(m_clientId, message);
         });
     }
-    const auto receive = [this, session, bufsize](QString *id) {
-        *id = m_clientId;
-        return session->recv(m_clientId, bufsize);
-    };
-    m_calls->append(SocketCall::Recv, receive);
     const bool untilClose = parser.isSet(untilCloseOption);
-    connect(m_calls.get(), &CallSequence::stepReturned, this,
-            [this, receive, untilClose](const SocketEvent &e) {
-                if (e.call != SocketCall::Recv || !writeOut(e.data))
-                    return;
-                if (untilClose && e.byteCount > 0)
-                    m_calls->append(SocketCall::Recv, receive);
-            });
+    m_calls->append(
+        SocketCall::Recv,
+        [this, session, bufsize](QString *id) {
+            *id = m_clientId;
+            return session->recv(m_clientId, bufsize);
+        },
+        [untilClose](const SocketEvent &e) {
+            if (untilClose && e.phase == CallPhase::Returned && e.byteCount > 0)
+                return CallSequence::Outcome::Again;
+            return CallSequence::returns()(e);
+        });
+    connect(m_calls.get(), &CallSequence::stepEnded, this, [this](const SocketEvent &e) {
+        if (e.call == SocketCall::Recv && e.phase == CallPhase::Returned)
+            writeOut(e.data);
+    });
     startCalls();
     return -1;
 }
@@ -170,8 +173,8 @@ void ConnectCommand::connectDatagrams(const HostPortText::Parts &where,
             return session->recvFrom(m_clientId, bufsize);
         });
     }
-    connect(m_calls.get(), &CallSequence::stepReturned, this, [this](const SocketEvent &e) {
-        if (e.call == SocketCall::RecvFrom)
+    connect(m_calls.get(), &CallSequence::stepEnded, this, [this](const SocketEvent &e) {
+        if (e.call == SocketCall::RecvFrom && e.phase == CallPhase::Returned)
             writeOut(e.data);
     });
     startCalls();
@@ -239,6 +242,7 @@ void ConnectCommand::finish(int exitCode)
     if (m_finishing)
         return;
     m_finishing = true;
+    m_calls->cancel();
     m_session->close(m_clientId);
     QCoreApplication::exit(m_log->endSession(exitCode));
 }

@@ -5,13 +5,13 @@
 #include "MainWindow.h"
 #include "MessageEditor.h"
 #include "ServerPane.h"
-#include "present/FrameThrottle.h"
+#include "session/CallSequence.h"
 #include "session/SocketSession.h"
 
 #include <QPushButton>
-#include <QTimer>
 
-FlowDemo::FlowDemo(MainWindow *window, QObject *parent) : QObject(parent), m_window(window)
+FlowDemo::FlowDemo(MainWindow *window, QObject *parent)
+    : QObject(parent), m_window(window), m_calls(new CallSequence(window->session(), this))
 {
     const auto say = [window](bool server, const QString &text) {
         return [window, server, text] {
@@ -42,7 +42,17 @@ FlowDemo::FlowDemo(MainWindow *window, QObject *parent) : QObject(parent), m_win
         {QStringLiteral("client.close"), nullptr, SocketCall::Close, false},
         {QStringLiteral("server.close"), nullptr, SocketCall::Close, false},
     };
-    connect(window->session(), &SocketSession::eventOccurred, this, &FlowDemo::onEvent);
+    connect(m_calls, &CallSequence::stepEnded, this, [this] { ++m_done; });
+    connect(m_calls, &CallSequence::finished, this, [this] {
+        emit finished(true, tr("Played %1 steps of getting the flow.").arg(m_done));
+    });
+    connect(m_calls, &CallSequence::stepFailed, this, [this](const SocketEvent &event) {
+        emit finished(false,
+                      tr("Step %1 failed: %2").arg(m_done).arg(event.error.pythonException()));
+    });
+    connect(m_calls, &CallSequence::refused, this, [this](const QString &why) {
+        emit finished(false, tr("Step %1: %2").arg(m_done + 1).arg(why));
+    });
 }
 
 int FlowDemo::stepCount()
@@ -52,55 +62,31 @@ int FlowDemo::stepCount()
 
 void FlowDemo::start(int steps)
 {
-    m_index = 0;
-    m_last = steps <= 0 || steps > m_steps.size() ? m_steps.size() : steps;
-    next();
-}
-
-void FlowDemo::next()
-{
-    if (m_index >= m_last) {
-        emit finished(true, tr("Played %1 steps of getting the flow.").arg(m_last));
-        return;
+    m_calls->cancel();
+    m_done = 0;
+    const int last = steps <= 0 || steps > m_steps.size() ? int(m_steps.size()) : steps;
+    for (int i = 0; i < last; ++i) {
+        const Step step = m_steps.at(i);
+        const auto button = [this, step] {
+            return m_window->findChild<QPushButton *>(step.button);
+        };
+        // The step's call goes to whichever socket the pane shows: any socket's event ends it.
+        // A button may still be greyed out just after the event, until its pane has taken
+        // the event in (within a frame, see FrameThrottle): the step waits for it.
+        m_calls->append(
+            step.awaited,
+            [button, step](QString *) {
+                if (step.prepare)
+                    step.prepare();
+                button()->click();
+                return QString();
+            },
+            step.acceptBlocked ? CallSequence::returnsOrBlocks() : CallSequence::returns(),
+            [button, step] {
+                const QPushButton *b = button();
+                return b && b->isEnabled() ? QString()
+                                           : tr("%1 is not available.").arg(step.button);
+            });
     }
-    const Step &step = m_steps.at(m_index);
-    if (step.prepare)
-        step.prepare();
-    auto *button = m_window->findChild<QPushButton *>(step.button);
-    if (button && !button->isEnabled()) {
-        if (!m_buttonWait.isValid())
-            m_buttonWait.start();
-        if (m_buttonWait.elapsed() < buttonWaitMs) {
-            QTimer::singleShot(FrameThrottle::frameMs, this, &FlowDemo::next);
-            return;
-        }
-    }
-    m_buttonWait.invalidate();
-    if (!button || !button->isEnabled()) {
-        emit finished(false, tr("Step %1: %2 is not available.").arg(m_index + 1).arg(step.button));
-        return;
-    }
-    m_waiting = true;
-    button->click();
-}
-
-void FlowDemo::onEvent(const SocketEvent &event)
-{
-    if (!m_waiting || m_index >= m_last)
-        return;
-    const Step &step = m_steps.at(m_index);
-    const bool ended = event.phase == CallPhase::Returned || event.phase == CallPhase::Failed ||
-                       (step.acceptBlocked && event.phase == CallPhase::Blocked);
-    if (event.call != step.awaited || !ended)
-        return;
-    if (event.phase == CallPhase::Failed) {
-        m_waiting = false;
-        emit finished(false,
-                      tr("Step %1 failed: %2").arg(m_index + 1).arg(event.error.pythonException()));
-        return;
-    }
-    m_waiting = false;
-    ++m_index;
-    // After the panes have taken in the event (next() waits for the button too).
-    QTimer::singleShot(0, this, &FlowDemo::next);
+    m_calls->start();
 }

@@ -1,43 +1,30 @@
 #pragma once
 
-#include "calls/SocketEvent.h"
 #include "calls/SocketRole.h"
 #include "lesson/Lesson.h"
-#include "lesson/LessonOutcome.h"
+#include "lesson/LessonStepStatus.h"
 
-#include <QHash>
-#include <QList>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
 
 #include <functional>
-#include <memory>
+#include <optional>
 
-class AutoServer;
-class BackgroundLookup;
-class CallSequence;
+class LessonExecutor;
 class SocketSession;
 
-// Plays a lesson on a SocketSession: shows one step at a time and makes the step's call
-// through the same session the panes use, so the log, diagram and panes show it like a
-// clicked call. Going back only shows earlier narration; calls are never undone.
+// Plays a lesson on a SocketSession: shows one step at a time and has its executor
+// (LessonExecutor) make the step's call through the same session the panes use, so the
+// log, diagram and panes show it like a clicked call. Going back only shows earlier
+// narration; calls are never undone.
 //
 // Step indexes: -1 is the lesson's title page, 0…n-1 the steps, n the closing check.
 class LessonRunner : public QObject
 {
     Q_OBJECT
 public:
-    enum class StepStatus
-    {
-        NotRun,
-        Running,
-        WaitingForUser,
-        Done,
-        Failed,
-        Skipped,
-    };
-    Q_ENUM(StepStatus)
+    using StepStatus = LessonStepStatus;
 
     explicit LessonRunner(SocketSession *session, QObject *parent = nullptr);
     ~LessonRunner() override;
@@ -61,12 +48,12 @@ public:
 
     int currentStep() const { return m_current; }
     int stepCount() const { return int(m_lesson.steps.size()); }
-    StepStatus status(int step) const { return m_status.value(step, StepStatus::NotRun); }
-    QString statusDetail(int step) const { return m_detail.value(step); }
+    StepStatus status(int step) const;
+    QString statusDetail(int step) const;
     bool isPlaying() const { return m_playing; }
     bool isBusy() const; // the current step's action has not finished yet
     // Which session socket a lesson name ("client2") stands for, if any yet.
-    QString socketIdFor(const QString &name) const { return m_names.value(name); }
+    QString socketIdFor(const QString &name) const;
 
     static QString statusName(StepStatus status);
 
@@ -86,7 +73,7 @@ public slots:
 
 signals:
     void stepChanged(int step);
-    void statusChanged(int step, LessonRunner::StepStatus status, const QString &detail);
+    void statusChanged(int step, LessonStepStatus status, const QString &detail);
     // Text the step produced: a lookup's answer, a browser's URL, a received page.
     void output(int step, const QString &text);
     void socketNamed(const QString &name, const QString &socketId, SocketRole role);
@@ -97,47 +84,18 @@ signals:
     void finished(bool ok);
 
 private:
-    void perform(int step, bool asUser);
-    void performCall(int step, const LessonAction &action);
-    void performServe(int step, const LessonAction &action);
-    void performLookup(int step, const LessonAction &action);
-    void performBrowse(int step, const LessonAction &action, bool asUser);
-    void setStatus(int step, StepStatus status, const QString &detail);
     void stepEnded(int step);
-    void onEvent(const SocketEvent &event);
-    void onCallEvent(const SocketEvent &event);
-    void onUserEvent(const SocketEvent &event);
-    void nameSocket(const QString &name, const QString &socketId, SocketRole role);
-    void defer(int step, const QString &why);
-    void retryDeferred();
-    void closeLessonSockets();
+    // runTo() is on its way to a later step: no pauses meant for a class before it.
+    bool hurrying(int step) const { return m_stopAt && *m_stopAt > step; }
 
-    SocketSession *m_session;
+    LessonExecutor *m_executor;
     Lesson m_lesson;
     int m_current = -1;
     int m_reached = -1; // the last step whose action was started
-    QHash<int, StepStatus> m_status;
-    QHash<int, QString> m_detail;
-    QHash<QString, QString> m_names; // lesson name → session socket id
     bool m_actsForUser = false;
-    bool m_anyAddress = false;
-    std::function<bool(const QString &why)> m_askReach;
     bool m_playing = false;
     bool m_nextWhenDone = false;
-    int m_stopAt = -2;
+    std::optional<int> m_stopAt; // where runTo() pauses
     int m_playDelayMs = defaultPlayDelayMs;
     QTimer m_playTimer;
-    QTimer m_deferTimeout;
-
-    // The call the current step is waiting for.
-    int m_callStep = -1;
-    QString m_callSocket;
-    SocketCall m_call = SocketCall::None;
-    bool m_deferred = false; // waiting for accept() to name a conn socket, or a call to end
-    LessonOutcome::Progress m_callProgress;
-
-    std::unique_ptr<BackgroundLookup> m_lookups;
-    QList<AutoServer *> m_servers;
-    std::unique_ptr<CallSequence> m_browser;
-    QString m_browserSocket;
 };

@@ -2,60 +2,163 @@
 
 #include "session/SocketSession.h"
 
-CallSequence::CallSequence(SocketSession *session, QObject *parent)
-    : QObject(parent)
+#include <QPointer>
+
+namespace {
+// How often a step that is not ready is asked again besides at session events: the panes
+// take in an event within a frame, and a step may wait for what they show.
+constexpr int pollMs = 20;
+} // namespace
+
+CallSequence::Expect CallSequence::returns()
 {
-    connect(session, &SocketSession::eventOccurred, this, &CallSequence::onEvent);
+    return [](const SocketEvent &e) {
+        return e.phase == CallPhase::Returned ? Outcome::Next
+               : e.phase == CallPhase::Failed ? Outcome::Stop
+                                              : Outcome::Pending;
+    };
 }
 
-void CallSequence::append(SocketCall call, Issue issue)
+CallSequence::Expect CallSequence::returnsOrBlocks()
 {
-    m_steps.enqueue({call, std::move(issue)});
-    if (m_running && m_waitingCall == SocketCall::None)
+    return [](const SocketEvent &e) {
+        return e.phase == CallPhase::Blocked ? Outcome::Next : returns()(e);
+    };
+}
+
+CallSequence::CallSequence(SocketSession *session, QObject *parent) : QObject(parent)
+{
+    connect(session, &SocketSession::eventOccurred, this, &CallSequence::onEvent);
+    m_poll.setInterval(pollMs);
+    connect(&m_poll, &QTimer::timeout, this, &CallSequence::tryIssue);
+    m_waitLimit.setSingleShot(true);
+    m_waitLimit.setInterval(waitLimitMs);
+    connect(&m_waitLimit, &QTimer::timeout, this, [this] {
+        const QString why = m_notReadyWhy;
+        stop();
+        emit refused(tr("still waiting after %1 s (%2); did the other side act?")
+                         .arg(waitLimitMs / 1000)
+                         .arg(why));
+    });
+}
+
+void CallSequence::append(SocketCall call, Issue issue, Expect expect, Ready ready)
+{
+    m_steps.enqueue(
+        {call, std::move(issue), expect ? std::move(expect) : returns(), std::move(ready)});
+    if (m_running && !m_current && !m_notReady && !m_deciding)
         next();
 }
 
 void CallSequence::start()
 {
+    if (m_running)
+        return;
     m_running = true;
     next();
+}
+
+void CallSequence::cancel()
+{
+    stop();
+}
+
+void CallSequence::stop()
+{
+    m_steps.clear();
+    m_current.reset();
+    m_notReady.reset();
+    m_notReadyWhy.clear();
+    m_poll.stop();
+    m_waitLimit.stop();
+    m_running = false;
 }
 
 void CallSequence::next()
 {
     if (m_steps.isEmpty()) {
-        m_waitingCall = SocketCall::None;
         m_running = false;
         emit finished();
         return;
     }
-    const Step step = m_steps.dequeue();
+    m_notReady = m_steps.dequeue();
+    tryIssue();
+}
+
+void CallSequence::tryIssue()
+{
+    if (!m_notReady)
+        return;
+    if (m_notReady->ready) {
+        const QString why = m_notReady->ready();
+        if (!why.isEmpty()) {
+            if (!m_waitLimit.isActive())
+                m_waitLimit.start();
+            if (!m_poll.isActive())
+                m_poll.start();
+            if (why != m_notReadyWhy) {
+                m_notReadyWhy = why;
+                emit waiting(why);
+            }
+            return;
+        }
+    }
+    m_poll.stop();
+    m_waitLimit.stop();
+    m_notReadyWhy.clear();
+    Step step = std::move(*m_notReady);
+    m_notReady.reset();
     QString id;
+    QPointer<CallSequence> alive(this);
     const QString refusal = step.issue(&id);
+    if (!alive)
+        return;
     if (!refusal.isEmpty()) {
-        m_running = false;
-        m_waitingCall = SocketCall::None;
+        stop();
         emit refused(refusal);
         return;
     }
     m_waitingSocket = id;
-    m_waitingCall = step.call;
+    m_current = std::move(step);
 }
 
 void CallSequence::onEvent(const SocketEvent &event)
 {
-    if (m_waitingCall == SocketCall::None || event.socketId != m_waitingSocket ||
-        event.call != m_waitingCall)
+    if (m_notReady)
+        tryIssue();
+    if (!m_current || event.call != m_current->call ||
+        (!m_waitingSocket.isEmpty() && event.socketId != m_waitingSocket))
         return;
-    if (event.phase == CallPhase::Returned) {
-        m_waitingCall = SocketCall::None;
-        emit stepReturned(event);
-        if (m_running && m_waitingCall == SocketCall::None)
-            next();
-    } else if (event.phase == CallPhase::Failed) {
-        m_waitingCall = SocketCall::None;
-        m_running = false;
-        m_steps.clear();
+    QPointer<CallSequence> alive(this);
+    const Outcome outcome = m_current->expect(event);
+    if (!alive || outcome == Outcome::Pending)
+        return;
+    Step step = std::move(*m_current);
+    m_current.reset();
+    m_deciding = true;
+    emit stepEnded(event);
+    if (!alive)
+        return;
+    m_deciding = false;
+    if (!m_running)
+        return;
+    switch (outcome) {
+    case Outcome::Pending:
+        return;
+    case Outcome::Again:
+        m_steps.prepend(std::move(step));
+        next();
+        return;
+    case Outcome::Next:
+        next();
+        return;
+    case Outcome::Finish:
+        stop();
+        emit finished();
+        return;
+    case Outcome::Stop:
+        stop();
         emit stepFailed(event);
+        return;
     }
 }

@@ -8,6 +8,7 @@
 #include <QStringList>
 
 class BackgroundLookup;
+class CallSequence;
 class SocketSession;
 
 // Python's socket.create_connection((host, port)): look the name up with getaddrinfo
@@ -34,14 +35,15 @@ signals:
     void finished(const QString &socketId, bool connected);
 
 private:
-    void next();
-    void onEvent(const SocketEvent &event);
+    void onStepEnded(const SocketEvent &event);
     void fail(const QString &step);
 
     SocketSession *m_session;
     BackgroundLookup *m_lookup;
-    QList<SocketAddress> m_addresses;
+    CallSequence *m_calls;
     QStringList m_summary;
     QString m_current;
+    SocketAddress m_trying;
     bool m_running = false;
+    bool m_connected = false;
 };

@@ -506,6 +506,13 @@
     </message>
 </context>
 <context>
+    <name>CallSequence</name>
+    <message>
+        <source>still waiting after %1 s (%2); did the other side act?</source>
+        <translation>wartet nach %1 s noch (%2); hat die andere Seite gehandelt?</translation>
+    </message>
+</context>
+<context>
     <name>ClientPane</name>
     <message>
         <source>socket(family, type, proto): ask the kernel for a new socket</source>
@@ -966,12 +973,16 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <translation>%1 Schritte von „getting the flow“ abgespielt.</translation>
     </message>
     <message>
-        <source>Step %1: %2 is not available.</source>
-        <translation>Schritt %1: %2 ist nicht verfügbar.</translation>
-    </message>
-    <message>
         <source>Step %1 failed: %2</source>
         <translation>Schritt %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Step %1: %2</source>
+        <translation>Schritt %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not available.</source>
+        <translation>%1 ist nicht verfügbar.</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1141,53 @@ Dieses Mal erlauben?</translation>
     <message>
         <source>Lesson: %1</source>
         <translation>Lektion: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonExecutor</name>
+    <message>
+        <source>your turn: %1</source>
+        <translation>Sie sind dran: %1</translation>
+    </message>
+    <message>
+        <source>waiting for accept() to return the %1 socket</source>
+        <translation>warte, bis accept() den Socket %1 liefert</translation>
+    </message>
+    <message>
+        <source>waiting for %1() on %2 to return</source>
+        <translation>warte, bis %1() auf %2 zurückkehrt</translation>
+    </message>
+    <message>
+        <source>there is no socket named %1 yet; an earlier step creates it with socket()</source>
+        <translation>es gibt noch keinen Socket namens %1; ein früherer Schritt erzeugt ihn mit socket()</translation>
+    </message>
+    <message>
+        <source>%1 must be listening before it can serve</source>
+        <translation>%1 muss lauschen, bevor er bedienen kann</translation>
+    </message>
+    <message>
+        <source>%1 now accepts every client and serves it (%2 mode)</source>
+        <translation>%1 nimmt jetzt jeden Client an und bedient ihn (Modus %2)</translation>
+    </message>
+    <message>
+        <source>the lesson&apos;s server is not listening yet</source>
+        <translation>der Server der Lektion lauscht noch nicht</translation>
+    </message>
+    <message>
+        <source>Opened %1 in your browser.</source>
+        <translation>%1 im Browser geöffnet.</translation>
+    </message>
+    <message>
+        <source>A browser&apos;s request went to %1.</source>
+        <translation>Die Anfrage eines Browsers ging an %1.</translation>
+    </message>
+    <message>
+        <source>that failed (%1); try again</source>
+        <translation>das ist fehlgeschlagen (%1); bitte noch einmal</translation>
+    </message>
+    <message>
+        <source>you did it</source>
+        <translation>geschafft</translation>
     </message>
 </context>
 <context>
@@ -1316,10 +1374,6 @@ Dieses Mal erlauben?</translation>
 <context>
     <name>LessonRunner</name>
     <message>
-        <source>still waiting after %1 s (%2); did the other side act?</source>
-        <translation>wartet nach %1 s noch (%2); hat die andere Seite gehandelt?</translation>
-    </message>
-    <message>
         <source>not run</source>
         <translation>nicht gelaufen</translation>
     </message>
@@ -1342,50 +1396,6 @@ Dieses Mal erlauben?</translation>
     <message>
         <source>skipped</source>
         <translation>übersprungen</translation>
-    </message>
-    <message>
-        <source>your turn: %1</source>
-        <translation>Sie sind dran: %1</translation>
-    </message>
-    <message>
-        <source>waiting for accept() to return the %1 socket</source>
-        <translation>warte, bis accept() den Socket %1 liefert</translation>
-    </message>
-    <message>
-        <source>waiting for %1() on %2 to return</source>
-        <translation>warte, bis %1() auf %2 zurückkehrt</translation>
-    </message>
-    <message>
-        <source>there is no socket named %1 yet; an earlier step creates it with socket()</source>
-        <translation>es gibt noch keinen Socket namens %1; ein früherer Schritt erzeugt ihn mit socket()</translation>
-    </message>
-    <message>
-        <source>%1 must be listening before it can serve</source>
-        <translation>%1 muss lauschen, bevor er bedienen kann</translation>
-    </message>
-    <message>
-        <source>%1 now accepts every client and serves it (%2 mode)</source>
-        <translation>%1 nimmt jetzt jeden Client an und bedient ihn (Modus %2)</translation>
-    </message>
-    <message>
-        <source>the lesson&apos;s server is not listening yet</source>
-        <translation>der Server der Lektion lauscht noch nicht</translation>
-    </message>
-    <message>
-        <source>Opened %1 in your browser.</source>
-        <translation>%1 im Browser geöffnet.</translation>
-    </message>
-    <message>
-        <source>A browser&apos;s request went to %1.</source>
-        <translation>Die Anfrage eines Browsers ging an %1.</translation>
-    </message>
-    <message>
-        <source>that failed (%1); try again</source>
-        <translation>das ist fehlgeschlagen (%1); bitte noch einmal</translation>
-    </message>
-    <message>
-        <source>you did it</source>
-        <translation>geschafft</translation>
     </message>
 </context>
 <context>

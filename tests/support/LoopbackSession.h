@@ -5,8 +5,10 @@
 
 #include <QString>
 
+class CallSequence;
+
 // A session with its event recorder, plus the steps most socket tests start with, all on
-// 127.0.0.1 with kernel-chosen ports.
+// 127.0.0.1 with kernel-chosen ports, scripted as the app scripts calls (CallSequence).
 class LoopbackSession
 {
 public:
@@ -23,6 +25,9 @@ public:
     bool connectedPair(QString *client, QString *conn);
 
 private:
+    // Runs the calls and waits (processing events) until they finished or failed.
+    static bool run(CallSequence &calls);
+
     SocketSession m_session;
     EventRecorder m_events;
 };
