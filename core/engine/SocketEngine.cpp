@@ -1,17 +1,13 @@
 #include "engine/SocketEngine.h"
 
-#include "calls/AddressInput.h"
 #include "calls/CallRules.h"
-#include "calls/SocketOption.h"
 #include "engine/AcceptLoop.h"
 #include "engine/BatchSender.h"
 #include "engine/CallQueue.h"
 #include "engine/CallSlot.h"
 #include "engine/DatagramLoop.h"
 #include "engine/EngineSocket.h"
-#include "engine/HostResolver.h"
 #include "engine/KernelProbe.h"
-#include "engine/UnixSocketFile.h"
 #include "session/FreedMemory.h"
 #include "threads/Mailbox.h"
 #include "threads/ThreadHandoff.h"
@@ -34,13 +30,16 @@ SocketEngine::SocketEngine(const SessionClock *clock, QObject *parent)
                                emit eventOccurred(e);
                            },
                            [this](const SocketInfo &info) { m_batches->add(info); }),
-      m_data(m_report,
-             [this](EngineSocket &s, CallSlot &slot, bool forWriting) {
-                 m_report.blocked(s, slot);
-                 waitFor(s, forWriting);
-             }),
-      m_kernelTimer(new QTimer(this)), m_trim(new QTimer(this)), m_batches(new BatchSender(this)),
-      m_mailbox(new Mailbox(this))
+      m_data(m_report, [this](EngineSocket &s, CallSlot &slot,
+                              bool forWriting) { blockAndWait(s, slot, forWriting); }),
+      m_options(m_report), m_kernelTimer(new QTimer(this)), m_trim(new QTimer(this)),
+      m_batches(new BatchSender(this)), m_mailbox(new Mailbox(this)),
+      m_address(
+          m_report, m_data,
+          [this](EngineSocket &s, CallSlot &slot, bool forWriting) {
+              blockAndWait(s, slot, forWriting);
+          },
+          m_mailbox, m_lookups, [this](const QString &id) { return find(id); })
 {
     m_kernelTimer->setInterval(250);
     connect(m_kernelTimer, &QTimer::timeout, this, &SocketEngine::sampleKernel);
@@ -134,12 +133,12 @@ void SocketEngine::execute(const CallRequest &request)
     }
     switch (request.call) {
     case SocketCall::SetSockOpt:
-        setOption(*s, request);
+        m_options.set(*s, request);
         break;
     case SocketCall::Bind:
     case SocketCall::Connect:
     case SocketCall::SendTo:
-        bindOrConnect(*s, request);
+        m_address.start(*s, request);
         break;
     case SocketCall::RecvFrom:
         m_data.recvFrom(
@@ -203,191 +202,6 @@ void SocketEngine::createSocket(const CallRequest &request)
     m_report.succeed(s, slot, fd);
 }
 
-void SocketEngine::setOption(EngineSocket &s, const CallRequest &request)
-{
-    const SocketOption *option = SocketOption::find(request.optionName);
-    CallSlot &slot =
-        m_report.begin(s, request,
-                       {{QStringLiteral("level"), option ? option->levelName : QString()},
-                        {QStringLiteral("option"), request.optionName},
-                        {QStringLiteral("value"), request.optionValue}});
-    if (!option) {
-        m_report.fail(s, slot,
-                      CallError::usage(QStringLiteral("AttributeError"),
-                                       QStringLiteral("SocketLab does not offer the option "
-                                                      "%1")
-                                           .arg(request.optionName),
-                                       tr("Choose one from the list.")));
-        return;
-    }
-    int rc;
-    if (option->kind == SocketOption::Kind::Seconds) {
-        const linger l{request.optionValue >= 0 ? 1 : 0, qMax(0, request.optionValue)};
-        rc = ::setsockopt(s.info.fd, option->level, option->optname, &l, sizeof l);
-    } else {
-        const int value = request.optionValue;
-        rc = ::setsockopt(s.info.fd, option->level, option->optname, &value, sizeof value);
-    }
-    if (rc != 0) {
-        m_report.failErrno(s, slot, errno);
-        return;
-    }
-    // What the kernel made of it, as getsockopt would say.
-    int now = 0;
-    if (option->kind == SocketOption::Kind::Seconds) {
-        linger l{};
-        socklen_t length = sizeof l;
-        if (::getsockopt(s.info.fd, option->level, option->optname, &l, &length) == 0)
-            now = l.l_onoff ? l.l_linger : -1;
-    } else {
-        socklen_t length = sizeof now;
-        ::getsockopt(s.info.fd, option->level, option->optname, &now, &length);
-    }
-    m_report.succeed(s, slot, QVariantMap{{QStringLiteral("getsockopt"), now}});
-}
-
-void SocketEngine::bindOrConnect(EngineSocket &s, const CallRequest &request)
-{
-    // A Unix socket's address is a path: Python passes it as a plain string.
-    QVariantMap args = s.info.family == AF_UNIX
-                           ? QVariantMap{{QStringLiteral("path"), request.host}}
-                           : QVariantMap{{QStringLiteral("host"), request.host},
-                                         {QStringLiteral("port"), request.port}};
-    if (request.call == SocketCall::SendTo)
-        args.insert(QStringLiteral("size"), request.data.size());
-    CallSlot &slot = m_report.begin(
-        s, request, args, request.call == SocketCall::SendTo ? request.data : QByteArray());
-    const AddressInput::Result input =
-        AddressInput::interpret(s.info.family, request.host, request.port);
-    if (input.error.isError()) {
-        m_report.fail(s, slot, input.error);
-        return;
-    }
-    slot.address = input.address.display();
-    if (input.needsLookup) {
-        lookUpThen(s, slot);
-        return;
-    }
-    withAddress(s, slot, input.address);
-}
-
-void SocketEngine::withAddress(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
-{
-    if (slot.request.call == SocketCall::Bind) {
-        bindTo(s, slot, address);
-    } else if (slot.request.call == SocketCall::Connect) {
-        connectTo(s, slot, address);
-    } else {
-        slot.target = address;
-        slot.args.insert(QStringLiteral("address"), address.toVariant());
-        m_data.sendTo(s, slot);
-    }
-}
-
-void SocketEngine::lookUpThen(EngineSocket &s, CallSlot &slot)
-{
-    // getaddrinfo may wait seconds for DNS: run it on a pool thread and come back here.
-    const CallRequest &request = slot.request;
-    const quint64 token = slot.token;
-    const bool duplex = s.isDuplex(slot);
-    const QString id = s.info.id;
-    const int family = s.info.family;
-    const int type = s.info.type;
-    const QString host = request.host.trimmed();
-    const quint16 port = quint16(request.port);
-    const SocketCall call = request.call;
-    // The engine waits for its own pool before it dies, so `this` outlives every lookup.
-    QRunnable *lookup = QRunnable::create([=] {
-        threadHandoff();
-        const HostResolver::Result result = HostResolver::resolve(family, type, host, port);
-        m_mailbox->post([=] {
-            EngineSocket *s = find(id);
-            if (!s)
-                return;
-            CallSlot &slot = duplex ? s->duplex : s->main;
-            if (slot.token != token || slot.request.call != call)
-                return; // the socket was closed or moved on: this answer is stale
-            if (result.error.isError() || result.addresses.isEmpty()) {
-                m_report.fail(*s, slot, result.error);
-                return;
-            }
-            const SocketAddress first = result.addresses.first();
-            slot.address = first.display();
-            slot.args.insert(QStringLiteral("resolved"), first.host());
-            withAddress(*s, slot, first);
-        });
-    });
-    threadHandoff();
-    m_lookups.start(lookup);
-}
-
-void SocketEngine::bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
-{
-    sockaddr_storage storage;
-    socklen_t length = 0;
-    address.toSockaddr(&storage, &length);
-    const bool unixPath =
-        address.family() == AF_UNIX && !address.host().startsWith(QLatin1Char('@'));
-    QString notRemoved;
-    if (unixPath && slot.request.removeStaleFile)
-        UnixSocketFile::removeStale(address.host(), &notRemoved); // if not, bind says why
-    if (::bind(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length) != 0) {
-        const int error = errno;
-        // Python's close leaves the file: say whether it is one nobody answers on, which
-        // the window offers to remove (a connect, so it is asked here, not on the UI thread).
-        if (unixPath && error == EADDRINUSE)
-            slot.args.insert(QStringLiteral("stale"), UnixSocketFile::inspect(address.host()) ==
-                                                          UnixSocketFile::Kind::Stale);
-        m_report.failErrno(s, slot, error, address.display());
-        return;
-    }
-    s.info.local = SocketAddress::localOf(s.info.fd);
-    s.info.state = SocketState::Bound;
-    struct stat made;
-    if (unixPath && ::lstat(address.host().toLocal8Bit().constData(), &made) == 0) {
-        s.boundUnixPath = address.host();
-        s.boundUnixDevice = made.st_dev;
-        s.boundUnixInode = made.st_ino;
-    }
-    m_report.succeed(s, slot, s.info.local.toVariant());
-}
-
-void SocketEngine::connectTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address)
-{
-    sockaddr_storage storage;
-    socklen_t length = 0;
-    address.toSockaddr(&storage, &length);
-    slot.args.insert(QStringLiteral("address"), address.toVariant());
-    int rc;
-    do {
-        rc = ::connect(s.info.fd, reinterpret_cast<sockaddr *>(&storage), length);
-    } while (rc != 0 && errno == EINTR);
-    if (rc == 0) {
-        finishConnect(s, slot);
-        return;
-    }
-    if (errno == EINPROGRESS) {
-        s.info.state = SocketState::Connecting;
-        m_report.blocked(s, slot);
-        waitFor(s, true);
-        return;
-    }
-    const int error = errno;
-    if (s.info.state == SocketState::Created || s.info.state == SocketState::Bound)
-        s.info.state = SocketState::Failed;
-    m_report.failErrno(s, slot, error, address.display());
-}
-
-void SocketEngine::finishConnect(EngineSocket &s, CallSlot &slot)
-{
-    s.info.local = SocketAddress::localOf(s.info.fd);
-    s.info.peer = SocketAddress::peerOf(s.info.fd);
-    s.info.state = SocketState::Connected;
-    // Python's connect returns None; the trace keeps the local address the kernel chose,
-    // which is how the other side's accept names this client.
-    m_report.succeed(s, slot, QVariantMap{{QStringLiteral("local"), s.info.local.toVariant()}});
-}
-
 void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)
 {
     CallSlot &slot = m_report.begin(s, request, {{QStringLiteral("backlog"), request.backlog}});
@@ -401,15 +215,10 @@ void SocketEngine::listenOn(EngineSocket &s, const CallRequest &request)
     m_report.succeed(s, slot, QVariant());
 }
 
-bool SocketEngine::blockIfWouldBlock(EngineSocket &s, CallSlot &slot, int error, bool forWriting)
+void SocketEngine::blockAndWait(EngineSocket &s, CallSlot &slot, bool forWriting)
 {
-    // A non-blocking call that would block is the student's blocking call waiting: report
-    // it and try again when the fd is ready.
-    if (error != EAGAIN && error != EWOULDBLOCK)
-        return false;
     m_report.blocked(s, slot);
     waitFor(s, forWriting);
-    return true;
 }
 
 void SocketEngine::tryAccept(EngineSocket &s, CallSlot &slot)
@@ -421,9 +230,11 @@ void SocketEngine::tryAccept(EngineSocket &s, CallSlot &slot)
         fd = ::accept4(s.info.fd, reinterpret_cast<sockaddr *>(&storage), &length,
                        SOCK_NONBLOCK | SOCK_CLOEXEC);
     } while (fd < 0 && errno == EINTR);
+    if (fd < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+        blockAndWait(s, slot, false); // the student's accept waits for a client
+        return;
+    }
     if (fd < 0) {
-        if (blockIfWouldBlock(s, slot, errno, false))
-            return;
         m_report.failErrno(s, slot, errno);
         return;
     }
@@ -563,15 +374,7 @@ void SocketEngine::onWritable(EngineSocket &s)
 {
     stopWaiting(s, true);
     if (s.main.request.call == SocketCall::Connect) {
-        int error = 0;
-        socklen_t length = sizeof error;
-        ::getsockopt(s.info.fd, SOL_SOCKET, SO_ERROR, &error, &length);
-        if (error == 0) {
-            finishConnect(s, s.main);
-        } else {
-            s.info.state = SocketState::Failed;
-            m_report.failErrno(s, s.main, error, s.main.address);
-        }
+        m_address.connectEnded(s, s.main);
         return;
     }
     CallSlot *slot = s.slotWaitingToWrite();

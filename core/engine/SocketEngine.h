@@ -5,8 +5,10 @@
 #include "calls/ServingStatus.h"
 #include "calls/SocketEvent.h"
 #include "calls/SocketInfo.h"
+#include "engine/AddressCalls.h"
 #include "engine/CallReporter.h"
 #include "engine/DataTransfer.h"
+#include "engine/OptionCalls.h"
 
 #include <QObject>
 #include <QThreadPool>
@@ -62,18 +64,12 @@ private:
     SocketEvent forUiThread(const SocketEvent &event) const;
     EngineSocket *find(const QString &id);
     void createSocket(const CallRequest &request);
-    void setOption(EngineSocket &s, const CallRequest &request);
-    void bindOrConnect(EngineSocket &s, const CallRequest &request);
-    void lookUpThen(EngineSocket &s, CallSlot &slot);
-    void bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address);
-    void connectTo(EngineSocket &s, CallSlot &slot, const SocketAddress &address);
-    void finishConnect(EngineSocket &s, CallSlot &slot);
     void listenOn(EngineSocket &s, const CallRequest &request);
     void tryAccept(EngineSocket &s, CallSlot &slot);
-    // True (and the call reported blocked, waiting for readiness) for EAGAIN/EWOULDBLOCK.
-    bool blockIfWouldBlock(EngineSocket &s, CallSlot &slot, int error, bool forWriting);
-    // Goes on with a call whose address is known: bind, connect or sendto.
-    void withAddress(EngineSocket &s, CallSlot &slot, const SocketAddress &address);
+    // A non-blocking call that would block is the student's blocking call waiting: report
+    // it and try again when the fd is ready. Reports the call blocked and arms the fd (for writing
+    // or for reading).
+    void blockAndWait(EngineSocket &s, CallSlot &slot, bool forWriting);
     void shutdownSocket(EngineSocket &s, const CallRequest &request);
     void closeSocket(EngineSocket &s, const QString &cancelReason);
 
@@ -92,6 +88,7 @@ private:
 
     CallReporter m_report;
     DataTransfer m_data;
+    OptionCalls m_options;
     std::map<QString, std::unique_ptr<ServeLoop>> m_loops; // automatic servers by socket id
     std::map<QString, std::unique_ptr<EngineSocket>> m_sockets;
     std::deque<QString> m_closed; // closed sockets still in m_sockets, oldest first
@@ -105,5 +102,6 @@ private:
     BatchSender *m_batches;
     CallQueue *m_calls;
     Mailbox *m_mailbox;
-    QThreadPool m_lookups; // getaddrinfo for host names: it may block, so never on this thread
+    QThreadPool m_lookups;  // getaddrinfo for host names: it may block, so never on this thread
+    AddressCalls m_address; // bind, connect, sendto: after the mailbox and pool it posts to
 };

@@ -1658,6 +1658,13 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     </message>
 </context>
 <context>
+    <name>OptionCalls</name>
+    <message>
+        <source>Choose one from the list.</source>
+        <translation>Eine aus der Liste wählen.</translation>
+    </message>
+</context>
+<context>
     <name>PaneSource</name>
     <message>
         <source>Showing %1 (read-only)</source>
@@ -2025,10 +2032,6 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>Turn on &quot;allow invalid calls&quot; to let the kernel answer instead.</source>
         <translation>„Ungültige Aufrufe erlauben“ einschalten, damit stattdessen der Kernel antwortet.</translation>
-    </message>
-    <message>
-        <source>Choose one from the list.</source>
-        <translation>Eine aus der Liste wählen.</translation>
     </message>
 </context>
 <context>
