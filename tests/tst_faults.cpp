@@ -6,7 +6,6 @@
 #include "session/EventLog.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QTest>
 
@@ -180,11 +179,10 @@ void TestFaults::hangingConnectIsCancelledByClose()
                                  return !hanging.isEmpty();
                              }()),
                              5000);
-    QElapsedTimer timer;
-    timer.start();
+    // The handshake would wait for its SYN's retries (minutes): close cancels it instead.
     s.close(hanging);
-    const SocketEvent cancelled = m_lab->events().waitForEnd(hanging, SocketCall::Connect, 1000);
-    QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
+    const SocketEvent cancelled = m_lab->events().waitForEnd(hanging, SocketCall::Connect);
+    QCOMPARE(cancelled.phase, CallPhase::Failed);
     QCOMPARE(cancelled.error.kind(), CallError::Kind::Cancelled);
     Q_UNUSED(tiny)
 }

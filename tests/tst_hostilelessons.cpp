@@ -232,12 +232,10 @@ void TestHostileLessons::aFifoIsNotRead()
     QTemporaryDir dir;
     const QString fifo = dir.filePath(QStringLiteral("lesson.lesson"));
     QCOMPARE(::mkfifo(fifo.toLocal8Bit().constData(), 0600), 0);
-    QElapsedTimer took;
-    took.start();
+    // Opening a FIFO nobody writes to blocks for ever: this returns only if it is not read.
     const LessonParser::Result r = LessonLibrary::load(fifo);
     QVERIFY(!r.ok());
     QVERIFY2(r.error.contains(QStringLiteral("not a regular file")), qPrintable(r.error));
-    QVERIFY(took.elapsed() < 1000);
 }
 
 void TestHostileLessons::aStepThatNeverEndsTimesOut()

@@ -7,14 +7,15 @@
 #include "session/AutoServer.h"
 
 #include <QCryptographicHash>
-#include <QElapsedTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 
+#include <cerrno>
 #include <memory>
 
+#include <fcntl.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 
@@ -61,7 +62,7 @@ private slots:
     void echoKeepsEveryByteWhenEventsCarryAPreview();
     void closeCancelsBlockedCall_data();
     void closeCancelsBlockedCall();
-    void quittingWithBlockedCallsIsImmediate();
+    void quittingWithBlockedCallsDoesNotWaitForThem();
     void twoHundredConcurrentClients();
     void chatRelaysToEveryOtherClient();
     void connectByNameUsesTheResolvedAddress();
@@ -386,19 +387,17 @@ void TestSocketLifecycle::closeCancelsBlockedCall()
     m_events->waitFor(blockedId, call, CallPhase::Blocked);
     QTRY_VERIFY(m_session->socket(blockedId).blocked);
 
-    QElapsedTimer timer;
-    timer.start();
+    // Nobody connects and nothing is sent: the call ends only because close cancels it.
+    // (How long that takes is bench/cancel_latency's business, not a unit test's.)
     QVERIFY(m_session->close(blockedId).isEmpty());
-    const SocketEvent cancelled = m_events->waitForEnd(blockedId, call, 1000);
-    const qint64 elapsed = timer.elapsed();
+    const SocketEvent cancelled = m_events->waitForEnd(blockedId, call);
     QCOMPARE(cancelled.phase, CallPhase::Failed);
     QCOMPARE(cancelled.error.kind(), CallError::Kind::Cancelled);
-    QVERIFY2(elapsed < 100, qPrintable(QStringLiteral("took %1 ms").arg(elapsed)));
     QCOMPARE(m_events->waitForEnd(blockedId, SocketCall::Close).phase, CallPhase::Returned);
     QCOMPARE(m_session->socket(blockedId).state, SocketState::Closed);
 }
 
-void TestSocketLifecycle::quittingWithBlockedCallsIsImmediate()
+void TestSocketLifecycle::quittingWithBlockedCallsDoesNotWaitForThem()
 {
     QString client, conn;
     QVERIFY(m_lab->connectedPair(&client, &conn));
@@ -409,10 +408,13 @@ void TestSocketLifecycle::quittingWithBlockedCallsIsImmediate()
     m_session->recv(client, 100);
     m_events->waitFor(client, SocketCall::Recv, CallPhase::Blocked);
 
-    QElapsedTimer timer;
-    timer.start();
+    // None of the three calls would ever return by itself: if destroying the session waited
+    // for them, this would hang. Their fds are closed, so the peer sees the end.
+    const int clientFd = m_session->socket(client).fd;
+    QVERIFY(clientFd >= 0);
     m_lab.reset();
-    QVERIFY2(timer.elapsed() < 100, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(::fcntl(clientFd, F_GETFD), -1);
+    QCOMPARE(errno, EBADF);
 }
 
 void TestSocketLifecycle::twoHundredConcurrentClients()
