@@ -27,15 +27,6 @@ QColor arrowColor(const SequenceModel::Arrow &a, SocketRole senderRole)
     }
 }
 
-double distanceToSegment(QPointF p, QPointF a, QPointF b)
-{
-    const QPointF d = b - a;
-    const double length2 = d.x() * d.x() + d.y() * d.y();
-    double t = length2 > 0 ? ((p - a).x() * d.x() + (p - a).y() * d.y()) / length2 : 0;
-    t = qBound(0.0, t, 1.0);
-    const QPointF closest = a + t * d;
-    return std::hypot(p.x() - closest.x(), p.y() - closest.y());
-}
 } // namespace
 
 SequenceDiagramView::SequenceDiagramView(QWidget *parent) : QAbstractScrollArea(parent)
@@ -86,8 +77,7 @@ void SequenceDiagramView::paintTravellingBytes(QPainter &p)
     if (a.from < 0)
         return;
     const double t = qMin(1.0, m_animationClock.elapsed() / double(qMax(1, m_animationMs)));
-    const QLineF line = arrowLine(a);
-    const QPointF at = line.pointAt(t);
+    const QPointF at = layout().arrowLine(a).pointAt(t);
     const QString text = a.kind == SequenceModel::ArrowKind::Data
                              ? tr("%n byte(s)", nullptr, int(qMin<qint64>(a.bytes, INT_MAX)))
                              : a.label;
@@ -117,17 +107,7 @@ void SequenceDiagramView::addEvent(const SocketEvent &event)
         m_animationTimer.start();
     }
     if (m_model.lifelines().size() != lifelines) {
-        // Server-side lifelines on the left, clients on the right, each in order of birth.
-        m_column.clear();
-        QVector<int> server, client;
-        for (int i = 0; i < m_model.lifelines().size(); ++i)
-            (m_model.lifelines().at(i).role == SocketRole::Client ? client : server).append(i);
-        m_column.resize(m_model.lifelines().size());
-        int column = 0;
-        for (int i : server)
-            m_column[i] = column++;
-        for (int i : client)
-            m_column[i] = column++;
+        m_layout.placeLifelines();
         setAccessibleDescription(tr("%1 sockets").arg(m_model.lifelines().size()));
     }
     // The scroll range and the redraw wait for the next frame: a flood adds hundreds of
@@ -156,7 +136,7 @@ void SequenceDiagramView::clear()
 {
     stopAnimation();
     m_model.clear();
-    m_column.clear();
+    m_layout.placeLifelines();
     m_selected = 0;
     updateScrollRange();
     viewport()->update();
@@ -183,48 +163,27 @@ void SequenceDiagramView::setSelectedSeq(qint64 seq)
     viewport()->update();
 }
 
-int SequenceDiagramView::rowHeight() const
+const SequenceLayout &SequenceDiagramView::layout() const
 {
-    return fontMetrics().height() * 5 / 2;
-}
-
-int SequenceDiagramView::headerHeight() const
-{
-    return fontMetrics().height() * 2;
-}
-
-int SequenceDiagramView::columnX(int lifeline) const
-{
-    // Computed from the whole width: with more sockets than pixels, a whole-pixel column
-    // width would be 0 and put every lifeline at the left edge.
-    const qint64 count = qMax(1, int(m_column.size()));
-    return int((2 * qint64(m_column.value(lifeline)) + 1) * viewport()->width() / (2 * count));
-}
-
-int SequenceDiagramView::rowY(int row, int lane) const
-{
-    return headerHeight() + row * rowHeight() + rowHeight() / 2 + (lane - 1) * rowHeight() * 2 / 5 -
-           verticalScrollBar()->value();
+    m_layout.setViewport(viewport()->width(), viewport()->height());
+    m_layout.setLineHeight(fontMetrics().height());
+    m_layout.setScroll(verticalScrollBar()->value());
+    return m_layout;
 }
 
 void SequenceDiagramView::updateScrollRange()
 {
-    const int content = headerHeight() + (m_model.rowCount() + 1) * rowHeight();
-    verticalScrollBar()->setRange(0, qMax(0, content - viewport()->height()));
-    verticalScrollBar()->setPageStep(viewport()->height());
-    verticalScrollBar()->setSingleStep(rowHeight());
+    const SequenceLayout &l = layout();
+    verticalScrollBar()->setRange(0, qMax(0, l.contentHeight() - l.height()));
+    verticalScrollBar()->setPageStep(l.height());
+    verticalScrollBar()->setSingleStep(l.rowHeight());
 }
 
 void SequenceDiagramView::ensureRowVisible(int row)
 {
     if (m_frameTimer.isActive())
         showNewEvents(); // the row may be one the scroll range does not cover yet
-    const int top = headerHeight() + row * rowHeight();
-    QScrollBar *bar = verticalScrollBar();
-    if (top < bar->value() + headerHeight())
-        bar->setValue(top - headerHeight());
-    else if (top + rowHeight() > bar->value() + viewport()->height())
-        bar->setValue(top + rowHeight() - viewport()->height());
+    verticalScrollBar()->setValue(layout().scrollToShow(row));
 }
 
 void SequenceDiagramView::resizeEvent(QResizeEvent *event)
@@ -237,74 +196,94 @@ void SequenceDiagramView::resizeEvent(QResizeEvent *event)
     m_follow = following;
 }
 
-void SequenceDiagramView::paintEvent(QPaintEvent *)
+namespace {
+// With more sockets than the view is wide, several share a pixel column: what each column
+// already shows is kept, so a line hidden under one drawn before it is skipped.
+class ColumnSpans
 {
-    QPainter p(viewport());
-    // Bands, lifelines and bars are whole-pixel rectangles: filled without antialiasing,
-    // which for a thousand sockets is most of the frame. Arrows and dots are smoothed.
-    p.setRenderHint(QPainter::Antialiasing, false);
-    const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
-    const int bottom = viewport()->height();
-    // Only what is on screen is drawn: a flood has tens of thousands of rows.
-    const int firstRow = qMax(0, (verticalScrollBar()->value()) / rowHeight() - 1);
-    const int lastRow = firstRow + bottom / rowHeight() + 2;
-    const auto visible = [firstRow, lastRow](int from, int to) {
-        if (to < 0)
-            to = INT_MAX;
-        return qMax(from, firstRow) <= qMin(to, lastRow);
-    };
-    const int selectedRow = m_model.rowOfSeq(m_selected);
-    const int newestRow = m_model.rowCount() - 1;
-    for (int row : {newestRow, selectedRow}) {
-        if (row < 0)
-            continue;
-        const QRect band(0, rowY(row) - rowHeight() / 2, viewport()->width(), rowHeight());
-        p.fillRect(band,
-                   row == selectedRow ? RoleColors::selectedBand() : RoleColors::newestBand());
-    }
-    // With more sockets than the view is wide, several share a pixel column: what each
-    // column already shows is kept, so a line hidden under one drawn before it is skipped.
-    using Spans = QVector<QPair<int, int>>; // per pixel column: top and end shown, or {0, -1}
-    const auto alreadyShown = [](Spans &spans, int x, int from, int to) {
-        if (x < 0 || x >= spans.size())
+public:
+    explicit ColumnSpans(int width) : m_spans(width, {0, -1}) {}
+    bool alreadyShown(int x, int from, int to)
+    {
+        if (x < 0 || x >= m_spans.size())
             return false;
-        QPair<int, int> &shown = spans[x];
+        QPair<int, int> &shown = m_spans[x];
         if (shown.second >= 0 && from >= shown.first && to <= shown.second)
             return true;
         const bool touches = shown.second >= 0 && from <= shown.second && to >= shown.first;
         shown = touches ? qMakePair(qMin(from, shown.first), qMax(to, shown.second))
                         : qMakePair(from, to);
         return false;
-    };
-    // Lifelines.
-    Spans lifelineSpans(viewport()->width() + 1, {0, -1});
+    }
+
+private:
+    QVector<QPair<int, int>> m_spans; // per pixel column: top and end shown, or {0, -1}
+};
+} // namespace
+
+void SequenceDiagramView::paintEvent(QPaintEvent *)
+{
+    QPainter p(viewport());
+    const SequenceLayout &l = layout();
+    // Bands, lifelines and bars are whole-pixel rectangles: filled without antialiasing,
+    // which for a thousand sockets is most of the frame. Arrows and dots are smoothed.
+    p.setRenderHint(QPainter::Antialiasing, false);
+    const int selectedRow = m_model.rowOfSeq(m_selected);
+    for (int row : {int(m_model.rowCount()) - 1, selectedRow}) {
+        if (row < 0)
+            continue;
+        const QRect band(0, l.rowY(row) - l.rowHeight() / 2, l.width(), l.rowHeight());
+        p.fillRect(band,
+                   row == selectedRow ? RoleColors::selectedBand() : RoleColors::newestBand());
+    }
+    ColumnSpans lifelineSpans(l.width() + 1);
     const int lineWidth = qMax(1, qRound(2 * m_lineScale));
+    const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
     for (int i = 0; i < lines.size(); ++i) {
-        const SequenceModel::Lifeline &l = lines.at(i);
-        const int x = columnX(i);
-        const int top = qMax(headerHeight(), rowY(l.firstRow) - rowHeight() / 2);
-        const int end = l.lastRow < 0 ? bottom : rowY(l.lastRow);
-        if (end <= top || alreadyShown(lifelineSpans, x, top, end))
+        const SequenceModel::Lifeline &line = lines.at(i);
+        const int x = l.columnX(i);
+        const int top = qMax(l.headerHeight(), l.rowY(line.firstRow) - l.rowHeight() / 2);
+        const int end = line.lastRow < 0 ? l.height() : l.rowY(line.lastRow);
+        if (end <= top || lifelineSpans.alreadyShown(x, top, end))
             continue;
         // A filled rectangle: as crisp as the 2 px line it stands for, and far cheaper
         // to draw hundreds of times than an antialiased stroke.
-        p.fillRect(QRect(x - lineWidth / 2, top, lineWidth, end - top), RoleColors::strong(l.role));
+        p.fillRect(QRect(x - lineWidth / 2, top, lineWidth, end - top),
+                   RoleColors::strong(line.role));
     }
-    // Blocked calls. With hundreds of sockets side by side a bar is a thin line without its
-    // label (there is no room for either), which also keeps the painting cheap.
+    const bool crowded = l.crowded(qRound(6 * m_lineScale));
+    paintBars(p, l, crowded);
+    p.setRenderHint(QPainter::Antialiasing);
+    paintMarks(p, l);
+    paintArrows(p, l);
+    paintTravellingBytes(p);
+    if (hasFocus()) {
+        // Keyboard focus is shown, as on every other control.
+        p.setPen(QPen(palette().color(QPalette::Highlight), 3));
+        p.setBrush(Qt::NoBrush);
+        p.drawRect(viewport()->rect().adjusted(1, 1, -2, -2));
+    }
+    paintHeader(p, l, crowded);
+}
+
+void SequenceDiagramView::paintBars(QPainter &p, const SequenceLayout &l, bool crowded)
+{
+    // With hundreds of sockets side by side a bar is a thin line without its label (there
+    // is no room for either), which also keeps the painting cheap.
     const int half = qRound(6 * m_lineScale);
-    const bool crowded = viewport()->width() / qMax(1, int(m_column.size())) < 4 * half;
-    Spans barSpans(crowded ? viewport()->width() + 1 : 0, {0, -1});
+    const auto [firstRow, lastRow] = l.visibleRows();
+    ColumnSpans barSpans(crowded ? l.width() + 1 : 0);
+    const QFontMetrics metrics = fontMetrics();
     for (const SequenceModel::Bar &b : m_model.bars()) {
-        if (!visible(b.fromRow, b.toRow))
+        if (b.fromRow > lastRow || (b.toRow >= 0 && b.toRow < firstRow))
             continue;
-        const int x = columnX(b.lifeline);
-        const int top = rowY(b.fromRow);
-        const int end = b.toRow < 0 ? bottom : rowY(b.toRow);
+        const int x = l.columnX(b.lifeline);
+        const int top = l.rowY(b.fromRow);
+        const int end = b.toRow < 0 ? l.height() : l.rowY(b.toRow);
         QColor bar = RoleColors::blockedBar();
         if (crowded) {
             const int to = qMax(top + 4, end);
-            if (!alreadyShown(barSpans, x, qMax(0, top), to))
+            if (!barSpans.alreadyShown(x, qMax(0, top), to))
                 p.fillRect(QRect(x, top, 1, to - top), bar);
             continue;
         }
@@ -312,37 +291,43 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         p.fillRect(QRect(x - half, top, 2 * half, qMax(4, end - top)), bar);
         p.setPen(RoleColors::warningText());
         const QString label = tr("%1 blocked").arg(b.call);
-        const int labelX =
-            qMin(x + half + 4, viewport()->width() - fontMetrics().horizontalAdvance(label) - 2);
-        p.drawText(QPoint(labelX, top + fontMetrics().ascent()), label);
+        const QRectF box = l.barLabel(b, half, metrics.horizontalAdvance(label), metrics.ascent(),
+                                      metrics.descent());
+        p.drawText(QPointF(box.left(), box.top() + metrics.ascent()), label);
     }
-    p.setRenderHint(QPainter::Antialiasing);
-    // Calls that sent nothing.
+}
+
+void SequenceDiagramView::paintMarks(QPainter &p, const SequenceLayout &l)
+{
+    const auto [firstRow, lastRow] = l.visibleRows();
+    const double dot = 4 * m_lineScale;
     for (const SequenceModel::Mark &m : m_model.marks()) {
-        if (!visible(m.row, m.row))
+        if (m.row < firstRow || m.row > lastRow)
             continue;
-        const int x = columnX(m.lifeline);
-        const int y = rowY(m.row);
         p.setPen(Qt::NoPen);
         p.setBrush(m.failed ? RoleColors::errorText()
-                            : RoleColors::strong(lines.at(m.lifeline).role));
-        const double dot = 4 * m_lineScale;
-        p.drawEllipse(QPointF(x, y), dot, dot);
+                            : RoleColors::strong(m_model.lifelines().at(m.lifeline).role));
+        p.drawEllipse(QPointF(l.columnX(m.lifeline), l.rowY(m.row)), dot, dot);
         QFont f = font();
         f.setBold(m.seq == m_selected);
         p.setFont(f);
         p.setPen(m.failed ? RoleColors::errorText() : palette().color(QPalette::Text));
-        const int labelX = qMin(
-            x + int(dot) + 4, viewport()->width() - QFontMetrics(f).horizontalAdvance(m.label) - 2);
-        p.drawText(QPoint(labelX, y + QFontMetrics(f).ascent() / 2 - 1), m.label);
+        const QFontMetrics metrics(f);
+        const QRectF box = l.markLabel(m, dot, metrics.horizontalAdvance(m.label), metrics.ascent(),
+                                       metrics.descent());
+        p.drawText(QPointF(box.left(), box.top() + metrics.ascent()), m.label);
     }
-    // What crossed.
+}
+
+void SequenceDiagramView::paintArrows(QPainter &p, const SequenceLayout &l)
+{
+    const auto [firstRow, lastRow] = l.visibleRows();
     for (const SequenceModel::Arrow &a : m_model.arrows()) {
-        if (a.from < 0 || !visible(qMin(a.fromRow, a.toRow), qMax(a.fromRow, a.toRow)))
+        if (a.from < 0 || qMax(a.fromRow, a.toRow) < firstRow || qMin(a.fromRow, a.toRow) > lastRow)
             continue;
-        const QLineF line = arrowLine(a);
+        const QLineF line = l.arrowLine(a);
         const QPointF start = line.p1(), end = line.p2();
-        const QColor color = arrowColor(a, lines.at(a.from).role);
+        const QColor color = arrowColor(a, m_model.lifelines().at(a.from).role);
         QPen pen(color, (a.seq == m_selected ? 3.5 : 2) * m_lineScale);
         if (a.pending)
             pen.setStyle(Qt::DashLine);
@@ -361,55 +346,43 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         p.drawPath(head);
         QFont f = font();
         f.setBold(a.seq == m_selected);
-        // The handshake's three arrows share a row: smaller labels, placed along the arrow
-        // at different points so they do not overlap.
-        const bool handshake = a.kind == SequenceModel::ArrowKind::Syn ||
-                               a.kind == SequenceModel::ArrowKind::SynAck ||
-                               a.kind == SequenceModel::ArrowKind::Ack;
-        if (handshake)
+        // The handshake's three arrows share a row: smaller labels.
+        if (a.kind == SequenceModel::ArrowKind::Syn || a.kind == SequenceModel::ArrowKind::SynAck ||
+            a.kind == SequenceModel::ArrowKind::Ack)
             f.setPointSizeF(f.pointSizeF() * 0.8);
         p.setFont(f);
         p.setPen(color);
-        const double along = handshake ? 0.25 + 0.25 * a.lane : 0.5;
-        const QPointF at = start + (end - start) * along;
-        const int width = QFontMetrics(f).horizontalAdvance(a.label);
-        // Kept inside the view; a label wider than a narrow view starts at its left edge.
-        const double x =
-            qMax(2.0, qMin(at.x() - width / 2.0, double(viewport()->width() - width - 2)));
-        // Unread bytes are labelled under their arrow, clear of a partial read's label.
-        const double y = a.pending ? at.y() + QFontMetrics(f).ascent() + 2 : at.y() - 4;
-        p.drawText(QPointF(x, y), a.label);
+        const QFontMetrics metrics(f);
+        const QRectF box = l.arrowLabel(a, metrics.horizontalAdvance(a.label), metrics.ascent(),
+                                        metrics.descent());
+        p.drawText(QPointF(box.left(), box.top() + metrics.ascent()), a.label);
     }
-    paintTravellingBytes(p);
-    if (hasFocus()) {
-        // Keyboard focus is shown, as on every other control.
-        p.setPen(QPen(palette().color(QPalette::Highlight), 3));
-        p.setBrush(Qt::NoBrush);
-        p.drawRect(viewport()->rect().adjusted(1, 1, -2, -2));
-    }
-    // Header last, so it stays on top while scrolling.
-    p.fillRect(QRect(0, 0, viewport()->width(), headerHeight()), palette().color(QPalette::Window));
+}
+
+void SequenceDiagramView::paintHeader(QPainter &p, const SequenceLayout &l, bool crowded)
+{
+    // Last, so it stays on top while scrolling.
+    p.fillRect(QRect(0, 0, l.width(), l.headerHeight()), palette().color(QPalette::Window));
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
     // When crowded, a name that would overlap the one before it is left out; the cheap
     // estimate comes first, so a thousand names are not all measured at every paint.
     const QFontMetrics boldMetrics(bold);
+    const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
     int lastLabelRight = INT_MIN;
     for (int i = 0; i < lines.size(); ++i) {
         const QString id = lines.at(i).socketId;
-        const int x = columnX(i);
-        if (crowded && x - boldMetrics.averageCharWidth() * int(id.size()) / 3 < lastLabelRight + 4)
+        if (crowded &&
+            l.columnX(i) - boldMetrics.averageCharWidth() * int(id.size()) / 3 < lastLabelRight + 4)
             continue;
         const int width = boldMetrics.horizontalAdvance(id);
-        // Centred on its lifeline, but kept inside the view when crowded at an edge.
-        const int left =
-            crowded ? qMax(2, qMin(x - width / 2, viewport()->width() - width - 2)) : x - width / 2;
+        const int left = l.headerLabelLeft(i, width, crowded);
         if (crowded && left < lastLabelRight + 4)
             continue;
         lastLabelRight = left + width;
         p.setPen(RoleColors::strong(lines.at(i).role));
-        p.drawText(QPoint(left, headerHeight() - boldMetrics.descent() - 4), id);
+        p.drawText(QPoint(left, l.headerHeight() - boldMetrics.descent() - 4), id);
     }
     if (lines.isEmpty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));
@@ -419,41 +392,9 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
     }
 }
 
-QLineF SequenceDiagramView::arrowLine(const SequenceModel::Arrow &a) const
-{
-    const QPointF start(columnX(a.from), rowY(a.fromRow, a.lane));
-    // An arrow whose receiver is not known yet points a little way out of its lifeline.
-    const QPointF end =
-        a.to < 0 ? start + QPointF(60, 0) : QPointF(columnX(a.to), rowY(a.toRow, a.lane));
-    return QLineF(start, end);
-}
-
 qint64 SequenceDiagramView::seqAt(const QPoint &point) const
 {
-    const QPointF at(point);
-    qint64 best = 0;
-    double bestDistance = 8;
-    for (const SequenceModel::Arrow &a : m_model.arrows()) {
-        if (a.from < 0)
-            continue;
-        const QLineF line = arrowLine(a);
-        const double d = distanceToSegment(at, line.p1(), line.p2());
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = a.seq;
-        }
-    }
-    if (best)
-        return best;
-    for (const SequenceModel::Bar &b : m_model.bars()) {
-        const int x = columnX(b.lifeline);
-        const int end = b.toRow < 0 ? viewport()->height() : rowY(b.toRow);
-        if (std::abs(point.x() - x) <= 8 && point.y() >= rowY(b.fromRow) && point.y() <= end)
-            return b.seq;
-    }
-    // Anything else on that row: the event the row stands for.
-    const int row = (point.y() + verticalScrollBar()->value() - headerHeight()) / rowHeight();
-    return row >= 0 && row < m_model.rowCount() ? m_model.seqOfRow(row) : 0;
+    return layout().seqAt(QPointF(point));
 }
 
 void SequenceDiagramView::announce(const QString &text)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "present/SequenceLayout.h"
 #include "present/SequenceModel.h"
 
 #include <QAbstractScrollArea>
@@ -48,20 +49,21 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    int rowHeight() const;
-    int headerHeight() const;
-    int columnX(int lifeline) const;
-    int rowY(int row, int lane = 0) const;
-    QLineF arrowLine(const SequenceModel::Arrow &arrow) const;
+    // The layout for the view as it is now (size, scroll position, font).
+    const SequenceLayout &layout() const;
     void updateScrollRange();
     void ensureRowVisible(int row);
     // Applies the events added since the last frame: scroll range, following, redraw.
     void showNewEvents();
+    void paintBars(QPainter &p, const SequenceLayout &l, bool crowded);
+    void paintMarks(QPainter &p, const SequenceLayout &l);
+    void paintArrows(QPainter &p, const SequenceLayout &l);
+    void paintHeader(QPainter &p, const SequenceLayout &l, bool crowded);
     void paintTravellingBytes(QPainter &p);
     void stopAnimation();
 
     SequenceModel m_model;
-    QVector<int> m_column; // lifeline → column, server side first
+    mutable SequenceLayout m_layout{&m_model};
     qint64 m_selected = 0;
     bool m_follow = true; // keep the newest row in view until the user scrolls back
     double m_lineScale = 1.0;
