@@ -40,6 +40,13 @@ public:
     // be among them.
     static QStringList existingScripts(const QVector<SocketEvent> &events, const QString &directory,
                                        const QList<Language> &languages);
+    // How much of a message the code view shows.
+    static constexpr int displayBytes = 256;
+    // The host a call went to: the address a name resolved to, if it was a name.
+    static QString hostOf(const SocketEvent &event);
+    // The call's port is the one a program takes as its argument (PORT), not a literal.
+    static bool usesMainPort(const SocketEvent &event, int port);
+
     enum class Existing
     {
         Keep,    // write nothing when any of the files exists
