@@ -1,5 +1,8 @@
-// socketlab-cli against peers nobody here wrote: python3's socket module, nc and curl.
+// SPDX-License-Identifier: MIT
+// socketlab-cli against peers nobody here wrote: python3's socket module, nc, curl and
+// headless Chromium, over TCP (UDP, Unix sockets and chat: tst_clidatagrams).
 
+#include "CliProcess.h"
 #include "trace/TraceFormat.h"
 
 #include <QCryptographicHash>
@@ -32,39 +35,6 @@ while True:
     received += part
 client_socket.close()
 print(len(received), hashlib.sha256(received).hexdigest() == hashlib.sha256(payload).hexdigest())
-)";
-
-// Three chat clients. Each joins by saying so; a client's own words never come back.
-const char pythonChatClients[] = R"(
-import socket, sys
-port = int(sys.argv[1])
-def join(name):
-    s = socket.create_connection(('127.0.0.1', port))
-    s.settimeout(5)
-    return s
-def expect(s, text):
-    got = b''
-    while len(got) < len(text):
-        got += s.recv(100)
-    assert got == text, (got, text)
-a = join('a')
-b = join('b')
-b.sendall(b'b joined\n')
-expect(a, b'b joined\n')
-c = join('c')
-c.sendall(b'c joined\n')
-expect(a, b'c joined\n')
-expect(b, b'c joined\n')
-a.sendall(b'hello from a\n')
-expect(b, b'hello from a\n')
-expect(c, b'hello from a\n')
-a.settimeout(0.3)
-try:
-    print('a heard itself', a.recv(100))
-except socket.timeout:
-    print('a did not hear itself')
-for s in (a, b, c):
-    s.close()
 )";
 
 // A server written like the course's: bind, listen(1), accept, recv, sendall, close.
@@ -121,24 +91,12 @@ private slots:
     void httpModeAnswersARequest();
     void curlGetsThePageAndTheTraceHasItsRequest();
     void headlessChromiumGetsThePage();
-    void udpEchoAnswersPythonAndNc();
-    void connectOverUdp();
-    void chatRelaysBetweenPythonClients();
-    void udpChatRelaysToOtherSenders();
-    void unixStreamAndDatagram_data();
-    void unixStreamAndDatagram();
     void connectTalksToPythonServer();
     void connectToClosedPortFailsWithErrnoName();
     void serveExitsCleanlyOnSigterm();
     void windowServesFromTheCommandLine();
     void badArgumentsAreClearErrors_data();
     void badArgumentsAreClearErrors();
-
-private:
-    // Starts serve on a kernel-chosen port and returns that port (0 on failure).
-    quint16 startServe(QProcess &serve, const QStringList &extra);
-    QString run(const QString &program, const QStringList &args, const QByteArray &input,
-                int *exitCode, QByteArray *stderrOut = nullptr);
 };
 
 void TestCliEndToEnd::initTestCase()
@@ -148,45 +106,6 @@ void TestCliEndToEnd::initTestCase()
              "python3 is needed (scripts/test installs it)");
     QVERIFY2(!QStandardPaths::findExecutable(QStringLiteral("nc")).isEmpty(),
              "nc is needed (scripts/test installs netcat-openbsd)");
-}
-
-quint16 TestCliEndToEnd::startServe(QProcess &serve, const QStringList &extra)
-{
-    serve.start(cli, QStringList{QStringLiteral("serve"), QStringLiteral("--bind"),
-                                 QStringLiteral("127.0.0.1:0")} +
-                         extra);
-    if (!serve.waitForStarted(5000))
-        return 0;
-    static const QRegularExpression serving(
-        QStringLiteral("serving \\w+ on (?:udp://)?127\\.0\\.0\\.1:(\\d+)"));
-    QByteArray seen;
-    QElapsedTimer timer;
-    timer.start();
-    while (timer.elapsed() < 5000) {
-        serve.waitForReadyRead(100);
-        seen += serve.readAllStandardOutput();
-        const QRegularExpressionMatch m = serving.match(QString::fromUtf8(seen));
-        if (m.hasMatch())
-            return quint16(m.captured(1).toUInt());
-    }
-    return 0;
-}
-
-QString TestCliEndToEnd::run(const QString &program, const QStringList &args,
-                             const QByteArray &input, int *exitCode, QByteArray *stderrOut)
-{
-    QProcess p;
-    p.start(program, args);
-    p.write(input);
-    p.closeWriteChannel();
-    if (!p.waitForFinished(30000)) {
-        p.kill();
-        p.waitForFinished();
-    }
-    *exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    if (stderrOut)
-        *stderrOut = p.readAllStandardError();
-    return QString::fromUtf8(p.readAllStandardOutput());
 }
 
 void TestCliEndToEnd::pythonClientGetsExactEcho_data()
@@ -200,13 +119,15 @@ void TestCliEndToEnd::pythonClientGetsExactEcho()
 {
     QFETCH(int, size);
     QProcess serve;
-    const quint16 port = startServe(serve, {QStringLiteral("--max-clients"), QStringLiteral("1")});
+    const quint16 port =
+        CliProcess::startServe(serve, cli, {QStringLiteral("--max-clients"), QStringLiteral("1")});
     QVERIFY(port != 0);
     int code = -1;
-    const QString out = run(QStringLiteral("python3"),
-                            {QStringLiteral("-c"), QString::fromLatin1(pythonEchoClient),
-                             QString::number(port), QString::number(size)},
-                            QByteArray(), &code);
+    const QString out =
+        CliProcess::run(QStringLiteral("python3"),
+                        {QStringLiteral("-c"), QString::fromLatin1(pythonEchoClient),
+                         QString::number(port), QString::number(size)},
+                        QByteArray(), &code);
     QCOMPARE(code, 0);
     QCOMPARE(out.trimmed(), QStringLiteral("%1 True").arg(size));
     QVERIFY(serve.waitForFinished(10000));
@@ -220,159 +141,19 @@ void TestCliEndToEnd::pythonClientGetsExactEcho()
 void TestCliEndToEnd::ncGetsEcho()
 {
     QProcess serve;
-    const quint16 port = startServe(serve, {QStringLiteral("--max-clients"), QStringLiteral("1")});
+    const quint16 port =
+        CliProcess::startServe(serve, cli, {QStringLiteral("--max-clients"), QStringLiteral("1")});
     QVERIFY(port != 0);
     int code = -1;
     // -N: shut down writing after stdin ends, so the echo server sees the end and closes.
     const QString out =
-        run(QStringLiteral("nc"),
-            {QStringLiteral("-N"), QStringLiteral("127.0.0.1"), QString::number(port)},
-            "Hey, can you hear me?\nline two\n", &code);
+        CliProcess::run(QStringLiteral("nc"),
+                        {QStringLiteral("-N"), QStringLiteral("127.0.0.1"), QString::number(port)},
+                        "Hey, can you hear me?\nline two\n", &code);
     QCOMPARE(code, 0);
     QCOMPARE(out, QStringLiteral("Hey, can you hear me?\nline two\n"));
     QVERIFY(serve.waitForFinished(10000));
     QCOMPARE(serve.exitCode(), 0);
-}
-
-void TestCliEndToEnd::udpEchoAnswersPythonAndNc()
-{
-    QProcess serve;
-    const quint16 port =
-        startServe(serve, {QStringLiteral("--bind"), QStringLiteral("udp://127.0.0.1:0"),
-                           QStringLiteral("--max-clients"), QStringLiteral("3")});
-    QVERIFY(port != 0);
-    int code = -1;
-    const QString out = run(QStringLiteral("python3"),
-                            {QStringLiteral("-c"),
-                             QStringLiteral("import socket\n"
-                                            "s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)\n"
-                                            "s.settimeout(5)\n"
-                                            "for m in (b'first', b'second'):\n"
-                                            "    s.sendto(m, ('127.0.0.1', %1))\n"
-                                            "    print(s.recvfrom(100)[0].decode())\n")
-                                 .arg(port)},
-                            QByteArray(), &code);
-    QCOMPARE(code, 0);
-    QCOMPARE(out, QStringLiteral("first\nsecond\n"));
-    // nc -u sends its input as a datagram and prints what comes back; -w1 ends it.
-    const QString fromNc = run(QStringLiteral("nc"),
-                               {QStringLiteral("-u"), QStringLiteral("-w1"),
-                                QStringLiteral("127.0.0.1"), QString::number(port)},
-                               "over udp\n", &code);
-    QCOMPARE(fromNc, QStringLiteral("over udp\n"));
-    QVERIFY(serve.waitForFinished(10000));
-    QCOMPARE(serve.exitCode(), 0);
-    const QString log = QString::fromUtf8(serve.readAllStandardOutput());
-    QVERIFY(log.contains(QStringLiteral("data, addr = server_socket.recvfrom(65536)  → "
-                                        "(b'first', ('127.0.0.1', ")));
-    QVERIFY(!log.contains(QStringLiteral("listen(")));
-}
-
-void TestCliEndToEnd::connectOverUdp()
-{
-    QProcess serve;
-    const quint16 port = startServe(
-        serve, {QStringLiteral("--bind"), QStringLiteral("udp://127.0.0.1:0"),
-                QStringLiteral("--mode"), QStringLiteral("reply"), QStringLiteral("--reply"),
-                QStringLiteral("got it\\n"), QStringLiteral("--max-clients"), QStringLiteral("2")});
-    QVERIFY(port != 0);
-    int code = -1;
-    QByteArray err;
-    const QString out =
-        run(cli,
-            {QStringLiteral("connect"), QStringLiteral("udp://127.0.0.1:%1").arg(port),
-             QStringLiteral("--send"), QStringLiteral("a"), QStringLiteral("--send"),
-             QStringLiteral("b")},
-            QByteArray(), &code, &err);
-    QCOMPARE(code, 0);
-    QCOMPARE(out, QStringLiteral("got it\ngot it\n"));
-    QVERIFY(err.contains("client_socket.sendto(b'a', ('127.0.0.1', "));
-    QVERIFY(serve.waitForFinished(10000));
-}
-
-void TestCliEndToEnd::chatRelaysBetweenPythonClients()
-{
-    QProcess serve;
-    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("chat"),
-                                            QStringLiteral("--max-clients"), QStringLiteral("3")});
-    QVERIFY(port != 0);
-    int code = -1;
-    QByteArray err;
-    const QString out =
-        run(QStringLiteral("python3"),
-            {QStringLiteral("-c"), QString::fromLatin1(pythonChatClients), QString::number(port)},
-            QByteArray(), &code, &err);
-    QVERIFY2(code == 0, err.constData());
-    QCOMPARE(out, QStringLiteral("a did not hear itself\n"));
-    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
-    QCOMPARE(serve.exitCode(), 0);
-    const QString log = QString::fromUtf8(serve.readAllStandardOutput());
-    QVERIFY(log.contains(QStringLiteral("conn.sendall(b'b joined\\n')")));
-    QVERIFY(log.contains(QStringLiteral("conn_3.sendall(b'hello from a\\n')")));
-}
-
-void TestCliEndToEnd::udpChatRelaysToOtherSenders()
-{
-    QProcess serve;
-    const quint16 port =
-        startServe(serve, {QStringLiteral("--bind"), QStringLiteral("udp://127.0.0.1:0"),
-                           QStringLiteral("--mode"), QStringLiteral("chat"),
-                           QStringLiteral("--max-clients"), QStringLiteral("3")});
-    QVERIFY(port != 0);
-    int code = -1;
-    QByteArray err;
-    const QString out =
-        run(QStringLiteral("python3"),
-            {QStringLiteral("-c"),
-             QStringLiteral("import socket\n"
-                            "server = ('127.0.0.1', %1)\n"
-                            "a, b = (socket.socket(socket.AF_INET, socket.SOCK_DGRAM) for _ in "
-                            "range(2))\n"
-                            "for s in (a, b): s.settimeout(5)\n"
-                            "a.sendto(b'a here', server)\n"
-                            "b.sendto(b'b here', server)\n"
-                            "print(a.recvfrom(100)[0].decode())\n"
-                            "a.sendto(b'hi b', server)\n"
-                            "print(b.recvfrom(100)[0].decode())\n")
-                 .arg(port)},
-            QByteArray(), &code, &err);
-    QVERIFY2(code == 0, err.constData());
-    QCOMPARE(out, QStringLiteral("b here\nhi b\n"));
-    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
-    QCOMPARE(serve.exitCode(), 0);
-}
-
-void TestCliEndToEnd::unixStreamAndDatagram_data()
-{
-    QTest::addColumn<QString>("scheme");
-    QTest::newRow("stream") << "unix:";
-    QTest::newRow("datagram") << "unix-dgram:";
-}
-
-void TestCliEndToEnd::unixStreamAndDatagram()
-{
-    QFETCH(QString, scheme);
-    QTemporaryDir dir;
-    const QString address = scheme + dir.filePath(QStringLiteral("cli.sock"));
-    QProcess serve;
-    serve.start(cli, {QStringLiteral("serve"), QStringLiteral("--bind"), address,
-                      QStringLiteral("--max-clients"), QStringLiteral("1")});
-    QByteArray seen;
-    QTRY_VERIFY_WITH_TIMEOUT((seen += serve.readAllStandardOutput()).contains("serving echo on "),
-                             5000);
-    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("cli.sock"))));
-    int code = -1;
-    QByteArray err;
-    const QString out = run(cli,
-                            {QStringLiteral("connect"), address, QStringLiteral("--send"),
-                             QStringLiteral("through a file\\n")},
-                            QByteArray(), &code, &err);
-    QCOMPARE(code, 0);
-    QCOMPARE(out, QStringLiteral("through a file\n"));
-    QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
-    QCOMPARE(serve.exitCode(), 0);
-    // The server removed its socket file when it closed.
-    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("cli.sock"))));
 }
 
 void TestCliEndToEnd::curlGetsThePageAndTheTraceHasItsRequest()
@@ -382,16 +163,17 @@ void TestCliEndToEnd::curlGetsThePageAndTheTraceHasItsRequest()
     QTemporaryDir dir;
     const QString trace = dir.filePath(QStringLiteral("http.jsonl"));
     QProcess serve;
-    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
-                                            QStringLiteral("--max-clients"), QStringLiteral("1"),
-                                            QStringLiteral("--trace"), trace});
+    const quint16 port = CliProcess::startServe(
+        serve, cli,
+        {QStringLiteral("--mode"), QStringLiteral("http"), QStringLiteral("--max-clients"),
+         QStringLiteral("1"), QStringLiteral("--trace"), trace});
     QVERIFY(port != 0);
     int code = -1;
-    const QString page =
-        run(QStringLiteral("curl"),
-            {QStringLiteral("-s"), QStringLiteral("-A"), QStringLiteral("curl-in-a-test"),
-             QStringLiteral("http://127.0.0.1:%1/from-curl").arg(port)},
-            QByteArray(), &code);
+    const QString page = CliProcess::run(
+        QStringLiteral("curl"),
+        {QStringLiteral("-s"), QStringLiteral("-A"), QStringLiteral("curl-in-a-test"),
+         QStringLiteral("http://127.0.0.1:%1/from-curl").arg(port)},
+        QByteArray(), &code);
     QCOMPARE(code, 0);
     QVERIFY2(page.contains(QStringLiteral("GET /from-curl HTTP/1.1")), qPrintable(page));
     QVERIFY(serve.state() == QProcess::NotRunning || serve.waitForFinished(10000));
@@ -410,8 +192,9 @@ void TestCliEndToEnd::headlessChromiumGetsThePage()
     QTemporaryDir dir;
     const QString trace = dir.filePath(QStringLiteral("browser.jsonl"));
     QProcess serve;
-    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
-                                            QStringLiteral("--trace"), trace});
+    const quint16 port = CliProcess::startServe(
+        serve, cli,
+        {QStringLiteral("--mode"), QStringLiteral("http"), QStringLiteral("--trace"), trace});
     QVERIFY(port != 0);
     // Only loopback: no background fetches, updates or sync; a profile of its own.
     QProcess browser;
@@ -444,18 +227,20 @@ void TestCliEndToEnd::headlessChromiumGetsThePage()
 void TestCliEndToEnd::httpModeAnswersARequest()
 {
     QProcess serve;
-    const quint16 port = startServe(serve, {QStringLiteral("--mode"), QStringLiteral("http"),
-                                            QStringLiteral("--max-clients"), QStringLiteral("1")});
+    const quint16 port =
+        CliProcess::startServe(serve, cli,
+                               {QStringLiteral("--mode"), QStringLiteral("http"),
+                                QStringLiteral("--max-clients"), QStringLiteral("1")});
     QVERIFY(port != 0);
     int code = -1;
-    const QString out =
-        run(QStringLiteral("python3"),
-            {QStringLiteral("-c"),
-             QStringLiteral("import urllib.request,sys; "
-                            "r=urllib.request.urlopen('http://127.0.0.1:%1/hello?<b>'); "
-                            "print(r.status); print(r.read().decode())")
-                 .arg(port)},
-            QByteArray(), &code);
+    const QString out = CliProcess::run(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import urllib.request,sys; "
+                        "r=urllib.request.urlopen('http://127.0.0.1:%1/hello?<b>'); "
+                        "print(r.status); print(r.read().decode())")
+             .arg(port)},
+        QByteArray(), &code);
     QCOMPARE(code, 0);
     QVERIFY2(out.startsWith(QStringLiteral("200\n")), qPrintable(out));
     QVERIFY(out.contains(QStringLiteral("<h1>")));
@@ -473,11 +258,12 @@ void TestCliEndToEnd::connectTalksToPythonServer()
     QVERIFY(port > 0);
     int code = -1;
     QByteArray log;
-    const QString out = run(cli,
-                            {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port),
-                             QStringLiteral("--send"), QStringLiteral("Hey, can you hear me?"),
-                             QStringLiteral("--until-close")},
-                            QByteArray(), &code, &log);
+    const QString out =
+        CliProcess::run(cli,
+                        {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port),
+                         QStringLiteral("--send"), QStringLiteral("Hey, can you hear me?"),
+                         QStringLiteral("--until-close")},
+                        QByteArray(), &code, &log);
     QCOMPARE(code, 0);
     QCOMPARE(out, QStringLiteral("Yes, I can hear you. You said: Hey, can you hear me?"));
     QVERIFY(log.contains("client_socket.sendall(b'Hey, can you hear me?')"));
@@ -497,8 +283,8 @@ void TestCliEndToEnd::connectToClosedPortFailsWithErrnoName()
     const int port = firstLine(holder).trimmed().toInt();
     int code = -1;
     QByteArray err;
-    run(cli, {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port)}, QByteArray(),
-        &code, &err);
+    CliProcess::run(cli, {QStringLiteral("connect"), QStringLiteral("127.0.0.1:%1").arg(port)},
+                    QByteArray(), &code, &err);
     holder.closeWriteChannel();
     holder.waitForFinished(5000);
     QCOMPARE(code, 1);
@@ -509,7 +295,7 @@ void TestCliEndToEnd::connectToClosedPortFailsWithErrnoName()
 void TestCliEndToEnd::serveExitsCleanlyOnSigterm()
 {
     QProcess serve;
-    const quint16 port = startServe(serve, {});
+    const quint16 port = CliProcess::startServe(serve, cli, {});
     QVERIFY(port != 0);
     ::kill(pid_t(serve.processId()), SIGTERM);
     QVERIFY(serve.waitForFinished(5000));
@@ -533,13 +319,13 @@ void TestCliEndToEnd::windowServesFromTheCommandLine()
             .match(QString::fromUtf8(firstLine(window)));
     QVERIFY(m.hasMatch());
     int code = -1;
-    const QString page =
-        run(QStringLiteral("python3"),
-            {QStringLiteral("-c"),
-             QStringLiteral("import urllib.request; "
-                            "print(urllib.request.urlopen('http://127.0.0.1:%1/').read().decode())")
-                 .arg(m.captured(1))},
-            QByteArray(), &code);
+    const QString page = CliProcess::run(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import urllib.request; "
+                        "print(urllib.request.urlopen('http://127.0.0.1:%1/').read().decode())")
+             .arg(m.captured(1))},
+        QByteArray(), &code);
     window.terminate();
     window.waitForFinished(5000);
     QCOMPARE(code, 0);
@@ -580,7 +366,7 @@ void TestCliEndToEnd::badArgumentsAreClearErrors()
     QFETCH(QString, message);
     int code = -1;
     QByteArray err;
-    run(cli, args, QByteArray(), &code, &err);
+    CliProcess::run(cli, args, QByteArray(), &code, &err);
     QCOMPARE(code, exitCode);
     QVERIFY2(QString::fromUtf8(err).contains(message), err.constData());
 }
