@@ -9,6 +9,7 @@
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "StateBadge.h"
+#include "TcpStateView.h"
 #include "lesson/LessonRunner.h"
 #include "session/EventLog.h"
 #include "session/SocketSession.h"
@@ -182,6 +183,13 @@ void TestReplay::savedSessionReplaysTheSameLog()
     QTest::keyClick(&window, Qt::Key_Right, Qt::AltModifier);
     QCOMPARE(window.log()->rowCount(), afterListen + 1);
     QCOMPARE(logRows(window.log()), recorded.mid(0, afterListen + 1));
+    // The TCP state view reads the replay as well: it follows the recording's server, a socket
+    // the live session does not have.
+    const QString stepped = window.log()->event(afterListen).socketId;
+    QVERIFY(!window.session()->contains(stepped));
+    auto *states = window.findChild<TcpStateView *>();
+    QVERIFY(states);
+    QTRY_COMPARE(states->socketId(), stepped);
 
     // While replaying, the live session goes on in the background, then comes back.
     QVERIFY(window.session()->close(live).isEmpty());

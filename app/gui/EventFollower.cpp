@@ -2,7 +2,6 @@
 
 #include "ByteView.h"
 #include "CodeView.h"
-#include "ReplayController.h"
 #include "SequenceDiagramView.h"
 #include "SessionLogView.h"
 #include "TcpStateView.h"
@@ -11,40 +10,111 @@
 #include "session/FreedMemory.h"
 #include "session/SocketSession.h"
 
+#include <algorithm>
+
 EventFollower::EventFollower(const Parts &parts, QObject *parent) : QObject(parent), m_parts(parts)
 {
     m_followTimer.setSingleShot(true);
     m_followTimer.setInterval(16);
     connect(&m_followTimer, &QTimer::timeout, this, &EventFollower::followNewest);
-    connect(m_parts.session, &SocketSession::eventOccurred, this, &EventFollower::onEvent);
+    connect(m_parts.session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
+        if (showsLive())
+            onEvent(e);
+        else
+            keepAside(e);
+    });
     connect(m_parts.logView, &SessionLogView::eventSelected, this, [this](int row) {
         showEventBytes(row);
         m_parts.diagram->setSelectedSeq(m_parts.log->event(row).seq);
-        m_parts.states->showSocket(m_parts.session->socket(m_parts.log->event(row).socketId));
-    });
-    connect(m_parts.session, &SocketSession::socketChanged, this, [this](const SocketInfo &info) {
-        if (info.id == m_parts.states->socketId() || m_parts.states->socketId().isEmpty())
-            m_parts.states->showSocket(info);
-    });
-    connect(m_parts.session, &SocketSession::socketForgotten, this, [this](const QString &id) {
-        m_parts.logView->forgetSocket(id);
-        m_parts.states->forgetSocket(id);
+        m_parts.states->showSocket(m_shown->socket(m_parts.log->event(row).socketId));
     });
     connect(m_parts.diagram, &SequenceDiagramView::eventSelected, this, [this](qint64 seq) {
         const int row = m_parts.log->rowOfSeq(seq);
         if (row >= 0)
             m_parts.logView->selectLogRow(row);
     });
+    show(m_parts.session);
+}
+
+bool EventFollower::showsLive() const
+{
+    return m_shown == m_parts.session;
+}
+
+void EventFollower::show(SocketSource *source)
+{
+    const bool wasLive = showsLive();
+    for (const QMetaObject::Connection &c : std::as_const(m_sourceConnections))
+        disconnect(c);
+    m_sourceConnections.clear();
+    if (wasLive && source != m_parts.session) {
+        m_liveAside = m_parts.log->events();
+        m_liveAsideBytes = 0;
+        for (const SocketEvent &e : std::as_const(m_liveAside))
+            m_liveAsideBytes += e.data.size();
+    }
+    m_shown = source;
+    if (source == m_parts.session) {
+        if (!wasLive) {
+            rebuild(m_liveAside);
+            m_liveAside.clear();
+            m_liveAsideBytes = 0;
+        }
+        // Live events come through the constructor's connection, which keeps them aside too.
+    } else {
+        m_sourceConnections << connect(source, &SocketSource::eventOccurred, this,
+                                       &EventFollower::onEvent);
+        // A jump: the log and diagram start again from the source's history.
+        m_sourceConnections << connect(source, &SocketSource::tableReset, this, [this] {
+            if (m_parts.log->count() != m_shown->history().size())
+                rebuild(m_shown->history());
+        });
+        rebuild(source->history());
+    }
+    m_sourceConnections << connect(
+        source, &SocketSource::socketChanged, this, [this](const SocketInfo &info) {
+            if (info.id == m_parts.states->socketId() || m_parts.states->socketId().isEmpty())
+                m_parts.states->showSocket(info);
+        });
+    m_sourceConnections << connect(source, &SocketSource::socketForgotten, this,
+                                   [this](const QString &id) {
+                                       m_parts.logView->forgetSocket(id);
+                                       m_parts.states->forgetSocket(id);
+                                   });
+}
+
+void EventFollower::rebuild(const QVector<SocketEvent> &events)
+{
+    m_parts.log->clear();
+    m_parts.diagram->clear();
+    for (const SocketEvent &e : events) {
+        m_parts.log->append(e);
+        m_parts.diagram->addEvent(e);
+    }
+    m_newestEnded = -1;
+}
+
+void EventFollower::keepAside(const SocketEvent &event)
+{
+    // Live sockets go on while a replay is shown; their data stays within the log's caps so
+    // a flood meanwhile cannot fill memory.
+    SocketEvent kept = event;
+    const qint64 room = qMax<qint64>(0, EventLog::defaultTotalCap - m_liveAsideBytes);
+    const qint64 keep = std::min({qint64(kept.data.size()), EventLog::defaultPerEventCap, room});
+    if (keep < kept.data.size()) {
+        kept.bytesNotKept += kept.data.size() - keep;
+        kept.data.truncate(int(keep));
+    }
+    m_liveAsideBytes += keep;
+    m_liveAside.append(kept);
 }
 
 void EventFollower::onEvent(const SocketEvent &event)
 {
-    // During a replay the live events wait until it is closed.
-    if (m_parts.replayer->holdBack(event))
-        return;
     m_parts.log->append(event);
     m_parts.diagram->addEvent(event);
-    keepHistoryBounded();
+    if (showsLive())
+        keepHistoryBounded();
     // The byte, code and state views follow the newest call. They are redrawn at most once a
     // frame: a flood brings thousands of events a second, and nobody reads them that fast.
     if (event.phase == CallPhase::Returned || event.phase == CallPhase::Failed) {
@@ -81,8 +151,8 @@ void EventFollower::followNewest()
         tr("%1: %2 → %3")
             .arg(newest.socketId, PythonForm::statement(newest), PythonForm::outcome(newest)));
     const QString id = newest.socketId;
-    if (m_parts.session->contains(id))
-        m_parts.states->showSocket(m_parts.session->socket(id));
+    if (m_shown->contains(id))
+        m_parts.states->showSocket(m_shown->socket(id));
 }
 
 void EventFollower::showEventBytes(int logRow)

@@ -1,21 +1,24 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 #include <QTimer>
+#include <QVector>
 
 class ByteView;
 class CodeView;
 class EventLog;
-class ReplayController;
 class SequenceDiagramView;
 class SessionLogView;
 class SocketSession;
+class SocketSource;
 class TcpStateView;
 struct SocketEvent;
 
-// How the window's views follow the session: every event goes to the log and the diagram
-// (unless a replay holds it back), the byte, code and TCP state views show the newest call
-// or the one selected, and a long session's history stays bounded.
+// How the window's views follow the source they show (the live session, or a replay): every
+// event of it goes to the log and the diagram, the byte, code and TCP state views show the
+// newest call or the one selected, and the live session's history stays bounded. While
+// another source is shown, the live session's events are kept aside, and come back with it.
 class EventFollower : public QObject
 {
     Q_OBJECT
@@ -29,7 +32,6 @@ public:
         ByteView *bytes = nullptr;
         CodeView *code = nullptr;
         TcpStateView *states = nullptr;
-        ReplayController *replayer = nullptr;
     };
 
     // The live history a long session keeps (a lesson is about a hundred events; a thousand
@@ -41,15 +43,26 @@ public:
 
     explicit EventFollower(const Parts &parts, QObject *parent = nullptr);
 
+    // The views show this source from now on (its history, then its events).
+    void show(SocketSource *source);
+    SocketSource *shown() const { return m_shown; }
+    bool showsLive() const;
     // The byte and code views show the log's row (a replay's step, a click in the log).
     void showEventBytes(int logRow);
 
 private:
     void onEvent(const SocketEvent &event);
+    // Live events while another source is shown, within the log's caps.
+    void keepAside(const SocketEvent &event);
+    void rebuild(const QVector<SocketEvent> &events);
     void keepHistoryBounded();
     void followNewest();
 
     Parts m_parts;
+    SocketSource *m_shown = nullptr;
+    QList<QMetaObject::Connection> m_sourceConnections; // to m_shown
     QTimer m_followTimer;
     int m_newestEnded = -1;
+    QVector<SocketEvent> m_liveAside; // the live log, while another source is shown
+    qint64 m_liveAsideBytes = 0;
 };

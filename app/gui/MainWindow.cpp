@@ -94,10 +94,10 @@ MainWindow::MainWindow(QWidget *parent)
     stageLayout->addWidget(m_replayBar);
     m_replayBar->hide();
     addActions(m_replayBar->navigationActions());
-    m_replayer =
-        new ReplayController({m_replayBar, m_log, m_diagram, m_logView, m_server, m_client,
-                              m_session, [this](int row) { m_follower->showEventBytes(row); }},
-                             this);
+    m_replayer = new ReplayController(
+        {m_replayBar, m_logView, [this](SocketSource *source) { showSource(source); }, m_session,
+         [this](int row) { m_follower->showEventBytes(row); }},
+        this);
     stageLayout->addWidget(m_pages, 1);
     m_caption->hide();
     setCentralWidget(stage);
@@ -134,7 +134,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildMenus();
     m_follower = new EventFollower(
-        {m_session, m_log, m_logView, m_diagram, m_bytes, m_code, m_states, m_replayer}, this);
+        {m_session, m_log, m_logView, m_diagram, m_bytes, m_code, m_states}, this);
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
     readSettings();
@@ -287,6 +287,13 @@ void MainWindow::closeReplay()
 QString MainWindow::replayWarning() const
 {
     return m_replayer->warning();
+}
+
+void MainWindow::showSource(SocketSource *source)
+{
+    m_server->setSource(source);
+    m_client->setSource(source);
+    m_follower->show(source);
 }
 
 bool MainWindow::isReplaying() const

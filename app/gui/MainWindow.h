@@ -19,6 +19,7 @@ class PresenterStage;
 class QDockWidget;
 class ReplayBar;
 class ReplayController;
+class SocketSource;
 class CodeView;
 class SequenceDiagramView;
 class SessionExporter;
@@ -63,6 +64,8 @@ public:
     bool openSession(const QString &path, QString *error);
     void closeReplay();
     bool isReplaying() const;
+    // The panes and every view show this source (the live session, or a replay).
+    void showSource(SocketSource *source);
     // What a replayed trace lost at a damaged end, or empty.
     QString replayWarning() const;
     ReplayBar *replayBar() const { return m_replayBar; }

@@ -1,22 +1,17 @@
 #pragma once
 
-#include "calls/SocketEvent.h"
 #include "sources/ReplaySource.h"
 
 #include <QObject>
-#include <QVector>
 
 #include <functional>
 
-class ClientPane;
-class EventLog;
 class ReplayBar;
-class SequenceDiagramView;
-class ServerPane;
 class SessionLogView;
 
-// Shows a saved session in the window's log, diagram and panes without the network, one
-// event at a time, and keeps the live session's events aside until the replay is closed.
+// Shows a saved session without the network, one event at a time: it moves a ReplaySource's
+// position from the replay bar, and the window shows that source in its panes and views
+// (showSource) until the replay is closed.
 class ReplayController : public QObject
 {
     Q_OBJECT
@@ -24,12 +19,10 @@ public:
     struct Views
     {
         ReplayBar *bar = nullptr;
-        EventLog *log = nullptr;
-        SequenceDiagramView *diagram = nullptr;
         SessionLogView *logView = nullptr;
-        ServerPane *server = nullptr;
-        ClientPane *client = nullptr;
-        SocketSource *live = nullptr; // what the panes show again when the replay closes
+        // The panes and views show this source from now on.
+        std::function<void(SocketSource *source)> showSource;
+        SocketSource *live = nullptr; // what is shown again when the replay closes
         std::function<void(int logRow)> showBytes;
     };
 
@@ -41,8 +34,6 @@ public:
     QString warning() const { return m_source.recording().warning(); }
     void close();
     bool isReplaying() const { return m_replaying; }
-    // While replaying, a live event is kept aside (within the log's caps) and true returned.
-    bool holdBack(const SocketEvent &event);
 
 private:
     void showPosition(int position);
@@ -50,6 +41,4 @@ private:
     Views m_views;
     ReplaySource m_source;
     bool m_replaying = false;
-    QVector<SocketEvent> m_liveEvents; // the live log, kept aside while a replay is shown
-    qint64 m_liveBytes = 0;
 };

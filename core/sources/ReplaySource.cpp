@@ -11,13 +11,17 @@ void ReplaySource::setRecording(const TraceReplay &replay, const QString &name)
 
 void ReplaySource::setPosition(int position)
 {
-    m_position = qBound(0, position, m_replay.count());
+    position = qBound(0, position, m_replay.count());
+    const bool step = position == m_position + 1;
+    m_position = position;
     m_sockets.clear();
     m_order.clear();
     for (const SocketInfo &info : m_replay.socketsAfter(m_position)) {
         m_sockets.insert(info.id, info);
         m_order << info.id;
     }
+    if (step)
+        emit eventOccurred(m_replay.events().at(position - 1));
     emit tableReset();
 }
 

@@ -16,7 +16,8 @@ public:
     // The recording shown, named for the panes by its file name; position goes back to 0.
     void setRecording(const TraceReplay &replay, const QString &name);
     const TraceReplay &recording() const { return m_replay; }
-    // Shows the sockets after position events (tableReset follows).
+    // Shows the sockets after position events. One step forward is that event
+    // (eventOccurred); then, as after any move, tableReset.
     void setPosition(int position);
     int position() const { return m_position; }
 
@@ -25,6 +26,7 @@ public:
     bool contains(const QString &id) const override { return m_sockets.contains(id); }
     SocketInfo socket(const QString &id) const override { return m_sockets.value(id); }
     QStringList socketIds() const override { return m_order; }
+    QVector<SocketEvent> history() const override { return m_replay.events().mid(0, m_position); }
 
 private:
     TraceReplay m_replay;
