@@ -78,6 +78,8 @@ private slots:
     void labelsStayInsideTheView();
     void scrollingToARowMovesAsLittleAsPossible_data();
     void scrollingToARowMovesAsLittleAsPossible();
+    void followingShowsTheNewestArrowAndRow_data();
+    void followingShowsTheNewestArrowAndRow();
     void aPointPicksTheItemUnderIt();
 };
 
@@ -224,6 +226,50 @@ void TestSequenceLayout::scrollingToARowMovesAsLittleAsPossible()
     layout.setLineHeight(16);
     layout.setScroll(scroll);
     QCOMPARE(layout.scrollToShow(row), expected);
+}
+
+void TestSequenceLayout::followingShowsTheNewestArrowAndRow_data()
+{
+    // View heights from a short stage (the diagram below the panes on a 1024×768 projector)
+    // to a tall window; line heights from the normal font to presenter zoom.
+    QTest::addColumn<int>("height");
+    QTest::addColumn<int>("lineHeight");
+    QTest::newRow("short stage") << 190 << 20;
+    QTest::newRow("short stage, big font") << 260 << 32;
+    QTest::newRow("window") << 500 << 16;
+    QTest::newRow("shorter than a row and header") << 60 << 20;
+}
+
+void TestSequenceLayout::followingShowsTheNewestArrowAndRow()
+{
+    QFETCH(int, height);
+    QFETCH(int, lineHeight);
+    SequenceModel model;
+    exchange(model);
+    // More rows after the newest arrow: the server blocks in recv, the client in recv too.
+    model.addEvent(ev(9, "conn#1", SocketCall::Recv, CallPhase::Blocked));
+    model.addEvent(ev(10, "client#1", SocketCall::Recv, CallPhase::Blocked));
+    SequenceLayout layout(&model);
+    layout.setViewport(800, height);
+    layout.setLineHeight(lineHeight);
+    const int bottom = qMax(0, layout.contentHeight() - height);
+    layout.setScroll(layout.followScroll());
+    QVERIFY(layout.followScroll() >= 0 && layout.followScroll() <= bottom);
+    const int newestRow = layout.rowY(model.rowCount() - 1, 1); // lane 1: the middle
+    const QLineF arrow = layout.arrowLine(model.arrows().last());
+    const int room = height - layout.headerHeight();
+    const int needed = newestRow + layout.rowHeight() / 2 - (int(arrow.p2().y()) - lineHeight);
+    if (layout.rowHeight() <= room) // the newest row whole below the header
+        QVERIFY2(newestRow - layout.rowHeight() / 2 >= layout.headerHeight() &&
+                     newestRow + layout.rowHeight() / 2 <= height,
+                 qPrintable(QString::number(newestRow)));
+    if (needed <= room) // and the newest arrow's end with the line above it
+        QVERIFY2(int(arrow.p2().y()) - lineHeight >= layout.headerHeight(),
+                 qPrintable(QStringLiteral("arrow ends at %1, newest row at %2, scroll %3 of %4")
+                                .arg(arrow.p2().y())
+                                .arg(newestRow)
+                                .arg(layout.followScroll())
+                                .arg(bottom)));
 }
 
 void TestSequenceLayout::aPointPicksTheItemUnderIt()

@@ -13,6 +13,7 @@ public:
                QWidget *parent = nullptr);
     // Enables the button when whyNot is empty; otherwise explains whyNot in the tooltip.
     void setAvailability(const QString &whyNot);
+    bool isAvailable() const { return m_whyNot.isEmpty(); }
     // Why every call is off while a pane shows a source that takes no calls (a replay).
     static QString readOnlyReason(const QString &sourceDescription);
 

@@ -3,6 +3,7 @@
 #include "CallButton.h"
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
+#include "FlowLayout.h"
 #include "HeadingLabel.h"
 #include "PaneSource.h"
 #include "RoleColors.h"
@@ -79,11 +80,10 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     m_shown = new PaneSource(
         session, sourceLabel, [this] { showTable(); }, this);
 
-    auto *calls = new QHBoxLayout;
+    auto *calls = new FlowLayout;
     calls->addWidget(m_socket);
     calls->addWidget(m_connect);
     calls->addWidget(m_createConnection);
-    calls->addStretch(1);
     auto *options = new QHBoxLayout;
     options->addWidget(m_setOption);
     options->addWidget(m_option, 1);
@@ -143,6 +143,10 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
         return QString();
     });
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ClientPane::refresh);
+    m_stage.add(m_socket, SocketCall::Socket, {m_endpoint->kindFields()});
+    m_stage.add(m_connect, SocketCall::Connect, {m_endpoint->addressFields()});
+    m_stage.add(m_createConnection, SocketCall::None, {m_endpoint->addressFields()});
+    m_stage.add(m_setOption, SocketCall::SetSockOpt);
     refresh();
 }
 
@@ -154,10 +158,13 @@ QWidget *ClientPane::title() const
 void ClientPane::setCompact(bool compact)
 {
     m_endpoint->setCompact(compact);
-    for (QWidget *w : {static_cast<QWidget *>(m_setOption), static_cast<QWidget *>(m_option),
-                       static_cast<QWidget *>(m_sockets), static_cast<QWidget *>(m_count),
-                       static_cast<QWidget *>(m_many)})
+    for (QWidget *w : {static_cast<QWidget *>(m_option), static_cast<QWidget *>(m_sockets),
+                       static_cast<QWidget *>(m_count), static_cast<QWidget *>(m_many)})
         w->setVisible(!compact);
+    m_status->setCompact(compact);
+    m_stage.setOnStage(compact);
+    m_controls->setOnStage(compact);
+    refresh();
 }
 
 void ClientPane::connectMany()
@@ -183,6 +190,8 @@ void ClientPane::connectMany()
 
 void ClientPane::onEvent(const SocketEvent &event)
 {
+    if (event.socketId == m_clientId && event.call != SocketCall::None)
+        m_stage.setLastCall(event.call);
     if (!m_batch.contains(event.socketId))
         return;
     // Each socket of "connect N" connects as soon as socket() returned.
@@ -209,6 +218,8 @@ void ClientPane::adopt(const QString &socketId)
     if (m_sockets->findData(socketId) < 0)
         m_sockets->addItem(socketId, socketId);
     m_sockets->setCurrentIndex(m_sockets->findData(socketId));
+    if (socketId != m_clientId)
+        m_stage.setLastCall(SocketCall::None);
     m_clientId = socketId;
     m_controls->setSocketId(socketId);
     if (m_session->contains(socketId))
@@ -307,6 +318,14 @@ void ClientPane::refresh()
                                    ? tr("Create a socket first: socket().")
                                    : m_session->whyInvalid(m_clientId, SocketCall::Connect));
     m_controls->setReadOnly(readOnly);
+    // On the stage the pane is about its socket: another socket() (a second client) only
+    // when this one is gone.
+    const SocketState state = m_session->socket(m_clientId).state;
+    const bool open = m_session->contains(m_clientId) && state != SocketState::Closed &&
+                      state != SocketState::Failed;
+    m_stage.setShown(m_socket, true, !open);
+    m_stage.setShown(m_createConnection, true, !open);
+    m_stage.apply();
 }
 
 void ClientPane::readSettings(QSettings &settings)

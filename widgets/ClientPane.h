@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StageCalls.h"
+
 #include "calls/SocketEvent.h"
 #include "calls/SocketInfo.h"
 
@@ -85,4 +87,5 @@ private:
     int m_batchSize = 0;
     int m_batchConnected = 0;
     QString m_liveClientId; // the pane's live client, while another source is shown
+    StageCalls m_stage;
 };

@@ -1,12 +1,14 @@
 #include "ConnectionControls.h"
 
 #include "CallButton.h"
+#include "FlowLayout.h"
 #include "MessageEditor.h"
 #include "session/SocketSession.h"
 
 #include <QComboBox>
-#include <QGridLayout>
+#include <QEvent>
 #include <QSpinBox>
+#include <QVBoxLayout>
 
 ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModifier modifier,
                                        const QKeySequence &closeKey, const QString &objectPrefix,
@@ -66,18 +68,16 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     m_how->addItem(QStringLiteral("SHUT_RDWR"), SHUT_RDWR);
     m_how->setToolTip(tr("Which direction shutdown stops"));
 
-    auto *layout = new QGridLayout(this);
+    // The message above, the calls below it in a flow, each field beside the call that reads it.
+    auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_editor, 0, 0, 1, 4);
-    layout->addWidget(m_send, 1, 0);
-    layout->addWidget(m_sendAll, 1, 1);
-    layout->addWidget(m_recv, 1, 2);
-    layout->addWidget(m_bufsize, 1, 3);
-    layout->addWidget(m_shutdown, 2, 0);
-    layout->addWidget(m_how, 2, 1);
-    layout->addWidget(m_close, 2, 2);
-    layout->addWidget(m_sendTo, 3, 0);
-    layout->addWidget(m_recvFrom, 3, 1);
+    layout->addWidget(m_editor);
+    auto *calls = new FlowLayout;
+    layout->addLayout(calls);
+    for (QWidget *w :
+         std::initializer_list<QWidget *>{m_send, m_sendAll, m_recv, m_bufsize, m_shutdown, m_how,
+                                          m_close, m_sendTo, m_recvFrom})
+        calls->addWidget(w);
 
     connect(m_send, &QPushButton::clicked, this,
             [this] { run(m_session->send(m_id, m_editor->bytes())); });
@@ -98,11 +98,48 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     connect(m_recvFrom, &QPushButton::clicked, this,
             [this] { run(m_session->recvFrom(m_id, m_bufsize->value())); });
     connect(m_editor, &MessageEditor::validityChanged, this, &ConnectionControls::refresh);
+    narrowBufsize();
+    m_stage.add(m_send, SocketCall::Send, {m_editor});
+    m_stage.add(m_sendAll, SocketCall::SendAll, {m_editor});
+    m_stage.add(m_recv, SocketCall::Recv, {m_bufsize});
+    m_stage.add(m_shutdown, SocketCall::Shutdown, {m_how});
+    m_stage.add(m_close, SocketCall::Close);
+    m_stage.add(m_sendTo, SocketCall::SendTo, {m_editor});
+    m_stage.add(m_recvFrom, SocketCall::RecvFrom, {m_bufsize});
+    connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
+        if (e.socketId == m_id && e.call != SocketCall::None)
+            m_stage.setLastCall(e.call);
+    });
     refresh();
+}
+
+void ConnectionControls::changeEvent(QEvent *event)
+{
+    // A spin box is as wide as its largest value (16 MiB); a usual bufsize is far shorter, and
+    // the narrower box lets recv() and its bufsize share a row with send and sendall.
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        narrowBufsize();
+    QWidget::changeEvent(event);
+}
+
+void ConnectionControls::narrowBufsize()
+{
+    const QFontMetrics metrics = m_bufsize->fontMetrics();
+    m_bufsize->setMaximumWidth(
+        metrics.horizontalAdvance(m_bufsize->prefix() + QStringLiteral("99999")) +
+        2 * metrics.height());
+}
+
+void ConnectionControls::setOnStage(bool onStage)
+{
+    m_editor->setCompact(onStage);
+    m_stage.setOnStage(onStage);
 }
 
 void ConnectionControls::setSocketId(const QString &id)
 {
+    if (id != m_id)
+        m_stage.setLastCall(SocketCall::None);
     m_id = id;
     refresh();
 }
@@ -139,6 +176,7 @@ void ConnectionControls::refresh()
     m_recvFrom->setAvailability(why(SocketCall::RecvFrom));
     // Datagram calls only where they apply, so a TCP pane stays as the course shows it.
     const bool datagram = !m_id.isEmpty() && m_session->socket(m_id).type == SOCK_DGRAM;
-    m_sendTo->setVisible(datagram);
-    m_recvFrom->setVisible(datagram);
+    m_stage.setShown(m_sendTo, datagram);
+    m_stage.setShown(m_recvFrom, datagram);
+    m_stage.apply();
 }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "StageCalls.h"
+
 #include <QKeySequence>
 #include <QString>
 #include <QWidget>
@@ -32,6 +34,8 @@ public:
 
     // While the pane shows a source that takes no calls: why (empty: calls are on).
     void setReadOnly(const QString &why);
+    // Presenter mode: only the calls the socket can make now and its last one (StageCalls).
+    void setOnStage(bool onStage);
     // Where sendto sends: fills host and port, or returns why there is no address yet.
     using Target = std::function<QString(QString *host, int *port)>;
     void setSendToTarget(Target target) { m_target = std::move(target); }
@@ -39,8 +43,12 @@ public:
 signals:
     void refused(const QString &reason);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void run(const QString &refusal);
+    void narrowBufsize();
 
     SocketSession *m_session;
     QString m_id;
@@ -56,4 +64,5 @@ private:
     CallButton *m_sendTo;
     CallButton *m_recvFrom;
     Target m_target;
+    StageCalls m_stage;
 };

@@ -1,5 +1,6 @@
 #include "EndpointForm.h"
 
+#include "FlowLayout.h"
 #include "ToneLabel.h"
 
 #include "calls/PortRange.h"
@@ -21,7 +22,8 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
                            QWidget *parent)
     : QWidget(parent), m_family(new QComboBox(this)), m_type(new QComboBox(this)),
       m_protocol(new QComboBox(this)), m_host(new QLineEdit(this)), m_port(new QSpinBox(this)),
-      m_portNote(new ToneLabel(ToneLabel::Tone::Warning, this)), m_serverSide(serverSide)
+      m_portNote(new ToneLabel(ToneLabel::Tone::Warning, this)), m_kindRow(new QWidget(this)),
+      m_addressRow(new QWidget(this)), m_serverSide(serverSide)
 {
     m_portNote->setObjectName(objectPrefix + QStringLiteral(".portNote"));
     m_portNote->setWordWrap(true);
@@ -54,15 +56,16 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     // Two rows, so the fields keep a usable width at projector zoom.
-    auto *kind = new QHBoxLayout;
-    auto *where = new QHBoxLayout;
-    outer->addLayout(kind);
-    outer->addLayout(where);
+    auto *kind = new FlowLayout(m_kindRow);
+    auto *where = new QHBoxLayout(m_addressRow);
+    kind->setContentsMargins(0, 0, 0, 0);
+    where->setContentsMargins(0, 0, 0, 0);
+    outer->addWidget(m_kindRow);
+    outer->addWidget(m_addressRow);
     outer->addWidget(m_portNote);
     kind->addWidget(m_family);
     kind->addWidget(m_type);
     kind->addWidget(m_protocol);
-    kind->addStretch(1);
     m_hostLabel = new QLabel(tr("host"), this);
     m_portLabel = new QLabel(tr("port"), this);
     where->addWidget(m_hostLabel);

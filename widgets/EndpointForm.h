@@ -33,6 +33,10 @@ public:
     QString portNote() const;
     // On a projector the port notes give way to the sockets' state.
     void setCompact(bool compact);
+    // The fields socket() reads (family, type, protocol) and those bind() and connect() read
+    // (host, port), for a pane that shows only the fields of the calls it can make now.
+    QWidget *kindFields() const { return m_kindRow; }
+    QWidget *addressFields() const { return m_addressRow; }
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
 
@@ -46,6 +50,8 @@ private:
     QLineEdit *m_host;
     QSpinBox *m_port;
     QLabel *m_portNote;
+    QWidget *m_kindRow;
+    QWidget *m_addressRow;
     bool m_compact = false;
     QLabel *m_hostLabel;
     QLabel *m_portLabel;

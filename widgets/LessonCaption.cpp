@@ -3,6 +3,8 @@
 #include "MonospaceFont.h"
 #include "RoleColors.h"
 
+#include "present/WrappableText.h"
+
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
@@ -32,6 +34,7 @@ LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
     layout->addWidget(m_output, 3, 1);
     m_output->setObjectName(QStringLiteral("captionOutput"));
     m_output->setTextFormat(Qt::PlainText);
+    m_output->setWordWrap(true);
     m_output->setFont(MonospaceFont::font());
     m_output->hide();
     layout->setColumnStretch(1, 1);
@@ -50,7 +53,8 @@ LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
             lines = lines.mid(0, maxOutputLines);
             lines << tr("… and %n more line(s)", nullptr, more);
         }
-        m_output->setText(lines.join(QLatin1Char('\n')));
+        // Wrapped: a lookup's long rows must not push the caption past the screen's edge.
+        m_output->setText(WrappableText::of(lines.join(QLatin1Char('\n'))));
         m_output->show();
     });
     applyColors();

@@ -85,6 +85,14 @@ QString MessageEditor::text() const
     return m_text->text();
 }
 
+void MessageEditor::setCompact(bool compact)
+{
+    m_compact = compact;
+    m_encoding->setVisible(!compact);
+    m_insert->setVisible(!compact);
+    reparse();
+}
+
 void MessageEditor::reparse()
 {
     const int mode = m_encoding->currentData().toInt();
@@ -100,10 +108,11 @@ void MessageEditor::reparse()
     if (m_valid) {
         m_bytes = r.bytes;
         m_error->hide();
-        m_preview->setText(tr("%1   %2   hex %3")
-                               .arg(BytesFormat::pythonLiteral(m_bytes, 80),
-                                    BytesFormat::byteCount(m_bytes.size()),
-                                    BytesFormat::hex(m_bytes, 24)));
+        const QString literal = BytesFormat::pythonLiteral(m_bytes, 80);
+        const QString count = BytesFormat::byteCount(m_bytes.size());
+        m_preview->setText(
+            m_compact ? QStringLiteral("%1   %2").arg(literal, count)
+                      : tr("%1   %2   hex %3").arg(literal, count, BytesFormat::hex(m_bytes, 24)));
         m_text->setStyleSheet(QString());
     } else {
         m_bytes.clear();

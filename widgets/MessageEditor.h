@@ -21,6 +21,9 @@ public:
     QByteArray bytes() const { return m_bytes; }
     void setText(const QString &text);
     QString text() const;
+    // Presenter mode: the message and its bytes as Python shows them; the encoding, the
+    // course's messages and the hex stay in the normal window.
+    void setCompact(bool compact);
 
 signals:
     void validityChanged(bool valid);
@@ -35,4 +38,5 @@ private:
     QLabel *m_error;
     QByteArray m_bytes;
     bool m_valid = true;
+    bool m_compact = false;
 };

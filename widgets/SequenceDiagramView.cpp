@@ -127,7 +127,7 @@ void SequenceDiagramView::showNewEvents()
     const bool following = m_follow;
     updateScrollRange();
     if (following)
-        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+        verticalScrollBar()->setValue(layout().followScroll());
     m_follow = following;
     viewport()->update();
 }
@@ -192,7 +192,7 @@ void SequenceDiagramView::resizeEvent(QResizeEvent *event)
     QAbstractScrollArea::resizeEvent(event);
     updateScrollRange();
     if (following)
-        verticalScrollBar()->setValue(verticalScrollBar()->maximum());
+        verticalScrollBar()->setValue(layout().followScroll());
     m_follow = following;
 }
 

@@ -35,6 +35,8 @@ public:
     // motion).
     void setAnimationMs(int ms);
     int animationMs() const { return m_animationMs; }
+    // The layout for the view as it is now (size, scroll position, font).
+    const SequenceLayout &layout() const;
     // Tells assistive technology what just happened (a screen reader reads it out).
     void announce(const QString &text);
 
@@ -49,8 +51,6 @@ protected:
     void keyPressEvent(QKeyEvent *event) override;
 
 private:
-    // The layout for the view as it is now (size, scroll position, font).
-    const SequenceLayout &layout() const;
     void updateScrollRange();
     void ensureRowVisible(int row);
     // Applies the events added since the last frame: scroll range, following, redraw.

@@ -4,6 +4,7 @@
 #include "CallButton.h"
 #include "ConnectionControls.h"
 #include "EndpointForm.h"
+#include "FlowLayout.h"
 #include "HeadingLabel.h"
 #include "PaneSource.h"
 #include "RoleColors.h"
@@ -14,7 +15,6 @@
 #include "session/AutoServer.h"
 #include "session/SocketSession.h"
 
-#include <QGridLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -89,24 +89,21 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_shown = new PaneSource(
         session, sourceLabel, [this] { showTable(); }, this);
 
-    auto *calls = new QGridLayout;
-    calls->addWidget(m_socket, 0, 0);
-    calls->addWidget(m_reuse, 0, 1, 1, 2);
-    calls->addWidget(m_bind, 0, 3);
-    calls->addWidget(m_listen, 1, 0);
-    calls->addWidget(m_backlog, 1, 1);
-    calls->addWidget(m_accept, 1, 2);
-    calls->addWidget(m_closeListener, 1, 3);
-    calls->addWidget(m_option, 2, 0, 1, 4);
+    auto *calls = new FlowLayout;
+    for (QWidget *w : std::initializer_list<QWidget *>{m_socket, m_reuse, m_bind, m_listen,
+                                                       m_backlog, m_accept, m_closeListener})
+        calls->addWidget(w);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
     layout->addWidget(sourceLabel);
     layout->addWidget(m_endpoint);
     layout->addLayout(calls);
+    layout->addWidget(m_option);
     layout->addWidget(m_listenerStatus);
     layout->addWidget(m_autoServe);
-    layout->addWidget(new HeadingLabel(tr("Connections accept() returned"), 1.1, this));
+    m_connectionsHeading = new HeadingLabel(tr("Connections accept() returned"), 1.1, this);
+    layout->addWidget(m_connectionsHeading);
     layout->addWidget(m_connections);
     layout->addWidget(m_connectionStatus);
     layout->addWidget(m_controls);
@@ -154,6 +151,14 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
             // After the event has been handled everywhere: the question is modal.
             QTimer::singleShot(0, this, [this, path] { offerToRemoveStaleFile(path); });
         }
+        if (e.socketId == m_listenerId && e.call != SocketCall::None) {
+            m_stage.setLastCall(e.call);
+            setFocusOnConnection(false);
+        } else if (!e.socketId.isEmpty() && e.socketId == selectedConnection()) {
+            // Now the class watches the connection: the listener's last call has been seen.
+            m_stage.setLastCall(SocketCall::None);
+            setFocusOnConnection(true);
+        }
         if (e.socketId == m_listenerId && e.call == SocketCall::RecvFrom &&
             e.phase == CallPhase::Returned)
             m_lastSender = SocketAddress::fromVariant(
@@ -167,6 +172,20 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
         return QString();
     });
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ServerPane::refresh);
+    connect(m_autoServe, &AutoServeControls::servingChanged, this, [this](bool serving) {
+        m_serving = serving;
+        refresh();
+    });
+    connect(m_listenerStatus, &SocketStatusView::clicked, this,
+            [this] { setFocusOnConnection(false); });
+    connect(m_connectionStatus, &SocketStatusView::clicked, this,
+            [this] { setFocusOnConnection(true); });
+    m_stage.add(m_socket, SocketCall::Socket, {m_endpoint->kindFields()});
+    m_stage.add(m_reuse, SocketCall::SetSockOpt);
+    m_stage.add(m_bind, SocketCall::Bind, {m_endpoint->addressFields()});
+    m_stage.add(m_listen, SocketCall::Listen, {m_backlog});
+    m_stage.add(m_accept, SocketCall::Accept);
+    m_stage.add(m_closeListener, SocketCall::Close);
     refresh();
 }
 
@@ -234,11 +253,20 @@ void ServerPane::showConnection(const SocketInfo &info)
         m_connectionStatus->showSocket(info);
 }
 
+void ServerPane::setFocusOnConnection(bool onConnection)
+{
+    if (onConnection == m_focusOnConnection)
+        return;
+    m_focusOnConnection = onConnection;
+    refresh();
+}
+
 void ServerPane::selectNewestConnection()
 {
     m_selectNewestQueued = false;
     if (QListWidgetItem *item = m_connectionItems.value(m_newestConnection)) {
         m_connections->setCurrentItem(item);
+        setFocusOnConnection(true);
         // recv and send on it come next; on a short screen they are below the listener's.
         emit revealRequested(m_connectionStatus, m_controls);
     }
@@ -282,16 +310,35 @@ void ServerPane::showTable()
 
 void ServerPane::adoptListener(const QString &socketId)
 {
+    if (socketId != m_listenerId)
+        m_stage.setLastCall(SocketCall::None);
     m_listenerId = socketId;
+    setFocusOnConnection(false);
     if (m_session->contains(socketId))
         onSocketChanged(m_session->socket(socketId));
     refresh();
+}
+
+void ServerPane::selectConnection(const QString &socketId)
+{
+    if (QListWidgetItem *item = m_connectionItems.value(socketId)) {
+        m_connections->setCurrentItem(item);
+        setFocusOnConnection(true);
+    }
 }
 
 void ServerPane::setCompact(bool compact)
 {
     m_endpoint->setCompact(compact);
     m_option->setVisible(!compact);
+    // The selected connection's state and calls stand for the list on the stage.
+    m_connectionsHeading->setVisible(!compact);
+    m_connections->setVisible(!compact);
+    m_listenerStatus->setCompact(compact);
+    m_connectionStatus->setCompact(compact);
+    m_stage.setOnStage(compact);
+    m_controls->setOnStage(compact);
+    refresh();
 }
 
 void ServerPane::bindClicked()
@@ -398,6 +445,23 @@ void ServerPane::refresh()
     m_closeListener->setAvailability(why(SocketCall::Close));
     m_controls->setReadOnly(readOnly);
     m_autoServe->setEnabled(readOnly.isEmpty());
+    // On the stage, the automatic server shows while it serves, a connection's rows once there
+    // is one, and the details and calls of the socket the pane is about (for a UDP socket,
+    // its data calls are its own).
+    const bool onStage = m_stage.isOnStage();
+    const bool datagram = m_controls->socketId() == m_listenerId && !m_listenerId.isEmpty();
+    const bool hasConnection = !selectedConnection().isEmpty();
+    const bool aboutConnection = hasConnection && m_focusOnConnection;
+    // A closed connection has nothing left to call: the listener's calls come back beside its
+    // close() (accept the next client, or close the server).
+    m_stage.setSetAside(aboutConnection && m_shown->source()->socket(selectedConnection()).state !=
+                                               SocketState::Closed);
+    m_stage.apply();
+    m_listenerStatus->setDetailsShown(!aboutConnection);
+    m_connectionStatus->setDetailsShown(aboutConnection);
+    m_autoServe->setVisible(!onStage || m_serving);
+    m_connectionStatus->setVisible(!onStage || hasConnection);
+    m_controls->setVisible(!onStage || aboutConnection || datagram);
 }
 
 void ServerPane::readSettings(QSettings &settings)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "StageCalls.h"
 #include "calls/HostPortText.h"
 #include "calls/ServerMode.h"
 #include "calls/SocketAddress.h"
@@ -55,8 +56,10 @@ public:
     void writeSettings(QSettings &settings) const;
     // Shows a listener someone else created (a lesson) as this pane's, for clicking on.
     void adoptListener(const QString &socketId);
-    // Presenter mode: the calls and the sockets' state stay; notes and option rows go, so
-    // the state badges are in view on a projector.
+    // Selects one of the connections accept() returned (a lesson's step acts on it).
+    void selectConnection(const QString &socketId);
+    // Presenter mode: the sockets' state, the calls they can make now and their last call
+    // stay; notes, lists and option rows go, so it all fits a 1024×768 projector.
     void setCompact(bool compact);
     // Shows the sockets of source (a replay) instead of the live session's; the calls are on
     // only while the source takes calls. setSource(session) goes back.
@@ -100,6 +103,7 @@ private:
     CallButton *m_accept;
     CallButton *m_closeListener;
     SocketStatusView *m_listenerStatus;
+    HeadingLabel *m_connectionsHeading;
     QListWidget *m_connections;
     QHash<QString, QListWidgetItem *> m_connectionItems; // by socket id: a thousand clients
     SocketStatusView *m_connectionStatus;
@@ -112,4 +116,10 @@ private:
     bool m_selectNewestQueued = false;
     QString m_liveListenerId;   // the pane's live listener, while another source is shown
     SocketAddress m_lastSender; // UDP: where sendto answers
+    StageCalls m_stage;
+    bool m_serving = false;
+    // On the stage the pane is about one socket at a time, the one the last call was on (or
+    // the one clicked): its details and calls show, the other's badge row only.
+    bool m_focusOnConnection = false;
+    void setFocusOnConnection(bool onConnection);
 };

@@ -23,14 +23,8 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     connect(m_liveTextTimer, &QTimer::timeout, this, &SocketStatusView::showLiveText);
     auto *layout = new QGridLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_badge, 0, 0, 3, 1, Qt::AlignTop);
-    layout->addWidget(m_title, 0, 1);
-    layout->addWidget(m_addresses, 1, 1);
-    layout->addWidget(m_counts, 2, 1);
-    layout->addWidget(m_kernel, 3, 1);
-    layout->addWidget(m_call, 4, 0, 1, 2);
-    layout->addWidget(m_error, 5, 0, 1, 2);
     layout->setColumnStretch(1, 1);
+    placeRows();
     QFont bold; // only the weight: the size follows the zoom
     bold.setBold(true);
     m_title->setFont(bold);
@@ -49,6 +43,69 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     showNothing(tr("No socket yet."));
 }
 
+void SocketStatusView::placeRows()
+{
+    auto *layout = static_cast<QGridLayout *>(this->layout());
+    for (QWidget *w : {static_cast<QWidget *>(m_badge), static_cast<QWidget *>(m_title),
+                       static_cast<QWidget *>(m_addresses), static_cast<QWidget *>(m_counts),
+                       static_cast<QWidget *>(m_kernel), static_cast<QWidget *>(m_call),
+                       static_cast<QWidget *>(m_error)})
+        layout->removeWidget(w);
+    if (m_compact) {
+        layout->addWidget(m_badge, 0, 0, Qt::AlignTop);
+        layout->addWidget(m_title, 0, 1, Qt::AlignVCenter);
+        layout->addWidget(m_addresses, 1, 0, 1, 2);
+        layout->addWidget(m_kernel, 2, 0, 1, 2);
+    } else {
+        layout->addWidget(m_badge, 0, 0, 3, 1, Qt::AlignTop);
+        layout->addWidget(m_title, 0, 1);
+        layout->addWidget(m_addresses, 1, 1);
+        layout->addWidget(m_counts, 2, 1);
+        layout->addWidget(m_kernel, 3, 1);
+    }
+    layout->addWidget(m_call, 4, 0, 1, 2);
+    layout->addWidget(m_error, 5, 0, 1, 2);
+    m_counts->setVisible(!m_compact);
+}
+
+void SocketStatusView::setDetailsShown(bool shown)
+{
+    if (shown == m_detailsShown)
+        return;
+    m_detailsShown = shown;
+    m_addresses->setVisible(shown || !m_compact);
+    if (m_hasSocket)
+        showLiveText();
+}
+
+void SocketStatusView::mousePressEvent(QMouseEvent *event)
+{
+    QWidget::mousePressEvent(event);
+    emit clicked();
+}
+
+void SocketStatusView::setCompact(bool compact)
+{
+    if (compact == m_compact)
+        return;
+    m_compact = compact;
+    setToolTip(compact ? tr("Click to show this socket's calls") : QString());
+    placeRows();
+    if (m_hasSocket) {
+        m_title->setText(titleText());
+        showLiveText();
+    }
+}
+
+QString SocketStatusView::titleText() const
+{
+    const QString fd = m_info.fd >= 0 ? QString::number(m_info.fd) : QStringLiteral("–");
+    if (m_compact)
+        return tr("%1   fd %2").arg(m_info.id, fd);
+    return tr("%1   fd %2   %3 %4")
+        .arg(m_info.id, fd, SocketNames::family(m_info.family), SocketNames::type(m_info.type));
+}
+
 void SocketStatusView::showLiveText()
 {
     m_liveTextTimer->stop();
@@ -62,6 +119,8 @@ void SocketStatusView::showLiveText()
     m_kernel->setText(!m_info.kernel.isAvailable() && open && m_info.type == SOCK_STREAM
                           ? tr("kernel view: not available on this system")
                           : kernelText(m_info.kernel));
+    // The backlog lesson is about the accept queue; the rest is in the normal window.
+    m_kernel->setVisible(!m_compact || (m_detailsShown && m_info.kernel.acceptQueue >= 0));
 }
 
 void SocketStatusView::showNothing(const QString &why)
@@ -88,17 +147,18 @@ void SocketStatusView::showSocket(const SocketInfo &info)
     m_info = info;
     m_hasSocket = true;
     m_badge->setState(info.state);
-    m_title->setText(tr("%1   fd %2   %3 %4")
-                         .arg(info.id,
-                              info.fd >= 0 ? QString::number(info.fd) : QStringLiteral("–"),
-                              SocketNames::family(info.family), SocketNames::type(info.type)));
+    m_title->setText(titleText());
     QStringList where;
     if (info.local.isValid())
         where << tr("local %1").arg(info.local.display());
     if (info.peer.isValid())
         where << tr("peer %1").arg(info.peer.display());
-    m_addresses->setText(where.isEmpty() ? tr("no address yet")
-                                         : where.join(QStringLiteral("   ")));
+    if (m_compact && info.local.isValid() && info.peer.isValid())
+        m_addresses->setText(
+            QStringLiteral("%1 ↔ %2").arg(info.local.display(), info.peer.display()));
+    else
+        m_addresses->setText(where.isEmpty() ? tr("no address yet")
+                                             : where.join(QStringLiteral("   ")));
     if (!sameState || !m_liveTextShown.isValid() || m_liveTextShown.elapsed() >= liveTextGapMs)
         showLiveText();
     else if (!m_liveTextTimer->isActive())

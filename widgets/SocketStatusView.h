@@ -20,11 +20,29 @@ public:
 
     void showSocket(const SocketInfo &info);
     void showNothing(const QString &why);
+    // Presenter mode: the badge with the socket's name beside it, its addresses below across
+    // the whole width, the blocked call and the error; byte counts go, and the kernel's line
+    // stays only for a listener's accept queue.
+    void setCompact(bool compact);
+    // Compact and not the socket the stage is about: the badge row only (with its blocked call
+    // and error, which always show).
+    void setDetailsShown(bool shown);
+    // The socket shown (empty: none).
+    QString socketId() const { return m_hasSocket ? m_info.id : QString(); }
+
+signals:
+    // The badge row was clicked: the stage may make this socket the one it is about.
+    void clicked();
+
+protected:
+    void mousePressEvent(QMouseEvent *event) override;
 
     static QString kernelText(const KernelSample &sample);
 
 private:
     void updateBlockedTime();
+    void placeRows();
+    QString titleText() const;
     void showLiveText();
     static constexpr qint64 liveTextGapMs = 100;
 
@@ -41,4 +59,6 @@ private:
     QTimer *m_timer;
     QTimer *m_liveTextTimer;
     QElapsedTimer m_liveTextShown;
+    bool m_compact = false;
+    bool m_detailsShown = true;
 };

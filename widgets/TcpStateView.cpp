@@ -12,7 +12,14 @@ TcpStateView::TcpStateView(QWidget *parent) : QWidget(parent)
 {
     setObjectName(QStringLiteral("tcpStates"));
     setAccessibleName(tr("TCP state diagram"));
-    setMinimumHeight(fontMetrics().height() * 16);
+}
+
+QSize TcpStateView::minimumSizeHint() const
+{
+    // Below this the state names and transition labels run into each other; the scroll area
+    // around the view scrolls instead (and the stage's splitter is not held up by it).
+    return QSize(fontMetrics().horizontalAdvance(QStringLiteral("SYN-RECEIVED")) * 4,
+                 fontMetrics().height() * 16);
 }
 
 void TcpStateView::showSocket(const SocketInfo &info)

@@ -11,6 +11,7 @@ class TcpStateView : public QWidget
 {
     Q_OBJECT
 public:
+    QSize minimumSizeHint() const override;
     explicit TcpStateView(QWidget *parent = nullptr);
 
     // Follows this socket; call again whenever its snapshot changes.

@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QMainWindow>
 #include <QMenu>
+#include <QScreen>
 #include <QStatusBar>
 
 AppearanceController::AppearanceController(const Parts &parts, QObject *parent)
@@ -111,10 +112,19 @@ QFont AppearanceController::zoomedFont(int percent)
     return f;
 }
 
+double AppearanceController::stageScale() const
+{
+    const QScreen *screen = m_parts.window->screen();
+    if (!isPresenterMode() || !screen)
+        return 1.0;
+    const QSize size = screen->geometry().size();
+    return qMin(1.0, qMin(size.height() / 1080.0, size.width() / 1920.0));
+}
+
 void AppearanceController::setZoomPercent(int percent)
 {
     m_zoomPercent = qBound(minZoomPercent, percent, maxZoomPercent);
-    const QFont f = zoomedFont(m_zoomPercent);
+    const QFont f = zoomedFont(qRound(m_zoomPercent * stageScale()));
     if (f == QApplication::font())
         return; // already so (applySaved): every widget would be told again
     QApplication::setFont(f);

@@ -62,6 +62,11 @@ public:
 
 private:
     static QFont zoomedFont(int percent);
+    // On the stage, text takes the part of the screen that the stage zoom takes of a
+    // 1920×1080 one, by whichever side is shorter in proportion: 200 % there is 107 % on a
+    // 1024×768 projector (two panes side by side need the width), 133 % at 1280×720. Never
+    // larger than on 1920×1080.
+    double stageScale() const;
     void applyMotion();
 
     Parts m_parts;

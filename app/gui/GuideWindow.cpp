@@ -1,6 +1,9 @@
 #include "GuideWindow.h"
 
+#include "ScreenFit.h"
+
 #include <QDialogButtonBox>
+#include <QScreen>
 #include <QTabWidget>
 #include <QTextBrowser>
 #include <QVBoxLayout>
@@ -31,7 +34,7 @@ GuideWindow::GuideWindow(QWidget *parent) : QDialog(parent), m_tabs(new QTabWidg
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_tabs);
     layout->addWidget(buttons);
-    resize(1000, 800);
+    resize(ScreenFit::size(QSize(1000, 800), screen()->availableGeometry().size()));
 }
 
 void GuideWindow::showGuide(int index)

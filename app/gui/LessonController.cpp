@@ -8,6 +8,7 @@
 #include "WindowSettings.h"
 #include "lesson/LessonLibrary.h"
 #include "lesson/LessonRunner.h"
+#include "session/SocketSession.h"
 
 #include <QAction>
 #include <QDesktopServices>
@@ -34,8 +35,35 @@ LessonController::LessonController(const Parts &parts, QObject *parent)
                 else if (role == SocketRole::Client)
                     m_parts.client->adopt(id);
             });
+    // The pane shows the socket each step acts on, even one named earlier (client after
+    // client2 was made), so its badge and calls are in view.
+    connect(m_parts.runner, &LessonRunner::statusChanged, this,
+            [this](int step, LessonStepStatus status) {
+                if (status == LessonStepStatus::Running ||
+                    status == LessonStepStatus::WaitingForUser)
+                    showSocketOf(step);
+            });
     connect(m_parts.runner, &LessonRunner::browseRequested, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
+}
+
+void LessonController::showSocketOf(int step)
+{
+    const LessonAction &action = m_parts.runner->lesson().steps.value(step).action;
+    const QString id = m_parts.runner->socketIdFor(action.target);
+    if (action.kind != LessonAction::Kind::Call || id.isEmpty() || !m_parts.session->contains(id))
+        return;
+    switch (m_parts.session->socket(id).role) {
+    case SocketRole::Server:
+        m_parts.server->adoptListener(id);
+        break;
+    case SocketRole::Connection:
+        m_parts.server->selectConnection(id);
+        break;
+    case SocketRole::Client:
+        m_parts.client->adopt(id);
+        break;
+    }
 }
 
 void LessonController::buildMenu(QMenu *menu)

@@ -14,6 +14,7 @@ class QMainWindow;
 class QMenu;
 class QSettings;
 class ServerPane;
+class SocketSession;
 
 // The window's lessons: the Lessons menu, opening a built-in lesson or a file (with the
 // server pane's host and port as the lesson's), asking before a lesson reaches another
@@ -31,6 +32,7 @@ public:
         PresenterStage *stage = nullptr;
         ServerPane *server = nullptr;
         ClientPane *client = nullptr;
+        SocketSession *session = nullptr;
         std::function<void()> showLab;
     };
 
@@ -44,6 +46,7 @@ public:
     void writeSettings(QSettings &settings) const;
 
 private:
+    void showSocketOf(int step);
     void chooseFile();
 
     Parts m_parts;

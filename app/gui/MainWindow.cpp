@@ -17,6 +17,7 @@
 #include "PresenterStage.h"
 #include "ReplayBar.h"
 #include "ReplayController.h"
+#include "ScreenFit.h"
 #include "SequenceDiagramView.h"
 #include "ServerPane.h"
 #include "SessionExporter.h"
@@ -37,6 +38,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
@@ -69,7 +71,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_details->addTab(m_diagram, tr("Sequence diagram"));
     m_details->addTab(m_bytes, tr("Bytes"));
     m_details->addTab(m_code, tr("Code"));
-    m_details->addTab(m_states, tr("TCP states"));
+    auto *states = new QScrollArea;
+    states->setWidgetResizable(true);
+    states->setFrameShape(QFrame::NoFrame);
+    states->setWidget(m_states);
+    m_details->addTab(states, tr("TCP states"));
     m_bottom->addWidget(m_details);
     m_bottom->setStretchFactor(0, 2);
     m_bottom->setStretchFactor(1, 1);
@@ -111,11 +117,13 @@ MainWindow::MainWindow(QWidget *parent)
     addActions(m_lessonPanel->navigationActions());
     for (QAction *a : m_lessonPanel->navigationActions())
         a->setEnabled(false);
-    m_stage = std::make_unique<PresenterStage>(PresenterStage::Parts{
-        this, m_pages, m_logView, m_details, m_diagram, m_lessonDock, m_caption, m_vertical});
-    m_lessons = new LessonController({this, m_runner, m_lessonPanel, m_lessonDock, m_stage.get(),
-                                      m_server, m_client, [this] { showLookups(false); }},
-                                     this);
+    m_stage = std::make_unique<PresenterStage>(
+        PresenterStage::Parts{this, m_pages, m_logView, m_details, m_diagram, m_lessonDock,
+                              m_caption, m_vertical, m_panes});
+    m_lessons =
+        new LessonController({this, m_runner, m_lessonPanel, m_lessonDock, m_stage.get(), m_server,
+                              m_client, m_session, [this] { showLookups(false); }},
+                             this);
     m_appearance =
         new AppearanceController({this, m_stage.get(), [this] { return m_runner->hasLesson(); },
                                   [this](bool presenter) {
@@ -144,9 +152,7 @@ MainWindow::~MainWindow() = default;
 
 QSize MainWindow::defaultSizeFor(const QSize &available)
 {
-    // A 1366×768 laptop or a 1024×768 projector: a window larger than the screen would hide
-    // its own edges (and the call buttons near them) until the user found the maximise button.
-    return preferredSize.boundedTo(available.shrunkBy(QMargins(0, 0, 16, 40)));
+    return ScreenFit::size(preferredSize, available);
 }
 
 void MainWindow::buildMenus()
@@ -363,6 +369,8 @@ void MainWindow::readSettings()
     m_appearance->readSettings(settings);
     if (!restoreGeometry(WindowSettings::geometry.read(settings)))
         resize(defaultSizeFor(screen()->availableGeometry().size()));
+    ScreenFit::keepInside(this); // saved on a larger screen
+
     restoreState(WindowSettings::state.read(settings));
     if (!m_vertical->restoreState(WindowSettings::vertical.read(settings)))
         m_vertical->setSizes({560, 440});

@@ -1,14 +1,74 @@
 #include "PresenterStage.h"
 
+#include "ScreenFit.h"
 #include "SequenceDiagramView.h"
 
 #include <QDockWidget>
+#include <QEvent>
 #include <QMainWindow>
 #include <QMenuBar>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+
+PresenterStage::PresenterStage(const Parts &parts, QObject *parent)
+    : QObject(parent), m_parts(parts)
+{
+    for (int i = 0; i < m_parts.panes->count(); ++i) {
+        if (auto *scroll = qobject_cast<QScrollArea *>(m_parts.panes->widget(i))) {
+            scroll->installEventFilter(this);
+            if (scroll->widget())
+                scroll->widget()->installEventFilter(this);
+        }
+    }
+    // Dragged by hand: the presenter's choice holds until the stage is left.
+    QObject::connect(m_parts.vertical, &QSplitter::splitterMoved, this,
+                     [this] { m_userSized = m_active; });
+}
+
+bool PresenterStage::eventFilter(QObject *watched, QEvent *event)
+{
+    // A pane's contents changed (a connection arrived, buttons came and went) or the stage
+    // changed size: the panes may need another height.
+    if (m_active && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Resize))
+        queueFit();
+    return QObject::eventFilter(watched, event);
+}
+
+void PresenterStage::queueFit()
+{
+    if (m_fitQueued)
+        return;
+    m_fitQueued = true;
+    QMetaObject::invokeMethod(this, &PresenterStage::fitPanes, Qt::QueuedConnection);
+}
+
+void PresenterStage::fitPanes()
+{
+    m_fitQueued = false;
+    if (!m_active || m_userSized)
+        return;
+    int need = 0;
+    for (int i = 0; i < m_parts.panes->count(); ++i) {
+        const auto *scroll = qobject_cast<QScrollArea *>(m_parts.panes->widget(i));
+        if (!scroll || !scroll->widget())
+            continue;
+        const QWidget *pane = scroll->widget();
+        const int width = scroll->viewport()->width();
+        const int height =
+            pane->hasHeightForWidth() ? pane->heightForWidth(width) : pane->sizeHint().height();
+        // The title above the viewport and the frame are part of what the pane needs.
+        need = qMax(need, height + scroll->height() - scroll->viewport()->height());
+    }
+    const QList<int> sizes = m_parts.vertical->sizes();
+    const int total = sizes.value(0) + sizes.value(1);
+    const int panes = qMin(need, total * maxPanesPercent / 100);
+    if (total <= 0 || panes == sizes.value(0))
+        return;
+    m_parts.vertical->setSizes({panes, total - panes});
+}
 
 void PresenterStage::enter(bool hasLesson, bool fullScreen)
 {
@@ -31,10 +91,15 @@ void PresenterStage::enter(bool hasLesson, bool fullScreen)
     p.window->menuBar()->hide();
     p.window->statusBar()->hide();
     p.diagram->setLineScale(lineScale);
-    // The panes get most of the height: their badges and buttons are what the class reads.
+    // The panes get the height they need (fitPanes): their badges and buttons are what the
+    // class reads.
     m_splitterState = p.vertical->saveState();
-    const int total = p.vertical->height();
-    p.vertical->setSizes({total * 3 / 5, total - total * 3 / 5});
+    // A drag on the stage resizes the diagram; it never makes it vanish. The hidden byte
+    // and code pages do not hold the diagram's height up.
+    p.vertical->setChildrenCollapsible(false);
+    p.details->setMinimumHeight(p.diagram->minimumSizeHint().height());
+    m_userSized = false;
+    queueFit();
     if (fullScreen)
         p.window->showFullScreen();
 }
@@ -55,12 +120,15 @@ void PresenterStage::leave()
     p.window->menuBar()->show();
     p.window->statusBar()->show();
     p.diagram->setLineScale(1.0);
+    p.vertical->setChildrenCollapsible(true);
+    p.details->setMinimumHeight(0);
     p.vertical->restoreState(m_splitterState);
     if (!m_wasFullScreen) {
         if (m_wasMaximized)
             p.window->showMaximized();
         else
             p.window->showNormal();
+        ScreenFit::keepInside(p.window); // its size before the stage may be larger than this screen
     }
 }
 

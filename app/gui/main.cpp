@@ -85,13 +85,12 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "socketlab: %s: %s\n", qPrintable(options.sessionFile),
                          qPrintable(window.replayWarning()));
     }
-    // A screenshot is taken at a fixed size (projector size in presenter mode), whatever the
-    // screen (or offscreen's small virtual one) is.
+    // A screenshot shows the window as a user of this screen sees it: full screen in presenter
+    // mode, the first-start size otherwise. (A fixed large canvas once hid that the stage was
+    // unusable on a 1024×768 projector.) scripts/screenshots picks the screen.
     const bool screenshot = !options.screenshotPath.isEmpty();
     if (options.presenter)
-        window.setPresenterMode(true, !screenshot);
-    if (screenshot)
-        window.resize(options.presenter ? QSize(1920, 1080) : MainWindow::preferredSize);
+        window.setPresenterMode(true);
     window.show();
 
     const auto finishWithScreenshot = [&window, &options] {

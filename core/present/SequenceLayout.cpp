@@ -61,6 +61,21 @@ int SequenceLayout::scrollToShow(int row) const
     return m_scroll;
 }
 
+int SequenceLayout::followScroll() const
+{
+    const int bottom = qMax(0, contentHeight() - m_height);
+    const QVector<SequenceModel::Arrow> &arrows = m_model->arrows();
+    if (arrows.isEmpty() || m_model->rowCount() == 0)
+        return bottom;
+    const SequenceModel::Arrow &newest = arrows.last();
+    // In content coordinates (rowY is in the view's, which depend on the scroll).
+    const int arrowEnd = int(arrowLine(newest).p2().y()) + m_scroll;
+    const int showsArrow = arrowEnd - m_lineHeight - headerHeight();
+    const int newestRowBottom = headerHeight() + topMargin() + m_model->rowCount() * rowHeight();
+    const int showsNewestRow = qMax(0, newestRowBottom - m_height);
+    return qBound(showsNewestRow, showsArrow, bottom);
+}
+
 bool SequenceLayout::crowded(int half) const
 {
     return m_width / qMax(1, int(m_column.size())) < 4 * half;

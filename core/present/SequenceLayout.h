@@ -34,7 +34,9 @@ public:
     int topMargin() const { return m_lineHeight; }
     int contentHeight() const
     {
-        return headerHeight() + topMargin() + (m_model->rowCount() + 1) * rowHeight();
+        // Half a row below the newest: following the flow on a short stage keeps as much of
+        // the arrows before it in view as it can.
+        return headerHeight() + topMargin() + m_model->rowCount() * rowHeight() + rowHeight() / 2;
     }
     int columnX(int lifeline) const;
     // The middle of a row; the handshake's lanes 0–2 sit above, on and below lane 1.
@@ -43,6 +45,10 @@ public:
     std::pair<int, int> visibleRows() const;
     // The scroll position that shows the row whole, moving as little as possible.
     int scrollToShow(int row) const;
+    // Where a view that follows the flow scrolls to: the newest row at the bottom, or a little
+    // less far when that would put the end of the newest arrow (and the line above it, for
+    // its label) under the header, as long as the newest row stays in view.
+    int followScroll() const;
     // More sockets than room for a blocked call's bar (half = the bar's half width).
     bool crowded(int half) const;
 

@@ -2138,6 +2138,14 @@ Entfernen und erneut binden?</translation>
         <source>%1() running too</source>
         <translation>%1() läuft auch</translation>
     </message>
+    <message>
+        <source>Click to show this socket&apos;s calls</source>
+        <translation>Klicken, um die Aufrufe dieses Sockets zu zeigen</translation>
+    </message>
+    <message>
+        <source>%1   fd %2</source>
+        <translation>%1   fd %2</translation>
+    </message>
 </context>
 <context>
     <name>StateBadge</name>
