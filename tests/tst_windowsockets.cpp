@@ -154,10 +154,11 @@ void TestWindowSockets::unixSocketByClickingWithAStaleFile()
     QVERIFY(StaleSocketFile::make(path)); // an earlier run's file, never removed
     QVERIFY(QFileInfo::exists(path));
     QString asked;
-    m_window->serverPane()->setStaleFileConfirmer([&asked](const QString &message) {
-        asked = message;
-        return true;
-    });
+    m_window->serverPane()->bindQuestions()->setStaleFileConfirmer(
+        [&asked](const QString &message) {
+            asked = message;
+            return true;
+        });
     for (const char *pane : {"server", "client"}) {
         auto *family =
             m_window->findChild<QComboBox *>(QLatin1String(pane) + QStringLiteral(".family"));
@@ -344,7 +345,7 @@ void TestWindowSockets::bindingToEveryAddressAsksFirst()
 {
     QString asked;
     bool answer = false;
-    m_window->serverPane()->setAnyAddressConfirmer([&](const QString &message) {
+    m_window->serverPane()->bindQuestions()->setAnyAddressConfirmer([&](const QString &message) {
         asked = message;
         return answer;
     });

@@ -11,13 +11,11 @@
 #include "SocketOptionPicker.h"
 #include "SocketStatusView.h"
 #include "calls/HostPortText.h"
-#include "lookup/InterfaceList.h"
 #include "session/AutoServer.h"
 #include "session/SocketSession.h"
 
 #include <QLabel>
 #include <QListWidget>
-#include <QMessageBox>
 #include <QSettings>
 #include <QSpinBox>
 #include <QTimer>
@@ -343,51 +341,13 @@ void ServerPane::setCompact(bool compact)
 
 void ServerPane::bindClicked()
 {
-    const QString host = m_endpoint->host().trimmed();
-    const bool everyAddress = m_endpoint->family() != AF_UNIX && HostPortText::isEveryAddress(host);
-    if (everyAddress) {
-        QStringList addresses;
-        for (const InterfaceList::Entry &e : InterfaceList::current()) {
-            if (!e.isLoopback && e.isUp)
-                addresses << e.ipv4 << e.ipv6;
-        }
-        const QString message =
-            tr("Binding to every address means anyone on this network can connect to port %1, "
-               "not only programs on this machine.\n\nClients elsewhere can use: %2")
-                .arg(m_endpoint->port())
-                .arg(addresses.isEmpty() ? tr("(no network address found)")
-                                         : addresses.join(QStringLiteral(", ")));
-        const bool go = m_confirmAnyAddress
-                            ? m_confirmAnyAddress(message)
-                            : QMessageBox::question(this, tr("Bind to every address?"), message) ==
-                                  QMessageBox::Yes;
-        if (!go)
-            return;
-    }
-    run(m_session->bind(m_listenerId, m_endpoint->host(), m_endpoint->port()));
-}
-
-void ServerPane::setAnyAddressConfirmer(std::function<bool(const QString &)> confirmer)
-{
-    m_confirmAnyAddress = std::move(confirmer);
-}
-
-void ServerPane::setStaleFileConfirmer(std::function<bool(const QString &)> confirmer)
-{
-    m_confirmStaleFile = std::move(confirmer);
+    if (m_questions.mayBind(m_endpoint->family(), m_endpoint->host(), m_endpoint->port()))
+        run(m_session->bind(m_listenerId, m_endpoint->host(), m_endpoint->port()));
 }
 
 void ServerPane::offerToRemoveStaleFile(const QString &path)
 {
-    const QString message =
-        tr("%1 is a socket file nobody listens on, probably left by an earlier run (Python's "
-           "close does not remove it).\n\nRemove it and bind again?")
-            .arg(path);
-    const bool go = m_confirmStaleFile
-                        ? m_confirmStaleFile(message)
-                        : QMessageBox::question(this, tr("Remove the old socket file?"), message) ==
-                              QMessageBox::Yes;
-    if (go) // if someone took the path meanwhile, this bind fails and says so
+    if (m_questions.mayRemoveStaleFile(path)) // if the path was taken meanwhile, bind says so
         run(m_session->bind(m_listenerId, path, 0, true));
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "BindQuestions.h"
 #include "StageCalls.h"
 #include "calls/HostPortText.h"
 #include "calls/ServerMode.h"
@@ -8,8 +9,6 @@
 
 #include <QHash>
 #include <QWidget>
-
-#include <functional>
 
 class AutoServeControls;
 class CallButton;
@@ -48,10 +47,9 @@ public:
     // where (any address form) and serves it in mode, with listen(backlog) (0: the pane's,
     // at least 16). serving(address) or servingFailed(reason) follows.
     void listenAndServe(const HostPortText::Parts &where, ServerMode mode, int backlog = 0);
-    // Asked before binding to every address (0.0.0.0, ::): return false to cancel.
-    void setAnyAddressConfirmer(std::function<bool(const QString &message)> confirmer);
-    // Asked before removing an old Unix socket file that made bind fail: false keeps it.
-    void setStaleFileConfirmer(std::function<bool(const QString &message)> confirmer);
+    // Asked before binding to every address (0.0.0.0, ::) and before removing an old Unix
+    // socket file that made bind fail: false cancels.
+    BindQuestions *bindQuestions() { return &m_questions; }
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
     // Shows a listener someone else created (a lesson) as this pane's, for clicking on.
@@ -109,8 +107,7 @@ private:
     SocketStatusView *m_connectionStatus;
     ConnectionControls *m_controls;
     AutoServeControls *m_autoServe;
-    std::function<bool(const QString &)> m_confirmAnyAddress;
-    std::function<bool(const QString &)> m_confirmStaleFile;
+    BindQuestions m_questions{this};
     bool m_endpointFromCommandLine = false; // --serve: not saved as the pane's address
     QString m_newestConnection;             // to select once this pass of the event loop is done
     bool m_selectNewestQueued = false;

@@ -379,6 +379,37 @@
     </message>
 </context>
 <context>
+    <name>BindQuestions</name>
+    <message>
+        <source>Binding to every address means anyone on this network can connect to port %1, not only programs on this machine.
+
+Clients elsewhere can use: %2</source>
+        <translation>An jede Adresse binden heißt: jeder in diesem Netzwerk kann sich mit Port %1 verbinden, nicht nur Programme auf diesem Rechner.
+
+Clients anderswo können verwenden: %2</translation>
+    </message>
+    <message>
+        <source>(no network address found)</source>
+        <translation>(keine Netzwerkadresse gefunden)</translation>
+    </message>
+    <message>
+        <source>Bind to every address?</source>
+        <translation>An jede Adresse binden?</translation>
+    </message>
+    <message>
+        <source>%1 is a socket file nobody listens on, probably left by an earlier run (Python&apos;s close does not remove it).
+
+Remove it and bind again?</source>
+        <translation>%1 ist eine Socket-Datei, auf der niemand lauscht, wahrscheinlich von einem früheren Lauf übrig (Pythons close entfernt sie nicht).
+
+Entfernen und erneut binden?</translation>
+    </message>
+    <message>
+        <source>Remove the old socket file?</source>
+        <translation>Die alte Socket-Datei entfernen?</translation>
+    </message>
+</context>
+<context>
     <name>ByteView</name>
     <message>
         <source>Bytes as offset, hex and ASCII</source>
@@ -1868,34 +1899,6 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     <message>
         <source>No socket yet.</source>
         <translation>Noch kein Socket.</translation>
-    </message>
-    <message>
-        <source>Binding to every address means anyone on this network can connect to port %1, not only programs on this machine.
-
-Clients elsewhere can use: %2</source>
-        <translation>An jede Adresse binden heißt: jeder in diesem Netzwerk kann sich mit Port %1 verbinden, nicht nur Programme auf diesem Rechner.
-
-Clients anderswo können verwenden: %2</translation>
-    </message>
-    <message>
-        <source>(no network address found)</source>
-        <translation>(keine Netzwerkadresse gefunden)</translation>
-    </message>
-    <message>
-        <source>Bind to every address?</source>
-        <translation>An jede Adresse binden?</translation>
-    </message>
-    <message>
-        <source>%1 is a socket file nobody listens on, probably left by an earlier run (Python&apos;s close does not remove it).
-
-Remove it and bind again?</source>
-        <translation>%1 ist eine Socket-Datei, auf der niemand lauscht, wahrscheinlich von einem früheren Lauf übrig (Pythons close entfernt sie nicht).
-
-Entfernen und erneut binden?</translation>
-    </message>
-    <message>
-        <source>Remove the old socket file?</source>
-        <translation>Die alte Socket-Datei entfernen?</translation>
     </message>
     <message>
         <source>%1 is still open; close it first.</source>
