@@ -6,6 +6,7 @@
 
 #include "FreePort.h"
 #include "GuideWindow.h"
+#include "HeadingLabel.h"
 #include "LessonCaption.h"
 #include "MainWindow.h"
 #include "SequenceDiagramView.h"
@@ -88,6 +89,7 @@ private slots:
     void everyStepOfEveryLessonIsInView();
     void withoutALessonEveryCallOfTheFlowIsInView();
     void theWindowAndItsDialogsFitTheScreen();
+    void aThemeSwitchedBackLooksAsAfterAStart();
     void cleanupTestCase();
 
 public slots:
@@ -317,6 +319,72 @@ void TestStage::theWindowAndItsDialogsFitTheScreen()
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     QVERIFY(screen.contains(window.frameGeometry()));
+}
+
+void TestStage::aThemeSwitchedBackLooksAsAfterAStart()
+{
+    // High Contrast and back to Light left pale headings and white text on light grey until
+    // a restart: every label's colours must be those of a window started in Light.
+    const auto openAt = [](MainWindow *window) {
+        window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(freePort());
+        QString error;
+        QVERIFY2(window->openLesson(QStringLiteral("getting-the-flow"), &error), qPrintable(error));
+        window->setPresenterMode(true); // the caption, where it was seen
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window));
+        window->lessonRunner()->runTo(5); // accept blocks: a warning-coloured line
+        QTRY_COMPARE(window->lessonRunner()->status(5), LessonRunner::StepStatus::Done);
+    };
+    QSettings().clear();
+    MainWindow switched;
+    openAt(&switched);
+    switched.setTheme(Theme::Kind::HighContrast);
+    QCoreApplication::processEvents();
+    switched.setTheme(Theme::Kind::Light);
+    QCoreApplication::processEvents();
+    MainWindow fresh;
+    openAt(&fresh);
+    // Style sheets carry the theme's colours (a blocked call's warning, a heading's role).
+    // Widgets are matched by name, or by class and text for the unnamed labels.
+    const auto sheets = [](const MainWindow &window) {
+        QHash<QString, QString> byKey;
+        for (const QWidget *w : window.findChildren<QWidget *>()) {
+            const auto *label = qobject_cast<const QLabel *>(w);
+            QString key = w->objectName();
+            if (key.isEmpty() && label)
+                key = QString::fromLatin1(w->metaObject()->className()) + label->text();
+            // Timers tick in some texts; what differs there is not a colour.
+            if (!key.isEmpty() && !key.contains(QLatin1String(" s")))
+                byKey.insert(key, w->styleSheet());
+        }
+        return byKey;
+    };
+    const QHash<QString, QString> a = sheets(switched);
+    const QHash<QString, QString> b = sheets(fresh);
+    int compared = 0;
+    for (auto it = b.cbegin(); it != b.cend(); ++it) {
+        if (!a.contains(it.key()))
+            continue;
+        ++compared;
+        QVERIFY2(a.value(it.key()) == it.value(),
+                 qPrintable(QStringLiteral("%1: '%2' after the switch, '%3' at start")
+                                .arg(it.key(), a.value(it.key()), it.value())));
+    }
+    QVERIFY2(compared > 50, qPrintable(QString::number(compared)));
+    // The caption's own palette (its band): text and background as at a start in Light.
+    for (QPalette::ColorRole role : {QPalette::WindowText, QPalette::Window})
+        QCOMPARE(switched.lessonCaption()->palette().color(role).name(),
+                 fresh.lessonCaption()->palette().color(role).name());
+    // And as drawn: the headings, whose texts do not change, pixel for pixel.
+    const QList<HeadingLabel *> headingsA = switched.findChildren<HeadingLabel *>();
+    const QList<HeadingLabel *> headingsB = fresh.findChildren<HeadingLabel *>();
+    for (int i = 0; i < headingsA.size(); ++i) {
+        if (!headingsA.at(i)->isVisible() || headingsA.at(i)->text() != headingsB.at(i)->text() ||
+            qobject_cast<StateBadge *>(headingsA.at(i)))
+            continue;
+        QVERIFY2(headingsA.at(i)->grab().toImage() == headingsB.at(i)->grab().toImage(),
+                 qPrintable(headingsA.at(i)->text()));
+    }
 }
 
 QTEST_MAIN(TestStage)

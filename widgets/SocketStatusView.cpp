@@ -30,6 +30,7 @@ SocketStatusView::SocketStatusView(const SessionClock *clock, QWidget *parent)
     m_title->setFont(bold);
     m_call->setFont(bold);
     m_kernel->setObjectName(QStringLiteral("kernelState"));
+    m_call->setObjectName(QStringLiteral("callInProgress"));
     m_kernel->setToolTip(tr("What the kernel itself says about this TCP socket (Linux TCP_INFO; "
                             "after close, /proc/net/tcp), sampled after every call and a few "
                             "times a second"));
