@@ -4,7 +4,10 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTest>
+
+#include <unistd.h>
 
 namespace {
 const QString cli = QStringLiteral(SOCKETLAB_CLI);
@@ -28,6 +31,20 @@ Run lookup(const QStringList &args)
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
 }
+// A python3 server that listens on a port of the kernel's choosing until killed; its port.
+int startListener(QProcess *server)
+{
+    server->start(QStringLiteral("python3"),
+                  {QStringLiteral("-c"), QStringLiteral("import socket, time\n"
+                                                        "s = socket.socket()\n"
+                                                        "s.bind(('127.0.0.1', 0))\n"
+                                                        "s.listen()\n"
+                                                        "print(s.getsockname()[1], flush=True)\n"
+                                                        "time.sleep(120)\n")});
+    if (!server->waitForReadyRead(10000))
+        return 0;
+    return server->readLine().trimmed().toInt();
+}
 } // namespace
 
 class TestCliLookup : public QObject
@@ -40,6 +57,9 @@ private slots:
     void json();
     void errors_data();
     void errors();
+    void portOwnerNamesTheProgramHoldingAPort();
+    void portOwnerShowsWhatTheKernelRemembers();
+    void anotherUsersProgramIsNotNamed();
 };
 
 void TestCliLookup::text_data()
@@ -157,6 +177,76 @@ void TestCliLookup::errors()
     const Run r = lookup(args);
     QCOMPARE(r.code, code);
     QVERIFY2(r.err.contains(message), qPrintable(r.err));
+}
+
+void TestCliLookup::portOwnerNamesTheProgramHoldingAPort()
+{
+    QProcess server;
+    const int port = startListener(&server);
+    QVERIFY(port > 0);
+    const Run text = lookup({QStringLiteral("port-owner"), QString::number(port)});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains(QStringLiteral("PID %1 (").arg(server.processId())) &&
+                 text.out.contains(QStringLiteral("python3")) &&
+                 text.out.contains(QStringLiteral("LISTEN")),
+             qPrintable(text.out));
+    const Run json =
+        lookup({QStringLiteral("port-owner"), QString::number(port), QStringLiteral("--json")});
+    const QJsonObject row = QJsonDocument::fromJson(json.out.toUtf8()).array().first().toObject();
+    QCOMPARE(row.value(QStringLiteral("pid")).toInteger(), server.processId());
+    QCOMPARE(row.value(QStringLiteral("state")).toString(), QStringLiteral("LISTEN"));
+    QCOMPARE(row.value(QStringLiteral("local")).toString(),
+             QStringLiteral("127.0.0.1:%1").arg(port));
+    server.kill();
+    server.waitForFinished();
+}
+
+void TestCliLookup::portOwnerShowsWhatTheKernelRemembers()
+{
+    // The server closes first, so its side of the connection waits in TIME_WAIT after the
+    // program has gone: no holder, and the kernel's timer.
+    QProcess python;
+    python.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"), QStringLiteral("import socket\n"
+                                              "s = socket.socket()\n"
+                                              "s.bind(('127.0.0.1', 0))\n"
+                                              "s.listen()\n"
+                                              "c = socket.create_connection(s.getsockname())\n"
+                                              "conn, _ = s.accept()\n"
+                                              "conn.close()\n"
+                                              "c.recv(1)\n"
+                                              "c.close()\n"
+                                              "print(s.getsockname()[1])\n")});
+    QVERIFY(python.waitForFinished(10000));
+    const int port = python.readAllStandardOutput().trimmed().toInt();
+    QVERIFY(port > 0);
+    const Run text = lookup({QStringLiteral("port-owner"), QString::number(port)});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains(QRegularExpression(QStringLiteral("TIME_WAIT, \\d+ s left"))),
+             qPrintable(text.out));
+    QVERIFY2(!text.out.contains(QStringLiteral("PID")), qPrintable(text.out));
+}
+
+void TestCliLookup::anotherUsersProgramIsNotNamed()
+{
+    if (::geteuid() != 0)
+        QSKIP("needs root, to run the lookup as the user nobody (CI runs as root)");
+    QProcess server;
+    const int port = startListener(&server);
+    QVERIFY(port > 0);
+    QProcess asNobody;
+    asNobody.start(QStringLiteral("setpriv"),
+                   {QStringLiteral("--reuid=nobody"), QStringLiteral("--regid=nogroup"),
+                    QStringLiteral("--clear-groups"), cli, QStringLiteral("lookup"),
+                    QStringLiteral("port-owner"), QString::number(port)});
+    QVERIFY(asNobody.waitForFinished(20000));
+    const QString out = QString::fromUtf8(asNobody.readAllStandardOutput());
+    QVERIFY2(asNobody.exitCode() == 0, qPrintable(asNobody.readAllStandardError()));
+    QVERIFY2(out.contains(QStringLiteral("another user's program, LISTEN")), qPrintable(out));
+    QVERIFY2(!out.contains(QString::number(server.processId())), qPrintable(out));
+    server.kill();
+    server.waitForFinished();
 }
 
 QTEST_GUILESS_MAIN(TestCliLookup)

@@ -4,6 +4,7 @@
 #include "LoopbackSession.h"
 #include "calls/ErrnoCatalog.h"
 
+#include <QProcess>
 #include <QTest>
 
 #include <cerrno>
@@ -21,6 +22,7 @@ private slots:
 
     void connectToClosedPortIsRefused();
     void secondBindIsAddressInUse();
+    void addressInUseByTimeWaitSaysSo();
     void reuseAddressIsSetAndLogged();
     void invalidAddressIsAClearError_data();
     void invalidAddressIsAClearError();
@@ -84,8 +86,47 @@ void TestSocketErrors::secondBindIsAddressInUse()
     const SocketEvent e = m_events->waitForEnd(second, SocketCall::Bind);
     QCOMPARE(e.phase, CallPhase::Failed);
     QCOMPARE(e.error.name(), QStringLiteral("EADDRINUSE"));
-    QVERIFY(e.error.hint().contains(QStringLiteral("SO_REUSEADDR")));
+    // A live listener holds it (this very program): SO_REUSEADDR would not help, so the hint
+    // names the holder instead of blaming TIME_WAIT.
+    QVERIFY2(e.error.hint().contains(
+                 QStringLiteral("held by PID %1").arg(QCoreApplication::applicationPid())) &&
+                 e.error.hint().contains(QStringLiteral("LISTEN")) &&
+                 e.error.hint().contains(QStringLiteral("SO_REUSEADDR cannot help")) &&
+                 !e.error.hint().contains(QStringLiteral("TIME_WAIT")),
+             qPrintable(e.error.hint()));
     QTRY_COMPARE(m_session->socket(second).state, SocketState::Created);
+}
+
+void TestSocketErrors::addressInUseByTimeWaitSaysSo()
+{
+    // A python3 server that closed its connection first leaves the port in TIME_WAIT, with
+    // no program holding it: then SO_REUSEADDR is the advice.
+    QProcess python;
+    python.start(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"), QStringLiteral("import socket\n"
+                                              "s = socket.socket()\n"
+                                              "s.bind(('127.0.0.1', 0))\n"
+                                              "s.listen()\n"
+                                              "c = socket.create_connection(s.getsockname())\n"
+                                              "conn, _ = s.accept()\n"
+                                              "conn.close()\n"
+                                              "c.recv(1)\n"
+                                              "c.close()\n"
+                                              "print(s.getsockname()[1])\n")});
+    QVERIFY(python.waitForFinished(10000));
+    const int port = python.readAllStandardOutput().trimmed().toInt();
+    QVERIFY(port > 0);
+    QString server;
+    m_session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &server);
+    m_events->waitForEnd(server, SocketCall::Socket);
+    m_session->bind(server, QStringLiteral("127.0.0.1"), port);
+    const SocketEvent e = m_events->waitForEnd(server, SocketCall::Bind);
+    QCOMPARE(e.error.name(), QStringLiteral("EADDRINUSE"));
+    QVERIFY2(e.error.hint().contains(QStringLiteral("TIME_WAIT")) &&
+                 e.error.hint().contains(QStringLiteral("Set SO_REUSEADDR")) &&
+                 !e.error.hint().contains(QStringLiteral("held by")),
+             qPrintable(e.error.hint()));
 }
 
 void TestSocketErrors::reuseAddressIsSetAndLogged()

@@ -1,11 +1,13 @@
 #include "LookupCommand.h"
 
+#include "calls/OptionNumber.h"
 #include "calls/PortRange.h"
 #include "lookup/AddrInfoLookup.h"
 #include "lookup/ConstantCatalog.h"
 #include "lookup/DefaultSocketProbe.h"
 #include "lookup/HostLookup.h"
 #include "lookup/InterfaceList.h"
+#include "lookup/PortOwners.h"
 #include "lookup/ServiceLookup.h"
 #include "lookup/SocketNames.h"
 #include "present/CodeLiteral.h"
@@ -28,7 +30,9 @@ const char usage[] =
     "  host NAME                        gethostbyname_ex\n"
     "  hostname                         gethostname\n"
     "  interfaces                       this machine's interfaces and addresses\n"
-    "  defaults                         what a bare socket.socket() gets\n";
+    "  defaults                         what a bare socket.socket() gets\n"
+    "  port-owner PORT                  who holds a TCP or UDP port, and what the kernel still\n"
+    "                                   remembers on it (TIME_WAIT), as ss -tulpn shows it\n";
 
 // Takes "--name VALUE" out of args; false if the option is there without a value.
 bool takeOption(QStringList &args, const QString &name, QString *value)
@@ -96,6 +100,8 @@ int LookupCommand::run(const QStringList &arguments)
         return hostname();
     if (what == QLatin1String("interfaces"))
         return interfaces();
+    if (what == QLatin1String("port-owner"))
+        return portOwner(args);
     if (what == QLatin1String("defaults"))
         return defaults();
     return usageError(QStringLiteral("unknown lookup '%1'").arg(what));
@@ -313,6 +319,37 @@ int LookupCommand::defaults()
                       {QStringLiteral("type"), SocketNames::type(a.type)},
                       {QStringLiteral("proto"), 0},
                       {QStringLiteral("kernel_proto"), SocketNames::protocol(a.kernelProtocol)}});
+    return 0;
+}
+
+int LookupCommand::portOwner(const QStringList &args)
+{
+    int port = 0;
+    if (args.size() != 1 || !OptionNumber::parse(args.first(), 1, 65535, &port))
+        return usageError(QStringLiteral("port-owner needs one PORT, 1 to 65535"));
+    const QVector<PortOwners::Entry> entries = PortOwners::of(quint16(port));
+    QStringList lines;
+    QJsonArray json;
+    for (const PortOwners::Entry &e : entries) {
+        lines << QStringLiteral("%1 %2  %3")
+                     .arg(e.protocol, -5)
+                     .arg(e.local, -22)
+                     .arg(PortOwners::describe(e));
+        QJsonObject row{{QStringLiteral("protocol"), e.protocol},
+                        {QStringLiteral("local"), e.local},
+                        {QStringLiteral("state"), e.state},
+                        {QStringLiteral("own_user"), e.ownUser}};
+        if (e.pid >= 0) {
+            row.insert(QStringLiteral("pid"), e.pid);
+            row.insert(QStringLiteral("command"), e.command);
+        }
+        if (e.secondsLeft >= 0)
+            row.insert(QStringLiteral("seconds_left"), e.secondsLeft);
+        json.append(row);
+    }
+    if (lines.isEmpty())
+        lines << QStringLiteral("nothing uses port %1: a server may bind it").arg(port);
+    print(lines.join(QLatin1Char('\n')), json);
     return 0;
 }
 

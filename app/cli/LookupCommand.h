@@ -21,6 +21,7 @@ private:
     int hostname();
     int interfaces();
     int defaults();
+    int portOwner(const QStringList &args);
 
     int usageError(const QString &message);
     int lookupFailed(const QString &what, const QString &name, const QString &message,

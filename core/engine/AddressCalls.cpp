@@ -5,6 +5,7 @@
 #include "engine/EngineSocket.h"
 #include "engine/HostResolver.h"
 #include "engine/UnixSocketFile.h"
+#include "lookup/PortOwners.h"
 #include "threads/Mailbox.h"
 #include "threads/ThreadHandoff.h"
 
@@ -114,7 +115,15 @@ void AddressCalls::bindTo(EngineSocket &s, CallSlot &slot, const SocketAddress &
         if (unixPath && error == EADDRINUSE)
             slot.args.insert(QStringLiteral("stale"), UnixSocketFile::inspect(address.host()) ==
                                                           UnixSocketFile::Kind::Stale);
-        m_report.failErrno(s, slot, error, address.display());
+        // A port: say who holds it, since the advice differs (a live server or TIME_WAIT).
+        const QString held =
+            error == EADDRINUSE && address.family() != AF_UNIX
+                ? PortOwners::inUseHint(address.display(), PortOwners::of(address.port()))
+                : QString();
+        if (!held.isEmpty())
+            m_report.fail(s, slot, CallError::fromErrno(error, held));
+        else
+            m_report.failErrno(s, slot, error, address.display());
         return;
     }
     s.info.local = SocketAddress::localOf(s.info.fd);

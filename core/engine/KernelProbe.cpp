@@ -1,5 +1,7 @@
 #include "engine/KernelProbe.h"
 
+#include "calls/ProcNetTable.h"
+
 #include <QFile>
 
 #ifdef __linux__
@@ -10,44 +12,6 @@
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #endif
-
-namespace {
-#ifdef __linux__
-// How /proc/net/tcp writes an address: the raw 32-bit words of the in-memory address, each
-// as 8 hex digits, then ':' and the port in 4. Comparing this text, rather than parsing every
-// line back into an address, keeps a tick cheap on a machine with 60,000 TIME_WAIT lines.
-QByteArray procField(const SocketAddress &address)
-{
-    unsigned char raw[16] = {};
-    const bool ipv6 = address.family() == AF_INET6;
-    if (inet_pton(ipv6 ? AF_INET6 : AF_INET, address.host().toLatin1().constData(), raw) != 1)
-        return QByteArray();
-    QByteArray field;
-    for (int w = 0; w < (ipv6 ? 4 : 1); ++w) {
-        quint32 word;
-        memcpy(&word, raw + w * 4, 4);
-        field += QByteArray::number(word, 16).toUpper().rightJustified(8, '0');
-    }
-    return field + ':' + QByteArray::number(address.port(), 16).toUpper().rightJustified(4, '0');
-}
-
-// The n-th field of a table line, split at runs of spaces, without copying the line.
-QByteArrayView field(QByteArrayView line, int n)
-{
-    qsizetype i = 0;
-    for (int f = 0;; ++f) {
-        while (i < line.size() && line.at(i) == ' ')
-            ++i;
-        qsizetype end = i;
-        while (end < line.size() && line.at(end) != ' ' && line.at(end) != '\n')
-            ++end;
-        if (f == n || end == i)
-            return line.sliced(i, end - i);
-        i = end;
-    }
-}
-#endif
-} // namespace
 
 KernelSample KernelProbe::sample(int fd)
 {
@@ -90,7 +54,7 @@ QByteArray KernelProbe::key(const SocketAddress &local, const SocketAddress &pee
 #ifdef __linux__
     if (local.family() != AF_INET && local.family() != AF_INET6)
         return QByteArray();
-    return procField(local) + ' ' + procField(peer);
+    return ProcNetTable::addressText(local) + ' ' + ProcNetTable::addressText(peer);
 #else
     Q_UNUSED(local)
     Q_UNUSED(peer)
@@ -122,13 +86,15 @@ KernelProbe::Table KernelProbe::readTables(const QSet<QByteArray> &wanted)
         qint64 length;
         while ((length = file.readLine(line, sizeof line)) > 0) {
             const QByteArrayView view(line, length);
-            const QByteArrayView local = field(view, 1);
-            const QByteArrayView peer = field(view, 2);
+            const QByteArrayView local = ProcNetTable::field(view, ProcNetTable::Local);
+            const QByteArrayView peer = ProcNetTable::field(view, ProcNetTable::Remote);
             QByteArray connection;
             connection.reserve(local.size() + 1 + peer.size());
             connection.append(local).append(' ').append(peer);
             if (wanted.contains(connection))
-                table.insert(connection, int(field(view, 3).toByteArray().toUInt(nullptr, 16)));
+                table.insert(connection, int(ProcNetTable::field(view, ProcNetTable::State)
+                                                 .toByteArray()
+                                                 .toUInt(nullptr, 16)));
         }
     }
     // Tables that list none of ours are still readable: mark them so.

@@ -1703,6 +1703,45 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     </message>
 </context>
 <context>
+    <name>PortOwners</name>
+    <message>
+        <source>TIME_WAIT, %1 s left</source>
+        <translation>TIME_WAIT, noch %1 s</translation>
+    </message>
+    <message>
+        <source>TIME_WAIT</source>
+        <translation>TIME_WAIT</translation>
+    </message>
+    <message>
+        <source>PID %1</source>
+        <translation>PID %1</translation>
+    </message>
+    <message>
+        <source>PID %1 (%2)</source>
+        <translation>PID %1 (%2)</translation>
+    </message>
+    <message>
+        <source>another user&apos;s program</source>
+        <translation>ein Programm eines anderen Benutzers</translation>
+    </message>
+    <message>
+        <source>a program of yours</source>
+        <translation>ein Programm von Ihnen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1 is held by %2. SO_REUSEADDR cannot help while that socket is open: close it (stop that program), or pick another port.</source>
+        <translation>%1 wird von %2 belegt. SO_REUSEADDR hilft nicht, solange dieser Socket offen ist: Schließen Sie ihn (beenden Sie das Programm) oder wählen Sie einen anderen Port.</translation>
+    </message>
+    <message>
+        <source>No program holds %1, but the kernel still remembers a closed connection on it (%2). Set SO_REUSEADDR before bind, wait, or pick another port.</source>
+        <translation>Kein Programm belegt %1, aber der Kernel kennt darauf noch eine geschlossene Verbindung (%2). Setzen Sie SO_REUSEADDR vor bind, warten Sie oder wählen Sie einen anderen Port.</translation>
+    </message>
+</context>
+<context>
     <name>PortRange</name>
     <message>
         <source>well-known (0–1023)</source>
