@@ -6,6 +6,7 @@
 #include "trace/TraceFormat.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -54,6 +55,7 @@ private slots:
     void listsLessonsIdFirst();
     void printsALessonWithoutRunningIt();
     void reportsABadLessonFile();
+    void aTakenDefaultPortGivesWayToAFreeOne();
     void runsEveryBuiltInLesson_data();
     void runsEveryBuiltInLesson();
 };
@@ -99,6 +101,37 @@ void TestCliLesson::reportsABadLessonFile()
     const Run port = runCli({QStringLiteral("lesson"), QStringLiteral("backlog"),
                              QStringLiteral("--port"), QStringLiteral("0")});
     QCOMPARE(port.exitCode, 2);
+}
+
+void TestCliLesson::aTakenDefaultPortGivesWayToAFreeOne()
+{
+    // A python3 server holds 50000 (or, if it cannot bind, whatever already does): a run
+    // without --port says so, takes another port, and the lesson works there.
+    QProcess holder;
+    holder.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"), QStringLiteral("import socket, time\n"
+                                                       "s = socket.socket()\n"
+                                                       "try:\n"
+                                                       "    s.bind(('127.0.0.1', 50000))\n"
+                                                       "    s.listen()\n"
+                                                       "except OSError:\n"
+                                                       "    pass\n"
+                                                       "print('ready', flush=True)\n"
+                                                       "time.sleep(120)\n")});
+    QVERIFY(holder.waitForReadyRead(10000));
+    const Run r = runCli(
+        {QStringLiteral("lesson"), QStringLiteral("getting-the-flow"), QStringLiteral("--run")});
+    holder.kill();
+    holder.waitForFinished();
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    static const QRegularExpression said(
+        QStringLiteral("port 50000 is in use \\(([^)]*\\)?[^)]*)\\); using (\\d+)"));
+    const QRegularExpressionMatch m = said.match(QString::fromUtf8(r.err));
+    QVERIFY2(m.hasMatch(), r.err.constData());
+    const int used = m.captured(2).toInt();
+    QVERIFY(used > 50000);
+    QVERIFY2(r.out.contains(QStringLiteral("127.0.0.1', %1)").arg(used).toUtf8()),
+             r.out.constData());
 }
 
 void TestCliLesson::runsEveryBuiltInLesson_data()

@@ -382,7 +382,10 @@ void TestStage::aThemeSwitchedBackLooksAsAfterAStart()
         if (!headingsA.at(i)->isVisible() || headingsA.at(i)->text() != headingsB.at(i)->text() ||
             qobject_cast<StateBadge *>(headingsA.at(i)))
             continue;
-        QVERIFY2(headingsA.at(i)->grab().toImage() == headingsB.at(i)->grab().toImage(),
+        // Left-aligned text: the part both have in common (a pane may be a pixel wider).
+        const QRect common(QPoint(0, 0),
+                           headingsA.at(i)->size().boundedTo(headingsB.at(i)->size()));
+        QVERIFY2(headingsA.at(i)->grab(common).toImage() == headingsB.at(i)->grab(common).toImage(),
                  qPrintable(headingsA.at(i)->text()));
     }
 }

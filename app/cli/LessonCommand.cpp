@@ -4,6 +4,7 @@
 #include "calls/OptionNumber.h"
 #include "lesson/LessonLibrary.h"
 #include "lesson/LessonRunner.h"
+#include "lookup/PortOwners.h"
 #include "session/SocketSession.h"
 
 #include <QCommandLineParser>
@@ -82,7 +83,8 @@ int LessonCommand::start(const QStringList &arguments)
                                         QStringLiteral("HOST"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption portOption(QStringLiteral("port"),
                                         QStringLiteral("The port lessons use for {port} "
-                                                       "(default 50000)."),
+                                                       "(default 50000; with --run, the next "
+                                                       "free one when 50000 is in use)."),
                                         QStringLiteral("PORT"), QStringLiteral("50000"));
     const QCommandLineOption delayOption(QStringLiteral("delay"),
                                          QStringLiteral("With --run: pause MS milliseconds "
@@ -136,6 +138,19 @@ int LessonCommand::start(const QStringList &arguments)
     if (!delayOk) {
         std::fprintf(stderr, "socketlab-cli lesson: --delay needs milliseconds, 0 to 60000\n");
         return 2;
+    }
+    // A run without --port takes 50000, or the next free port when something uses 50000 (a
+    // server left running, its TIME_WAIT), and says so: the lesson would fail at bind.
+    if (parser.isSet(runOption) && !parser.isSet(portOption)) {
+        const QVector<PortOwners::Entry> users = PortOwners::of(quint16(settings.port));
+        if (!users.isEmpty()) {
+            const quint16 free = PortOwners::firstFreeFrom(quint16(settings.port + 1));
+            std::fprintf(stderr,
+                         "socketlab-cli lesson: port %d is in use (%s); using %d "
+                         "(--port PORT chooses)\n",
+                         settings.port, qPrintable(PortOwners::describe(users.first())), free);
+            settings.port = free;
+        }
     }
     const LessonParser::Result loaded =
         LessonLibrary::load(parser.positionalArguments().first(), settings);

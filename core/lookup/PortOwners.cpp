@@ -154,3 +154,12 @@ QString PortOwners::inUseHint(const QString &address, const QVector<Entry> &entr
     }
     return QString();
 }
+
+quint16 PortOwners::firstFreeFrom(quint16 first)
+{
+    for (uint port = first; port <= 65535; ++port) {
+        if (of(quint16(port)).isEmpty())
+            return quint16(port);
+    }
+    return 0;
+}

@@ -40,4 +40,7 @@ public:
     // entries: a live holder (whom SO_REUSEADDR cannot push aside) is not TIME_WAIT (which
     // it can). Empty when the tables show nothing (the generic hint applies).
     static QString inUseHint(const QString &address, const QVector<Entry> &entries);
+    // The first port from first on that no socket uses and the kernel does not remember
+    // (0 if none up to 65535): where a lesson can bind without SO_REUSEADDR questions.
+    static quint16 firstFreeFrom(quint16 first);
 };
