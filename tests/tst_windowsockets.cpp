@@ -10,7 +10,9 @@
 #include "ConstantsView.h"
 #include "EndpointForm.h"
 #include "EventRecorder.h"
+#include "FreePort.h"
 #include "HostsView.h"
+#include "LessonController.h"
 #include "LookupsPanel.h"
 #include "LoopbackSession.h"
 #include "MainWindow.h"
@@ -20,6 +22,7 @@
 #include "ServerPane.h"
 #include "StaleSocketFile.h"
 #include "WindowDriver.h"
+#include "lesson/LessonRunner.h"
 #include "lookup/BackgroundLookup.h"
 
 #include <QCheckBox>
@@ -59,6 +62,8 @@ private slots:
     void hostLookupCanBeCancelled();
     void badMessageDisablesSending();
     void refusedCallExplainsWhy();
+    void aLessonOffersToFreeItsPort_data();
+    void aLessonOffersToFreeItsPort();
 
 private:
     QPushButton *button(const QString &name) const { return m_driver.button(name); }
@@ -395,6 +400,49 @@ void TestWindowSockets::crowdedDiagramSpreadsItsLifelines()
     // Lines across most of the width, not a few pixels at one edge.
     QTRY_VERIFY2(columnsWithLifelines() > diagram.viewport()->width() / 2,
                  qPrintable(QString::number(columnsWithLifelines())));
+}
+
+void TestWindowSockets::aLessonOffersToFreeItsPort_data()
+{
+    QTest::addColumn<int>("choice");
+    QTest::newRow("close the free-play server") << int(LessonController::PortChoice::CloseHolder);
+    QTest::newRow("use a free port") << int(LessonController::PortChoice::UseFreePort);
+}
+
+void TestWindowSockets::aLessonOffersToFreeItsPort()
+{
+    // A server made in free play listens on the port the lesson binds: the lesson failed at
+    // bind and only quitting helped. Now opening the lesson names the socket and offers both
+    // ways out; either way the lesson's bind works.
+    QFETCH(int, choice);
+    const int port = freePort();
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
+    listenByClicking();
+    const QString freePlay = m_window->serverPane()->listenerId();
+    QString asked;
+    m_window->lessons()->setPortChooser([&](const QString &message) {
+        asked = message;
+        return LessonController::PortChoice(choice);
+    });
+    QString error;
+    QVERIFY2(m_window->lessons()->open(QStringLiteral("getting-the-flow"), &error, true),
+             qPrintable(error));
+    QVERIFY2(asked.contains(freePlay) && asked.contains(QString::number(port)), qPrintable(asked));
+    LessonRunner *runner = m_window->lessonRunner();
+    runner->runTo(3); // socket, SO_REUSEADDR, bind
+    QTRY_VERIFY(runner->status(3) == LessonRunner::StepStatus::Done ||
+                runner->status(3) == LessonRunner::StepStatus::Failed);
+    QVERIFY2(runner->status(3) == LessonRunner::StepStatus::Done,
+             qPrintable(runner->statusDetail(3)));
+    const SocketInfo server = m_window->session()->socket(runner->socketIdFor("server"));
+    if (LessonController::PortChoice(choice) == LessonController::PortChoice::CloseHolder) {
+        QCOMPARE(m_window->session()->socket(freePlay).state, SocketState::Closed);
+        QCOMPARE(int(server.local.port()), port);
+    } else {
+        QVERIFY(m_window->session()->socket(freePlay).state != SocketState::Closed);
+        QVERIFY(server.local.port() != port);
+        QCOMPARE(m_window->serverPane()->endpoint()->port(), int(server.local.port()));
+    }
 }
 
 QTEST_MAIN(TestWindowSockets)

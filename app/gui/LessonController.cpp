@@ -8,6 +8,7 @@
 #include "WindowSettings.h"
 #include "lesson/LessonLibrary.h"
 #include "lesson/LessonRunner.h"
+#include "lookup/PortOwners.h"
 #include "session/SocketSession.h"
 
 #include <QAction>
@@ -17,6 +18,7 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMessageBox>
+#include <QPushButton>
 
 LessonController::LessonController(const Parts &parts, QObject *parent)
     : QObject(parent), m_parts(parts)
@@ -66,6 +68,68 @@ void LessonController::showSocketOf(int step)
     }
 }
 
+int LessonController::settlePort(const QString &host, int port, bool ask)
+{
+    // One of this session's sockets (free play before the lesson) on the port?
+    QString holder;
+    for (const QString &id : m_parts.session->socketIds()) {
+        const SocketInfo info = m_parts.session->socket(id);
+        if (info.local.isValid() && info.local.port() == port && info.fd >= 0 &&
+            info.state != SocketState::Closed && info.role != SocketRole::Client)
+            holder = id;
+    }
+    // Or another program (or the kernel's memory of one). Only the tables: finding the
+    // program would scan every process on the UI thread.
+    const QVector<PortOwners::Entry> users =
+        holder.isEmpty() ? PortOwners::of(quint16(port), false) : QVector<PortOwners::Entry>();
+    if (holder.isEmpty() && users.isEmpty())
+        return port;
+    const int free = PortOwners::firstFreeFrom(quint16(port + 1));
+    const QString message =
+        holder.isEmpty()
+            ? tr("Port %1 is in use (%2): the lesson would fail when it binds %3:%1.\n\nUse "
+                 "port %4 instead?")
+                  .arg(port)
+                  .arg(PortOwners::describe(users.first()), host)
+                  .arg(free)
+            : tr("%1, made before this lesson, holds port %2, which the lesson binds.\n\nClose "
+                 "%1, or let the lesson use port %3?")
+                  .arg(holder)
+                  .arg(port)
+                  .arg(free);
+    // With nobody to ask, another program's port gives way; the session's own sockets stay.
+    PortChoice choice = holder.isEmpty() ? PortChoice::UseFreePort : PortChoice::Keep;
+    if (ask && m_choosePort) {
+        choice = m_choosePort(message);
+    } else if (ask) {
+        QMessageBox box(QMessageBox::Question, tr("The lesson's port is in use"), message,
+                        QMessageBox::NoButton, m_parts.window);
+        QPushButton *close =
+            holder.isEmpty() ? nullptr
+                             : box.addButton(tr("Close %1").arg(holder), QMessageBox::AcceptRole);
+        QPushButton *other = box.addButton(tr("Use port %1").arg(free), QMessageBox::AcceptRole);
+        box.addButton(tr("Keep port %1").arg(port), QMessageBox::RejectRole);
+        box.setDefaultButton(other);
+        box.exec();
+        choice = box.clickedButton() == other            ? PortChoice::UseFreePort
+                 : close && box.clickedButton() == close ? PortChoice::CloseHolder
+                                                         : PortChoice::Keep;
+    }
+    switch (choice) {
+    case PortChoice::CloseHolder:
+        if (!holder.isEmpty())
+            m_parts.session->close(holder);
+        return port;
+    case PortChoice::UseFreePort:
+        m_parts.server->endpoint()->setEndpoint(m_parts.server->endpoint()->host(), free);
+        m_parts.client->endpoint()->setEndpoint(m_parts.client->endpoint()->host(), free);
+        return free;
+    case PortChoice::Keep:
+        break;
+    }
+    return port;
+}
+
 void LessonController::buildMenu(QMenu *menu)
 {
     // The built-in lessons are read when the menu first opens: reading them all for their
@@ -79,7 +143,7 @@ void LessonController::buildMenu(QMenu *menu)
                 auto *a = new QAction(r.lesson.title, menu);
                 connect(a, &QAction::triggered, this, [this, id] {
                     QString error;
-                    if (!open(id, &error))
+                    if (!open(id, &error, true))
                         QMessageBox::warning(m_parts.window, tr("Open lesson"), error);
                 });
                 a->setObjectName(QStringLiteral("lesson-") + id);
@@ -103,18 +167,18 @@ void LessonController::chooseFile()
     if (path.isEmpty())
         return;
     QString error;
-    if (!open(path, &error))
+    if (!open(path, &error, true))
         QMessageBox::warning(m_parts.window, tr("Open lesson"), error);
 }
 
-bool LessonController::open(const QString &idOrPath, QString *error)
+bool LessonController::open(const QString &idOrPath, QString *error, bool ask)
 {
     // {host} and {port} are what the server pane is set to, so the lesson and the panes agree.
     LessonParser::Settings fill;
     fill.host = m_parts.server->endpoint()->host().trimmed();
     if (fill.host.isEmpty())
         fill.host = QStringLiteral("127.0.0.1");
-    fill.port = m_parts.server->endpoint()->port();
+    fill.port = settlePort(fill.host, m_parts.server->endpoint()->port(), ask);
     const LessonParser::Result r = LessonLibrary::load(idOrPath, fill);
     if (!r.ok()) {
         *error = r.error;

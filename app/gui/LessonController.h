@@ -38,16 +38,34 @@ public:
 
     explicit LessonController(const Parts &parts, QObject *parent = nullptr);
 
+    // What to do when the lesson's port is taken (by a socket made before the lesson, or by
+    // another program): the question's text and its choices (a socket to close, a free
+    // port, or neither). A test answers instead of the dialog.
+    enum class PortChoice
+    {
+        CloseHolder,
+        UseFreePort,
+        Keep,
+    };
+    using PortChooser = std::function<PortChoice(const QString &message)>;
+    void setPortChooser(PortChooser chooser) { m_choosePort = std::move(chooser); }
+
     void buildMenu(QMenu *menu);
     // Opens a built-in lesson by id, or a lesson file; false with *error when it cannot.
-    bool open(const QString &idOrPath, QString *error);
+    // ask: the user opened it (a menu, a file), so a taken port is a question (PortChooser);
+    // otherwise (the command line, the last session's lesson) another program's port gives way
+    // to a free one by itself, and the session's own sockets are left as they are.
+    bool open(const QString &idOrPath, QString *error, bool ask = false);
     void close();
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
 
 private:
     void showSocketOf(int step);
+    // The port the lesson should use: port, or a free one (see open).
+    int settlePort(const QString &host, int port, bool ask);
     void chooseFile();
 
     Parts m_parts;
+    PortChooser m_choosePort;
 };

@@ -86,6 +86,7 @@ public:
     bool openLesson(const QString &idOrPath, QString *error);
     void closeLesson();
     LessonRunner *lessonRunner() const { return m_runner; }
+    LessonController *lessons() const { return m_lessons; }
     LessonPanel *lessonPanel() const { return m_lessonPanel; }
     LessonCaption *lessonCaption() const { return m_caption; }
     QDockWidget *lessonDock() const { return m_lessonDock; }

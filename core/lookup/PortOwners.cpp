@@ -91,7 +91,7 @@ QVector<PortOwners::Entry> PortOwners::parseTable(const QByteArray &table, const
     return entries;
 }
 
-QVector<PortOwners::Entry> PortOwners::of(quint16 port)
+QVector<PortOwners::Entry> PortOwners::of(quint16 port, bool findPrograms)
 {
     QVector<Entry> entries;
     for (const QString &protocol : {QStringLiteral("tcp"), QStringLiteral("tcp6"),
@@ -100,6 +100,8 @@ QVector<PortOwners::Entry> PortOwners::of(quint16 port)
         if (file.open(QIODevice::ReadOnly))
             entries += parseTable(file.readAll(), protocol, port, ::getuid());
     }
+    if (!findPrograms)
+        return entries;
     QSet<quint64> inodes;
     for (const Entry &e : std::as_const(entries)) {
         if (e.inode != 0)
@@ -158,7 +160,7 @@ QString PortOwners::inUseHint(const QString &address, const QVector<Entry> &entr
 quint16 PortOwners::firstFreeFrom(quint16 first)
 {
     for (uint port = first; port <= 65535; ++port) {
-        if (of(quint16(port)).isEmpty())
+        if (of(quint16(port), false).isEmpty())
             return quint16(port);
     }
     return 0;

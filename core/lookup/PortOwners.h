@@ -27,7 +27,9 @@ public:
         bool ownUser = true;
     };
 
-    static QVector<Entry> of(quint16 port);
+    // findPrograms: also look through /proc/PID/fd for the holders (a scan of every process;
+    // without it, pid stays -1 and the rest is a read of four small tables).
+    static QVector<Entry> of(quint16 port, bool findPrograms = true);
     // The rows of one table (its text as read) whose local port is port; testable as data.
     static QVector<Entry> parseTable(const QByteArray &table, const QString &protocol, quint16 port,
                                      uint ownUid);

@@ -1173,6 +1173,38 @@ Dieses Mal erlauben?</translation>
         <source>Lesson: %1</source>
         <translation>Lektion: %1</translation>
     </message>
+    <message>
+        <source>Port %1 is in use (%2): the lesson would fail when it binds %3:%1.
+
+Use port %4 instead?</source>
+        <translation>Port %1 ist belegt (%2): Die Lektion würde scheitern, wenn sie %3:%1 bindet.
+
+Stattdessen Port %4 verwenden?</translation>
+    </message>
+    <message>
+        <source>%1, made before this lesson, holds port %2, which the lesson binds.
+
+Close %1, or let the lesson use port %3?</source>
+        <translation>%1, vor dieser Lektion angelegt, belegt Port %2, den die Lektion bindet.
+
+%1 schließen oder die Lektion Port %3 verwenden lassen?</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s port is in use</source>
+        <translation>Der Port der Lektion ist belegt</translation>
+    </message>
+    <message>
+        <source>Close %1</source>
+        <translation>%1 schließen</translation>
+    </message>
+    <message>
+        <source>Use port %1</source>
+        <translation>Port %1 verwenden</translation>
+    </message>
+    <message>
+        <source>Keep port %1</source>
+        <translation>Port %1 behalten</translation>
+    </message>
 </context>
 <context>
     <name>LessonExecutor</name>
