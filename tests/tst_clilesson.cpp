@@ -2,6 +2,7 @@
 // file lists, in order, and they end the way the lesson expects.
 
 #include "FreePort.h"
+#include "PythonServers.h"
 #include "lesson/LessonLibrary.h"
 #include "trace/TraceFormat.h"
 
@@ -108,17 +109,7 @@ void TestCliLesson::aTakenDefaultPortGivesWayToAFreeOne()
     // A python3 server holds 50000 (or, if it cannot bind, whatever already does): a run
     // without --port says so, takes another port, and the lesson works there.
     QProcess holder;
-    holder.start(QStringLiteral("python3"),
-                 {QStringLiteral("-c"), QStringLiteral("import socket, time\n"
-                                                       "s = socket.socket()\n"
-                                                       "try:\n"
-                                                       "    s.bind(('127.0.0.1', 50000))\n"
-                                                       "    s.listen()\n"
-                                                       "except OSError:\n"
-                                                       "    pass\n"
-                                                       "print('ready', flush=True)\n"
-                                                       "time.sleep(120)\n")});
-    QVERIFY(holder.waitForReadyRead(10000));
+    QVERIFY(PythonServers::listen(&holder, 50000) != 0);
     const Run r = runCli(
         {QStringLiteral("lesson"), QStringLiteral("getting-the-flow"), QStringLiteral("--run")});
     holder.kill();

@@ -1,5 +1,7 @@
 // socketlab-cli lookup: every subcommand, as text and as JSON, and its errors.
 
+#include "PythonServers.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -30,20 +32,6 @@ Run lookup(const QStringList &args)
     r.out = QString::fromUtf8(p.readAllStandardOutput());
     r.err = QString::fromUtf8(p.readAllStandardError());
     return r;
-}
-// A python3 server that listens on a port of the kernel's choosing until killed; its port.
-int startListener(QProcess *server)
-{
-    server->start(QStringLiteral("python3"),
-                  {QStringLiteral("-c"), QStringLiteral("import socket, time\n"
-                                                        "s = socket.socket()\n"
-                                                        "s.bind(('127.0.0.1', 0))\n"
-                                                        "s.listen()\n"
-                                                        "print(s.getsockname()[1], flush=True)\n"
-                                                        "time.sleep(120)\n")});
-    if (!server->waitForReadyRead(10000))
-        return 0;
-    return server->readLine().trimmed().toInt();
 }
 } // namespace
 
@@ -182,7 +170,7 @@ void TestCliLookup::errors()
 void TestCliLookup::portOwnerNamesTheProgramHoldingAPort()
 {
     QProcess server;
-    const int port = startListener(&server);
+    const int port = PythonServers::listen(&server);
     QVERIFY(port > 0);
     const Run text = lookup({QStringLiteral("port-owner"), QString::number(port)});
     QCOMPARE(text.code, 0);
@@ -205,21 +193,7 @@ void TestCliLookup::portOwnerShowsWhatTheKernelRemembers()
 {
     // The server closes first, so its side of the connection waits in TIME_WAIT after the
     // program has gone: no holder, and the kernel's timer.
-    QProcess python;
-    python.start(
-        QStringLiteral("python3"),
-        {QStringLiteral("-c"), QStringLiteral("import socket\n"
-                                              "s = socket.socket()\n"
-                                              "s.bind(('127.0.0.1', 0))\n"
-                                              "s.listen()\n"
-                                              "c = socket.create_connection(s.getsockname())\n"
-                                              "conn, _ = s.accept()\n"
-                                              "conn.close()\n"
-                                              "c.recv(1)\n"
-                                              "c.close()\n"
-                                              "print(s.getsockname()[1])\n")});
-    QVERIFY(python.waitForFinished(10000));
-    const int port = python.readAllStandardOutput().trimmed().toInt();
+    const int port = PythonServers::leaveTimeWait();
     QVERIFY(port > 0);
     const Run text = lookup({QStringLiteral("port-owner"), QString::number(port)});
     QCOMPARE(text.code, 0);
@@ -233,7 +207,7 @@ void TestCliLookup::anotherUsersProgramIsNotNamed()
     if (::geteuid() != 0)
         QSKIP("needs root, to run the lookup as the user nobody (CI runs as root)");
     QProcess server;
-    const int port = startListener(&server);
+    const int port = PythonServers::listen(&server);
     QVERIFY(port > 0);
     QProcess asNobody;
     asNobody.start(QStringLiteral("setpriv"),

@@ -3,6 +3,7 @@
 // control says what it does, and the sequence diagram can be read by keyboard.
 
 #include "FocusRing.h"
+#include "GuideWindow.h"
 #include "LookupsPanel.h"
 #include "MainWindow.h"
 #include "SequenceDiagramView.h"
@@ -19,11 +20,13 @@
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QTextBrowser>
 #include <QToolButton>
 
 class TestKeyboard : public QObject
@@ -41,6 +44,7 @@ private slots:
     void noTwoControlsShareAShortcut();
     void shortcutListNamesEveryKey();
     void everyControlSaysWhatItDoes();
+    void f1OpensTheGuideWithItsPictures();
 
 private:
     void listenByClicking() { m_driver.listenByClicking(); }
@@ -253,6 +257,31 @@ void TestKeyboard::everyControlSaysWhatItDoes()
         }
     }
     QVERIFY2(silent.isEmpty(), qPrintable(silent.join(QStringLiteral("\n"))));
+}
+
+void TestKeyboard::f1OpensTheGuideWithItsPictures()
+{
+    QTest::keyClick(m_window, Qt::Key_F1);
+    QVERIFY(m_window->guide());
+    QTRY_VERIFY(m_window->guide()->isVisible());
+    const QTextBrowser *student = m_window->guide()->browser(0);
+    QVERIFY(student->toPlainText().contains(QStringLiteral("Getting the flow, by clicking")));
+    // Every picture each guide shows comes from inside the program.
+    static const QRegularExpression picture(QStringLiteral("\\((screenshots/[a-z0-9-]+\\.png)\\)"));
+    int pictures = 0;
+    for (int i = 0; i < 3; ++i) {
+        const QTextBrowser *guide = m_window->guide()->browser(i);
+        for (auto it = picture.globalMatch(guide->toMarkdown()); it.hasNext(); ++pictures) {
+            const QString path = it.next().captured(1);
+            QVERIFY2(
+                guide->document()->resource(QTextDocument::ImageResource, QUrl(path)).isValid(),
+                qPrintable(path + QStringLiteral(" is not bundled")));
+        }
+    }
+    QVERIFY(pictures >= 5); // the student guide's four and the instructor guide's one
+    QVERIFY(
+        m_window->guide()->browser(1)->toPlainText().contains(QStringLiteral("Presenter mode")));
+    QVERIFY(m_window->guide()->browser(2)->toPlainText().contains(QStringLiteral("expect:")));
 }
 
 QTEST_MAIN(TestKeyboard)

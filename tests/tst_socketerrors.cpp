@@ -2,9 +2,9 @@
 // and the rules that refuse a call unless invalid calls are allowed.
 
 #include "LoopbackSession.h"
+#include "PythonServers.h"
 #include "calls/ErrnoCatalog.h"
 
-#include <QProcess>
 #include <QTest>
 
 #include <cerrno>
@@ -101,21 +101,7 @@ void TestSocketErrors::addressInUseByTimeWaitSaysSo()
 {
     // A python3 server that closed its connection first leaves the port in TIME_WAIT, with
     // no program holding it: then SO_REUSEADDR is the advice.
-    QProcess python;
-    python.start(
-        QStringLiteral("python3"),
-        {QStringLiteral("-c"), QStringLiteral("import socket\n"
-                                              "s = socket.socket()\n"
-                                              "s.bind(('127.0.0.1', 0))\n"
-                                              "s.listen()\n"
-                                              "c = socket.create_connection(s.getsockname())\n"
-                                              "conn, _ = s.accept()\n"
-                                              "conn.close()\n"
-                                              "c.recv(1)\n"
-                                              "c.close()\n"
-                                              "print(s.getsockname()[1])\n")});
-    QVERIFY(python.waitForFinished(10000));
-    const int port = python.readAllStandardOutput().trimmed().toInt();
+    const int port = PythonServers::leaveTimeWait();
     QVERIFY(port > 0);
     QString server;
     m_session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &server);
