@@ -71,6 +71,9 @@ MessageEditor::MessageEditor(QWidget *parent)
 
     connect(m_text, &QLineEdit::textChanged, this, &MessageEditor::reparse);
     connect(m_encoding, &QComboBox::currentIndexChanged, this, &MessageEditor::reparse);
+    // A line edit cuts a paste at 32,767 characters without a word; a message may be far
+    // longer (a flood, a page), and what is sent must be what was pasted.
+    m_text->setMaxLength(maxCharacters);
     m_text->setText(QStringLiteral("Hey, can you hear me?"));
     reparse();
 }

@@ -24,6 +24,7 @@ public:
     // Presenter mode: the message and its bytes as Python shows them; the encoding, the
     // course's messages and the hex stay in the normal window.
     void setCompact(bool compact);
+    static constexpr int maxCharacters = 16 * 1024 * 1024;
 
 signals:
     void validityChanged(bool valid);

@@ -6,6 +6,7 @@
 #include "EndpointForm.h"
 #include "FlowLayout.h"
 #include "HeadingLabel.h"
+#include "MessageEditor.h"
 #include "PaneSource.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
@@ -79,6 +80,8 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_connections->setToolTip(tr("Sockets accept() returned; select one to talk through it"));
     m_connections->setMaximumHeight(m_connections->fontMetrics().height() * 4);
     m_connectionStatus->showNothing(tr("No connection accepted yet."));
+    // The server answers: its message starts as the course's reply, not the client's words.
+    m_controls->editor()->setText(QStringLiteral("Yes, I can hear you."));
 
     m_title = new HeadingLabel(tr("SERVER"), 1.4, this);
     m_title->setRole(SocketRole::Server);
