@@ -1,15 +1,22 @@
 // Small traps a first-time student fell into in the window, each checked here against what
 // the student did (the classroom issue): a pasted message cut short without a word, the
-// server's message box starting with the client's words.
+// server's message box starting with the client's words, a listener made before a lesson
+// that could no longer be seen or closed.
 
 #include "ClientPane.h"
 #include "ConnectionControls.h"
+#include "FreePort.h"
+#include "LessonController.h"
 #include "MainWindow.h"
 #include "MessageEditor.h"
 #include "ServerPane.h"
 #include "WindowDriver.h"
+#include "lesson/LessonRunner.h"
+#include "session/SocketSession.h"
 
+#include <QComboBox>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
 
@@ -22,6 +29,7 @@ private slots:
     void cleanup();
     void aLongPastedMessageIsSentWhole();
     void theServerStartsWithItsOwnReply();
+    void aFreePlayListenerStaysReachableInALesson();
 
 private:
     WindowDriver m_driver;
@@ -63,6 +71,36 @@ void TestStudentTraps::theServerStartsWithItsOwnReply()
     const QString client = m_window->clientPane()->connectionControls()->editor()->text();
     QVERIFY2(server != client, qPrintable(server));
     QCOMPARE(server, QStringLiteral("Yes, I can hear you."));
+}
+
+void TestStudentTraps::aFreePlayListenerStaysReachableInALesson()
+{
+    const int port = freePort();
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
+    m_driver.listenByClicking();
+    const QString freePlay = m_window->serverPane()->listenerId();
+    // The lesson keeps it (it moves to a free port) and makes a listener of its own.
+    m_window->lessons()->setPortChooser(
+        [](const QString &) { return LessonController::PortChoice::UseFreePort; });
+    QString error;
+    QVERIFY2(m_window->lessons()->open(QStringLiteral("getting-the-flow"), &error, true),
+             qPrintable(error));
+    LessonRunner *runner = m_window->lessonRunner();
+    runner->runTo(4); // listening
+    QTRY_COMPARE(runner->status(4), LessonRunner::StepStatus::Done);
+    QVERIFY(m_window->serverPane()->listenerId() != freePlay);
+    // Both listeners are offered, and the earlier one can be chosen and closed.
+    auto *listeners = m_window->findChild<QComboBox *>(QStringLiteral("server.listeners"));
+    QVERIFY(listeners);
+    QTRY_VERIFY(listeners->isVisible());
+    QCOMPARE(listeners->count(), 2);
+    const int index = listeners->findData(freePlay);
+    QVERIFY(index >= 0);
+    listeners->setCurrentIndex(index);
+    emit listeners->activated(index);
+    QCOMPARE(m_window->serverPane()->listenerId(), freePlay);
+    m_driver.click(QStringLiteral("server.close"));
+    QTRY_COMPARE(m_window->session()->socket(freePlay).state, SocketState::Closed);
 }
 
 QTEST_MAIN(TestStudentTraps)

@@ -8,11 +8,11 @@
 #include "PaneSource.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
+#include "SocketPicker.h"
 #include "SocketStatusView.h"
 #include "session/ConnectionAttempts.h"
 #include "session/SocketSession.h"
 
-#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
@@ -47,7 +47,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
       m_status(new SocketStatusView(&session->clock(), this)),
       m_controls(new ConnectionControls(session, Qt::AltModifier, QKeySequence(Qt::ALT | Qt::Key_0),
                                         QStringLiteral("client"), this)),
-      m_sockets(new QComboBox(this)), m_count(new QSpinBox(this)),
+      m_sockets(new SocketPicker(this)), m_count(new QSpinBox(this)),
       m_many(new QPushButton(tr("connect N clients"), this)), m_manyStatus(new QLabel(this))
 {
     m_sockets->setObjectName(QStringLiteral("client.sockets"));
@@ -131,8 +131,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
         run(m_session->connectTo(m_clientId, m_endpoint->host(), m_endpoint->port()));
     });
     connect(m_controls, &ConnectionControls::refused, this, &ClientPane::refused);
-    connect(m_sockets, &QComboBox::activated, this,
-            [this](int index) { adopt(m_sockets->itemData(index).toString()); });
+    connect(m_sockets, &SocketPicker::picked, this, &ClientPane::adopt);
     connect(m_many, &QPushButton::clicked, this, &ClientPane::connectMany);
     connect(session, &SocketSession::eventOccurred, this, &ClientPane::onEvent);
     connect(session, &SocketSession::socketChanged, this, &ClientPane::onSocketChanged);
@@ -215,9 +214,7 @@ void ClientPane::onEvent(const SocketEvent &event)
 
 void ClientPane::adopt(const QString &socketId)
 {
-    if (m_sockets->findData(socketId) < 0)
-        m_sockets->addItem(socketId, socketId);
-    m_sockets->setCurrentIndex(m_sockets->findData(socketId));
+    m_sockets->choose(socketId);
     if (socketId != m_clientId)
         m_stage.setLastCall(SocketCall::None);
     m_clientId = socketId;
@@ -268,10 +265,7 @@ void ClientPane::onSocketChanged(const SocketInfo &info)
 {
     if (!m_shown->isLive())
         return;
-    const int index = m_sockets->findData(info.id);
-    if (index >= 0)
-        m_sockets->setItemText(index,
-                               QStringLiteral("%1   %2").arg(info.id, socketStateName(info.state)));
+    m_sockets->showState(info);
     if (info.id == m_clientId) {
         m_status->showSocket(info);
         // Once connected, sending and receiving come next: below the fold on a short screen.
@@ -288,8 +282,7 @@ void ClientPane::onSocketForgotten(const QString &id)
     if (!m_shown->isLive())
         return;
     // The pane's own socket stays listed with its last state; older ones leave the list.
-    if (id != m_clientId)
-        m_sockets->removeItem(m_sockets->findData(id));
+    m_sockets->forget(id);
     refresh();
 }
 

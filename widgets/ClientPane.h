@@ -10,7 +10,6 @@
 
 class CallButton;
 class HeadingLabel;
-class QComboBox;
 class QPushButton;
 class QSpinBox;
 class ConnectionAttempts;
@@ -22,6 +21,7 @@ class SocketSession;
 class PaneSource;
 class SocketSource;
 class SocketOptionPicker;
+class SocketPicker;
 class SocketStatusView;
 
 // The client side of the lab: socket → connect, then send/sendall/recv/shutdown/close.
@@ -79,8 +79,8 @@ private:
     ConnectionAttempts *m_attempts;
     SocketStatusView *m_status;
     ConnectionControls *m_controls;
-    QComboBox *m_sockets; // every client socket this pane made or was given
-    QSpinBox *m_count;    // how many clients "connect N" makes
+    SocketPicker *m_sockets; // every client socket this pane made or was given
+    QSpinBox *m_count;       // how many clients "connect N" makes
     QPushButton *m_many;
     QLabel *m_manyStatus;
     QStringList m_batch; // sockets of "connect N" still waiting to connect

@@ -91,8 +91,13 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     connect(m_sendTo, &QPushButton::clicked, this, [this] {
         QString host;
         int port = 0;
-        const QString noTarget =
-            m_target ? m_target(&host, &port) : tr("There is no address to send to.");
+        QString noTarget;
+        if (m_answerLastSender && !m_lastSender.isValid())
+            noTarget = tr("sendto answers the sender of the last datagram: call recvfrom first.");
+        else if (m_answerLastSender)
+            host = m_lastSender.host(), port = m_lastSender.port();
+        else
+            noTarget = m_target ? m_target(&host, &port) : tr("There is no address to send to.");
         run(noTarget.isEmpty() ? m_session->sendTo(m_id, m_editor->bytes(), host, port) : noTarget);
     });
     connect(m_recvFrom, &QPushButton::clicked, this,
@@ -107,8 +112,12 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     m_stage.add(m_sendTo, SocketCall::SendTo, {m_editor});
     m_stage.add(m_recvFrom, SocketCall::RecvFrom, {m_bufsize});
     connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
-        if (e.socketId == m_id && e.call != SocketCall::None)
-            m_stage.setLastCall(e.call);
+        if (e.socketId != m_id || e.call == SocketCall::None)
+            return;
+        m_stage.setLastCall(e.call);
+        if (e.call == SocketCall::RecvFrom && e.phase == CallPhase::Returned)
+            m_lastSender = SocketAddress::fromVariant(
+                e.result.toMap().value(QStringLiteral("address")).toMap());
     });
     refresh();
 }

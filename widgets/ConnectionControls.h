@@ -1,6 +1,7 @@
 #pragma once
 
 #include "StageCalls.h"
+#include "calls/SocketAddress.h"
 
 #include <QKeySequence>
 #include <QString>
@@ -39,6 +40,8 @@ public:
     // Where sendto sends: fills host and port, or returns why there is no address yet.
     using Target = std::function<QString(QString *host, int *port)>;
     void setSendToTarget(Target target) { m_target = std::move(target); }
+    // A UDP server's way instead: sendto answers whoever sent the datagram recvfrom read last.
+    void answerLastSender() { m_answerLastSender = true; }
 
 signals:
     void refused(const QString &reason);
@@ -65,4 +68,6 @@ private:
     CallButton *m_recvFrom;
     Target m_target;
     StageCalls m_stage;
+    bool m_answerLastSender = false;
+    SocketAddress m_lastSender;
 };

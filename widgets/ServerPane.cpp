@@ -10,6 +10,7 @@
 #include "PaneSource.h"
 #include "RoleColors.h"
 #include "SocketOptionPicker.h"
+#include "SocketPicker.h"
 #include "SocketStatusView.h"
 #include "calls/HostPortText.h"
 #include "session/AutoServer.h"
@@ -53,7 +54,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
                                         "stay open"),
                                      QKeySequence(Qt::CTRL | Qt::Key_L), this)),
       m_listenerStatus(new SocketStatusView(&session->clock(), this)),
-      m_connections(new QListWidget(this)),
+      m_listeners(new SocketPicker(this)), m_connections(new QListWidget(this)),
       m_connectionStatus(new SocketStatusView(&session->clock(), this)),
       m_controls(new ConnectionControls(session, Qt::ControlModifier,
                                         QKeySequence(Qt::CTRL | Qt::Key_W), QStringLiteral("conn"),
@@ -67,6 +68,10 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_accept->setObjectName(QStringLiteral("server.accept"));
     m_closeListener->setObjectName(QStringLiteral("server.close"));
     m_connections->setObjectName(QStringLiteral("server.connections"));
+    m_listeners->setObjectName(QStringLiteral("server.listeners"));
+    m_listeners->setToolTip(tr("The listening sockets of this pane (one made before a lesson, "
+                               "one the lesson made); the calls act on the one chosen here"));
+    m_listeners->setAccessibleName(tr("Listening socket"));
     m_listenerStatus->setObjectName(QStringLiteral("server.listenerStatus"));
     m_connectionStatus->setObjectName(QStringLiteral("server.connectionStatus"));
     // One line each: with a thousand clients, measuring every row again on each new one
@@ -95,19 +100,16 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
                                                        m_backlog, m_accept, m_closeListener})
         calls->addWidget(w);
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_title);
-    layout->addWidget(sourceLabel);
-    layout->addWidget(m_endpoint);
-    layout->addLayout(calls);
-    layout->addWidget(m_option);
-    layout->addWidget(m_listenerStatus);
-    layout->addWidget(m_autoServe);
+    // Top to bottom: the listener (its address, calls, state), then its connections.
     m_connectionsHeading = new HeadingLabel(tr("Connections accept() returned"), 1.1, this);
-    layout->addWidget(m_connectionsHeading);
-    layout->addWidget(m_connections);
-    layout->addWidget(m_connectionStatus);
-    layout->addWidget(m_controls);
+    auto *layout = new QVBoxLayout(this);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_title, sourceLabel, m_endpoint})
+        layout->addWidget(w);
+    layout->addLayout(calls);
+    for (QWidget *w : std::initializer_list<QWidget *>{
+             m_option, m_listeners, m_listenerStatus, m_autoServe, m_connectionsHeading,
+             m_connections, m_connectionStatus, m_controls})
+        layout->addWidget(w);
     layout->addStretch(1);
 
     connect(m_socket, &QPushButton::clicked, this, [this] {
@@ -139,11 +141,12 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     connect(m_closeListener, &QPushButton::clicked, this,
             [this] { run(m_session->close(m_listenerId)); });
     connect(m_connections, &QListWidget::currentRowChanged, this, &ServerPane::onSelectionChanged);
+    connect(m_listeners, &SocketPicker::picked, this, &ServerPane::adoptListener);
     connect(m_controls, &ConnectionControls::refused, this, &ServerPane::refused);
     connect(session, &SocketSession::socketChanged, this, &ServerPane::onSocketChanged);
     connect(session, &SocketSession::socketForgotten, this, &ServerPane::onSocketForgotten);
-    // A UDP server answers whoever sent the datagram it read last; a Unix socket's bind that
-    // found an old socket file offers to remove it.
+    // A Unix socket's bind that found an old socket file offers to remove it; the stage
+    // follows the socket of the last call.
     connect(session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
         if (e.socketId == m_listenerId && e.call == SocketCall::Bind &&
             e.phase == CallPhase::Failed && e.error.name() == QLatin1String("EADDRINUSE") &&
@@ -160,18 +163,8 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
             m_stage.setLastCall(SocketCall::None);
             setFocusOnConnection(true);
         }
-        if (e.socketId == m_listenerId && e.call == SocketCall::RecvFrom &&
-            e.phase == CallPhase::Returned)
-            m_lastSender = SocketAddress::fromVariant(
-                e.result.toMap().value(QStringLiteral("address")).toMap());
     });
-    m_controls->setSendToTarget([this](QString *host, int *port) {
-        if (!m_lastSender.isValid())
-            return tr("sendto answers the sender of the last datagram: call recvfrom first.");
-        *host = m_lastSender.host();
-        *port = m_lastSender.port();
-        return QString();
-    });
+    m_controls->answerLastSender();
     connect(session, &SocketSession::allowInvalidCallsChanged, this, &ServerPane::refresh);
     connect(m_autoServe, &AutoServeControls::servingChanged, this, [this](bool serving) {
         m_serving = serving;
@@ -190,8 +183,6 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     refresh();
 }
 
-ServerPane::~ServerPane() = default;
-
 QWidget *ServerPane::title() const
 {
     return m_title;
@@ -209,7 +200,10 @@ void ServerPane::onSocketChanged(const SocketInfo &info)
         return;
     if (info.role == SocketRole::Connection) {
         showConnection(info);
-    } else if (info.id == m_listenerId) {
+    } else if (info.role == SocketRole::Server) {
+        m_listeners->showState(info);
+    }
+    if (info.id == m_listenerId) {
         m_listenerStatus->showSocket(info);
         m_autoServe->setListener(info.id);
         // A UDP socket has no connections: the data calls work on the socket itself.
@@ -223,6 +217,7 @@ void ServerPane::onSocketForgotten(const QString &id)
 {
     if (!m_shown->isLive())
         return;
+    m_listeners->forget(id);
     if (id == m_listenerId) {
         m_listenerId.clear();
         m_listenerStatus->showNothing(tr("No socket yet."));
@@ -291,6 +286,7 @@ void ServerPane::showTable()
     const bool live = m_shown->isLive();
     m_connections->clear();
     m_connectionItems.clear();
+    m_listeners->clear();
     m_listenerId = live ? m_liveListenerId : QString();
     for (const QString &id : source->socketIds()) {
         const SocketInfo info = source->socket(id);
@@ -412,6 +408,10 @@ void ServerPane::refresh()
     // is one, and the details and calls of the socket the pane is about (for a UDP socket,
     // its data calls are its own).
     const bool onStage = m_stage.isOnStage();
+    // Every listener stays reachable: a second one (a lesson's) adds the choice.
+    if (!m_listenerId.isEmpty())
+        m_listeners->choose(m_listenerId);
+    m_listeners->setVisible(!onStage && m_listeners->count() > 1);
     const bool datagram = m_controls->socketId() == m_listenerId && !m_listenerId.isEmpty();
     const bool hasConnection = !selectedConnection().isEmpty();
     const bool aboutConnection = hasConnection && m_focusOnConnection;

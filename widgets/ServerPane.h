@@ -24,6 +24,7 @@ class SocketSession;
 class PaneSource;
 class SocketSource;
 class SocketOptionPicker;
+class SocketPicker;
 class SocketStatusView;
 
 // The server side of the lab: socket → setsockopt → bind → listen → accept on a listener,
@@ -33,7 +34,6 @@ class ServerPane : public QWidget
     Q_OBJECT
 public:
     explicit ServerPane(SocketSession *session, QWidget *parent = nullptr);
-    ~ServerPane() override;
 
     QString listenerId() const { return m_listenerId; }
     QString selectedConnection() const;
@@ -101,6 +101,7 @@ private:
     CallButton *m_accept;
     CallButton *m_closeListener;
     SocketStatusView *m_listenerStatus;
+    SocketPicker *m_listeners; // shown while there are several (free play and a lesson's)
     HeadingLabel *m_connectionsHeading;
     QListWidget *m_connections;
     QHash<QString, QListWidgetItem *> m_connectionItems; // by socket id: a thousand clients
@@ -111,8 +112,7 @@ private:
     bool m_endpointFromCommandLine = false; // --serve: not saved as the pane's address
     QString m_newestConnection;             // to select once this pass of the event loop is done
     bool m_selectNewestQueued = false;
-    QString m_liveListenerId;   // the pane's live listener, while another source is shown
-    SocketAddress m_lastSender; // UDP: where sendto answers
+    QString m_liveListenerId; // the pane's live listener, while another source is shown
     StageCalls m_stage;
     bool m_serving = false;
     // On the stage the pane is about one socket at a time, the one the last call was on (or

@@ -694,6 +694,10 @@ Entfernen und erneut binden?</translation>
         <source>The message has an error; fix it first.</source>
         <translation>Die Nachricht hat einen Fehler; bitte zuerst beheben.</translation>
     </message>
+    <message>
+        <source>sendto answers the sender of the last datagram: call recvfrom first.</source>
+        <translation>sendto antwortet dem Absender des letzten Datagramms: Rufen Sie zuerst recvfrom auf.</translation>
+    </message>
 </context>
 <context>
     <name>ConstantsView</name>
@@ -1964,10 +1968,6 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
         <translation>Verbindungen, die accept() lieferte</translation>
     </message>
     <message>
-        <source>sendto answers the sender of the last datagram: call recvfrom first.</source>
-        <translation>sendto antwortet dem Absender des letzten Datagramms: zuerst recvfrom aufrufen.</translation>
-    </message>
-    <message>
         <source>No socket yet.</source>
         <translation>Noch kein Socket.</translation>
     </message>
@@ -1982,6 +1982,14 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     <message>
         <source>No listening socket yet in %1.</source>
         <translation>Noch kein lauschender Socket in %1.</translation>
+    </message>
+    <message>
+        <source>The listening sockets of this pane (one made before a lesson, one the lesson made); the calls act on the one chosen here</source>
+        <translation>Die lauschenden Sockets dieses Bereichs (einer vor einer Lektion angelegt, einer von der Lektion); die Aufrufe wirken auf den hier gewählten</translation>
+    </message>
+    <message>
+        <source>Listening socket</source>
+        <translation>Lauschender Socket</translation>
     </message>
 </context>
 <context>
