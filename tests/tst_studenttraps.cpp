@@ -15,6 +15,7 @@
 #include "session/SocketSession.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
 #include <QStandardPaths>
@@ -30,6 +31,9 @@ private slots:
     void aLongPastedMessageIsSentWhole();
     void theServerStartsWithItsOwnReply();
     void aFreePlayListenerStaysReachableInALesson();
+    void aLessonsListenSetsTheBacklogBox();
+    void connectedClientsAreNotAcceptedOnes();
+    void whatArrivedShowsInThePaneThatReadIt();
 
 private:
     WindowDriver m_driver;
@@ -101,6 +105,61 @@ void TestStudentTraps::aFreePlayListenerStaysReachableInALesson()
     QCOMPARE(m_window->serverPane()->listenerId(), freePlay);
     m_driver.click(QStringLiteral("server.close"));
     QTRY_COMPARE(m_window->session()->socket(freePlay).state, SocketState::Closed);
+}
+
+void TestStudentTraps::aLessonsListenSetsTheBacklogBox()
+{
+    // The browser lesson calls listen(5); the box stayed at 1, so a student's next listen
+    // click used another backlog than the one on screen.
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(freePort());
+    QString error;
+    QVERIFY2(m_window->openLesson(QStringLiteral("browser-visits"), &error), qPrintable(error));
+    m_window->lessonRunner()->runTo(3);
+    QTRY_COMPARE(m_window->lessonRunner()->status(3), LessonRunner::StepStatus::Done);
+    QTRY_COMPARE(m_window->findChild<QSpinBox *>(QStringLiteral("server.backlog"))->value(), 5);
+}
+
+void TestStudentTraps::connectedClientsAreNotAcceptedOnes()
+{
+    // "3 of 3 clients connected" while the server had accepted none: connect returns when the
+    // kernel finished the handshake, and the status must say the rest is accept()'s.
+    const int port = freePort();
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.backlog"))->setValue(5);
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
+    m_driver.listenByClicking();
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.count"))->setValue(3);
+    m_driver.click(QStringLiteral("client.many"));
+    auto *status = m_window->findChild<QLabel *>(QStringLiteral("client.manyStatus"));
+    QTRY_VERIFY(status->text().startsWith(QStringLiteral("3 of 3 clients connected")));
+    QVERIFY2(status->text().contains(QStringLiteral("backlog")) &&
+                 status->text().contains(QStringLiteral("accept()")),
+             qPrintable(status->text()));
+}
+
+void TestStudentTraps::whatArrivedShowsInThePaneThatReadIt()
+{
+    // recv() returned, and the bytes were only in the log and the byte view, not in the pane
+    // whose button was pressed.
+    const int port = freePort();
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
+    m_driver.listenByClicking();
+    m_driver.click(QStringLiteral("server.accept"));
+    m_driver.click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(m_driver.enabled(QStringLiteral("client.connect")));
+    m_driver.click(QStringLiteral("client.connect"));
+    QTRY_VERIFY(m_driver.enabled(QStringLiteral("client.sendall")));
+    m_driver.click(QStringLiteral("client.sendall"));
+    QTRY_VERIFY(m_driver.enabled(QStringLiteral("conn.recv")));
+    m_driver.click(QStringLiteral("conn.recv"));
+    auto *received = m_window->findChild<QLabel *>(QStringLiteral("conn.received"));
+    QVERIFY(received);
+    QTRY_VERIFY(received->isVisible());
+    QVERIFY2(received->text().contains(QStringLiteral("b'Hey, can you hear me?'")) &&
+                 received->text().contains(QStringLiteral("21 bytes")),
+             qPrintable(received->text()));
+    QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("client.received"))->isVisible());
 }
 
 QTEST_MAIN(TestStudentTraps)

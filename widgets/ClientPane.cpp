@@ -208,8 +208,10 @@ void ClientPane::onEvent(const SocketEvent &event)
         tr("%1 of %2 clients connected%3")
             .arg(m_batchConnected)
             .arg(m_batchSize)
-            .arg(m_batch.isEmpty() ? QString()
-                                   : tr(", %1 still waiting (the backlog?)").arg(m_batch.size())));
+            .arg(m_batch.isEmpty()
+                     ? tr(": connect() returns once the kernel has finished the handshake, so "
+                          "they may still wait in the server's backlog for accept()")
+                     : tr(", %1 still waiting (the backlog?)").arg(m_batch.size())));
 }
 
 void ClientPane::adopt(const QString &socketId)

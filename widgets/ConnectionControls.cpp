@@ -3,10 +3,11 @@
 #include "CallButton.h"
 #include "FlowLayout.h"
 #include "MessageEditor.h"
+#include "present/BytesFormat.h"
 #include "session/SocketSession.h"
 
 #include <QComboBox>
-#include <QEvent>
+#include <QLabel>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
@@ -14,6 +15,7 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
                                        const QKeySequence &closeKey, const QString &objectPrefix,
                                        QWidget *parent)
     : QWidget(parent), m_session(session), m_editor(new MessageEditor(this)),
+      m_received(new QLabel(this)),
       m_send(new CallButton(QStringLiteral("send()"),
                             tr("send(bytes): hand the message to the kernel once; returns how "
                                "many bytes it took, which may be fewer than all"),
@@ -51,6 +53,11 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
                          this))
 {
     m_editor->setObjectName(objectPrefix + QStringLiteral(".editor"));
+    m_received->setObjectName(objectPrefix + QStringLiteral(".received"));
+    m_received->setTextFormat(Qt::PlainText);
+    m_received->setWordWrap(true);
+    m_received->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_received->hide();
     m_send->setObjectName(objectPrefix + QStringLiteral(".send"));
     m_sendAll->setObjectName(objectPrefix + QStringLiteral(".sendall"));
     m_recv->setObjectName(objectPrefix + QStringLiteral(".recv"));
@@ -74,6 +81,7 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     layout->addWidget(m_editor);
     auto *calls = new FlowLayout;
     layout->addLayout(calls);
+    layout->addWidget(m_received);
     for (QWidget *w :
          std::initializer_list<QWidget *>{m_send, m_sendAll, m_recv, m_bufsize, m_shutdown, m_how,
                                           m_close, m_sendTo, m_recvFrom})
@@ -103,7 +111,6 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     connect(m_recvFrom, &QPushButton::clicked, this,
             [this] { run(m_session->recvFrom(m_id, m_bufsize->value())); });
     connect(m_editor, &MessageEditor::validityChanged, this, &ConnectionControls::refresh);
-    narrowBufsize();
     m_stage.add(m_send, SocketCall::Send, {m_editor});
     m_stage.add(m_sendAll, SocketCall::SendAll, {m_editor});
     m_stage.add(m_recv, SocketCall::Recv, {m_bufsize});
@@ -118,25 +125,18 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
         if (e.call == SocketCall::RecvFrom && e.phase == CallPhase::Returned)
             m_lastSender = SocketAddress::fromVariant(
                 e.result.toMap().value(QStringLiteral("address")).toMap());
+        // What arrived shows where it arrived, not only in the log and the byte view.
+        if (isReceivingCall(e.call) && e.phase == CallPhase::Returned) {
+            m_received->setText(
+                e.byteCount == 0
+                    ? tr("%1() → b'' (0 bytes: the peer has closed)").arg(socketCallName(e.call))
+                    : tr("%1() → %2   %3")
+                          .arg(socketCallName(e.call), BytesFormat::pythonLiteral(e.data, 60),
+                               BytesFormat::byteCount(e.byteCount)));
+            m_received->show();
+        }
     });
     refresh();
-}
-
-void ConnectionControls::changeEvent(QEvent *event)
-{
-    // A spin box is as wide as its largest value (16 MiB); a usual bufsize is far shorter, and
-    // the narrower box lets recv() and its bufsize share a row with send and sendall.
-    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
-        narrowBufsize();
-    QWidget::changeEvent(event);
-}
-
-void ConnectionControls::narrowBufsize()
-{
-    const QFontMetrics metrics = m_bufsize->fontMetrics();
-    m_bufsize->setMaximumWidth(
-        metrics.horizontalAdvance(m_bufsize->prefix() + QStringLiteral("99999")) +
-        2 * metrics.height());
 }
 
 void ConnectionControls::setOnStage(bool onStage)
@@ -147,8 +147,10 @@ void ConnectionControls::setOnStage(bool onStage)
 
 void ConnectionControls::setSocketId(const QString &id)
 {
-    if (id != m_id)
+    if (id != m_id) {
         m_stage.setLastCall(SocketCall::None);
+        m_received->hide();
+    }
     m_id = id;
     refresh();
 }

@@ -12,6 +12,7 @@
 class CallButton;
 class MessageEditor;
 class QComboBox;
+class QLabel;
 class QSpinBox;
 class SocketSession;
 
@@ -46,17 +47,14 @@ public:
 signals:
     void refused(const QString &reason);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void run(const QString &refusal);
-    void narrowBufsize();
 
     SocketSession *m_session;
     QString m_id;
     QString m_readOnly;
     MessageEditor *m_editor;
+    QLabel *m_received; // what the last recv or recvfrom returned
     CallButton *m_send;
     CallButton *m_sendAll;
     CallButton *m_recv;

@@ -155,6 +155,10 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
             // After the event has been handled everywhere: the question is modal.
             QTimer::singleShot(0, this, [this, path] { offerToRemoveStaleFile(path); });
         }
+        // listen(5) from a lesson or a script: the box shows the backlog in force.
+        if (e.socketId == m_listenerId && e.call == SocketCall::Listen &&
+            e.phase == CallPhase::Returned && e.args.contains(QStringLiteral("backlog")))
+            m_backlog->setValue(e.args.value(QStringLiteral("backlog")).toInt());
         if (e.socketId == m_listenerId && e.call != SocketCall::None) {
             m_stage.setLastCall(e.call);
             setFocusOnConnection(false);

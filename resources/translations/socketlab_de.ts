@@ -620,6 +620,10 @@ Entfernen und erneut binden?</translation>
         <source>No client socket yet in %1.</source>
         <translation>Noch kein Client-Socket in %1.</translation>
     </message>
+    <message>
+        <source>: connect() returns once the kernel has finished the handshake, so they may still wait in the server&apos;s backlog for accept()</source>
+        <translation>: connect() kehrt zurück, sobald der Kernel den Handshake abgeschlossen hat; sie können also noch in der Warteschlange (Backlog) des Servers auf accept() warten</translation>
+    </message>
 </context>
 <context>
     <name>CodeView</name>
@@ -697,6 +701,14 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>sendto answers the sender of the last datagram: call recvfrom first.</source>
         <translation>sendto antwortet dem Absender des letzten Datagramms: Rufen Sie zuerst recvfrom auf.</translation>
+    </message>
+    <message>
+        <source>%1() → b&apos;&apos; (0 bytes: the peer has closed)</source>
+        <translation>%1() → b'' (0 Bytes: die Gegenseite hat geschlossen)</translation>
+    </message>
+    <message>
+        <source>%1() → %2   %3</source>
+        <translation>%1() → %2   %3</translation>
     </message>
 </context>
 <context>
