@@ -182,6 +182,7 @@ void TestWindowSockets::unixSocketByClickingWithAStaleFile()
     QTRY_COMPARE(m_window->session()->socket(server).state, SocketState::Bound);
     QVERIFY(asked.contains(path));
     QCOMPARE(m_window->session()->socket(server).local.display(), QStringLiteral("unix:") + path);
+    QTRY_VERIFY(enabled(QStringLiteral("server.listen"))); // after bind's event, not its state
     click(QStringLiteral("server.listen"));
     QTRY_VERIFY(enabled(QStringLiteral("server.accept")));
     click(QStringLiteral("server.accept"));
@@ -412,9 +413,8 @@ void TestWindowSockets::aLessonOffersToFreeItsPort_data()
 
 void TestWindowSockets::aLessonOffersToFreeItsPort()
 {
-    // A server made in free play listens on the port the lesson binds: the lesson failed at
-    // bind and only quitting helped. Now opening the lesson names the socket and offers both
-    // ways out; either way the lesson's bind works.
+    // A free-play server on the lesson's port made its bind fail, and only quitting helped.
+    // Opening it names the socket and offers two ways out; either way the bind works.
     QFETCH(int, choice);
     const int port = freePort();
     m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
