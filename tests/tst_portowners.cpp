@@ -1,9 +1,15 @@
-// Who holds a port (PortOwners): the kernel's socket tables read as data. The lookup against
-// real programs (python3 servers, another user) is in tst_clilookup; the hint bind gives,
-// in tst_socketerrors.
+// Who holds a port (PortOwners): the kernel's socket tables read as data, and the Lookups
+// page's row against a python3 server. The console's lookup against real programs (another
+// user among them) is in tst_clilookup; the hint bind gives, in tst_socketerrors.
 
+#include "PythonServers.h"
+#include "ServicesView.h"
 #include "lookup/PortOwners.h"
 
+#include <QLabel>
+#include <QProcess>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QTest>
 
 class TestPortOwners : public QObject
@@ -12,6 +18,7 @@ class TestPortOwners : public QObject
 private slots:
     void portTablesAreReadAsTheKernelWritesThem_data();
     void portTablesAreReadAsTheKernelWritesThem();
+    void theLookupsPageNamesAPortsHolder();
 };
 
 void TestPortOwners::portTablesAreReadAsTheKernelWritesThem_data()
@@ -66,5 +73,23 @@ void TestPortOwners::portTablesAreReadAsTheKernelWritesThem()
     QCOMPARE(seen, expected);
 }
 
-QTEST_GUILESS_MAIN(TestPortOwners)
+void TestPortOwners::theLookupsPageNamesAPortsHolder()
+{
+    QProcess server;
+    const int port = PythonServers::listen(&server);
+    QVERIFY(port > 0);
+    ServicesView view;
+    view.findChild<QSpinBox *>(QStringLiteral("services.port"))->setValue(port);
+    QTest::mouseClick(view.findChild<QPushButton *>(QStringLiteral("services.owners")),
+                      Qt::LeftButton);
+    QTRY_VERIFY(view.answerLabel()->text().startsWith(QStringLiteral("Port %1:").arg(port)));
+    QVERIFY2(
+        view.answerLabel()->text().contains(QStringLiteral("PID %1 (").arg(server.processId())) &&
+            view.answerLabel()->text().contains(QStringLiteral("LISTEN")),
+        qPrintable(view.answerLabel()->text()));
+    server.kill();
+    server.waitForFinished();
+}
+
+QTEST_MAIN(TestPortOwners)
 #include "tst_portowners.moc"

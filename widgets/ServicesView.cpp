@@ -2,6 +2,7 @@
 
 #include "calls/PortRange.h"
 #include "lookup/BackgroundLookup.h"
+#include "lookup/PortOwners.h"
 #include "lookup/ServiceLookup.h"
 
 #include <QComboBox>
@@ -31,6 +32,7 @@ ServicesView::ServicesView(QWidget *parent)
     m_protocol->addItem(QStringLiteral("udp"), QStringLiteral("udp"));
     m_protocol->addItem(tr("any"), QString());
     m_answer->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_answer->setTextFormat(Qt::PlainText); // a holder's command line is not markup
     m_answer->setWordWrap(true);
     m_filter->setPlaceholderText(tr("filter by name or port"));
     m_filter->setToolTip(tr("Show only the services whose name or port contains this text"));
@@ -47,22 +49,28 @@ ServicesView::ServicesView(QWidget *parent)
     byPort->setObjectName(QStringLiteral("services.byPort"));
     byName->setToolTip(tr("Which port does this service use? (socket.getservbyname)"));
     byPort->setToolTip(tr("Which service uses this port? (socket.getservbyport)"));
+    auto *owners = new QPushButton(tr("Who holds it?"), this);
+    owners->setObjectName(QStringLiteral("services.owners"));
+    owners->setToolTip(tr("Which program holds this port now, in which state, and what the "
+                          "kernel still remembers on it (TIME_WAIT), as ss -tulpn shows it"));
 
     auto *grid = new QGridLayout(this);
     grid->addWidget(m_name, 0, 0);
     grid->addWidget(byName, 0, 1);
     grid->addWidget(m_port, 1, 0);
     grid->addWidget(byPort, 1, 1);
+    grid->addWidget(owners, 1, 3);
     grid->addWidget(new QLabel(tr("protocol"), this), 0, 2);
     grid->addWidget(m_protocol, 1, 2);
-    grid->addWidget(m_answer, 2, 0, 1, 3);
-    grid->addWidget(m_filter, 3, 0, 1, 3);
-    grid->addWidget(m_table, 4, 0, 1, 3);
+    grid->addWidget(m_answer, 2, 0, 1, 4);
+    grid->addWidget(m_filter, 3, 0, 1, 4);
+    grid->addWidget(m_table, 4, 0, 1, 4);
     grid->setColumnStretch(0, 1);
 
     connect(byName, &QPushButton::clicked, this, &ServicesView::lookUpName);
     connect(m_name, &QLineEdit::returnPressed, this, &ServicesView::lookUpName);
     connect(byPort, &QPushButton::clicked, this, &ServicesView::lookUpPort);
+    connect(owners, &QPushButton::clicked, this, &ServicesView::lookUpOwners);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         for (int r = 0; r < m_table->rowCount(); ++r) {
             const bool match =
@@ -111,6 +119,22 @@ void ServicesView::lookUpPort()
                                   : QStringLiteral("%1 → '%2'    %3")
                                         .arg(call, a.entries.first().name,
                                              PortRange::kindName(PortRange::kind(port))));
+        });
+}
+
+void ServicesView::lookUpOwners()
+{
+    const quint16 port = quint16(m_port->value());
+    m_lookup->run<QVector<PortOwners::Entry>>(
+        [port] { return PortOwners::of(port); },
+        [this, port](const QVector<PortOwners::Entry> &entries) {
+            QStringList lines;
+            for (const PortOwners::Entry &e : entries)
+                lines << QStringLiteral("%1 %2  %3")
+                             .arg(e.protocol, e.local, PortOwners::describe(e));
+            m_answer->setText(
+                lines.isEmpty() ? tr("Nothing uses port %1: a server may bind it.").arg(port)
+                                : tr("Port %1:\n%2").arg(port).arg(lines.join(QLatin1Char('\n'))));
         });
 }
 

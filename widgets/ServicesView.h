@@ -9,7 +9,8 @@ class QLineEdit;
 class QSpinBox;
 class QTableWidget;
 
-// getservbyname and getservbyport, and the whole services database with each port's range.
+// getservbyname and getservbyport, the whole services database with each port's range, and
+// who holds a port on this machine right now (as ss -tulpn shows it).
 class ServicesView : public QWidget
 {
     Q_OBJECT
@@ -21,6 +22,9 @@ public:
     QTableWidget *table() const { return m_table; }
     void lookUpName();
     void lookUpPort();
+    // The port box's port: its sockets, their states and holders (on a pool thread: finding
+    // the programs reads every process's descriptors).
+    void lookUpOwners();
     void loadTable();
 
 private:

@@ -704,7 +704,7 @@ Entfernen und erneut binden?</translation>
     </message>
     <message>
         <source>%1() → b&apos;&apos; (0 bytes: the peer has closed)</source>
-        <translation>%1() → b'' (0 Bytes: die Gegenseite hat geschlossen)</translation>
+        <translation>%1() → b&apos;&apos; (0 Bytes: die Gegenseite hat geschlossen)</translation>
     </message>
     <message>
         <source>%1() → %2   %3</source>
@@ -2057,6 +2057,24 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     <message>
         <source>tcp or udp: a service may be listed for one or both</source>
         <translation>tcp oder udp: ein Dienst kann für eines oder beide eingetragen sein</translation>
+    </message>
+    <message>
+        <source>Who holds it?</source>
+        <translation>Wer belegt ihn?</translation>
+    </message>
+    <message>
+        <source>Which program holds this port now, in which state, and what the kernel still remembers on it (TIME_WAIT), as ss -tulpn shows it</source>
+        <translation>Welches Programm diesen Port gerade belegt, in welchem Zustand, und woran sich der Kernel darauf noch erinnert (TIME_WAIT), wie ss -tulpn es zeigt</translation>
+    </message>
+    <message>
+        <source>Nothing uses port %1: a server may bind it.</source>
+        <translation>Nichts verwendet Port %1: Ein Server kann ihn binden.</translation>
+    </message>
+    <message>
+        <source>Port %1:
+%2</source>
+        <translation>Port %1:
+%2</translation>
     </message>
 </context>
 <context>
