@@ -81,7 +81,8 @@ void TestCliLookup::text_data()
     QTest::newRow("interfaces") << QStringList{"interfaces"}
                                 << QStringList{"(loopback)", "127.0.0.1"};
     QTest::newRow("defaults") << QStringList{"defaults"}
-                              << QStringList{"family=AF_INET, type=SOCK_STREAM, proto=0",
+                              << QStringList{"family=2, type=1, proto=0, laddr=('0.0.0.0', 0)>",
+                                             "family AF_INET (2), type SOCK_STREAM (1)",
                                              "the kernel chose IPPROTO_TCP (6)"};
 }
 

@@ -3,8 +3,9 @@
 #include "RoleColors.h"
 #include "lookup/BackgroundLookup.h"
 #include "lookup/ConstantCatalog.h"
-#include "lookup/DefaultSocketProbe.h"
 #include "lookup/SocketNames.h"
+#include "present/PythonForm.h"
+#include "session/SocketSession.h"
 
 #include <QComboBox>
 #include <QGridLayout>
@@ -52,10 +53,10 @@ void fill(QTableWidget *table, const QList<SocketConstant> &rows)
 }
 } // namespace
 
-ConstantsView::ConstantsView(QWidget *parent)
+ConstantsView::ConstantsView(SocketSession *session, QWidget *parent)
     : QWidget(parent), m_prefix(new QComboBox(this)), m_value(new QLineEdit(this)),
       m_table(new QTableWidget(0, 6, this)), m_summary(new QLabel(this)),
-      m_defaults(new QLabel(this)), m_probe(new BackgroundLookup(this))
+      m_defaults(new QLabel(this)), m_session(session), m_probe(new BackgroundLookup(this))
 {
     m_prefix->setObjectName(QStringLiteral("constants.prefix"));
     m_value->setObjectName(QStringLiteral("constants.value"));
@@ -151,19 +152,19 @@ void ConstantsView::showValue()
 void ConstantsView::probeDefaults()
 {
     m_defaults->setText(tr("asking…"));
-    m_probe->run<DefaultSocketProbe::Answer>(
-        &DefaultSocketProbe::probe, [this](const DefaultSocketProbe::Answer &a) {
-            if (a.error.isError()) {
-                m_defaults->setText(a.error.pythonException());
-                return;
-            }
-            m_defaults->setText(tr("%1\nfamily %2 (%3), type %4 (%5), proto 0 — and the kernel "
-                                   "chose %6 (%7) for it.")
-                                    .arg(a.pythonRepr, SocketNames::family(a.family))
-                                    .arg(a.family)
-                                    .arg(SocketNames::type(a.type))
-                                    .arg(a.type)
-                                    .arg(SocketNames::protocol(a.kernelProtocol))
-                                    .arg(a.kernelProtocol));
-        });
+    m_session->askDefaults(this, m_probe->expect<DefaultSocket>([this](const DefaultSocket &d) {
+        if (d.error.isError()) {
+            m_defaults->setText(d.error.pythonException());
+            return;
+        }
+        const SocketInfo &s = d.socket;
+        m_defaults->setText(tr("%1\nfamily %2 (%3), type %4 (%5), proto 0 — and the kernel "
+                               "chose %6 (%7) for it.")
+                                .arg(PythonForm::repr(s), SocketNames::family(s.family))
+                                .arg(s.family)
+                                .arg(SocketNames::type(s.type))
+                                .arg(s.type)
+                                .arg(SocketNames::protocol(d.kernelProtocol))
+                                .arg(d.kernelProtocol));
+    }));
 }

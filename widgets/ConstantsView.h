@@ -7,15 +7,17 @@ class QComboBox;
 class QLabel;
 class QLineEdit;
 class QTableWidget;
+class SocketSession;
 
 // The constants of this system's socket headers: pick a prefix (like the course's
 // get_constants) or type a number to see every name with that value. Names that share a
-// value are marked, since a {value: name} dict would silently keep only one.
+// value are marked, since a {value: name} dict would silently keep only one. The defaults of
+// socket.socket() come from a real socket the session's worker makes.
 class ConstantsView : public QWidget
 {
     Q_OBJECT
 public:
-    explicit ConstantsView(QWidget *parent = nullptr);
+    explicit ConstantsView(SocketSession *session, QWidget *parent = nullptr);
 
     QComboBox *prefixBox() const { return m_prefix; }
     QLineEdit *valueBox() const { return m_value; }
@@ -32,5 +34,6 @@ private:
     QTableWidget *m_table;
     QLabel *m_summary;
     QLabel *m_defaults;
+    SocketSession *m_session;
     BackgroundLookup *m_probe;
 };

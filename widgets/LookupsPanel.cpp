@@ -5,9 +5,10 @@
 #include "HostsView.h"
 #include "ServicesView.h"
 
-LookupsPanel::LookupsPanel(QWidget *parent)
-    : QTabWidget(parent), m_constants(new ConstantsView(this)), m_addrInfo(new AddrInfoView(this)),
-      m_services(new ServicesView(this)), m_hosts(new HostsView(this))
+LookupsPanel::LookupsPanel(SocketSession *session, QWidget *parent)
+    : QTabWidget(parent), m_constants(new ConstantsView(session, this)),
+      m_addrInfo(new AddrInfoView(this)), m_services(new ServicesView(this)),
+      m_hosts(new HostsView(this))
 {
     setObjectName(QStringLiteral("lookups"));
     addTab(m_constants, tr("Constants"));

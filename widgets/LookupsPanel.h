@@ -6,13 +6,14 @@ class AddrInfoView;
 class ConstantsView;
 class HostsView;
 class ServicesView;
+class SocketSession;
 
 // The socket module tour: constants, getaddrinfo, services and ports, hosts and interfaces.
 class LookupsPanel : public QTabWidget
 {
     Q_OBJECT
 public:
-    explicit LookupsPanel(QWidget *parent = nullptr);
+    explicit LookupsPanel(SocketSession *session, QWidget *parent = nullptr);
 
     ConstantsView *constants() const { return m_constants; }
     AddrInfoView *addrInfo() const { return m_addrInfo; }

@@ -5,6 +5,7 @@
 #include "ToneLabel.h"
 #include "lookup/SocketNames.h"
 #include "present/BytesFormat.h"
+#include "present/PythonForm.h"
 #include "session/SessionClock.h"
 
 #include <QGridLayout>
@@ -129,6 +130,7 @@ void SocketStatusView::showNothing(const QString &why)
     m_hasSocket = false;
     m_badge->clearState();
     m_title->setText(why);
+    m_title->setToolTip(QString());
     m_addresses->clear();
     m_counts->clear();
     m_kernel->clear();
@@ -149,6 +151,8 @@ void SocketStatusView::showSocket(const SocketInfo &info)
     m_hasSocket = true;
     m_badge->setState(info.state);
     m_title->setText(titleText());
+    m_title->setToolTip(tr("In Python, print(%1) shows:\n%2")
+                            .arg(PythonForm::variableName(info.id), PythonForm::repr(info)));
     QStringList where;
     if (info.local.isValid())
         where << tr("local %1").arg(info.local.display());

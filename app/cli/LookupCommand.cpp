@@ -4,14 +4,16 @@
 #include "calls/PortRange.h"
 #include "lookup/AddrInfoLookup.h"
 #include "lookup/ConstantCatalog.h"
-#include "lookup/DefaultSocketProbe.h"
 #include "lookup/HostLookup.h"
 #include "lookup/InterfaceList.h"
 #include "lookup/PortOwners.h"
 #include "lookup/ServiceLookup.h"
 #include "lookup/SocketNames.h"
 #include "present/CodeLiteral.h"
+#include "present/PythonForm.h"
+#include "session/SocketSession.h"
 
+#include <QEventLoop>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -304,21 +306,32 @@ int LookupCommand::interfaces()
 
 int LookupCommand::defaults()
 {
-    const DefaultSocketProbe::Answer a = DefaultSocketProbe::probe();
-    if (a.error.isError())
-        return lookupFailed(QStringLiteral("socket"), a.error.name(), a.error.message(),
-                            a.error.hint());
+    // The socket is made by a session's worker, like every socket SocketLab makes.
+    SocketSession session;
+    DefaultSocket d;
+    QEventLoop wait;
+    session.askDefaults(&wait, [&](const DefaultSocket &answer) {
+        d = answer;
+        wait.quit();
+    });
+    wait.exec();
+    if (d.error.isError())
+        return lookupFailed(QStringLiteral("socket"), d.error.name(), d.error.message(),
+                            d.error.hint());
+    const SocketInfo &s = d.socket;
+    const QString repr = PythonForm::repr(s);
     print(QStringLiteral("%1\nfamily %2 (%3), type %4 (%5), proto 0: the kernel chose %6 (%7)")
-              .arg(a.pythonRepr, SocketNames::family(a.family))
-              .arg(a.family)
-              .arg(SocketNames::type(a.type))
-              .arg(a.type)
-              .arg(SocketNames::protocol(a.kernelProtocol))
-              .arg(a.kernelProtocol),
-          QJsonObject{{QStringLiteral("family"), SocketNames::family(a.family)},
-                      {QStringLiteral("type"), SocketNames::type(a.type)},
+              .arg(repr, SocketNames::family(s.family))
+              .arg(s.family)
+              .arg(SocketNames::type(s.type))
+              .arg(s.type)
+              .arg(SocketNames::protocol(d.kernelProtocol))
+              .arg(d.kernelProtocol),
+          QJsonObject{{QStringLiteral("family"), SocketNames::family(s.family)},
+                      {QStringLiteral("type"), SocketNames::type(s.type)},
                       {QStringLiteral("proto"), 0},
-                      {QStringLiteral("kernel_proto"), SocketNames::protocol(a.kernelProtocol)}});
+                      {QStringLiteral("kernel_proto"), SocketNames::protocol(d.kernelProtocol)},
+                      {QStringLiteral("repr"), repr}});
     return 0;
 }
 

@@ -312,7 +312,7 @@ LookupsPanel *MainWindow::lookups()
     // Built when first shown: most sessions start in the lab, and the lookups' tables would
     // add a fifth to the time before the window appears.
     if (!m_lookups) {
-        m_lookups = new LookupsPanel;
+        m_lookups = new LookupsPanel(m_session);
         m_lookupsPage->layout()->addWidget(m_lookups);
         connect(m_lookups->addrInfo(), &AddrInfoView::useEntry, this, &MainWindow::useLookupResult);
     }

@@ -172,14 +172,22 @@ void LessonExecutor::performLookup(int step, const LessonAction &a)
     const QString lookup = a.lookup;
     const QStringList args = a.args;
     const QString python = a.python();
-    m_lookups->run<LessonLookup::Answer>(
-        [lookup, args] { return LessonLookup::run(lookup, args); },
-        [this, step, python](const LessonLookup::Answer &answer) {
-            emit output(step, QStringLiteral(">>> %1\n%2")
-                                  .arg(python, answer.ok() ? answer.output : answer.error));
-            end(step, answer.ok() ? LessonStepStatus::Done : LessonStepStatus::Failed,
-                answer.ok() ? QString() : answer.error);
-        });
+    const auto show = [this, step, python](const LessonLookup::Answer &answer) {
+        emit output(
+            step,
+            QStringLiteral(">>> %1\n%2").arg(python, answer.ok() ? answer.output : answer.error));
+        end(step, answer.ok() ? LessonStepStatus::Done : LessonStepStatus::Failed,
+            answer.ok() ? QString() : answer.error);
+    };
+    if (lookup == QLatin1String("defaults")) {
+        m_session->askDefaults(this,
+                               m_lookups->expect<DefaultSocket>([show](const DefaultSocket &d) {
+                                   show(LessonLookup::defaults(d));
+                               }));
+        return;
+    }
+    m_lookups->run<LessonLookup::Answer>([lookup, args] { return LessonLookup::run(lookup, args); },
+                                         show);
 }
 
 void LessonExecutor::performBrowse(int step, const LessonAction &a, bool asUser)

@@ -2,11 +2,11 @@
 
 #include "lookup/AddrInfoLookup.h"
 #include "lookup/ConstantCatalog.h"
-#include "lookup/DefaultSocketProbe.h"
 #include "lookup/HostLookup.h"
 #include "lookup/InterfaceList.h"
 #include "lookup/ServiceLookup.h"
 #include "lookup/SocketNames.h"
+#include "present/PythonForm.h"
 
 namespace {
 QString failure(const CallError &error)
@@ -59,13 +59,6 @@ LessonLookup::Answer LessonLookup::run(const QString &lookup, const QStringList 
         if (lines.isEmpty())
             a.error = QStringLiteral("no constant starts with %1").arg(args.value(0));
         a.output = lines.join(QLatin1Char('\n'));
-    } else if (lookup == QLatin1String("defaults")) {
-        const DefaultSocketProbe::Answer d = DefaultSocketProbe::probe();
-        if (d.error.isError())
-            a.error = failure(d.error);
-        else
-            a.output = QStringLiteral("%1\n# proto 0 means \"the usual one\": the kernel chose %2")
-                           .arg(d.pythonRepr, SocketNames::protocol(d.kernelProtocol));
     } else {
         QStringList lines;
         for (const InterfaceList::Entry &e : InterfaceList::current())
@@ -74,5 +67,16 @@ LessonLookup::Answer LessonLookup::run(const QString &lookup, const QStringList 
                               (e.ipv4 + e.ipv6).join(QStringLiteral("  ")));
         a.output = lines.join(QLatin1Char('\n'));
     }
+    return a;
+}
+
+LessonLookup::Answer LessonLookup::defaults(const DefaultSocket &d)
+{
+    Answer a;
+    if (d.error.isError())
+        a.error = failure(d.error);
+    else
+        a.output = QStringLiteral("%1\n# proto 0 means \"the usual one\": the kernel chose %2")
+                       .arg(PythonForm::repr(d.socket), SocketNames::protocol(d.kernelProtocol));
     return a;
 }

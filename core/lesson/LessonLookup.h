@@ -1,5 +1,7 @@
 #pragma once
 
+#include "calls/DefaultSocket.h"
+
 #include <QString>
 #include <QStringList>
 
@@ -15,5 +17,7 @@ public:
         bool ok() const { return error.isEmpty(); }
     };
 
+    // Every look-up but "defaults", which needs a socket and so the session's worker.
     static Answer run(const QString &lookup, const QStringList &args);
+    static Answer defaults(const DefaultSocket &answer);
 };

@@ -15,3 +15,14 @@ void BackgroundLookup::setBusy(bool busy)
     m_busy = busy;
     emit busyChanged(busy);
 }
+
+void BackgroundLookup::deliver(quint64 token, const std::function<void()> &done)
+{
+    if (token != m_token) {
+        ++m_dropped;
+        emit staleAnswerDropped();
+        return;
+    }
+    setBusy(false);
+    done();
+}

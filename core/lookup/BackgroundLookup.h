@@ -33,19 +33,27 @@ public:
             // To the application's mailbox, which outlives this object; the QPointer is only
             // read there, on the thread that owns it.
             back->post([self, token, result, done] {
-                if (!self)
-                    return;
-                if (token != self->m_token) {
-                    ++self->m_dropped;
-                    emit self->staleAnswerDropped();
-                    return;
-                }
-                self->setBusy(false);
-                done(result);
+                if (self)
+                    self->deliver(token, [&] { done(result); });
             });
         });
         threadHandoff();
         QThreadPool::globalInstance()->start(lookup);
+    }
+
+    // For an answer another worker brings to this thread (the session's, for anything that
+    // needs a socket): the callback to give it, which calls done under the same rule as
+    // run()'s answers. Call the callback on this object's thread.
+    template <typename Result>
+    std::function<void(const Result &)> expect(std::function<void(const Result &)> done)
+    {
+        const quint64 token = ++m_token;
+        setBusy(true);
+        QPointer<BackgroundLookup> self(this);
+        return [self, token, done](const Result &result) {
+            if (self)
+                self->deliver(token, [&] { done(result); });
+        };
     }
 
     void cancel();
@@ -58,6 +66,8 @@ signals:
 
 private:
     void setBusy(bool busy);
+    // Calls done if token is still the newest request's, else counts a stale answer.
+    void deliver(quint64 token, const std::function<void()> &done);
 
     quint64 m_token = 0;
     bool m_busy = false;

@@ -225,3 +225,32 @@ QString PythonForm::outcome(const SocketEvent &e)
         return QStringLiteral("None");
     }
 }
+
+QString PythonForm::repr(const SocketInfo &s)
+{
+    const bool closed = s.state == SocketState::Closed;
+    QString text = QStringLiteral("<socket.socket %1fd=%2, family=%3, type=%4, proto=%5")
+                       .arg(closed ? QStringLiteral("[closed] ") : QString())
+                       .arg(closed ? -1 : s.fd)
+                       .arg(s.family)
+                       .arg(s.type)
+                       .arg(s.protocol);
+    if (closed)
+        return text + QLatin1Char('>');
+    // Python formats a Unix path bare (laddr=/run/x.sock), an internet address as a tuple.
+    const auto address = [](const SocketAddress &a) {
+        return a.family() == AF_UNIX ? a.host() : a.pythonTuple();
+    };
+    // Python asks getsockname(): an unbound internet socket answers the wildcard and port
+    // 0, an unbound Unix socket an empty name, which Python leaves out.
+    SocketAddress local = s.local;
+    if (!local.isValid() && s.family == AF_INET)
+        local = SocketAddress(AF_INET, QStringLiteral("0.0.0.0"), 0);
+    else if (!local.isValid() && s.family == AF_INET6)
+        local = SocketAddress(AF_INET6, QStringLiteral("::"), 0);
+    if (local.isValid() && !(local.family() == AF_UNIX && local.host().isEmpty()))
+        text += QStringLiteral(", laddr=") + address(local);
+    if (s.peer.isValid() && !(s.peer.family() == AF_UNIX && s.peer.host().isEmpty()))
+        text += QStringLiteral(", raddr=") + address(s.peer);
+    return text + QLatin1Char('>');
+}

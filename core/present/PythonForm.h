@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/SocketEvent.h"
+#include "calls/SocketInfo.h"
 
 #include <QString>
 
@@ -17,6 +18,9 @@ public:
     // What came back, e.g. "b'Hey'", "('127.0.0.1', 54321)", "None",
     // "ConnectionRefusedError: [Errno 111] Connection refused", "blocked".
     static QString outcome(const SocketEvent &event);
+    // What print(sock) shows in Python 3.11:
+    // <socket.socket fd=3, family=2, type=1, proto=0, laddr=('127.0.0.1', 50000)>
+    static QString repr(const SocketInfo &socket);
 
     static constexpr int previewBytes = 48;
 };

@@ -2,6 +2,7 @@
 
 #include "calls/CallRules.h"
 #include "engine/BatchSender.h"
+#include "engine/DefaultSocketProbe.h"
 #include "engine/SocketEngine.h"
 #include "present/FrameThrottle.h"
 #include "threads/Mailbox.h"
@@ -9,6 +10,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QPointer>
 
 SocketSession::SocketSession(QObject *parent) : SocketSource(parent)
 {
@@ -328,4 +330,22 @@ void SocketSession::closeAllAndDrain()
     m_draining = true;
     processPending();
     m_draining = false;
+}
+
+void SocketSession::askDefaults(QObject *receiver,
+                                std::function<void(const DefaultSocket &)> answer)
+{
+    if (!m_thread.isRunning())
+        return;
+    Mailbox *back = m_mailbox;
+    QPointer<QObject> guard(receiver);
+    // The session outlives its worker (the destructor waits for it), so back is valid
+    // whenever the worker runs this.
+    m_engine->mailbox()->post([back, guard, answer = std::move(answer)] {
+        const DefaultSocket d = DefaultSocketProbe::probe();
+        back->post([guard, answer, d] {
+            if (guard)
+                answer(d);
+        });
+    });
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/CallRequest.h"
+#include "calls/DefaultSocket.h"
 #include "calls/EngineBatch.h"
 #include "calls/ServeRequest.h"
 #include "calls/ServingStatus.h"
@@ -16,6 +17,7 @@
 #include <QThread>
 
 #include <deque>
+#include <functional>
 #include <variant>
 
 class Mailbox;
@@ -85,6 +87,11 @@ public:
     // that prints a preview: the worker then keeps and reuses its receive buffers instead of
     // handing every chunk over. Automatic servers on the worker still see every byte.
     void setEventDataLimit(qint64 bytes);
+
+    // The worker makes socket() with Python's defaults, asks what it is and closes it (a
+    // socket of its own, not one of the session's); answer runs on this thread, unless
+    // receiver was destroyed first.
+    void askDefaults(QObject *receiver, std::function<void(const DefaultSocket &)> answer);
 
 signals:
     // Besides SocketSource's: socketChanged, eventOccurred, and socketForgotten when a

@@ -2258,6 +2258,12 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
         <source>%1   fd %2</source>
         <translation>%1   fd %2</translation>
     </message>
+    <message>
+        <source>In Python, print(%1) shows:
+%2</source>
+        <translation>In Python zeigt print(%1):
+%2</translation>
+    </message>
 </context>
 <context>
     <name>StateBadge</name>
