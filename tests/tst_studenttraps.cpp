@@ -3,6 +3,7 @@
 // server's message box starting with the client's words, a listener made before a lesson
 // that could no longer be seen or closed.
 
+#include "CallButton.h"
 #include "ClientPane.h"
 #include "ConnectionControls.h"
 #include "FreePort.h"
@@ -14,9 +15,13 @@
 #include "lesson/LessonRunner.h"
 #include "session/SocketSession.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTest>
@@ -34,6 +39,12 @@ private slots:
     void aLessonsListenSetsTheBacklogBox();
     void connectedClientsAreNotAcceptedOnes();
     void whatArrivedShowsInThePaneThatReadIt();
+    void aBlockedRecvLeavesNoFieldSelected();
+    void clickingTheServersMessageFieldKeepsThePaneStill();
+
+private:
+    // Server and client connected by clicks, the connection accepted.
+    void connectByClicking();
 
 private:
     WindowDriver m_driver;
@@ -160,6 +171,64 @@ void TestStudentTraps::whatArrivedShowsInThePaneThatReadIt()
                  received->text().contains(QStringLiteral("21 bytes")),
              qPrintable(received->text()));
     QVERIFY(!m_window->findChild<QLabel *>(QStringLiteral("client.received"))->isVisible());
+}
+
+void TestStudentTraps::connectByClicking()
+{
+    const int port = freePort();
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
+    m_driver.listenByClicking();
+    m_driver.click(QStringLiteral("server.accept"));
+    m_driver.click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(m_driver.enabled(QStringLiteral("client.connect")));
+    m_driver.click(QStringLiteral("client.connect"));
+    QTRY_VERIFY(m_driver.enabled(QStringLiteral("conn.recv")));
+}
+
+void TestStudentTraps::aBlockedRecvLeavesNoFieldSelected()
+{
+    // recv() blocked, its button went grey, and Qt moved the focus on to the bufsize box with
+    // 4096 selected: the student's next key replaced the number.
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    connectByClicking();
+    m_driver.click(QStringLiteral("conn.recv"));
+    QTRY_VERIFY(!m_driver.enabled(QStringLiteral("conn.recv")));
+    QWidget *focus = QApplication::focusWidget();
+    QVERIFY(qobject_cast<CallButton *>(focus));
+    QVERIFY2(
+        !qobject_cast<QAbstractSpinBox *>(focus) && !qobject_cast<QLineEdit *>(focus),
+        qPrintable(focus ? focus->objectName() + QLatin1Char(' ') + focus->metaObject()->className()
+                         : QStringLiteral("none")));
+}
+
+void TestStudentTraps::clickingTheServersMessageFieldKeepsThePaneStill()
+{
+    // Reported as: the click scrolled the pane, so the next click missed. A pane too short
+    // for its rows, scrolled so the field is half in view.
+    QVERIFY(QTest::qWaitForWindowActive(m_window));
+    m_window->resize(1024, 700);
+    connectByClicking();
+    MessageEditor *editor = m_window->serverPane()->connectionControls()->editor();
+    auto *line = editor->findChild<QLineEdit *>(QStringLiteral("message"));
+    QVERIFY(line);
+    QTRY_VERIFY(line->isVisible());
+    auto *scroll =
+        qobject_cast<QScrollArea *>(m_window->serverPane()->parentWidget()->parentWidget());
+    QVERIFY(scroll);
+    QTest::qWait(200);
+    // Half of the field in view, as after the pane followed the last call.
+    const int lineTop = line->mapTo(scroll->widget(), QPoint(0, 0)).y();
+    scroll->verticalScrollBar()->setValue(lineTop + line->height() / 2 -
+                                          scroll->viewport()->height());
+    QTest::qWait(100);
+    const int before = scroll->verticalScrollBar()->value();
+    const QPoint at(line->width() / 2, line->height() / 4);
+    const QPoint where = line->mapTo(m_window, at);
+    QTest::mouseClick(line, Qt::LeftButton, {}, at);
+    QTest::qWait(200);
+    QCOMPARE(line->mapTo(m_window, at), where);
+    QCOMPARE(scroll->verticalScrollBar()->value(), before);
 }
 
 QTEST_MAIN(TestStudentTraps)

@@ -21,6 +21,8 @@ QString CallButton::readOnlyReason(const QString &sourceDescription)
 
 void CallButton::setAvailability(const QString &whyNot)
 {
+    if (!whyNot.isEmpty() && hasFocus())
+        passFocusOn();
     setEnabled(whyNot.isEmpty());
     // Panes ask again at every change of any socket (a thousand a second in a flood); the
     // tooltip is only rebuilt when the answer changes.
@@ -33,4 +35,19 @@ void CallButton::setAvailability(const QString &whyNot)
     if (!whyNot.isEmpty())
         tip += QStringLiteral("\n\n") + tr("Not now: %1").arg(whyNot);
     setToolTip(tip);
+}
+
+void CallButton::passFocusOn()
+{
+    // Left to Qt, the focus of a button that goes grey (recv blocked) moves along the tab
+    // chain to the next field, such as bufsize, with its text selected: the student's next
+    // key would overwrite it. The next call that can be made now is a safe place.
+    for (QWidget *w = nextInFocusChain(); w && w != this; w = w->nextInFocusChain()) {
+        auto *call = qobject_cast<CallButton *>(w);
+        if (call && call->isEnabled() && call->isVisible() && call->window() == window()) {
+            call->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+    clearFocus();
 }

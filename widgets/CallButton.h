@@ -18,6 +18,8 @@ public:
     static QString readOnlyReason(const QString &sourceDescription);
 
 private:
+    void passFocusOn();
+
     QString m_whatItDoes;
     QString m_whyNot;
     bool m_tipSet = false;
