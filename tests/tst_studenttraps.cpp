@@ -13,6 +13,7 @@
 #include "ServerPane.h"
 #include "WindowDriver.h"
 #include "lesson/LessonRunner.h"
+#include "session/EventLog.h"
 #include "session/SocketSession.h"
 
 #include <QAbstractSpinBox>
@@ -24,6 +25,7 @@
 #include <QScrollBar>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableView>
 #include <QTest>
 
 class TestStudentTraps : public QObject
@@ -41,6 +43,7 @@ private slots:
     void whatArrivedShowsInThePaneThatReadIt();
     void aBlockedRecvLeavesNoFieldSelected();
     void clickingTheServersMessageFieldKeepsThePaneStill();
+    void aFailureReadsWholeInTheLog();
 
 private:
     // Server and client connected by clicks, the connection accepted.
@@ -229,6 +232,54 @@ void TestStudentTraps::clickingTheServersMessageFieldKeepsThePaneStill()
     QTest::qWait(200);
     QCOMPARE(line->mapTo(m_window, at), where);
     QCOMPARE(scroll->verticalScrollBar()->value(), before);
+}
+
+void TestStudentTraps::aFailureReadsWholeInTheLog()
+{
+    // "✗ OSError: [Errno 98] Address alread": the log's outcome column cut the text at its
+    // edge, and in a 1024-pixel window the column was scrolled out of view.
+    m_window->resize(1024, 740);
+    const int port = freePort();
+    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
+    m_driver.listenByClicking();
+    SocketSession *session = m_window->session();
+    QString second;
+    QVERIFY(session->createSocket(SocketRole::Server, AF_INET, SOCK_STREAM, 0, &second).isEmpty());
+    QTRY_COMPARE(session->socket(second).state, SocketState::Created);
+    QTRY_VERIFY(!session->socket(second).isBusy());
+    const QString refused = session->bind(second, QStringLiteral("127.0.0.1"), port);
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
+    QTRY_COMPARE(session->socket(second).lastError.name(), QStringLiteral("EADDRINUSE"));
+
+    auto *table = m_window->findChild<QTableView *>(QStringLiteral("log.table"));
+    QVERIFY(table);
+    QModelIndex outcome;
+    QTRY_VERIFY([&] {
+        for (int row = table->model()->rowCount() - 1; row >= 0 && !outcome.isValid(); --row) {
+            const QModelIndex i = table->model()->index(row, EventLog::OutcomeColumn);
+            if (i.data().toString().contains(QStringLiteral("Address already in use")))
+                outcome = i;
+        }
+        return outcome.isValid();
+    }());
+    table->scrollTo(outcome);
+    QTest::qWait(50);
+    const QRect cell = table->visualRect(outcome);
+    const QString text = outcome.data().toString();
+    QVERIFY2(cell.left() >= 0 && cell.right() < table->viewport()->width(),
+             qPrintable(QStringLiteral("outcome column at %1..%2 of %3")
+                            .arg(cell.left())
+                            .arg(cell.right())
+                            .arg(table->viewport()->width())));
+    QFont bold = table->font(); // failures are bold
+    bold.setBold(true);
+    const QRect needed =
+        QFontMetrics(bold).boundingRect(cell.adjusted(4, 0, -4, 0), Qt::TextWordWrap, text);
+    QVERIFY2(needed.height() <= cell.height(),
+             qPrintable(QStringLiteral("%1 needs %2 px, the row is %3")
+                            .arg(text)
+                            .arg(needed.height())
+                            .arg(cell.height())));
 }
 
 QTEST_MAIN(TestStudentTraps)

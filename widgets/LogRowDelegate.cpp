@@ -5,7 +5,9 @@
 #include "session/EventLog.h"
 
 #include <QApplication>
+#include <QHeaderView>
 #include <QPainter>
+#include <QTableView>
 
 void LogRowDelegate::initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const
 {
@@ -36,18 +38,19 @@ void LogRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
     painter->fillRect(cell.rect, selected ? cell.palette.brush(group, QPalette::Highlight)
                                           : cell.backgroundBrush);
     if (!cell.text.isEmpty()) {
-        const QStyle *style = cell.widget ? cell.widget->style() : QApplication::style();
-        const int margin =
-            style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cell.widget) + 1;
-        const QRect textRect = cell.rect.adjusted(margin, 0, -margin, 0);
-        const QStaticText &text = shaped(cell.text, cell.font);
+        const QRect rect = textRect(cell);
         painter->save();
-        painter->setClipRect(textRect, Qt::IntersectClip);
+        painter->setClipRect(rect, Qt::IntersectClip);
         painter->setFont(cell.font);
         painter->setPen(
             cell.palette.color(group, selected ? QPalette::HighlightedText : QPalette::Text));
-        const qreal top = textRect.top() + (textRect.height() - text.size().height()) / 2;
-        painter->drawStaticText(QPointF(textRect.left(), top), text);
+        if (wraps(index)) {
+            painter->drawText(rect, Qt::AlignVCenter | Qt::TextWordWrap, cell.text);
+        } else {
+            const QStaticText &text = shaped(cell.text, cell.font);
+            const qreal top = rect.top() + (rect.height() - text.size().height()) / 2;
+            painter->drawStaticText(QPointF(rect.left(), top), text);
+        }
         painter->restore();
     }
     if (cell.state & QStyle::State_HasFocus) {
@@ -58,6 +61,37 @@ void LogRowDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option
         const QStyle *style = cell.widget ? cell.widget->style() : QApplication::style();
         style->drawPrimitive(QStyle::PE_FrameFocusRect, &focus, painter, cell.widget);
     }
+}
+
+bool LogRowDelegate::wraps(const QModelIndex &index)
+{
+    return index.column() == EventLog::OutcomeColumn &&
+           CallPhase(index.data(EventLog::PhaseRole).toInt()) == CallPhase::Failed;
+}
+
+QRect LogRowDelegate::textRect(const QStyleOptionViewItem &cell)
+{
+    const QStyle *style = cell.widget ? cell.widget->style() : QApplication::style();
+    const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, cell.widget) + 1;
+    return cell.rect.adjusted(margin, 0, -margin, 0);
+}
+
+QSize LogRowDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const QSize single = QStyledItemDelegate::sizeHint(option, index);
+    const auto *view = qobject_cast<const QTableView *>(option.widget);
+    if (!view || !wraps(index))
+        return single;
+    QStyleOptionViewItem cell = option;
+    initStyleOption(&cell, index);
+    cell.rect = QRect(0, 0, view->columnWidth(index.column()), single.height());
+    const QRect rect = textRect(cell);
+    const QRect needed = QFontMetrics(cell.font).boundingRect(QRect(0, 0, rect.width(), 100000),
+                                                              Qt::TextWordWrap, cell.text);
+    // The same spare height as a one-line row.
+    const int spare =
+        view->verticalHeader()->defaultSectionSize() - QFontMetrics(cell.font).height();
+    return QSize(single.width(), qMax(single.height(), needed.height() + spare));
 }
 
 const QStaticText &LogRowDelegate::shaped(const QString &text, const QFont &font) const

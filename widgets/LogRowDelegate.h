@@ -11,6 +11,8 @@
 // It paints cells itself rather than through the style: the style lays out and shapes each
 // cell's text again at every paint, which was most of a frame while a flood scrolls the
 // log. Here each distinct text is shaped once (QStaticText) and kept for later frames.
+// A failure's outcome ("OSError: [Errno 98] Address already in use") wraps instead, in a
+// row as tall as it needs (failures are few, so measuring them costs nothing).
 class LogRowDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
@@ -19,11 +21,15 @@ public:
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option,
                const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    static bool wraps(const QModelIndex &index);
 
 protected:
     void initStyleOption(QStyleOptionViewItem *option, const QModelIndex &index) const override;
 
 private:
+    // Where the text goes inside a cell of this rectangle.
+    static QRect textRect(const QStyleOptionViewItem &cell);
     const QStaticText &shaped(const QString &text, const QFont &font) const;
 
     // Texts shaped in m_regularFont or its bold form. A screenful of the log is a few hundred

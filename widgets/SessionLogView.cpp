@@ -67,9 +67,19 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
         while (m_filter->count() > 1)
             m_filter->removeItem(1);
         m_filterIds.clear();
+        m_failures.clear();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SessionLogView::onCurrentChanged);
+    connect(m_proxy, &QAbstractItemModel::rowsInserted, this,
+            [this](const QModelIndex &, int first, int last) { fitWrappedRows(first, last); });
+    connect(m_proxy, &QAbstractItemModel::layoutChanged, this, &SessionLogView::fitAllWrappedRows);
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this,
+            [this](int section, int oldSize, int newSize) {
+                if (section == EventLog::OutcomeColumn && oldSize != newSize)
+                    fitAllWrappedRows();
+            });
+    m_table->viewport()->installEventFilter(this);
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this,
             [this](int value) { m_follow = value == m_table->verticalScrollBar()->maximum(); });
 }
@@ -90,10 +100,52 @@ void SessionLogView::updateMetrics()
     bold.setBold(true);
     m_table->setColumnWidth(EventLog::SocketColumn,
                             QFontMetrics(bold).horizontalAdvance(QStringLiteral("conn#1000")) + 12);
-    m_table->setColumnWidth(EventLog::CallColumn, fm.horizontalAdvance(QLatin1Char('m')) * 26);
     m_table->setColumnWidth(EventLog::BytesColumn,
                             fm.horizontalAdvance(QStringLiteral("10,000,000")) + 12);
     m_table->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
+    fitColumns();
+}
+
+bool SessionLogView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitColumns();
+    return QWidget::eventFilter(watched, event);
+}
+
+void SessionLogView::fitColumns()
+{
+    // Wide enough for a typical call, but never so wide that the outcome is pushed out of
+    // view: in a 1024-pixel window the log is about 650 pixels wide.
+    const int em = QFontMetrics(m_table->font()).horizontalAdvance(QLatin1Char('m'));
+    const int fixed = m_table->columnWidth(EventLog::TimeColumn) +
+                      m_table->columnWidth(EventLog::SocketColumn) +
+                      m_table->columnWidth(EventLog::BytesColumn);
+    const int rest = m_table->viewport()->width() - fixed;
+    m_table->setColumnWidth(EventLog::CallColumn, qBound(10 * em, rest * 11 / 20, 26 * em));
+}
+
+void SessionLogView::fitWrappedRows(int first, int last)
+{
+    for (int row = first; row <= last; ++row) {
+        if (LogRowDelegate::wraps(m_proxy->index(row, EventLog::OutcomeColumn)))
+            m_table->resizeRowToContents(row);
+    }
+}
+
+void SessionLogView::fitAllWrappedRows()
+{
+    QList<qint64> kept;
+    for (const qint64 seq : std::as_const(m_failures)) {
+        const int logRow = m_log->rowOfSeq(seq);
+        if (logRow < 0)
+            continue; // trimmed from the log
+        kept << seq;
+        const QModelIndex index = m_proxy->mapFromSource(m_log->index(logRow, 0));
+        if (index.isValid())
+            m_table->resizeRowToContents(index.row());
+    }
+    m_failures = kept;
 }
 
 void SessionLogView::setSocketFilter(const QString &socketId)
@@ -133,7 +185,10 @@ void SessionLogView::selectLogRow(int logRow)
 void SessionLogView::onRowsInserted(int first, int last)
 {
     for (int row = first; row <= last; ++row) {
-        const QString id = m_log->event(row).socketId;
+        const SocketEvent &e = m_log->event(row);
+        if (e.phase == CallPhase::Failed)
+            m_failures << e.seq;
+        const QString id = e.socketId;
         if (!id.isEmpty() && !m_filterIds.contains(id)) {
             m_filterIds.insert(id);
             m_filter->addItem(id, id);

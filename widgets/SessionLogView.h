@@ -32,10 +32,17 @@ signals:
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void scrollToNewest();
     void updateMetrics();
+    // The call column's share of the width, so that the outcome stays in view too.
+    void fitColumns();
+    // Rows whose outcome wraps (failures) get the height it needs: those of the table's
+    // rows first to last, or every failure's row.
+    void fitWrappedRows(int first, int last);
+    void fitAllWrappedRows();
     void onRowsInserted(int first, int last);
     void onCurrentChanged();
 
@@ -46,4 +53,7 @@ private:
     bool m_follow = true;
     QSet<QString> m_filterIds; // sockets the filter offers, to look up without a scan
     bool m_scrollQueued = false;
+    // The failures' sequence numbers, so that a new width re-measures only their rows (a
+    // long session's log has a hundred thousand rows, a handful of them failures).
+    QList<qint64> m_failures;
 };
