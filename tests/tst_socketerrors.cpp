@@ -22,6 +22,7 @@ private slots:
 
     void connectToClosedPortIsRefused();
     void secondBindIsAddressInUse();
+    void anOldErrorGoesWhenTheNextCallStarts();
     void addressInUseByTimeWaitSaysSo();
     void reuseAddressIsSetAndLogged();
     void invalidAddressIsAClearError_data();
@@ -97,6 +98,30 @@ void TestSocketErrors::secondBindIsAddressInUse()
                  !e.error.hint().contains(QStringLiteral("TIME_WAIT")),
              qPrintable(e.error.hint()));
     QTRY_COMPARE(m_session->socket(second).state, SocketState::Created);
+}
+
+void TestSocketErrors::anOldErrorGoesWhenTheNextCallStarts()
+{
+    // The pane kept showing an earlier call's error under "BLOCKED in connect()": a client
+    // whose bind to a taken port failed (the socket stays usable), then connects to a server
+    // whose queue is full (backlog 0: one connection), so connect waits.
+    quint16 port = 0;
+    const QString full = m_lab->listeningServer(0, &port);
+    QVERIFY(!full.isEmpty());
+    QVERIFY(!m_lab->connectedClient(port).isEmpty());
+    QString client;
+    m_session->createSocket(SocketRole::Client, AF_INET, SOCK_STREAM, 0, &client);
+    m_events->waitForEnd(client, SocketCall::Socket);
+    QVERIFY(m_session->bind(client, QStringLiteral("127.0.0.1"), port).isEmpty());
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::Bind).error.name(),
+             QStringLiteral("EADDRINUSE"));
+    QTRY_VERIFY(m_session->socket(client).lastError.isError());
+
+    const QString refused = m_session->connectTo(client, QStringLiteral("127.0.0.1"), port);
+    QVERIFY2(refused.isEmpty(), qPrintable(refused));
+    m_events->waitFor(client, SocketCall::Connect, CallPhase::Blocked);
+    QTRY_VERIFY(m_session->socket(client).blocked);
+    QVERIFY(!m_session->socket(client).lastError.isError());
 }
 
 void TestSocketErrors::addressInUseByTimeWaitSaysSo()

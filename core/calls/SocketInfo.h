@@ -37,7 +37,7 @@ struct SocketInfo
     {
         return callInProgress != SocketCall::None || duplexCall != SocketCall::None;
     }
-    CallError lastError;
+    CallError lastError; // of the last call that ended, until the next call starts
     KernelSample kernel; // sampled after every call and while it can change
 };
 

@@ -45,6 +45,8 @@ CallSlot &CallReporter::begin(EngineSocket &s, const CallRequest &request, const
     slot.address.clear();
     slot.sentSoFar = 0;
     ++slot.token;
+    // The error was the previous call's news; shown beside this one it would contradict it.
+    s.info.lastError = CallError();
     if (s.isDuplex(slot)) {
         s.info.duplexCall = request.call;
         s.info.duplexBlocked = false;

@@ -67,6 +67,7 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
     SocketInfo &s = (*sockets)[e.socketId];
     switch (e.phase) {
     case CallPhase::Started:
+        s.lastError = CallError(); // as the engine does when a call starts
         if (s.callInProgress != SocketCall::None && e.call != SocketCall::Close) {
             s.duplexCall = e.call; // a send beside a waiting receive, or the reverse
             s.duplexBlocked = false;
