@@ -1,6 +1,7 @@
 #pragma once
 
 #include "calls/SocketInfo.h"
+#include "present/TcpStateLayout.h"
 
 #include <QHash>
 #include <QWidget>
@@ -21,12 +22,15 @@ public:
     QString socketId() const { return m_socketId; }
     int currentState() const { return m_current; }
     int lastTransition() const { return m_transition; }
+    // Where everything goes at the view's present size and font.
+    TcpStateLayout layout() const;
 
 protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
-    QRectF boxOf(int state) const;
+    QFont labelFont() const;
+    TcpStateLayout::Metrics metrics() const;
 
     QString m_socketId;
     int m_current = -1;              // -1: nothing to show
