@@ -171,11 +171,10 @@ void LessonExecutor::performLookup(int step, const LessonAction &a)
     setStatus(step, LessonStepStatus::Running, a.python());
     const QString lookup = a.lookup;
     const QStringList args = a.args;
-    const QString python = a.python();
-    const auto show = [this, step, python](const LessonLookup::Answer &answer) {
-        emit output(
-            step,
-            QStringLiteral(">>> %1\n%2").arg(python, answer.ok() ? answer.output : answer.error));
+    // What the interpreter prints, without the ">>> call" line: every view shows that line
+    // with the step already.
+    const auto show = [this, step](const LessonLookup::Answer &answer) {
+        emit output(step, answer.ok() ? answer.output : answer.error);
         end(step, answer.ok() ? LessonStepStatus::Done : LessonStepStatus::Failed,
             answer.ok() ? QString() : answer.error);
     };
