@@ -79,7 +79,7 @@ void TestCliLesson::printsALessonWithoutRunningIt()
 {
     const Run r = runCli({QStringLiteral("lesson"), QStringLiteral("backlog")});
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.contains("server.listen(1)"));
+    QVERIFY(r.out.contains("server_socket.listen(1)"));
     QVERIFY(r.out.contains("Check what you learned"));
     QVERIFY(!r.out.contains("→")); // no call was made
 }

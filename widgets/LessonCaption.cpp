@@ -1,5 +1,6 @@
 #include "LessonCaption.h"
 
+#include "LessonProgramView.h"
 #include "MonospaceFont.h"
 #include "RoleColors.h"
 
@@ -11,7 +12,8 @@
 
 LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
     : QFrame(parent), m_runner(runner), m_counter(new QLabel(this)), m_title(new QLabel(this)),
-      m_narration(new QLabel(this)), m_status(new QLabel(this)), m_output(new QLabel(this))
+      m_narration(new QLabel(this)), m_status(new QLabel(this)), m_output(new QLabel(this)),
+      m_program(new LessonProgramView(this))
 {
     setObjectName(QStringLiteral("lessonCaption"));
     setAccessibleName(tr("Lesson caption"));
@@ -30,8 +32,10 @@ LessonCaption::LessonCaption(LessonRunner *runner, QWidget *parent)
     layout->addWidget(m_counter, 0, 0, Qt::AlignTop);
     layout->addWidget(m_title, 0, 1);
     layout->addWidget(m_narration, 1, 1);
-    layout->addWidget(m_status, 2, 1);
-    layout->addWidget(m_output, 3, 1);
+    layout->addWidget(m_program, 2, 1);
+    layout->addWidget(m_status, 3, 1);
+    layout->addWidget(m_output, 4, 1);
+    m_program->setContextLines(1);
     m_output->setObjectName(QStringLiteral("captionOutput"));
     m_output->setTextFormat(Qt::PlainText);
     m_output->setWordWrap(true);
@@ -93,6 +97,7 @@ void LessonCaption::showStep(int step)
         m_counter->setText(QString());
         m_title->setText(lesson.title);
         m_narration->setText(lesson.goals.join(QStringLiteral("  ·  ")));
+        m_program->showProgram({}, {});
     } else if (step >= n) {
         m_counter->setText(tr("Check"));
         m_title->setText(tr("Check what you learned"));
@@ -100,6 +105,7 @@ void LessonCaption::showStep(int step)
         for (const LessonQuestion &q : lesson.check)
             questions << q.question;
         m_narration->setText(questions.join(QLatin1Char('\n')));
+        m_program->showProgram({}, {});
     } else {
         const LessonStep &s = lesson.steps.at(step);
         m_counter->setText(QStringLiteral("%1/%2").arg(step + 1).arg(n));
@@ -109,6 +115,7 @@ void LessonCaption::showStep(int step)
         if (!s.question.isEmpty())
             narration += QStringLiteral("\n") + tr("Question: %1").arg(s.question);
         m_narration->setText(narration);
+        m_program->showProgram(lesson.programUpTo(step - 1), s.code);
     }
     const LessonRunner::StepStatus status = m_runner->status(step);
     QString text;

@@ -4,6 +4,7 @@
 
 #include <QFrame>
 
+class LessonProgramView;
 class QLabel;
 
 // The lesson's narration as a caption bar across the top of the stage in presenter mode:
@@ -29,6 +30,7 @@ private:
     QLabel *m_narration;
     QLabel *m_status;
     QLabel *m_output; // what a lookup printed, in the interpreter's words
+    LessonProgramView *m_program;
     int m_shownStep = -2;
 
     static constexpr int maxOutputLines = 8;

@@ -1,6 +1,7 @@
 #include "LessonPanel.h"
 
 #include "HeadingLabel.h"
+#include "LessonProgramView.h"
 #include "MonospaceFont.h"
 #include "RoleColors.h"
 
@@ -33,6 +34,7 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     : QWidget(parent), m_runner(runner), m_title(new HeadingLabel(QString(), 1.3, this)),
       m_stepTitle(new HeadingLabel(QString(), 1.1, this)), m_narration(new QLabel(this)),
       m_question(new QLabel(this)), m_answerText(new QLabel(this)), m_python(new QLabel(this)),
+      m_program(new LessonProgramView(this)),
       m_status(new QLabel(this)), m_output(new QPlainTextEdit(this)),
       m_answerButton(new QToolButton(this)), m_doIt(new QPushButton(tr("Do it for me"), this)),
       m_resume(new QPushButton(this)), m_delay(new QDoubleSpinBox(this)),
@@ -127,6 +129,7 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     textLayout->addLayout(questionRow);
     textLayout->addWidget(m_answerText);
     textLayout->addWidget(m_python);
+    textLayout->addWidget(m_program);
     textLayout->addWidget(m_status);
     textLayout->addWidget(m_doIt, 0, Qt::AlignLeft);
     textLayout->addWidget(m_output);
@@ -235,6 +238,7 @@ void LessonPanel::showStep(int step)
         m_question->hide();
         m_answerButton->hide();
         m_python->hide();
+        m_program->showProgram({}, {});
     } else if (step >= n) {
         m_stepTitle->setText(tr("Check what you learned"));
         QString questions;
@@ -244,8 +248,10 @@ void LessonPanel::showStep(int step)
         m_question->hide();
         m_answerButton->show();
         m_python->hide();
+        m_program->showProgram({}, {});
     } else {
         const LessonStep &s = lesson.steps.at(step);
+        m_program->showProgram(lesson.programUpTo(step - 1), s.code);
         m_stepTitle->setText(tr("Step %1 of %2: %3").arg(step + 1).arg(n).arg(s.title));
         m_narration->setText(escaped(s.narration));
         m_question->setText(tr("<b>Question:</b> %1").arg(s.question.toHtmlEscaped()));

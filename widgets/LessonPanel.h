@@ -8,6 +8,7 @@
 class HeadingLabel;
 class QAction;
 class QDoubleSpinBox;
+class LessonProgramView;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
@@ -45,6 +46,7 @@ private:
     QLabel *m_question;
     QLabel *m_answerText;
     QLabel *m_python;
+    LessonProgramView *m_program;
     QLabel *m_status;
     QPlainTextEdit *m_output;
     QToolButton *m_answerButton;

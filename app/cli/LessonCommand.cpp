@@ -230,6 +230,9 @@ void LessonCommand::printStep(int step)
     QString text =
         QStringLiteral("\n[%1/%2] %3\n").arg(step + 1).arg(lesson.steps.size()).arg(s.title);
     text += indented(s.narration, QStringLiteral("  ")) + QLatin1Char('\n');
+    // The lines this step adds to the lesson's program, marked off from the narration.
+    for (const QString &code : s.code)
+        text += QStringLiteral("  | %1\n").arg(code);
     if (!s.question.isEmpty())
         text += QStringLiteral("  Q: %1\n  A: %2\n").arg(s.question, s.answer);
     if (s.action.kind != LessonAction::Kind::None)

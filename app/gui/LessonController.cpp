@@ -1,14 +1,17 @@
 #include "LessonController.h"
 
 #include "ClientPane.h"
+#include "ConnectionControls.h"
 #include "EndpointForm.h"
 #include "LessonPanel.h"
+#include "MessageEditor.h"
 #include "PresenterStage.h"
 #include "ServerPane.h"
 #include "WindowSettings.h"
 #include "lesson/LessonLibrary.h"
 #include "lesson/LessonRunner.h"
 #include "lookup/PortOwners.h"
+#include "present/EscapeCodec.h"
 #include "session/SocketSession.h"
 
 #include <QAction>
@@ -44,9 +47,28 @@ LessonController::LessonController(const Parts &parts, QObject *parent)
                 if (status == LessonStepStatus::Running ||
                     status == LessonStepStatus::WaitingForUser)
                     showSocketOf(step);
+                if (status == LessonStepStatus::WaitingForUser)
+                    offerData(step);
             });
+    connect(m_parts.runner, &LessonRunner::stepChanged, this, [this] { m_offeredStep = -1; });
     connect(m_parts.runner, &LessonRunner::browseRequested, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });
+}
+
+void LessonController::offerData(int step)
+{
+    // A send the student is to make: the pane's message box holds the bytes the step sends,
+    // once, when the turn begins (what the student then types is theirs).
+    const LessonAction &action = m_parts.runner->lesson().steps.value(step).action;
+    if (action.kind != LessonAction::Kind::Call || action.data.isEmpty() ||
+        (action.call != SocketCall::Send && action.call != SocketCall::SendAll) ||
+        step == m_offeredStep)
+        return;
+    m_offeredStep = step;
+    ConnectionControls *controls = socketRoleOf(action.target) == SocketRole::Client
+                                       ? m_parts.client->connectionControls()
+                                       : m_parts.server->connectionControls();
+    controls->editor()->setText(EscapeCodec::toText(action.data));
 }
 
 void LessonController::showSocketOf(int step)

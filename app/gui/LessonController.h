@@ -62,10 +62,13 @@ public:
 
 private:
     void showSocketOf(int step);
+    // Puts the bytes of a send the student is to make in that pane's message box.
+    void offerData(int step);
     // The port the lesson should use: port, or a free one (see open).
     int settlePort(const QString &host, int port, bool ask);
     void chooseFile();
 
     Parts m_parts;
     PortChooser m_choosePort;
+    int m_offeredStep = -1; // offerData's step, until another step is shown
 };

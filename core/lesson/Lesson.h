@@ -19,4 +19,13 @@ struct Lesson
     // The {host} and {port} the lesson was read with: where it may connect (LessonReach).
     QString chosenHost;
     int chosenPort = 0;
+
+    // The program the steps' code: lines build, up to and including step.
+    QStringList programUpTo(int step) const
+    {
+        QStringList lines;
+        for (int i = 0; i <= step && i < steps.size(); ++i)
+            lines << steps.at(i).code;
+        return lines;
+    }
 };

@@ -3,6 +3,7 @@
 #include "calls/SocketOption.h"
 #include "lookup/SocketNames.h"
 #include "present/BytesFormat.h"
+#include "present/PythonForm.h"
 
 namespace {
 QString quoted(const QString &text)
@@ -13,6 +14,17 @@ QString quoted(const QString &text)
 QString endpoint(const QString &host, int port)
 {
     return QStringLiteral("(%1, %2)").arg(quoted(host)).arg(port);
+}
+
+// The course's name for a lesson's socket, as the log writes it: server → server_socket,
+// client2 → client_socket_2, conn → conn.
+QString variable(const QString &target)
+{
+    qsizetype digits = target.size();
+    while (digits > 0 && target.at(digits - 1).isDigit())
+        --digits;
+    const QString number = digits < target.size() ? target.mid(digits) : QStringLiteral("1");
+    return PythonForm::variableName(target.left(digits) + QLatin1Char('#') + number);
 }
 
 QString lookupPython(const QString &lookup, const QStringList &args)
@@ -45,7 +57,7 @@ QString LessonAction::python() const
         return QString();
     case Kind::Serve:
         return QStringLiteral("# %1 serves every client it accepts (%2 mode)")
-            .arg(target, serverModeName(mode));
+            .arg(variable(target), serverModeName(mode));
     case Kind::Lookup:
         return lookupPython(lookup, args);
     case Kind::Browse:
@@ -53,42 +65,43 @@ QString LessonAction::python() const
     case Kind::Call:
         break;
     }
+    const QString var = variable(target);
     switch (call) {
     case SocketCall::Socket:
         return QStringLiteral("%1 = socket.socket(socket.%2, socket.%3)")
-            .arg(target, SocketNames::family(family), SocketNames::type(type));
+            .arg(var, SocketNames::family(family), SocketNames::type(type));
     case SocketCall::SetSockOpt: {
         const SocketOption *o = SocketOption::find(option);
         return QStringLiteral("%1.setsockopt(socket.%2, socket.%3, %4)")
-            .arg(target, o ? o->levelName : QStringLiteral("SOL_SOCKET"), option)
+            .arg(var, o ? o->levelName : QStringLiteral("SOL_SOCKET"), option)
             .arg(number);
     }
     case SocketCall::Bind:
-        return QStringLiteral("%1.bind(%2)").arg(target, endpoint(host, port));
+        return QStringLiteral("%1.bind(%2)").arg(var, endpoint(host, port));
     case SocketCall::Listen:
-        return QStringLiteral("%1.listen(%2)").arg(target).arg(number);
+        return QStringLiteral("%1.listen(%2)").arg(var).arg(number);
     case SocketCall::Accept:
-        return QStringLiteral("conn, addr = %1.accept()").arg(target);
+        return QStringLiteral("conn, addr = %1.accept()").arg(var);
     case SocketCall::Connect:
-        return QStringLiteral("%1.connect(%2)").arg(target, endpoint(host, port));
+        return QStringLiteral("%1.connect(%2)").arg(var, endpoint(host, port));
     case SocketCall::Send:
     case SocketCall::SendAll:
         return QStringLiteral("%1.%2(%3)")
-            .arg(target, socketCallName(call), BytesFormat::pythonLiteral(data, 64));
+            .arg(var, socketCallName(call), BytesFormat::pythonLiteral(data, 64));
     case SocketCall::Recv:
         return untilClosed
-                   ? QStringLiteral("while data := %1.recv(%2): ...").arg(target).arg(number)
-                   : QStringLiteral("data = %1.recv(%2)").arg(target).arg(number);
+                   ? QStringLiteral("while data := %1.recv(%2): ...").arg(var).arg(number)
+                   : QStringLiteral("data = %1.recv(%2)").arg(var).arg(number);
     case SocketCall::SendTo:
         return QStringLiteral("%1.sendto(%2, %3)")
-            .arg(target, BytesFormat::pythonLiteral(data, 64), endpoint(host, port));
+            .arg(var, BytesFormat::pythonLiteral(data, 64), endpoint(host, port));
     case SocketCall::RecvFrom:
-        return QStringLiteral("data, addr = %1.recvfrom(%2)").arg(target).arg(number);
+        return QStringLiteral("data, addr = %1.recvfrom(%2)").arg(var).arg(number);
     case SocketCall::Shutdown:
         return QStringLiteral("%1.shutdown(socket.%2)")
-            .arg(target, SocketNames::shutdownHow(number));
+            .arg(var, SocketNames::shutdownHow(number));
     case SocketCall::Close:
-        return QStringLiteral("%1.close()").arg(target);
+        return QStringLiteral("%1.close()").arg(var);
     case SocketCall::None:
         break;
     }

@@ -4,6 +4,7 @@
 #include "lesson/LessonLookup.h"
 #include "lesson/LessonReach.h"
 #include "lookup/BackgroundLookup.h"
+#include "present/BytesFormat.h"
 #include "session/AutoServer.h"
 #include "session/CallSequence.h"
 #include "session/SocketSession.h"
@@ -325,6 +326,15 @@ void LessonExecutor::onUserEvent(const SocketEvent &event)
     if (event.phase == CallPhase::Failed && event.error.name() != a.expectedError) {
         setStatus(m_userStep, LessonStepStatus::WaitingForUser,
                   tr("that failed (%1); try again").arg(event.error.name()));
+        return;
+    }
+    // Which bytes go out is the point of such a step (an echo sends back exactly what came).
+    if ((a.call == SocketCall::Send || a.call == SocketCall::SendAll) && !a.data.isEmpty() &&
+        event.phase == CallPhase::Returned && event.data != a.data) {
+        setStatus(m_userStep, LessonStepStatus::WaitingForUser,
+                  tr("that failed: it sent %1, and this step sends %2; try again")
+                      .arg(BytesFormat::pythonLiteral(event.data, 40),
+                           BytesFormat::pythonLiteral(a.data, 40)));
         return;
     }
     end(m_userStep, LessonStepStatus::Done, tr("you did it"));

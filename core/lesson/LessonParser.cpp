@@ -20,7 +20,7 @@ const QStringList &keys()
         QStringLiteral("step"),   QStringLiteral("say"),    QStringLiteral("ask"),
         QStringLiteral("answer"), QStringLiteral("do"),     QStringLiteral("wait"),
         QStringLiteral("lookup"), QStringLiteral("browse"), QStringLiteral("expect"),
-        QStringLiteral("check")};
+        QStringLiteral("check"),  QStringLiteral("code")};
     return k;
 }
 
@@ -103,6 +103,14 @@ private:
         static const QStringList prose{QStringLiteral("title"), QStringLiteral("goal"),
                                        QStringLiteral("step"),  QStringLiteral("say"),
                                        QStringLiteral("ask"),   QStringLiteral("answer")};
+        if (key == QLatin1String("code")) {
+            // Indentation is Python's syntax: only the one space after the colon goes.
+            QString code = fill(line.mid(colon + 1));
+            if (code.startsWith(QLatin1Char(' ')))
+                code.remove(0, 1);
+            readKey(key, code);
+            return;
+        }
         const QString filled = fill(line.mid(colon + 1).trimmed());
         const QString value = prose.contains(key) ? WrappableText::of(filled) : filled;
         if (m_result.lesson.id.isEmpty() && key != QLatin1String("lesson")) {
@@ -244,6 +252,10 @@ private:
             else if (value.isEmpty())
                 fail(QStringLiteral("the answer is empty"));
             step.answer = value;
+        } else if (key == QLatin1String("code")) {
+            if (value.contains(QLatin1Char('\t')))
+                fail(QStringLiteral("indent code with spaces, not tabs"));
+            step.code << value;
         } else if (key == QLatin1String("expect")) {
             if (!m_actions.readExpect(step.action, value))
                 fail(m_actions.error());

@@ -1268,6 +1268,10 @@ Close %1, or let the lesson use port %3?</source>
         <source>you did it</source>
         <translation>geschafft</translation>
     </message>
+    <message>
+        <source>that failed: it sent %1, and this step sends %2; try again</source>
+        <translation>das ist fehlgeschlagen: gesendet wurde %1, dieser Schritt sendet %2; bitte noch einmal</translation>
+    </message>
 </context>
 <context>
     <name>LessonOutcome</name>
@@ -1441,6 +1445,13 @@ Close %1, or let the lesson use port %3?</source>
     <message>
         <source>Still waiting after %1 s: %2. Nothing more may happen by itself: make the other side act, close the socket in its pane, or restart the lesson (Ctrl+Shift+R).</source>
         <translation>Wartet seit %1 s: %2. Von selbst geschieht vielleicht nichts mehr: lassen Sie die andere Seite handeln, schließen Sie den Socket in seinem Bereich oder starten Sie die Lektion neu (Strg+Umschalt+R).</translation>
+    </message>
+</context>
+<context>
+    <name>LessonProgramView</name>
+    <message>
+        <source>The program so far</source>
+        <translation>Das Programm bis hierher</translation>
     </message>
 </context>
 <context>
