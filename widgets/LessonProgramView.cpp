@@ -4,15 +4,55 @@
 #include "RoleColors.h"
 
 #include <QEvent>
+#include <QLabel>
+#include <QScrollBar>
 
-LessonProgramView::LessonProgramView(QWidget *parent) : QLabel(parent)
+LessonProgramView::LessonProgramView(QWidget *parent)
+    : QScrollArea(parent), m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("lessonProgram"));
     setAccessibleName(tr("The program so far"));
-    setTextFormat(Qt::RichText);
-    setFont(MonospaceFont::font());
-    setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_label->setTextFormat(Qt::RichText);
+    m_label->setFont(MonospaceFont::font());
+    m_label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setWidget(m_label);
+    setWidgetResizable(true);
+    setFrameShape(QFrame::NoFrame);
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAsNeeded);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     hide();
+}
+
+QString LessonProgramView::text() const
+{
+    return m_label->text();
+}
+
+bool LessonProgramView::needsSideways() const
+{
+    return m_label->sizeHint().width() > viewport()->width();
+}
+
+QSize LessonProgramView::sizeHint() const
+{
+    // As tall as the program, and the scroll bar when a line is wider than the view.
+    const int bar = needsSideways() ? horizontalScrollBar()->sizeHint().height() : 0;
+    return QSize(m_label->sizeHint().width(), m_label->sizeHint().height() + bar);
+}
+
+QSize LessonProgramView::minimumSizeHint() const
+{
+    return QSize(0, sizeHint().height());
+}
+
+void LessonProgramView::resizeEvent(QResizeEvent *event)
+{
+    QScrollArea::resizeEvent(event);
+    if (needsSideways() != m_sideways) {
+        m_sideways = needsSideways();
+        updateGeometry();
+    }
 }
 
 void LessonProgramView::setContextLines(int lines)
@@ -30,7 +70,7 @@ void LessonProgramView::showProgram(const QStringList &before, const QStringList
 
 void LessonProgramView::changeEvent(QEvent *event)
 {
-    QLabel::changeEvent(event);
+    QScrollArea::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         render(); // the colours follow the theme
 }
@@ -39,7 +79,7 @@ void LessonProgramView::render()
 {
     setVisible(!m_added.isEmpty());
     if (m_added.isEmpty()) {
-        clear();
+        m_label->clear();
         return;
     }
     // Lines as HTML that keeps their indentation (Python's syntax) and never wraps them.
@@ -63,5 +103,7 @@ void LessonProgramView::render()
         added << line(code);
     html += QStringLiteral("<b><span style=\"background-color:%1; color:%2\">%3</span></b>")
                 .arg(band.name(), text.name(), added.join(QLatin1Char('\n')));
-    setText(html + QStringLiteral("</pre>"));
+    m_label->setText(html + QStringLiteral("</pre>"));
+    m_sideways = needsSideways();
+    updateGeometry();
 }
