@@ -8,12 +8,14 @@
 #include "MessageEditor.h"
 #include "ServerPane.h"
 #include "WindowDriver.h"
+#include "lesson/LessonExecutor.h"
 #include "lesson/LessonParser.h"
 #include "lesson/LessonRunner.h"
 #include "session/SocketSession.h"
 
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTest>
 
 namespace {
@@ -35,6 +37,8 @@ private slots:
     void theProgramShowsAsTextNotMarkup();
     void aWrongEchoKeepsTheStudentsTurn();
     void theEchoHomeworkIsMadeByClicking();
+    void aBrowseStepIsDoneWhenTheBrowserConnects();
+    void withoutABrowserTheLessonSaysWhatToDo();
 };
 
 void TestLessonExercise::initTestCase()
@@ -163,6 +167,72 @@ void TestLessonExercise::theEchoHomeworkIsMadeByClicking()
     }
     QCOMPARE(turns, 9);
     QVERIFY(runner->lesson().programUpTo(steps - 1).contains(QStringLiteral("    conn.close()")));
+}
+
+namespace {
+Lesson browserLesson()
+{
+    LessonParser::Settings settings;
+    settings.port = freePort();
+    const LessonParser::Result r =
+        LessonParser::parse(header + "step: A\nsay: a\ndo: server socket\n"
+                                     "step: B\nsay: b\ndo: server bind {host} {port}\n"
+                                     "step: C\nsay: c\ndo: server listen 5\n"
+                                     "step: D\nsay: d\ndo: server accept\n"
+                                     "step: E\nsay: e\nbrowse: /\n"
+                                     "step: F\nsay: f\ndo: conn recv 4096\n",
+                            QStringLiteral("x"), settings);
+    if (!r.ok())
+        qWarning("%s", qPrintable(r.error));
+    return r.lesson;
+}
+} // namespace
+
+void TestLessonExercise::aBrowseStepIsDoneWhenTheBrowserConnects()
+{
+    // "✓ Done … opened in your browser" was said when no browser had started.
+    SocketSession session;
+    LessonRunner runner(&session);
+    QUrl asked;
+    connect(&runner, &LessonRunner::browseRequested, this,
+            [&asked](const QUrl &url) { asked = url; });
+    QStringList printed;
+    connect(&runner, &LessonRunner::output, this,
+            [&printed](int, const QString &text) { printed << text; });
+    runner.setPlayDelayMs(0);
+    runner.setLesson(browserLesson());
+    runner.play(); // as in the window: runTo would stand in for the browser itself
+    QTRY_VERIFY(asked.isValid());
+    QTest::qWait(200);
+    QCOMPARE(runner.status(4), LessonRunner::StepStatus::Running);
+
+    // A browser (a stand-in speaking HTTP) visits.
+    QTcpSocket browser;
+    browser.connectToHost(asked.host(), quint16(asked.port()));
+    QVERIFY(browser.waitForConnected(5000));
+    browser.write("GET / HTTP/1.1\r\nHost: " + asked.authority().toUtf8() + "\r\n\r\n");
+    QVERIFY(browser.waitForBytesWritten(5000));
+    QTRY_COMPARE(runner.status(4), LessonRunner::StepStatus::Done);
+    QVERIFY2(runner.statusDetail(4).contains(QStringLiteral("a browser connected from 127.0.0.1")),
+             qPrintable(runner.statusDetail(4)));
+    // The request, readable: one line each, with its line ending shown.
+    QTRY_COMPARE(runner.status(5), LessonRunner::StepStatus::Done);
+    QTRY_VERIFY(!printed.isEmpty());
+    QVERIFY2(printed.last().startsWith(QStringLiteral("GET / HTTP/1.1\\r\\n\nHost: ")),
+             qPrintable(printed.last()));
+}
+
+void TestLessonExercise::withoutABrowserTheLessonSaysWhatToDo()
+{
+    SocketSession session;
+    LessonRunner runner(&session);
+    runner.setPlayDelayMs(0);
+    runner.setLesson(browserLesson());
+    runner.play();
+    QTRY_COMPARE(runner.status(4), LessonRunner::StepStatus::Running);
+    QTRY_VERIFY_WITH_TIMEOUT(runner.statusDetail(4).contains(QStringLiteral("by hand")),
+                             LessonExecutor::browserPatienceMs + 5000);
+    QCOMPARE(runner.status(4), LessonRunner::StepStatus::Running);
 }
 
 QTEST_MAIN(TestLessonExercise)

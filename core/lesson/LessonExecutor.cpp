@@ -5,13 +5,23 @@
 #include "lesson/LessonReach.h"
 #include "lookup/BackgroundLookup.h"
 #include "present/BytesFormat.h"
+#include "present/EscapeCodec.h"
 #include "session/AutoServer.h"
 #include "session/CallSequence.h"
 #include "session/SocketSession.h"
 
 LessonExecutor::LessonExecutor(SocketSession *session, QObject *parent)
-    : QObject(parent), m_session(session), m_lookups(std::make_unique<BackgroundLookup>())
+    : QObject(parent), m_session(session), m_lookups(std::make_unique<BackgroundLookup>()),
+      m_browserWait(new QTimer(this))
 {
+    m_browserWait->setSingleShot(true);
+    m_browserWait->setInterval(browserPatienceMs);
+    connect(m_browserWait, &QTimer::timeout, this, [this] {
+        if (m_browseStep >= 0 && status(m_browseStep) == LessonStepStatus::Running)
+            setStatus(m_browseStep, LessonStepStatus::Running,
+                      tr("no browser has connected yet: open %1 in a web browser by hand")
+                          .arg(m_detail.value(m_browseStep)));
+    });
     connect(session, &SocketSession::eventOccurred, this, &LessonExecutor::onEvent);
     // Made after the connection above, so an accept() names its conn socket before a step
     // waiting for that name asks again.
@@ -84,6 +94,7 @@ void LessonExecutor::performCall(int step, const LessonAction &a)
             case LessonOutcome::Verdict::RecvAgain:
                 return CallSequence::Outcome::Again;
             case LessonOutcome::Verdict::Done:
+                showReceivedText(step, event);
                 end(step, LessonStepStatus::Done, r.detail);
                 return CallSequence::Outcome::Next;
             case LessonOutcome::Verdict::Failed:
@@ -207,9 +218,15 @@ void LessonExecutor::performBrowse(int step, const LessonAction &a, bool asUser)
     url.setPort(server.local.port());
     url.setPath(a.path);
     if (!asUser) {
+        // Done when the browser is there (the server's accept returns), not when the system
+        // was asked: there may be no browser at all.
+        m_browseStep = step;
+        setStatus(step, LessonStepStatus::Running, url.toString());
+        emit output(step, tr("Asked the system to open %1 in a web browser. If none comes up, "
+                             "open that address in one by hand.")
+                              .arg(url.toString()));
+        m_browserWait->start();
         emit browseRequested(url);
-        emit output(step, tr("Opened %1 in your browser.").arg(url.toString()));
-        end(step, LessonStepStatus::Done, url.toString());
         return;
     }
     // No browser here: send what a browser sends, from a socket the log shows as a client.
@@ -301,8 +318,34 @@ void LessonExecutor::onEvent(const SocketEvent &event)
             name = QStringLiteral("conn%1").arg(n);
         nameSocket(name, id, SocketRole::Connection);
     }
+    if (m_browseStep >= 0 && status(m_browseStep) == LessonStepStatus::Running &&
+        event.call == SocketCall::Accept && event.phase == CallPhase::Returned &&
+        event.socketId == m_names.value(QStringLiteral("server"))) {
+        m_browserWait->stop();
+        const SocketAddress from = SocketAddress::fromVariant(
+            event.result.toMap().value(QStringLiteral("address")).toMap());
+        end(std::exchange(m_browseStep, -1), LessonStepStatus::Done,
+            tr("a browser connected from %1").arg(from.display()));
+    }
     if (m_userStep >= 0 && status(m_userStep) == LessonStepStatus::WaitingForUser)
         onUserEvent(event);
+}
+
+void LessonExecutor::showReceivedText(int step, const SocketEvent &event)
+{
+    const bool received = event.call == SocketCall::Recv || event.call == SocketCall::RecvFrom;
+    if (!received || event.phase != CallPhase::Returned || !event.data.contains('\n'))
+        return;
+    // Line by line, with each line's own ending shown: an HTTP request's \r\n are the point.
+    QStringList lines;
+    qsizetype start = 0;
+    while (start < event.data.size()) {
+        qsizetype end = event.data.indexOf('\n', start);
+        end = end < 0 ? event.data.size() : end + 1;
+        lines << EscapeCodec::toText(event.data.mid(start, end - start));
+        start = end;
+    }
+    emit output(step, lines.join(QLatin1Char('\n')));
 }
 
 void LessonExecutor::onUserEvent(const SocketEvent &event)
@@ -337,6 +380,7 @@ void LessonExecutor::onUserEvent(const SocketEvent &event)
                            BytesFormat::pythonLiteral(a.data, 40)));
         return;
     }
+    showReceivedText(m_userStep, event);
     end(m_userStep, LessonStepStatus::Done, tr("you did it"));
 }
 
@@ -347,6 +391,8 @@ void LessonExecutor::closeLessonSockets()
     qDeleteAll(m_servers);
     m_servers.clear();
     m_browser.reset();
+    m_browseStep = -1;
+    m_browserWait->stop();
     QStringList ids = m_names.values();
     if (!m_browserSocket.isEmpty())
         ids << m_browserSocket;

@@ -9,6 +9,7 @@
 #include <QHash>
 #include <QList>
 #include <QObject>
+#include <QTimer>
 #include <QUrl>
 
 #include <functional>
@@ -31,6 +32,9 @@ class LessonExecutor : public QObject
 public:
     explicit LessonExecutor(SocketSession *session, QObject *parent = nullptr);
     ~LessonExecutor() override;
+
+    // How long a browse: step waits before it says to open the address by hand.
+    static constexpr int browserPatienceMs = 8000;
 
     // Closes the previous lesson's sockets and forgets every step's status.
     void setLesson(const Lesson &lesson);
@@ -68,6 +72,8 @@ private:
     void onUserEvent(const SocketEvent &event);
     void nameSocket(const QString &name, const QString &socketId, SocketRole role);
     void closeLessonSockets();
+    // A recv's bytes in lines, when they are text in lines (an HTTP request), as output.
+    void showReceivedText(int step, const SocketEvent &event);
 
     SocketSession *m_session;
     Lesson m_lesson;
@@ -86,4 +92,8 @@ private:
     QList<AutoServer *> m_servers;
     std::unique_ptr<CallSequence> m_browser;
     QString m_browserSocket;
+    // The browse: step waiting for the system's browser to connect to the lesson's server,
+    // and the wait after which it says to open the address by hand.
+    int m_browseStep = -1;
+    QTimer *m_browserWait;
 };

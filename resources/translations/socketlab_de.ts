@@ -1253,10 +1253,6 @@ Close %1, or let the lesson use port %3?</source>
         <translation>der Server der Lektion lauscht noch nicht</translation>
     </message>
     <message>
-        <source>Opened %1 in your browser.</source>
-        <translation>%1 im Browser geöffnet.</translation>
-    </message>
-    <message>
         <source>A browser&apos;s request went to %1.</source>
         <translation>Die Anfrage eines Browsers ging an %1.</translation>
     </message>
@@ -1271,6 +1267,18 @@ Close %1, or let the lesson use port %3?</source>
     <message>
         <source>that failed: it sent %1, and this step sends %2; try again</source>
         <translation>das ist fehlgeschlagen: gesendet wurde %1, dieser Schritt sendet %2; bitte noch einmal</translation>
+    </message>
+    <message>
+        <source>no browser has connected yet: open %1 in a web browser by hand</source>
+        <translation>noch hat sich kein Browser verbunden: öffnen Sie %1 von Hand in einem Webbrowser</translation>
+    </message>
+    <message>
+        <source>Asked the system to open %1 in a web browser. If none comes up, open that address in one by hand.</source>
+        <translation>Das System wurde gebeten, %1 in einem Webbrowser zu öffnen. Erscheint keiner, öffnen Sie die Adresse von Hand in einem Browser.</translation>
+    </message>
+    <message>
+        <source>a browser connected from %1</source>
+        <translation>ein Browser hat sich von %1 aus verbunden</translation>
     </message>
 </context>
 <context>
