@@ -2,9 +2,11 @@
 // and the rules that refuse a call unless invalid calls are allowed.
 
 #include "LoopbackSession.h"
+#include "present/PythonForm.h"
 #include "PythonServers.h"
 #include "calls/ErrnoCatalog.h"
 
+#include <QProcess>
 #include <QTest>
 
 #include <cerrno>
@@ -23,6 +25,7 @@ private slots:
     void connectToClosedPortIsRefused();
     void secondBindIsAddressInUse();
     void anOldErrorGoesWhenTheNextCallStarts();
+    void aStrIsRefusedAsPythonRefusesIt();
     void addressInUseByTimeWaitSaysSo();
     void reuseAddressIsSetAndLogged();
     void invalidAddressIsAClearError_data();
@@ -122,6 +125,32 @@ void TestSocketErrors::anOldErrorGoesWhenTheNextCallStarts()
     m_events->waitFor(client, SocketCall::Connect, CallPhase::Blocked);
     QTRY_VERIFY(m_session->socket(client).blocked);
     QVERIFY(!m_session->socket(client).lastError.isError());
+}
+
+void TestSocketErrors::aStrIsRefusedAsPythonRefusesIt()
+{
+    // The course's "messages are bytes": a str given to sendall never reaches the kernel.
+    QProcess python;
+    python.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import socket\na, b = socket.socketpair()\na.sendall('hi')")});
+    if (!python.waitForFinished(10000))
+        QSKIP("python3 is not installed");
+    const QString said = QString::fromUtf8(python.readAllStandardError()).trimmed();
+    const QString pythonSays = said.mid(said.lastIndexOf(QLatin1Char('\n')) + 1);
+
+    QString client;
+    QString conn;
+    QVERIFY(m_lab->connectedPair(&client, &conn));
+    QVERIFY(m_session->sendAll(client, "hi", true).isEmpty());
+    const SocketEvent e = m_events->waitForEnd(client, SocketCall::SendAll);
+    QCOMPARE(e.phase, CallPhase::Failed);
+    QCOMPARE(e.error.pythonException(), pythonSays);
+    QCOMPARE(PythonForm::statement(e), QStringLiteral("client_socket.sendall('hi')"));
+    QTRY_COMPARE(m_session->socket(client).bytesSent, qint64(0));
+    // The socket is as good as before: the same text as bytes goes out.
+    QVERIFY(m_session->sendAll(client, "hi").isEmpty());
+    QCOMPARE(m_events->waitForEnd(client, SocketCall::SendAll).phase, CallPhase::Returned);
 }
 
 void TestSocketErrors::addressInUseByTimeWaitSaysSo()

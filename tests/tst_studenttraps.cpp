@@ -44,6 +44,7 @@ private slots:
     void aBlockedRecvLeavesNoFieldSelected();
     void clickingTheServersMessageFieldKeepsThePaneStill();
     void aFailureReadsWholeInTheLog();
+    void aStrCanBeSentOnPurpose();
 
 private:
     // Server and client connected by clicks, the connection accepted.
@@ -280,6 +281,25 @@ void TestStudentTraps::aFailureReadsWholeInTheLog()
                             .arg(text)
                             .arg(needed.height())
                             .arg(cell.height())));
+}
+
+void TestStudentTraps::aStrCanBeSentOnPurpose()
+{
+    // "Messages are bytes": the course shows what Python does with a str; so can the pane.
+    connectByClicking();
+    MessageEditor *editor = m_window->clientPane()->connectionControls()->editor();
+    auto *encoding = editor->findChild<QComboBox *>(QStringLiteral("encoding"));
+    QVERIFY(encoding);
+    const int str = encoding->findText(QStringLiteral("str (not encoded)"));
+    QVERIFY(str >= 0);
+    encoding->setCurrentIndex(str);
+    QVERIFY(editor->isStr());
+    m_driver.click(QStringLiteral("client.sendall"));
+    const QString client = m_window->clientPane()->clientId();
+    QTRY_COMPARE(m_window->session()->socket(client).lastError.name(), QStringLiteral("TypeError"));
+    QCOMPARE(m_window->session()->socket(client).lastError.pythonException(),
+             QStringLiteral("TypeError: a bytes-like object is required, not 'str'"));
+    QCOMPARE(m_window->session()->socket(client).bytesSent, qint64(0));
 }
 
 QTEST_MAIN(TestStudentTraps)

@@ -88,9 +88,9 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
         calls->addWidget(w);
 
     connect(m_send, &QPushButton::clicked, this,
-            [this] { run(m_session->send(m_id, m_editor->bytes())); });
+            [this] { run(m_session->send(m_id, m_editor->bytes(), m_editor->isStr())); });
     connect(m_sendAll, &QPushButton::clicked, this,
-            [this] { run(m_session->sendAll(m_id, m_editor->bytes())); });
+            [this] { run(m_session->sendAll(m_id, m_editor->bytes(), m_editor->isStr())); });
     connect(m_recv, &QPushButton::clicked, this,
             [this] { run(m_session->recv(m_id, m_bufsize->value())); });
     connect(m_shutdown, &QPushButton::clicked, this,

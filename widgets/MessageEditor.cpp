@@ -4,6 +4,7 @@
 #include "ToneLabel.h"
 
 #include "present/BytesFormat.h"
+#include "present/CodeLiteral.h"
 #include "present/EscapeCodec.h"
 
 #include <QComboBox>
@@ -19,7 +20,8 @@ enum
     Utf8,
     Ascii,
     Latin1,
-    Hex
+    Hex,
+    Str // no encoding at all: a Python str, which a socket refuses
 };
 } // namespace
 
@@ -29,6 +31,7 @@ MessageEditor::MessageEditor(QWidget *parent)
       m_error(new ToneLabel(ToneLabel::Tone::Error, this))
 {
     m_text->setObjectName(QStringLiteral("message"));
+    m_encoding->setObjectName(QStringLiteral("encoding"));
     m_text->setPlaceholderText(tr("Message; escapes: \\r \\n \\t \\xNN \\\\"));
     m_text->setToolTip(tr("The bytes to send. Type text with escapes such as \\r\\n, or choose "
                           "Hex and type hex digits."));
@@ -36,8 +39,10 @@ MessageEditor::MessageEditor(QWidget *parent)
     m_encoding->addItem(QStringLiteral("ASCII"), Ascii);
     m_encoding->addItem(QStringLiteral("Latin-1"), Latin1);
     m_encoding->addItem(tr("Hex"), Hex);
+    m_encoding->addItem(tr("str (not encoded)"), Str);
     m_encoding->setToolTip(tr("How typed characters become bytes (like str.encode in Python), "
-                              "or Hex to type the bytes themselves."));
+                              "or Hex to type the bytes themselves. \"str\" sends the text "
+                              "without encoding it, to see what Python does then."));
     m_insert->setText(tr("Insert"));
     m_insert->setToolTip(tr("Insert a message from the course"));
     m_insert->setPopupMode(QToolButton::InstantPopup);
@@ -96,6 +101,11 @@ void MessageEditor::setCompact(bool compact)
     reparse();
 }
 
+bool MessageEditor::isStr() const
+{
+    return m_encoding->currentData().toInt() == Str;
+}
+
 void MessageEditor::reparse()
 {
     const int mode = m_encoding->currentData().toInt();
@@ -113,9 +123,15 @@ void MessageEditor::reparse()
         m_error->hide();
         const QString literal = BytesFormat::pythonLiteral(m_bytes, 80);
         const QString count = BytesFormat::byteCount(m_bytes.size());
-        m_preview->setText(
-            m_compact ? QStringLiteral("%1   %2").arg(literal, count)
-                      : tr("%1   %2   hex %3").arg(literal, count, BytesFormat::hex(m_bytes, 24)));
+        if (mode == Str)
+            m_preview->setText(tr("%1 is a str, not bytes: Python's send and sendall raise "
+                                  "TypeError for it")
+                                   .arg(CodeLiteral::python(m_text->text().left(80))));
+        else
+            m_preview->setText(
+                m_compact
+                    ? QStringLiteral("%1   %2").arg(literal, count)
+                    : tr("%1   %2   hex %3").arg(literal, count, BytesFormat::hex(m_bytes, 24)));
         m_text->setStyleSheet(QString());
     } else {
         m_bytes.clear();

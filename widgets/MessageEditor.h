@@ -19,6 +19,8 @@ public:
 
     bool isValid() const { return m_valid; }
     QByteArray bytes() const { return m_bytes; }
+    // "str (not encoded)" is chosen: the text goes as a Python str (bytes() is its UTF-8).
+    bool isStr() const;
     void setText(const QString &text);
     QString text() const;
     // Presenter mode: the message and its bytes as Python shows them; the encoding, the

@@ -38,6 +38,9 @@ struct CallRequest
     int bufsize = 4096;           // recv(), recvfrom()
     int how = SHUT_WR;            // shutdown()
     QByteArray data;              // send(), sendall(), sendto()
+    // send(), sendall(): the data given as a Python str, not bytes (its UTF-8 in data). Python
+    // raises TypeError before any system call; the course's "messages are bytes".
+    bool dataIsStr = false;
 };
 
 Q_DECLARE_METATYPE(CallRequest)

@@ -151,10 +151,23 @@ void SocketEngine::execute(const CallRequest &request)
         tryAccept(*s, m_report.begin(*s, request, {}));
         break;
     case SocketCall::Send:
-    case SocketCall::SendAll:
-        m_data.send(*s, m_report.begin(*s, request, {{QStringLiteral("size"), request.data.size()}},
-                                       request.data));
+    case SocketCall::SendAll: {
+        QVariantMap args{{QStringLiteral("size"), request.data.size()}};
+        // The failure's event carries no data: the str's start goes with the arguments.
+        if (request.dataIsStr)
+            args.insert(QStringLiteral("str"), QString::fromUtf8(request.data.left(256)));
+        CallSlot &slot = m_report.begin(*s, request, args, request.data);
+        if (request.dataIsStr)
+            m_report.fail(*s, slot,
+                          CallError::usage(QStringLiteral("TypeError"),
+                                           QStringLiteral("a bytes-like object is required, "
+                                                          "not 'str'"),
+                                           tr("A socket moves bytes. Encode the text first, "
+                                              "as in msg.encode(), or write b'...'.")));
+        else
+            m_data.send(*s, slot);
         break;
+    }
     case SocketCall::Recv:
         m_data.recv(*s,
                     m_report.begin(*s, request, {{QStringLiteral("bufsize"), request.bufsize}}));

@@ -105,7 +105,10 @@ QString PythonForm::statement(const SocketEvent &e)
     case SocketCall::SendAll: {
         const qint64 size = a.value(QStringLiteral("size")).toLongLong();
         QString data;
-        if (e.data.isEmpty() && size > 0) {
+        if (a.contains(QStringLiteral("str"))) {
+            data =
+                CodeLiteral::python(a.value(QStringLiteral("str")).toString().left(previewBytes));
+        } else if (e.data.isEmpty() && size > 0) {
             data = QStringLiteral("<%1>").arg(BytesFormat::byteCount(size));
         } else {
             data = BytesFormat::pythonLiteral(e.data, previewBytes);

@@ -234,17 +234,19 @@ QString SocketSession::connectTo(const QString &id, const QString &host, int por
     return request(r);
 }
 
-QString SocketSession::send(const QString &id, const QByteArray &data)
+QString SocketSession::send(const QString &id, const QByteArray &data, bool asStr)
 {
     CallRequest r = CallRequest::on(SocketCall::Send, id);
     r.data = data;
+    r.dataIsStr = asStr;
     return request(r);
 }
 
-QString SocketSession::sendAll(const QString &id, const QByteArray &data)
+QString SocketSession::sendAll(const QString &id, const QByteArray &data, bool asStr)
 {
     CallRequest r = CallRequest::on(SocketCall::SendAll, id);
     r.data = data;
+    r.dataIsStr = asStr;
     return request(r);
 }
 

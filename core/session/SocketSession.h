@@ -53,8 +53,9 @@ public:
     QString listen(const QString &id, int backlog);
     QString accept(const QString &id);
     QString connectTo(const QString &id, const QString &host, int port);
-    QString send(const QString &id, const QByteArray &data);
-    QString sendAll(const QString &id, const QByteArray &data);
+    // asStr: the data as a Python str (its UTF-8), which Python refuses with TypeError.
+    QString send(const QString &id, const QByteArray &data, bool asStr = false);
+    QString sendAll(const QString &id, const QByteArray &data, bool asStr = false);
     QString recv(const QString &id, int bufsize);
     // UDP: one datagram to host:port; one datagram and its sender's address.
     QString sendTo(const QString &id, const QByteArray &data, const QString &host, int port);

@@ -1723,10 +1723,6 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
         <translation>Hex</translation>
     </message>
     <message>
-        <source>How typed characters become bytes (like str.encode in Python), or Hex to type the bytes themselves.</source>
-        <translation>Wie getippte Zeichen zu Bytes werden (wie str.encode in Python), oder Hex, um die Bytes selbst zu tippen.</translation>
-    </message>
-    <message>
         <source>Insert</source>
         <translation>Einfügen</translation>
     </message>
@@ -1753,6 +1749,18 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
     <message>
         <source>Not sent: %1 (at character %2)</source>
         <translation>Nicht gesendet: %1 (bei Zeichen %2)</translation>
+    </message>
+    <message>
+        <source>str (not encoded)</source>
+        <translation>str (nicht kodiert)</translation>
+    </message>
+    <message>
+        <source>How typed characters become bytes (like str.encode in Python), or Hex to type the bytes themselves. &quot;str&quot; sends the text without encoding it, to see what Python does then.</source>
+        <translation>Wie getippte Zeichen zu Bytes werden (wie str.encode in Python), oder Hex, um die Bytes selbst zu tippen. „str“ sendet den Text unkodiert, um zu sehen, was Python dann tut.</translation>
+    </message>
+    <message>
+        <source>%1 is a str, not bytes: Python&apos;s send and sendall raise TypeError for it</source>
+        <translation>%1 ist ein str, keine Bytes: Pythons send und sendall lösen dafür TypeError aus</translation>
     </message>
 </context>
 <context>
@@ -2163,6 +2171,10 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     <message>
         <source>Turn on &quot;allow invalid calls&quot; to let the kernel answer instead.</source>
         <translation>„Ungültige Aufrufe erlauben“ einschalten, damit stattdessen der Kernel antwortet.</translation>
+    </message>
+    <message>
+        <source>A socket moves bytes. Encode the text first, as in msg.encode(), or write b&apos;...&apos;.</source>
+        <translation>Ein Socket überträgt Bytes. Kodieren Sie den Text zuerst, etwa mit msg.encode(), oder schreiben Sie b'...'.</translation>
     </message>
 </context>
 <context>
