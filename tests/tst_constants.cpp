@@ -3,6 +3,8 @@
 
 #include "lookup/ConstantCatalog.h"
 
+#include <QFile>
+#include <QProcess>
 #include <QTest>
 
 #include <cerrno>
@@ -25,6 +27,7 @@ private slots:
     void linuxColumnMatchesThisSystem();
     void parseValue_data();
     void parseValue();
+    void pythonNamesAreWhatPythonHas();
 };
 
 void TestConstants::knownConstants_data()
@@ -188,6 +191,55 @@ void TestConstants::parseValue()
     QCOMPARE(ConstantCatalog::instance().parseValue(text, group, &parsed), ok);
     if (ok)
         QCOMPARE(parsed, value);
+}
+
+void TestConstants::pythonNamesAreWhatPythonHas()
+{
+    // The page listed AF_LOCAL, which Python's socket module lacks. Asked of python3 itself,
+    // when it is the version resources/constants/python.tsv was made with.
+    QStringList names;
+    for (const QString &group : ConstantCatalog::groups())
+        for (const SocketConstant &c : ConstantCatalog::instance().withPrefix(group))
+            names << c.name;
+    names.removeDuplicates();
+    QProcess python;
+    python.start(QStringLiteral("python3"),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import errno, platform, socket, sys\n"
+                                 "print('.'.join(platform.python_version_tuple()[:2]))\n"
+                                 "for n in sys.stdin.read().split():\n"
+                                 "    m = errno if n.startswith('E') and not "
+                                 "n.startswith('EAI_') else socket\n"
+                                 "    print(n, m.__name__ if hasattr(m, n) else '')\n")});
+    if (!python.waitForStarted(10000))
+        QSKIP("python3 is not installed");
+    python.write(names.join(QLatin1Char(' ')).toUtf8());
+    python.closeWriteChannel();
+    QVERIFY(python.waitForFinished(20000));
+    const QStringList lines = QString::fromUtf8(python.readAllStandardOutput())
+                                  .split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(!lines.isEmpty());
+    QFile table(QStringLiteral(":/constants/python.tsv"));
+    QVERIFY(table.open(QIODevice::ReadOnly));
+    const QString header = QString::fromUtf8(table.readLine());
+    if (!header.contains(QStringLiteral("Python %1.").arg(lines.first())))
+        QSKIP(qPrintable(QStringLiteral("python3 is %1; the table was made with another: %2")
+                             .arg(lines.first(), header.trimmed())));
+    int checked = 0;
+    for (const QString &line : lines.mid(1)) {
+        const QString name = line.section(QLatin1Char(' '), 0, 0);
+        const QString module = line.section(QLatin1Char(' '), 1).trimmed();
+        const SocketConstant *c = ConstantCatalog::instance().find(name);
+        QVERIFY(c);
+        QVERIFY2(c->pythonModule == module,
+                 qPrintable(QStringLiteral("%1: table says '%2', python3 says '%3'")
+                                .arg(name, c->pythonModule, module)));
+        ++checked;
+    }
+    QCOMPARE(checked, names.size());
+    QVERIFY(ConstantCatalog::instance().find(QStringLiteral("AF_LOCAL"))->pythonModule.isEmpty());
+    QCOMPARE(ConstantCatalog::instance().find(QStringLiteral("AF_UNIX"))->pythonName(),
+             QStringLiteral("socket.AF_UNIX"));
 }
 
 QTEST_GUILESS_MAIN(TestConstants)

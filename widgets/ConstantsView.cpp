@@ -21,6 +21,7 @@ enum Column
     NameColumn,
     ValueColumn,
     MeaningColumn,
+    PythonColumn,
     LinuxColumn,
     MacColumn,
     WindowsColumn
@@ -34,7 +35,9 @@ void fill(QTableWidget *table, const QList<SocketConstant> &rows)
         int same = 0;
         for (const SocketConstant &other : rows)
             same += other.value == c.value && other.group == c.group ? 1 : 0;
-        const QStringList cells = {c.name,       c.valueText(), c.meaning,
+        const QString python =
+            c.pythonModule.isEmpty() ? QObject::tr("— (C only)") : c.pythonName();
+        const QStringList cells = {c.name,       c.valueText(), c.meaning,     python,
                                    c.linuxValue, c.macosValue,  c.windowsValue};
         for (int col = 0; col < cells.size(); ++col) {
             auto *item = new QTableWidgetItem(cells.at(col));
@@ -55,7 +58,7 @@ void fill(QTableWidget *table, const QList<SocketConstant> &rows)
 
 ConstantsView::ConstantsView(SocketSession *session, QWidget *parent)
     : QWidget(parent), m_prefix(new QComboBox(this)), m_value(new QLineEdit(this)),
-      m_table(new QTableWidget(0, 6, this)), m_summary(new QLabel(this)),
+      m_table(new QTableWidget(0, 7, this)), m_summary(new QLabel(this)),
       m_defaults(new QLabel(this)), m_session(session), m_probe(new BackgroundLookup(this))
 {
     m_prefix->setObjectName(QStringLiteral("constants.prefix"));
@@ -69,8 +72,13 @@ ConstantsView::ConstantsView(SocketSession *session, QWidget *parent)
     m_value->setPlaceholderText(tr("a number, e.g. 0 or 0x400"));
     m_value->setToolTip(tr("Show every name with this value in the chosen group: the "
                            "collisions a {value: name} dict would hide"));
-    m_table->setHorizontalHeaderLabels(
-        {tr("Name"), tr("Value"), tr("Meaning"), tr("Linux"), tr("macOS"), tr("Windows")});
+    m_table->setHorizontalHeaderLabels({tr("Name"), tr("Value"), tr("Meaning"),
+                                        QStringLiteral("Python"), tr("Linux"), tr("macOS"),
+                                        tr("Windows")});
+    m_table->horizontalHeaderItem(PythonColumn)
+        ->setToolTip(tr("How Python names it: socket.AF_INET, errno.EPIPE. \"C only\": the "
+                        "system's headers have it, Python's socket module does not."));
+    m_table->horizontalHeader()->setSectionResizeMode(PythonColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(NameColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(ValueColumn, QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setSectionResizeMode(MeaningColumn, QHeaderView::Stretch);

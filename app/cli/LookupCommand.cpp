@@ -54,7 +54,8 @@ QJsonObject constantJson(const SocketConstant &c)
     QJsonObject o{{QStringLiteral("name"), c.name},
                   {QStringLiteral("value"), c.value},
                   {QStringLiteral("group"), c.group},
-                  {QStringLiteral("meaning"), c.meaning}};
+                  {QStringLiteral("meaning"), c.meaning},
+                  {QStringLiteral("python"), c.pythonName()}};
     if (!c.linuxValue.isEmpty())
         o.insert(QStringLiteral("other_systems"),
                  QJsonObject{{QStringLiteral("linux"), c.linuxValue},
@@ -72,6 +73,8 @@ QString constantLine(const SocketConstant &c, const QStringList &sameValue)
                     .arg(c.linuxValue, c.macosValue, c.windowsValue);
     if (!sameValue.isEmpty())
         line += QStringLiteral("  (same value as %1)").arg(sameValue.join(QStringLiteral(", ")));
+    if (c.pythonModule.isEmpty())
+        line += QStringLiteral("  (C only: not in Python)");
     return line;
 }
 } // namespace

@@ -43,7 +43,9 @@ QString lookupPython(const QString &lookup, const QStringList &args)
         return QStringLiteral("socket.getaddrinfo(%1, %2)")
             .arg(quoted(first), quoted(args.value(1)));
     if (lookup == QLatin1String("constants"))
-        return QStringLiteral("[n for n in dir(socket) if n.startswith(%1)]").arg(quoted(first));
+        return QStringLiteral("print('\\n'.join(f'{n} = {getattr(socket, n)}' for n in "
+                              "dir(socket) if n.startswith(%1)))")
+            .arg(quoted(first));
     if (lookup == QLatin1String("defaults"))
         return QStringLiteral("socket.socket()");
     return QStringLiteral("socket.if_nameindex()");
@@ -89,17 +91,15 @@ QString LessonAction::python() const
         return QStringLiteral("%1.%2(%3)")
             .arg(var, socketCallName(call), BytesFormat::pythonLiteral(data, 64));
     case SocketCall::Recv:
-        return untilClosed
-                   ? QStringLiteral("while data := %1.recv(%2): ...").arg(var).arg(number)
-                   : QStringLiteral("data = %1.recv(%2)").arg(var).arg(number);
+        return untilClosed ? QStringLiteral("while data := %1.recv(%2): ...").arg(var).arg(number)
+                           : QStringLiteral("data = %1.recv(%2)").arg(var).arg(number);
     case SocketCall::SendTo:
         return QStringLiteral("%1.sendto(%2, %3)")
             .arg(var, BytesFormat::pythonLiteral(data, 64), endpoint(host, port));
     case SocketCall::RecvFrom:
         return QStringLiteral("data, addr = %1.recvfrom(%2)").arg(var).arg(number);
     case SocketCall::Shutdown:
-        return QStringLiteral("%1.shutdown(socket.%2)")
-            .arg(var, SocketNames::shutdownHow(number));
+        return QStringLiteral("%1.shutdown(socket.%2)").arg(var, SocketNames::shutdownHow(number));
     case SocketCall::Close:
         return QStringLiteral("%1.close()").arg(var);
     case SocketCall::None:

@@ -53,9 +53,13 @@ LessonLookup::Answer LessonLookup::run(const QString &lookup, const QStringList 
             a.output = QStringLiteral("[%1]").arg(tuples.join(QStringLiteral(",\n ")));
         }
     } else if (lookup == QLatin1String("constants")) {
+        // What dir(socket) has: the header names Python's socket module defines, sorted.
         QStringList lines;
-        for (const SocketConstant &c : ConstantCatalog::instance().withPrefix(args.value(0)))
-            lines << QStringLiteral("%1 = %2").arg(c.name, c.valueText());
+        for (const SocketConstant &c : ConstantCatalog::instance().withPrefix(args.value(0))) {
+            if (c.pythonModule == QLatin1String("socket"))
+                lines << QStringLiteral("%1 = %2").arg(c.name).arg(c.value);
+        }
+        lines.sort();
         if (lines.isEmpty())
             a.error = QStringLiteral("no constant starts with %1").arg(args.value(0));
         a.output = lines.join(QLatin1Char('\n'));

@@ -87,12 +87,18 @@ ConstantCatalog::ConstantCatalog()
         if (row.size() >= 4)
             platforms.insert(row.at(0), row.mid(1, 3));
     }
+    QHash<QString, QString> python;
+    for (const QStringList &row : readTable(QStringLiteral(":/constants/python.tsv"), nullptr)) {
+        if (row.size() >= 2)
+            python.insert(row.at(0), row.at(1));
+    }
     for (const GeneratedConstant &g : generated) {
         SocketConstant c;
         c.name = QString::fromLatin1(g.name);
         c.value = g.value;
         c.group = groupOf(c.name);
         c.meaning = meanings.value(c.name);
+        c.pythonModule = python.value(c.name);
         c.isFlag = c.group == QLatin1String("AI_") || c.group == QLatin1String("NI_") ||
                    c.group == QLatin1String("MSG_");
         const QStringList other = platforms.value(c.name);

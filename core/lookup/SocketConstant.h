@@ -14,7 +14,15 @@ struct SocketConstant
     QString linuxValue;
     QString macosValue;
     QString windowsValue;
+    // The Python module that defines the name ("socket", or "errno" for errno names); empty
+    // when only C has it (AF_LOCAL: Python's socket module has AF_UNIX only).
+    QString pythonModule;
 
     // "2", or "1024 (0x400)" for flags.
     QString valueText() const;
+    // How Python spells it, "socket.AF_INET", or empty when Python lacks it.
+    QString pythonName() const
+    {
+        return pythonModule.isEmpty() ? QString() : pythonModule + QLatin1Char('.') + name;
+    }
 };

@@ -805,6 +805,10 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <translation>Der Wert auf jedem System („your results may vary“): für die Konstanten, die sich unterscheiden, und für die alltäglichen, die gleich sind. Leer: nicht in der Tabelle.
 %1</translation>
     </message>
+    <message>
+        <source>How Python names it: socket.AF_INET, errno.EPIPE. &quot;C only&quot;: the system&apos;s headers have it, Python&apos;s socket module does not.</source>
+        <translation>Wie Python es nennt: socket.AF_INET, errno.EPIPE. „nur C“: die Header des Systems haben es, Pythons socket-Modul nicht.</translation>
+    </message>
 </context>
 <context>
     <name>DataTransfer</name>
@@ -1865,6 +1869,10 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
         <source>%1 names in %2 share the value %3</source>
         <translation>%1 Namen in %2 teilen sich den Wert %3</translation>
     </message>
+    <message>
+        <source>— (C only)</source>
+        <translation>— (nur C)</translation>
+    </message>
 </context>
 <context>
     <name>ReplayBar</name>
@@ -2174,7 +2182,7 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     </message>
     <message>
         <source>A socket moves bytes. Encode the text first, as in msg.encode(), or write b&apos;...&apos;.</source>
-        <translation>Ein Socket überträgt Bytes. Kodieren Sie den Text zuerst, etwa mit msg.encode(), oder schreiben Sie b'...'.</translation>
+        <translation>Ein Socket überträgt Bytes. Kodieren Sie den Text zuerst, etwa mit msg.encode(), oder schreiben Sie b&apos;...&apos;.</translation>
     </message>
 </context>
 <context>
