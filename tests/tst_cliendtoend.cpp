@@ -89,6 +89,7 @@ private slots:
     void pythonClientGetsExactEcho();
     void ncGetsEcho();
     void httpModeAnswersARequest();
+    void httpOneOneKeepsTheConnectionOpen();
     void curlGetsThePageAndTheTraceHasItsRequest();
     void headlessChromiumGetsThePage();
     void connectTalksToPythonServer();
@@ -247,6 +248,41 @@ void TestCliEndToEnd::httpModeAnswersARequest()
     QVERIFY(out.contains(QStringLiteral("GET /hello?&lt;b&gt; HTTP/1.1")));
     QVERIFY(serve.waitForFinished(10000));
     QCOMPARE(serve.exitCode(), 0);
+}
+
+void TestCliEndToEnd::httpOneOneKeepsTheConnectionOpen()
+{
+    // Python's http.client speaks HTTP/1.1 and reuses its connection when the server lets it:
+    // two requests, one connection (the server's own count says so).
+    QProcess serve;
+    const quint16 port =
+        CliProcess::startServe(serve, cli, {QStringLiteral("--mode"), QStringLiteral("http")});
+    QVERIFY(port != 0);
+    int code = -1;
+    const QString out = CliProcess::run(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import http.client\n"
+                        "c = http.client.HTTPConnection('127.0.0.1', %1, timeout=10)\n"
+                        "for path in ('/one', '/two'):\n"
+                        "    c.request('GET', path)\n"
+                        "    r = c.getresponse()\n"
+                        "    body = r.read().decode()\n"
+                        "    print(r.version, r.status, r.getheader('Connection'), path in body)\n"
+                        "    print(c.sock.getsockname()[1])\n"
+                        "c.close()\n")
+             .arg(port)},
+        QByteArray(), &code);
+    QCOMPARE(code, 0);
+    const QStringList lines = out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines.at(0), QStringLiteral("11 200 keep-alive True"));
+    QCOMPARE(lines.at(2), QStringLiteral("11 200 keep-alive True"));
+    QCOMPARE(lines.at(1), lines.at(3)); // the same client port: one connection
+    serve.terminate();
+    QVERIFY(serve.waitForFinished(10000));
+    const QString log = QString::fromUtf8(serve.readAllStandardOutput());
+    QCOMPARE(log.count(QStringLiteral("→ ('127.0.0.1'")), 1); // one accept
 }
 
 void TestCliEndToEnd::connectTalksToPythonServer()

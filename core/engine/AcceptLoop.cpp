@@ -151,6 +151,7 @@ void AcceptLoop::onConnectionEvent(const SocketEvent &event)
     if (event.call == SocketCall::Close) {
         m_connections.remove(id);
         m_httpRequests.remove(id);
+        m_keptAlive.remove(id);
         m_headDeadline.remove(id);
         m_outbox.remove(id);
         m_outboxBytes.remove(id);
@@ -177,10 +178,18 @@ void AcceptLoop::onConnectionEvent(const SocketEvent &event)
             onReceived(id, event.data);
         break;
     case SocketCall::SendAll:
-        if (m_request.mode == ServerMode::Http)
-            close(id);
-        else
+        if (m_request.mode == ServerMode::Http && m_keptAlive.remove(id)) {
+            // HTTP/1.1: the next request may come on this connection, as soon as it likes.
+            m_httpRequests.remove(id);
+            m_headDeadline.insert(id, m_clock.elapsed() + HttpPage::headTimeoutMs);
+            if (!m_sweep->isActive())
+                m_sweep->start();
             recv(id);
+        } else if (m_request.mode == ServerMode::Http) {
+            close(id);
+        } else {
+            recv(id);
+        }
         break;
     default:
         break;
@@ -221,7 +230,10 @@ void AcceptLoop::onReceived(const QString &id, const QByteArray &data)
         const qsizetype end = HttpPage::headEnd(request, scanned);
         if (end > HttpPage::maxHeadBytes || (end < 0 && request.size() > HttpPage::maxHeadBytes))
             sendAll(id, HttpPage::tooLarge());
-        else if (end >= 0)
+        else if (end >= 0 && HttpPage::keepsAlive(request.left(end))) {
+            m_keptAlive.insert(id);
+            sendAll(id, HttpPage::response(request.left(end)));
+        } else if (end >= 0)
             sendAll(id, HttpPage::response(request.left(end)));
         else
             recv(id);

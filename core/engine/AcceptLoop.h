@@ -42,6 +42,7 @@ private:
 
     QSet<QString> m_connections;
     QHash<QString, QByteArray> m_httpRequests;
+    QSet<QString> m_keptAlive;             // HTTP/1.1 connections whose answer is on its way
     QHash<QString, qint64> m_headDeadline; // ms on m_clock
     QElapsedTimer m_clock;
     QTimer *m_sweep;

@@ -1,5 +1,6 @@
 #include "engine/HttpPage.h"
 
+#include <QList>
 #include <QString>
 
 QByteArray HttpPage::response(const QByteArray &request)
@@ -11,13 +12,25 @@ QByteArray HttpPage::response(const QByteArray &request)
                             "<p>This page came through a socket you can watch. "
                             "Your browser sent this request:</p>\n<pre>" +
                             shown + "</pre>\n</body></html>\n";
-    return "HTTP/1.0 200 OK\r\n"
-           "Content-Type: text/html; charset=utf-8\r\n"
-           "Content-Length: " +
+    const bool keep = keepsAlive(request);
+    return (keep ? "HTTP/1.1 200 OK\r\n" : "HTTP/1.0 200 OK\r\n") +
+           QByteArray("Content-Type: text/html; charset=utf-8\r\nContent-Length: ") +
            QByteArray::number(body.size()) +
-           "\r\n"
-           "Connection: close\r\n\r\n" +
-           body;
+           (keep ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n") + body;
+}
+
+bool HttpPage::keepsAlive(const QByteArray &request)
+{
+    const qsizetype lineEnd = request.indexOf('\n');
+    const QByteArray requestLine = request.left(lineEnd < 0 ? request.size() : lineEnd).trimmed();
+    if (!requestLine.endsWith(" HTTP/1.1"))
+        return false;
+    for (const QByteArray &line : request.split('\n')) {
+        const QByteArray header = line.trimmed().toLower();
+        if (header.startsWith("connection:") && header.contains("close"))
+            return false;
+    }
+    return true;
 }
 
 QByteArray HttpPage::tooLarge()
