@@ -50,6 +50,8 @@ private slots:
     void exportedProgramsRunAgainstEachOther_data();
     void exportedProgramsRunAgainstEachOther();
     void cliExportsATrace();
+    void transcript_data();
+    void transcript();
 
 private:
     QVector<SocketEvent> gettingTheFlow();
@@ -319,6 +321,66 @@ void TestCodeGenerator::cliExportsATrace()
     QVERIFY(cli.waitForFinished(10000));
     QCOMPARE(cli.exitCode(), 1);
     QVERIFY(cli.readAllStandardError().contains("line 2"));
+}
+
+void TestCodeGenerator::transcript_data()
+{
+    QTest::addColumn<int>("row");
+    QTest::addColumn<int>("maxCalls");
+    QTest::addColumn<QStringList>("lines");
+    QTest::addColumn<int>("firstLine");
+    QTest::addColumn<int>("lineCount");
+
+    // Events: 0 socket started, 1 socket returned, 2 bind returned, 3 listen started,
+    // 4 listen returned.
+    const QString socket = QStringLiteral(
+        "server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_IP)");
+    const QString bind = QStringLiteral("server_socket.bind(('127.0.0.1', 50000))");
+    // A call may take more than one line: listen is followed by what the program prints.
+    const QStringList listen{
+        QStringLiteral("server_socket.listen(1)"),
+        QStringLiteral("print('listening on', server_socket.getsockname(), flush=True)")};
+    QTest::newRow("the newest, all shown")
+        << 4 << 10 << (QStringList{socket, bind} + listen) << 2 << 2;
+    QTest::newRow("an earlier call: what came after is not shown yet")
+        << 2 << 10 << QStringList{socket, bind} << 1 << 1;
+    QTest::newRow("a started call is marked by nothing")
+        << 3 << 10 << QStringList{socket, bind} << -1 << 0;
+    QTest::newRow("capped: the first are left to the log")
+        << 4 << 2
+        << (QStringList{QStringLiteral("# … earlier calls are in the log"), bind} + listen) << 2
+        << 2;
+}
+
+void TestCodeGenerator::transcript()
+{
+    QFETCH(int, row);
+    QFETCH(int, maxCalls);
+    QFETCH(QStringList, lines);
+    QFETCH(int, firstLine);
+    QFETCH(int, lineCount);
+    SocketEvent started = returned(QStringLiteral("server#1"), SocketCall::Socket,
+                                   {{QStringLiteral("family"), AF_INET},
+                                    {QStringLiteral("type"), SOCK_STREAM},
+                                    {QStringLiteral("proto"), 0}});
+    started.phase = CallPhase::Started;
+    SocketEvent made = started;
+    made.phase = CallPhase::Returned;
+    made.result = 3;
+    const SocketEvent bound = returned(
+        QStringLiteral("server#1"), SocketCall::Bind,
+        {{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 50000}},
+        QVariant());
+    SocketEvent listening =
+        returned(QStringLiteral("server#1"), SocketCall::Listen, {{QStringLiteral("backlog"), 1}});
+    SocketEvent listenStarted = listening;
+    listenStarted.phase = CallPhase::Started;
+    const QVector<SocketEvent> events{started, made, bound, listenStarted, listening};
+
+    const CodeGenerator::Transcript t = CodeGenerator::transcript(events, row, maxCalls);
+    QCOMPARE(t.text.split(QLatin1Char('\n')), lines);
+    QCOMPARE(t.firstLine, firstLine);
+    QCOMPARE(t.lineCount, lineCount);
 }
 
 QTEST_GUILESS_MAIN(TestCodeGenerator)

@@ -6,8 +6,8 @@
 #include "AutoServeControls.h"
 #include "ByteView.h"
 #include "ClientPane.h"
-#include "ConnectionControls.h"
 #include "CodeView.h"
+#include "ConnectionControls.h"
 #include "EventRecorder.h"
 #include "FlowDemo.h"
 #include "MainWindow.h"
@@ -376,9 +376,15 @@ void TestMainWindow::diagramLogAndCodeFollowEachOther()
     QCOMPARE(sent.phase, CallPhase::Returned);
     QTRY_COMPARE(m_window->log()->count(), m_events->events().size());
 
-    // The newest call is in the code view.
-    QTRY_COMPARE(m_window->codeView()->pythonText(),
+    // The code view has the session so far as Python, the newest call marked at its end.
+    QTRY_COMPARE(m_window->codeView()->markedPython(),
                  QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')"));
+    const QString python = m_window->codeView()->pythonText();
+    QVERIFY2(python.contains(QStringLiteral("server_socket.listen(1)")) &&
+                 python.indexOf(QStringLiteral("client_socket.connect(")) <
+                     python.indexOf(QStringLiteral("client_socket.sendall(")),
+             qPrintable(python));
+    QVERIFY(python.endsWith(QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')")));
     QVERIFY(m_window->codeView()->cText().startsWith(QStringLiteral("send_all(client_socket, ")));
 
     // Clicking the send's arrow in the diagram selects its row in the log.

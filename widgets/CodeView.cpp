@@ -6,6 +6,7 @@
 #include "trace/CodeGenerator.h"
 
 #include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QVBoxLayout>
 
 CodeView::CodeView(QWidget *parent)
@@ -19,7 +20,7 @@ CodeView::CodeView(QWidget *parent)
         edit->setFont(mono);
         edit->setLineWrapMode(QPlainTextEdit::NoWrap);
     }
-    m_python->setAccessibleName(tr("Python code for the selected call"));
+    m_python->setAccessibleName(tr("The session as Python, the selected call marked"));
     m_c->setAccessibleName(tr("C code for the selected call"));
     m_python->setPlaceholderText(tr("Select a call in the log to see its code."));
     auto *layout = new QVBoxLayout(this);
@@ -30,15 +31,44 @@ CodeView::CodeView(QWidget *parent)
     layout->addWidget(m_c, 2);
 }
 
-void CodeView::showEvent(const SocketEvent &event)
+void CodeView::showSession(const QVector<SocketEvent> &events, int row)
 {
-    m_python->setPlainText(CodeGenerator::pythonFor(event));
-    m_c->setPlainText(CodeGenerator::cFor(event));
+    if (row < 0 || row >= events.size())
+        return;
+    const CodeGenerator::Transcript t = CodeGenerator::transcript(events, row, shownCalls);
+    m_python->setPlainText(t.text);
+    QList<QTextEdit::ExtraSelection> marks;
+    if (t.firstLine >= 0) {
+        const QTextBlock first = m_python->document()->findBlockByNumber(t.firstLine);
+        QTextCursor cursor(first);
+        const QTextBlock last =
+            m_python->document()->findBlockByNumber(t.firstLine + t.lineCount - 1);
+        cursor.setPosition(last.position() + last.length() - 1, QTextCursor::KeepAnchor);
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = cursor;
+        mark.format.setBackground(palette().color(QPalette::Highlight));
+        mark.format.setForeground(palette().color(QPalette::HighlightedText));
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks << mark;
+        // The marked call in view, and the cursor there, so copying starts from it.
+        m_python->setTextCursor(QTextCursor(first));
+        m_python->ensureCursorVisible();
+    }
+    m_python->setExtraSelections(marks);
+    m_c->setPlainText(CodeGenerator::cFor(events.at(row)));
 }
 
 QString CodeView::pythonText() const
 {
     return m_python->toPlainText();
+}
+
+QString CodeView::markedPython() const
+{
+    const QList<QTextEdit::ExtraSelection> marks = m_python->extraSelections();
+    return marks.isEmpty() ? QString()
+                           : marks.first().cursor.selectedText().replace(QChar::ParagraphSeparator,
+                                                                         QLatin1Char('\n'));
 }
 
 QString CodeView::cText() const

@@ -161,7 +161,7 @@ void EventFollower::showEventBytes(int logRow)
         return;
     const SocketEvent &e = m_parts.log->event(logRow);
     if (e.phase == CallPhase::Returned || e.phase == CallPhase::Failed)
-        m_parts.code->showEvent(e);
+        m_parts.code->showSession(m_parts.log->events(), logRow);
     if (e.data.isEmpty() && e.bytesNotKept == 0)
         return;
     const QString what = e.call == SocketCall::Recv ? tr("%1 received").arg(e.socketId)

@@ -128,6 +128,40 @@ QString CodeGenerator::pythonFor(const SocketEvent &event)
     return pythonLine(event, 0, false);
 }
 
+CodeGenerator::Transcript CodeGenerator::transcript(const QVector<SocketEvent> &events, int row,
+                                                    int maxCalls)
+{
+    const auto ended = [&events](int i) {
+        const SocketEvent &e = events.at(i);
+        return (e.phase == CallPhase::Returned || e.phase == CallPhase::Failed) &&
+               e.call != SocketCall::None;
+    };
+    const int last = qMin(row, int(events.size()) - 1);
+    // Walk back to the first call shown, so only the shown ones are written.
+    int first = last + 1;
+    int shown = 0;
+    while (first > 0 && shown < maxCalls) {
+        --first;
+        shown += ended(first) ? 1 : 0;
+    }
+    QStringList lines;
+    if (first > 0)
+        lines << QStringLiteral("# … earlier calls are in the log");
+    Transcript t;
+    for (int i = first; i <= last; ++i) {
+        if (!ended(i))
+            continue;
+        const QStringList call = pythonFor(events.at(i)).split(QLatin1Char('\n'));
+        if (i == row) {
+            t.firstLine = int(lines.size());
+            t.lineCount = int(call.size());
+        }
+        lines << call;
+    }
+    t.text = lines.join(QLatin1Char('\n'));
+    return t;
+}
+
 QString CodeGenerator::cFor(const SocketEvent &event)
 {
     return CProgram::statement(event, 0, false);

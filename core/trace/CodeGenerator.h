@@ -28,6 +28,17 @@ public:
     static QString pythonFor(const SocketEvent &event);
     static QString cFor(const SocketEvent &event);
 
+    // The session so far as Python, one call after another (both sides, as they happened),
+    // for the code view: the calls that ended up to and including row (an index into events),
+    // at most maxCalls of them, and which lines are row's call (-1: row is no ended call).
+    struct Transcript
+    {
+        QString text;
+        int firstLine = -1;
+        int lineCount = 0;
+    };
+    static Transcript transcript(const QVector<SocketEvent> &events, int row, int maxCalls);
+
     // A whole program for one side (server: listeners and accepted connections; client:
     // client sockets). It takes the port as its first argument, defaulting to the session's,
     // and prints what it receives.

@@ -628,10 +628,6 @@ Entfernen und erneut binden?</translation>
 <context>
     <name>CodeView</name>
     <message>
-        <source>Python code for the selected call</source>
-        <translation>Python-Code für den gewählten Aufruf</translation>
-    </message>
-    <message>
         <source>C code for the selected call</source>
         <translation>C-Code für den gewählten Aufruf</translation>
     </message>
@@ -646,6 +642,10 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>C (POSIX)</source>
         <translation>C (POSIX)</translation>
+    </message>
+    <message>
+        <source>The session as Python, the selected call marked</source>
+        <translation>Die Sitzung als Python, der gewählte Aufruf markiert</translation>
     </message>
 </context>
 <context>
