@@ -47,7 +47,10 @@ LessonController::LessonController(const Parts &parts, QObject *parent)
                 if (status == LessonStepStatus::Running ||
                     status == LessonStepStatus::WaitingForUser)
                     showSocketOf(step);
-                if (status == LessonStepStatus::WaitingForUser)
+                // Also when the lesson makes a student's call itself (Space, Do it for me):
+                // the box shows what went out.
+                if (status == LessonStepStatus::WaitingForUser ||
+                    status == LessonStepStatus::Running)
                     offerData(step);
             });
     connect(m_parts.runner, &LessonRunner::stepChanged, this, [this] { m_offeredStep = -1; });
@@ -60,7 +63,7 @@ void LessonController::offerData(int step)
     // A send the student is to make: the pane's message box holds the bytes the step sends,
     // once, when the turn begins (what the student then types is theirs).
     const LessonAction &action = m_parts.runner->lesson().steps.value(step).action;
-    if (action.kind != LessonAction::Kind::Call || action.data.isEmpty() ||
+    if (action.kind != LessonAction::Kind::Call || !action.byUser || action.data.isEmpty() ||
         (action.call != SocketCall::Send && action.call != SocketCall::SendAll) ||
         step == m_offeredStep)
         return;
