@@ -81,7 +81,12 @@ void TestLessonExercise::theProgramShowsAsTextNotMarkup()
     QVERIFY(!view.isHidden());
     QVERIFY(view.text().contains(QStringLiteral("&lt;b&gt;x&lt;/b&gt;")));
     QVERIFY(view.text().contains(QStringLiteral("if a &lt; b:")));
+    // A step that adds nothing: the panel keeps the program, the caption hides it.
     view.showProgram({QStringLiteral("x")}, {});
+    QVERIFY(!view.isHidden());
+    view.setContextLines(1);
+    QVERIFY(view.isHidden());
+    view.showProgram({}, {});
     QVERIFY(view.isHidden());
 }
 

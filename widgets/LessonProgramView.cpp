@@ -77,8 +77,11 @@ void LessonProgramView::changeEvent(QEvent *event)
 
 void LessonProgramView::render()
 {
-    setVisible(!m_added.isEmpty());
-    if (m_added.isEmpty()) {
+    // With all its context (the lesson panel) the program stays in view on steps that add
+    // nothing; the caption shows it only with the step's new lines.
+    const bool shown = !m_added.isEmpty() || (m_context < 0 && !m_before.isEmpty());
+    setVisible(shown);
+    if (!shown) {
         m_label->clear();
         return;
     }
@@ -101,8 +104,9 @@ void LessonProgramView::render()
     QStringList added;
     for (const QString &code : std::as_const(m_added))
         added << line(code);
-    html += QStringLiteral("<b><span style=\"background-color:%1; color:%2\">%3</span></b>")
-                .arg(band.name(), text.name(), added.join(QLatin1Char('\n')));
+    if (!added.isEmpty())
+        html += QStringLiteral("<b><span style=\"background-color:%1; color:%2\">%3</span></b>")
+                    .arg(band.name(), text.name(), added.join(QLatin1Char('\n')));
     m_label->setText(html + QStringLiteral("</pre>"));
     m_sideways = needsSideways();
     updateGeometry();

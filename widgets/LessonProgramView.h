@@ -18,7 +18,8 @@ public:
 
     // Earlier lines to keep above the new ones; -1 (the default) keeps them all.
     void setContextLines(int lines);
-    // Hides the view when the step added nothing.
+    // Hides the view when the step added nothing (and, with limited context, when there is
+    // nothing new to show).
     void showProgram(const QStringList &before, const QStringList &added);
     // The program as shown (rich text).
     QString text() const;
