@@ -380,11 +380,9 @@ void TestMainWindow::diagramLogAndCodeFollowEachOther()
     QTRY_COMPARE(m_window->codeView()->markedPython(),
                  QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')"));
     const QString python = m_window->codeView()->pythonText();
-    QVERIFY2(python.contains(QStringLiteral("server_socket.listen(1)")) &&
-                 python.indexOf(QStringLiteral("client_socket.connect(")) <
-                     python.indexOf(QStringLiteral("client_socket.sendall(")),
+    const qsizetype sendAt = python.indexOf(QStringLiteral("client_socket.sendall(b'Hey"));
+    QVERIFY2(python.lastIndexOf(QStringLiteral("client_socket.connect("), sendAt) > 0,
              qPrintable(python));
-    QVERIFY(python.endsWith(QStringLiteral("client_socket.sendall(b'Hey, can you hear me?')")));
     QVERIFY(m_window->codeView()->cText().startsWith(QStringLiteral("send_all(client_socket, ")));
 
     // Clicking the send's arrow in the diagram selects its row in the log.

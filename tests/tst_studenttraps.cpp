@@ -156,14 +156,7 @@ void TestStudentTraps::whatArrivedShowsInThePaneThatReadIt()
 {
     // recv() returned, and the bytes were only in the log and the byte view, not in the pane
     // whose button was pressed.
-    const int port = freePort();
-    m_window->findChild<QSpinBox *>(QStringLiteral("server.port"))->setValue(port);
-    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
-    m_driver.listenByClicking();
-    m_driver.click(QStringLiteral("server.accept"));
-    m_driver.click(QStringLiteral("client.socket"));
-    QTRY_VERIFY(m_driver.enabled(QStringLiteral("client.connect")));
-    m_driver.click(QStringLiteral("client.connect"));
+    connectByClicking();
     QTRY_VERIFY(m_driver.enabled(QStringLiteral("client.sendall")));
     m_driver.click(QStringLiteral("client.sendall"));
     QTRY_VERIFY(m_driver.enabled(QStringLiteral("conn.recv")));

@@ -28,6 +28,15 @@ bool DataTransfer::waitIfItWould(EngineSocket &s, CallSlot &slot, int error, boo
 
 void DataTransfer::send(EngineSocket &s, CallSlot &slot)
 {
+    if (slot.request.dataIsStr) {
+        // Python refuses a str before any system call: the course's "messages are bytes".
+        m_report.fail(s, slot,
+                      CallError::usage(QStringLiteral("TypeError"),
+                                       QStringLiteral("a bytes-like object is required, not 'str'"),
+                                       tr("A socket moves bytes. Encode the text first, as in "
+                                          "msg.encode(), or write b'...'.")));
+        return;
+    }
     // A copy (shared, not deep): m_report.succeed() clears the slot before it reports.
     const QByteArray data = slot.request.data;
     const bool all = slot.request.call == SocketCall::SendAll;

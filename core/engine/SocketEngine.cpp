@@ -156,16 +156,7 @@ void SocketEngine::execute(const CallRequest &request)
         // The failure's event carries no data: the str's start goes with the arguments.
         if (request.dataIsStr)
             args.insert(QStringLiteral("str"), QString::fromUtf8(request.data.left(256)));
-        CallSlot &slot = m_report.begin(*s, request, args, request.data);
-        if (request.dataIsStr)
-            m_report.fail(*s, slot,
-                          CallError::usage(QStringLiteral("TypeError"),
-                                           QStringLiteral("a bytes-like object is required, "
-                                                          "not 'str'"),
-                                           tr("A socket moves bytes. Encode the text first, "
-                                              "as in msg.encode(), or write b'...'.")));
-        else
-            m_data.send(*s, slot);
+        m_data.send(*s, m_report.begin(*s, request, args, request.data));
         break;
     }
     case SocketCall::Recv:

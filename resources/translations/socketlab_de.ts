@@ -816,6 +816,10 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <source>Ask for a positive number of bytes, such as 4096.</source>
         <translation>Eine positive Anzahl Bytes anfordern, etwa 4096.</translation>
     </message>
+    <message>
+        <source>A socket moves bytes. Encode the text first, as in msg.encode(), or write b&apos;...&apos;.</source>
+        <translation>Ein Socket überträgt Bytes. Kodieren Sie den Text zuerst, etwa mit msg.encode(), oder schreiben Sie b'...'.</translation>
+    </message>
 </context>
 <context>
     <name>EndpointForm</name>
@@ -2179,10 +2183,6 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     <message>
         <source>Turn on &quot;allow invalid calls&quot; to let the kernel answer instead.</source>
         <translation>„Ungültige Aufrufe erlauben“ einschalten, damit stattdessen der Kernel antwortet.</translation>
-    </message>
-    <message>
-        <source>A socket moves bytes. Encode the text first, as in msg.encode(), or write b&apos;...&apos;.</source>
-        <translation>Ein Socket überträgt Bytes. Kodieren Sie den Text zuerst, etwa mit msg.encode(), oder schreiben Sie b&apos;...&apos;.</translation>
     </message>
 </context>
 <context>
