@@ -25,6 +25,24 @@ LessonParser::Result parse(const QByteArray &text)
 {
     return LessonParser::parse(text, QStringLiteral("test"), LessonParser::Settings());
 }
+
+// A listener on a free port with accept() waiting, then the steps given.
+Lesson acceptingThen(const QByteArray &steps)
+{
+    LessonParser::Settings settings;
+    settings.port = freePort();
+    const LessonParser::Result r =
+        LessonParser::parse(header +
+                                "step: A\nsay: a\ndo: server socket\n"
+                                "step: B\nsay: b\ndo: server bind {host} {port}\n"
+                                "step: C\nsay: c\ndo: server listen 1\n"
+                                "step: D\nsay: d\ndo: server accept\n" +
+                                steps,
+                            QStringLiteral("x"), settings);
+    if (!r.ok())
+        qWarning("%s", qPrintable(r.error));
+    return r.lesson;
+}
 } // namespace
 
 class TestLessonExercise : public QObject
@@ -92,22 +110,14 @@ void TestLessonExercise::theProgramShowsAsTextNotMarkup()
 
 void TestLessonExercise::aWrongEchoKeepsTheStudentsTurn()
 {
-    LessonParser::Settings settings;
-    settings.port = freePort();
-    const LessonParser::Result r =
-        LessonParser::parse(header + "step: A\nsay: a\ndo: server socket\n"
-                                     "step: B\nsay: b\ndo: server bind {host} {port}\n"
-                                     "step: C\nsay: c\ndo: server listen 1\n"
-                                     "step: D\nsay: d\ndo: server accept\n"
-                                     "step: E\nsay: e\ndo: client socket\n"
-                                     "step: F\nsay: f\ndo: client connect {host} {port}\n"
-                                     "step: G\nsay: echo it\nwait: conn sendall hi\n",
-                            QStringLiteral("x"), settings);
-    QVERIFY2(r.ok(), qPrintable(r.error));
+    const Lesson lesson = acceptingThen("step: E\nsay: e\ndo: client socket\n"
+                                        "step: F\nsay: f\ndo: client connect {host} {port}\n"
+                                        "step: G\nsay: echo it\nwait: conn sendall hi\n");
+    QCOMPARE(lesson.steps.size(), 7);
     SocketSession session;
     LessonRunner runner(&session);
     runner.setPlayDelayMs(0);
-    runner.setLesson(r.lesson);
+    runner.setLesson(lesson);
     runner.play();
     QTRY_COMPARE(runner.status(6), LessonRunner::StepStatus::WaitingForUser);
     QTRY_VERIFY(!runner.socketIdFor(QStringLiteral("conn")).isEmpty());
@@ -177,19 +187,7 @@ void TestLessonExercise::theEchoHomeworkIsMadeByClicking()
 namespace {
 Lesson browserLesson()
 {
-    LessonParser::Settings settings;
-    settings.port = freePort();
-    const LessonParser::Result r =
-        LessonParser::parse(header + "step: A\nsay: a\ndo: server socket\n"
-                                     "step: B\nsay: b\ndo: server bind {host} {port}\n"
-                                     "step: C\nsay: c\ndo: server listen 5\n"
-                                     "step: D\nsay: d\ndo: server accept\n"
-                                     "step: E\nsay: e\nbrowse: /\n"
-                                     "step: F\nsay: f\ndo: conn recv 4096\n",
-                            QStringLiteral("x"), settings);
-    if (!r.ok())
-        qWarning("%s", qPrintable(r.error));
-    return r.lesson;
+    return acceptingThen("step: E\nsay: e\nbrowse: /\nstep: F\nsay: f\ndo: conn recv 4096\n");
 }
 } // namespace
 
