@@ -1,6 +1,7 @@
 // The session log's memory caps, its table, the trace format and the Python wording.
 
 #include "calls/SocketAddress.h"
+#include "calls/SocketName.h"
 #include "present/EventText.h"
 #include "present/FrameThrottle.h"
 #include "present/PythonForm.h"
@@ -195,20 +196,26 @@ void TestEventLog::consoleLine_data()
     recv.kernelState = QStringLiteral("ESTABLISHED");
     QTest::newRow("recv returned")
         << recv
-        << QStringLiteral("    12.500  conn#1     msg = conn.recv(4096)  → b'hi'  (2 bytes)  "
+        << QStringLiteral("    12.500  msg = conn.recv(4096)  → b'hi'  (2 bytes)  "
                           "[kernel: ESTABLISHED]");
 
     SocketEvent started = recv;
     started.phase = CallPhase::Started;
     started.tMs = 1234567.25;
     QTest::newRow("started: no kernel state")
-        << started << QStringLiteral("1234567.250  conn#1     msg = conn.recv(4096)  …");
+        << started << QStringLiteral("1234567.250  msg = conn.recv(4096)  …");
 
     SocketEvent longId = dataEvent(QStringLiteral("client#1234"), SocketCall::Recv, "");
     longId.byteCount = 0;
-    QTest::newRow("a long socket name is not cut")
+    QTest::newRow("a socket without a name is named by its id")
         << longId
-        << QStringLiteral("     0.000  client#1234  from_server = client_socket_1234.recv(4096)  → "
+        << QStringLiteral("     0.000  from_server = client_socket_1234.recv(4096)  → "
+                          "b''  (0 bytes: the peer closed its side)");
+    SocketEvent named = longId;
+    named.socketName = QStringLiteral("client_socket");
+    QTest::newRow("a socket's name wins over its id")
+        << named
+        << QStringLiteral("     0.000  from_server = client_socket.recv(4096)  → "
                           "b''  (0 bytes: the peer closed its side)");
 }
 
@@ -337,9 +344,11 @@ void TestEventLog::variableNames()
 {
     QFETCH(QString, id);
     QFETCH(QString, name);
-    const QString made = PythonForm::variableName(id);
+    const QString made = SocketName::forId(id);
     static const QRegularExpression identifier(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]*$"));
     QVERIFY2(identifier.match(made).hasMatch(), qPrintable(made));
+    // What a trace may carry as a name is what SocketLab itself would make.
+    QVERIFY2(SocketName::isValid(made), qPrintable(made));
     if (name == QLatin1String("sock_"))
         QVERIFY2(made.startsWith(name) && made.size() == 13, qPrintable(made)); // sock_ + 8 hex
     else

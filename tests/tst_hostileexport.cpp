@@ -140,6 +140,11 @@ void TestHostileExport::hostileTraceRunsOnlyItsSocketCalls_data()
                                       << "path" << QStringLiteral("x.sock'); %1; ('").arg(py);
     QTest::newRow("python accepted id") << "python"
                                         << "accepted" << QStringLiteral("%1;conn#1").arg(py);
+    QTest::newRow("python socket name") << "python"
+                                        << "name" << QStringLiteral("x = 0; %1; y").arg(py);
+    QTest::newRow("python accepted name")
+        << "python"
+        << "accepted name" << QStringLiteral("conn, addr = 0, 0; %1; z").arg(py);
     QTest::newRow("c bind host")
         << "c"
         << "host"
@@ -156,6 +161,11 @@ void TestHostileExport::hostileTraceRunsOnlyItsSocketCalls_data()
         << "path" << QStringLiteral("x.sock\", 1); %1; strncpy(addr.sun_path, \"y").arg(c);
     QTest::newRow("c socket id") << "c"
                                  << "id" << QStringLiteral("x = 0; %1; int server#1").arg(c);
+    QTest::newRow("c socket name") << "c"
+                                   << "name" << QStringLiteral("x = 0; %1; int y").arg(c);
+    QTest::newRow("c accepted name")
+        << "c"
+        << "accepted name" << QStringLiteral("x = 0; %1; int z").arg(c);
 }
 
 void TestHostileExport::hostileTraceRunsOnlyItsSocketCalls()
@@ -187,7 +197,14 @@ void TestHostileExport::hostileTraceRunsOnlyItsSocketCalls()
     }
     if (vector == QLatin1String("accepted"))
         events << ended(id, SocketCall::Accept, {}, QVariantMap{{"socket", payload}});
+    if (vector == QLatin1String("accepted name"))
+        events << ended(id, SocketCall::Accept, {},
+                        QVariantMap{{"socket", QStringLiteral("conn#1")}, {"name", payload}});
     events << ended(id, SocketCall::Close, {});
+    if (vector == QLatin1String("name")) {
+        for (SocketEvent &e : events)
+            e.socketName = payload;
+    }
 
     QTemporaryDir dir;
     QByteArray trace;

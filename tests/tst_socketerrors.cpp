@@ -2,9 +2,9 @@
 // and the rules that refuse a call unless invalid calls are allowed.
 
 #include "LoopbackSession.h"
-#include "present/PythonForm.h"
 #include "PythonServers.h"
 #include "calls/ErrnoCatalog.h"
+#include "present/PythonForm.h"
 
 #include <QProcess>
 #include <QTest>

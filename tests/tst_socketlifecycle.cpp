@@ -192,7 +192,7 @@ void TestSocketLifecycle::secondCallTheSameWayIsRefused()
     QCOMPARE(m_session->recv(conn, 10),
              QStringLiteral("recv() is still running on %1; wait for it to return, or close the "
                             "socket to cancel it.")
-                 .arg(conn));
+                 .arg(m_session->socket(conn).name));
     QVERIFY(m_session->shutdown(conn, SHUT_WR).contains(QStringLiteral("recv() is still")));
 
     // A sendall that cannot finish (the client reads nothing) keeps the send side busy.
@@ -202,7 +202,7 @@ void TestSocketLifecycle::secondCallTheSameWayIsRefused()
     QCOMPARE(m_session->send(conn, "more"),
              QStringLiteral("sendall() is still running on %1; wait for it to return, or close "
                             "the socket to cancel it.")
-                 .arg(conn));
+                 .arg(m_session->socket(conn).name));
 
     // Closing cancels both: the log says so for each call.
     m_session->close(conn);

@@ -372,17 +372,17 @@ void SequenceDiagramView::paintHeader(QPainter &p, const SequenceLayout &l, bool
     const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
     int lastLabelRight = INT_MIN;
     for (int i = 0; i < lines.size(); ++i) {
-        const QString id = lines.at(i).socketId;
-        if (crowded &&
-            l.columnX(i) - boldMetrics.averageCharWidth() * int(id.size()) / 3 < lastLabelRight + 4)
+        const QString &name = lines.at(i).name;
+        if (crowded && l.columnX(i) - boldMetrics.averageCharWidth() * int(name.size()) / 3 <
+                           lastLabelRight + 4)
             continue;
-        const int width = boldMetrics.horizontalAdvance(id);
+        const int width = boldMetrics.horizontalAdvance(name);
         const int left = l.headerLabelLeft(i, width, crowded);
         if (crowded && left < lastLabelRight + 4)
             continue;
         lastLabelRight = left + width;
         p.setPen(RoleColors::strong(lines.at(i).role));
-        p.drawText(QPoint(left, l.headerHeight() - boldMetrics.descent() - 4), id);
+        p.drawText(QPoint(left, l.headerHeight() - boldMetrics.descent() - 4), name);
     }
     if (lines.isEmpty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));

@@ -13,6 +13,7 @@
 #include "SocketPicker.h"
 #include "SocketStatusView.h"
 #include "calls/HostPortText.h"
+#include "calls/SocketName.h"
 #include "session/AutoServer.h"
 #include "session/SocketSession.h"
 
@@ -248,7 +249,7 @@ void ServerPane::showConnection(const SocketInfo &info)
         }
     }
     item->setText(QStringLiteral("%1   ← %2   %3")
-                      .arg(info.id, info.peer.display(), socketStateName(info.state)));
+                      .arg(SocketName::of(info), info.peer.display(), socketStateName(info.state)));
     if (info.id == selectedConnection())
         m_connectionStatus->showSocket(info);
 }
@@ -392,9 +393,10 @@ void ServerPane::refresh()
     const bool open = !m_listenerId.isEmpty() && listener.state != SocketState::Closed &&
                       !(listener.state == SocketState::Failed && listener.fd < 0);
     const QString readOnly = m_shown->readOnlyReason();
-    m_socket->setAvailability(!readOnly.isEmpty() ? readOnly
-                              : open ? tr("%1 is still open; close it first.").arg(m_listenerId)
-                                     : QString());
+    m_socket->setAvailability(
+        !readOnly.isEmpty() ? readOnly
+        : open              ? tr("%1 is still open; close it first.").arg(SocketName::of(listener))
+                            : QString());
     const auto why = [this, &readOnly](SocketCall call) {
         if (!readOnly.isEmpty())
             return readOnly;

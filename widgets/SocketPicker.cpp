@@ -1,5 +1,7 @@
 #include "SocketPicker.h"
 
+#include "calls/SocketName.h"
+
 SocketPicker::SocketPicker(QWidget *parent) : QComboBox(parent)
 {
     connect(this, &QComboBox::activated, this,
@@ -17,7 +19,8 @@ void SocketPicker::showState(const SocketInfo &info)
 {
     const int index = findData(info.id);
     if (index >= 0)
-        setItemText(index, QStringLiteral("%1   %2").arg(info.id, socketStateName(info.state)));
+        setItemText(index, QStringLiteral("%1   %2").arg(SocketName::of(info),
+                                                         socketStateName(info.state)));
 }
 
 void SocketPicker::forget(const QString &socketId)

@@ -3,6 +3,7 @@
 #include "RoleColors.h"
 #include "StateBadge.h"
 #include "ToneLabel.h"
+#include "calls/SocketName.h"
 #include "lookup/SocketNames.h"
 #include "present/BytesFormat.h"
 #include "present/PythonForm.h"
@@ -103,9 +104,10 @@ QString SocketStatusView::titleText() const
 {
     const QString fd = m_info.fd >= 0 ? QString::number(m_info.fd) : QStringLiteral("–");
     if (m_compact)
-        return tr("%1   fd %2").arg(m_info.id, fd);
+        return tr("%1   fd %2").arg(SocketName::of(m_info), fd);
     return tr("%1   fd %2   %3 %4")
-        .arg(m_info.id, fd, SocketNames::family(m_info.family), SocketNames::type(m_info.type));
+        .arg(SocketName::of(m_info), fd, SocketNames::family(m_info.family),
+             SocketNames::type(m_info.type));
 }
 
 void SocketStatusView::showLiveText()
@@ -151,8 +153,8 @@ void SocketStatusView::showSocket(const SocketInfo &info)
     m_hasSocket = true;
     m_badge->setState(info.state);
     m_title->setText(titleText());
-    m_title->setToolTip(tr("In Python, print(%1) shows:\n%2")
-                            .arg(PythonForm::variableName(info.id), PythonForm::repr(info)));
+    m_title->setToolTip(tr("In Python, print(%1) shows:\n%2\nTraces and lesson files call it %3.")
+                            .arg(SocketName::of(info), PythonForm::repr(info), info.id));
     QStringList where;
     if (info.local.isValid())
         where << tr("local %1").arg(info.local.display());

@@ -1,6 +1,7 @@
 #include "TcpStateView.h"
 
 #include "RoleColors.h"
+#include "calls/SocketName.h"
 #include "calls/TcpStateMachine.h"
 
 #include <QPainter>
@@ -62,9 +63,11 @@ void TcpStateView::showSocket(const SocketInfo &info)
     if (state >= 0)
         m_lastState.insert(info.id, state);
     m_socketId = info.id;
+    m_socketName = SocketName::of(info);
     m_current = state;
-    setAccessibleDescription(state >= 0 ? tr("%1 is in %2").arg(info.id, info.kernel.stateName())
-                                        : tr("No kernel state for %1").arg(info.id));
+    setAccessibleDescription(state >= 0
+                                 ? tr("%1 is in %2").arg(m_socketName, info.kernel.stateName())
+                                 : tr("No kernel state for %1").arg(m_socketName));
     update();
 }
 
@@ -85,7 +88,7 @@ void TcpStateView::paintEvent(QPaintEvent *)
     p.setFont(title);
     p.setPen(palette().color(QPalette::Text));
     p.drawText(geometry.title(), Qt::AlignLeft | Qt::AlignVCenter,
-               m_current >= 0 ? tr("%1: kernel state").arg(m_socketId)
+               m_current >= 0 ? tr("%1: kernel state").arg(m_socketName)
                               : tr("Select a TCP socket's event to see its state"));
     const QVector<TcpStateMachine::Transition> &transitions = TcpStateMachine::transitions();
     for (const TcpStateLayout::Arrow &arrow : geometry.arrows()) {

@@ -33,6 +33,7 @@ private:
     TcpStateLayout::Metrics metrics() const;
 
     QString m_socketId;
+    QString m_socketName;
     int m_current = -1;              // -1: nothing to show
     int m_transition = -1;           // index into TcpStateMachine::transitions()
     QHash<QString, int> m_lastState; // per socket, to find the transition taken

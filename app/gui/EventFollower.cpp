@@ -5,6 +5,7 @@
 #include "SequenceDiagramView.h"
 #include "SessionLogView.h"
 #include "TcpStateView.h"
+#include "calls/SocketName.h"
 #include "present/PythonForm.h"
 #include "session/EventLog.h"
 #include "session/FreedMemory.h"
@@ -148,8 +149,7 @@ void EventFollower::followNewest()
     showEventBytes(m_newestEnded);
     const SocketEvent &newest = m_parts.log->event(m_newestEnded);
     m_parts.diagram->announce(
-        tr("%1: %2 → %3")
-            .arg(newest.socketId, PythonForm::statement(newest), PythonForm::outcome(newest)));
+        tr("%1 → %2").arg(PythonForm::statement(newest), PythonForm::outcome(newest)));
     const QString id = newest.socketId;
     if (m_shown->contains(id))
         m_parts.states->showSocket(m_shown->socket(id));
@@ -164,8 +164,8 @@ void EventFollower::showEventBytes(int logRow)
         m_parts.code->showSession(m_parts.log->events(), logRow);
     if (e.data.isEmpty() && e.bytesNotKept == 0)
         return;
-    const QString what = e.call == SocketCall::Recv ? tr("%1 received").arg(e.socketId)
-                                                    : tr("%1 sent").arg(e.socketId);
+    const QString what = e.call == SocketCall::Recv ? tr("%1 received").arg(SocketName::of(e))
+                                                    : tr("%1 sent").arg(SocketName::of(e));
     m_parts.bytes->setBytes(e.data, QStringLiteral("%1  (%2)").arg(what, PythonForm::statement(e)),
                             e.bytesNotKept);
 }

@@ -1,5 +1,7 @@
 #include "calls/CallRules.h"
 
+#include "calls/SocketName.h"
+
 #include <sys/socket.h>
 
 QString CallRules::whyImpossible(const SocketInfo &socket, SocketCall call)
@@ -24,7 +26,7 @@ QString CallRules::whyImpossible(const SocketInfo &socket, SocketCall call)
         inTheWay = second;
     return tr("%1() is still running on %2; wait for it to return, or close the "
               "socket to cancel it.")
-        .arg(socketCallName(inTheWay), socket.id);
+        .arg(socketCallName(inTheWay), SocketName::of(socket));
 }
 
 QString CallRules::whyInvalid(const SocketInfo &socket, SocketCall call)

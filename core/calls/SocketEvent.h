@@ -18,6 +18,9 @@ struct SocketEvent
     qint64 seq = 0;
     double tMs = 0; // session clock, monotonic
     QString socketId;
+    // The socket's name when the event happened (see SocketName); empty in events made
+    // before names existed, which SocketName::of then names by their id.
+    QString socketName;
     SocketRole role = SocketRole::Client;
     SocketCall call = SocketCall::None;
     CallPhase phase = CallPhase::Started;

@@ -13,7 +13,8 @@
 // A snapshot of one socket as the worker sees it; copied to the UI after every change.
 struct SocketInfo
 {
-    QString id; // "server#1", "conn#1", "client#1"
+    QString id;   // "server#1", "conn#1", "client#1"
+    QString name; // "server_socket", "conn_2": what views show (see SocketName)
     SocketRole role = SocketRole::Client;
     QString parentId; // for a connection: the listener that accepted it
     int family = 0;

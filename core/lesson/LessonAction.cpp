@@ -1,9 +1,9 @@
 #include "lesson/LessonAction.h"
 
+#include "calls/SocketName.h"
 #include "calls/SocketOption.h"
 #include "lookup/SocketNames.h"
 #include "present/BytesFormat.h"
-#include "present/PythonForm.h"
 
 namespace {
 QString quoted(const QString &text)
@@ -14,17 +14,6 @@ QString quoted(const QString &text)
 QString endpoint(const QString &host, int port)
 {
     return QStringLiteral("(%1, %2)").arg(quoted(host)).arg(port);
-}
-
-// The course's name for a lesson's socket, as the log writes it: server → server_socket,
-// client2 → client_socket_2, conn → conn.
-QString variable(const QString &target)
-{
-    qsizetype digits = target.size();
-    while (digits > 0 && target.at(digits - 1).isDigit())
-        --digits;
-    const QString number = digits < target.size() ? target.mid(digits) : QStringLiteral("1");
-    return PythonForm::variableName(target.left(digits) + QLatin1Char('#') + number);
 }
 
 QString lookupPython(const QString &lookup, const QStringList &args)
@@ -59,7 +48,7 @@ QString LessonAction::python() const
         return QString();
     case Kind::Serve:
         return QStringLiteral("# %1 serves every client it accepts (%2 mode)")
-            .arg(variable(target), serverModeName(mode));
+            .arg(courseName(target), serverModeName(mode));
     case Kind::Lookup:
         return lookupPython(lookup, args);
     case Kind::Browse:
@@ -67,7 +56,7 @@ QString LessonAction::python() const
     case Kind::Call:
         break;
     }
-    const QString var = variable(target);
+    const QString var = courseName(target);
     switch (call) {
     case SocketCall::Socket:
         return QStringLiteral("%1 = socket.socket(socket.%2, socket.%3)")
@@ -106,4 +95,13 @@ QString LessonAction::python() const
         break;
     }
     return QString();
+}
+
+QString LessonAction::courseName(const QString &target)
+{
+    qsizetype digits = target.size();
+    while (digits > 0 && target.at(digits - 1).isDigit())
+        --digits;
+    const QString number = digits < target.size() ? target.mid(digits) : QStringLiteral("1");
+    return SocketName::forId(target.left(digits) + QLatin1Char('#') + number);
 }

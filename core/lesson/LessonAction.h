@@ -50,6 +50,10 @@ struct LessonAction
 
     int line = 0; // in the lesson file, for messages
 
-    // The Python a student would type for it: "client.connect(('127.0.0.1', 50000))".
+    // The Python a student would type for it:
+    // "client_socket.connect(('127.0.0.1', 50000))".
     QString python() const;
+    // The name the course gives a lesson's socket, which the session then shows it by:
+    // server → server_socket, client2 → client_socket_2, conn → conn.
+    static QString courseName(const QString &target);
 };

@@ -131,7 +131,8 @@ QString LessonExecutor::issueCall(const LessonAction &a, QString *socketId)
 {
     if (a.call == SocketCall::Socket) {
         const QString refusal =
-            m_session->createSocket(socketRoleOf(a.target), a.family, a.type, 0, socketId);
+            m_session->createSocket(socketRoleOf(a.target), a.family, a.type, 0, socketId,
+                                    LessonAction::courseName(a.target));
         nameSocket(a.target, *socketId, socketRoleOf(a.target));
         return refusal;
     }
@@ -303,6 +304,9 @@ void LessonExecutor::end(int step, LessonStepStatus status, const QString &detai
 void LessonExecutor::nameSocket(const QString &name, const QString &socketId, SocketRole role)
 {
     m_names.insert(name, socketId);
+    // One name everywhere: the log, panes and diagram show the lesson's socket by the
+    // variable the lesson's code holds it in.
+    m_session->rename(socketId, LessonAction::courseName(name));
     emit socketNamed(name, socketId, role);
 }
 

@@ -38,10 +38,7 @@ QString EventText::line(const SocketEvent &e)
     text.reserve(192);
     text.fill(QLatin1Char(' '), qMax<qsizetype>(0, 10 - t.size()));
     text += t;
-    text += QLatin1String("  ");
-    text += e.socketId;
-    if (e.socketId.size() < 9)
-        text += QString(9 - e.socketId.size(), QLatin1Char(' '));
+    // No socket column: the statement names the socket the way the course does.
     text += QLatin1String("  ");
     text += PythonForm::statement(e);
     text += QLatin1String("  ");
@@ -52,7 +49,6 @@ QString EventText::line(const SocketEvent &e)
         text += QLatin1Char(']');
     }
     if (e.phase == CallPhase::Failed && !e.error.hint().isEmpty())
-        text += QStringLiteral("\n%1  hint: %2")
-                    .arg(QString(10 + 2 + 9, QLatin1Char(' ')), e.error.hint());
+        text += QStringLiteral("\n%1  hint: %2").arg(QString(10, QLatin1Char(' ')), e.error.hint());
     return text;
 }

@@ -13,7 +13,7 @@ public:
     // The result column: "→ None", "… blocked", "✗ ConnectionRefusedError: …", plus a
     // "(N more bytes not kept)" note when the log dropped data.
     static QString outcome(const SocketEvent &event);
-    // One line for a console: "  1234.567  server#1   server_socket.listen(1)  → None".
+    // One line for a console: "  1234.567  server_socket.listen(1)  → None".
     // Failures add the hint on a second line.
     static QString line(const SocketEvent &event);
 };

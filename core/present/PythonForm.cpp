@@ -1,6 +1,7 @@
 #include "present/PythonForm.h"
 
 #include "calls/SocketAddress.h"
+#include "calls/SocketName.h"
 #include "calls/SocketOption.h"
 #include "lookup/SocketNames.h"
 #include "present/BytesFormat.h"
@@ -16,50 +17,15 @@ QString addressLiteral(const QVariantMap &args)
            QString::number(args.value(QStringLiteral("port")).toInt()) + QLatin1Char(')');
 }
 
-// An id this version wrote (server#2) keeps its readable name; anything else a trace may
-// hold becomes a name made only of letters, digits and underscores, distinct per id.
-QString fallbackName(const QString &socketId)
-{
-    quint32 hash = 2166136261u; // FNV-1a
-    for (const char byte : socketId.toUtf8()) {
-        hash ^= static_cast<unsigned char>(byte);
-        hash *= 16777619u;
-    }
-    return QStringLiteral("sock_%1").arg(hash, 8, 16, QLatin1Char('0'));
-}
-
 QString module(const QString &name)
 {
     return QStringLiteral("socket.") + name;
 }
 } // namespace
 
-QString PythonForm::variableName(const QString &socketId)
-{
-    // By hand rather than with a regular expression: the console log names the socket of
-    // every call it prints, tens of thousands a second in a flood.
-    const qsizetype hash = socketId.indexOf(QLatin1Char('#'));
-    const QStringView prefix = QStringView(socketId).left(hash < 0 ? socketId.size() : hash);
-    const QStringView number = hash < 0 ? QStringView() : QStringView(socketId).mid(hash + 1);
-    const bool knownPrefix = prefix == QLatin1String("server") ||
-                             prefix == QLatin1String("client") || prefix == QLatin1String("conn");
-    bool digits = hash < 0 ||
-                  (number.size() >= 1 && number.size() <= 9 && number.front() != QLatin1Char('0'));
-    for (const QChar c : number)
-        digits = digits && c >= QLatin1Char('0') && c <= QLatin1Char('9');
-    if (!knownPrefix || !digits)
-        return fallbackName(socketId);
-    const QString base = prefix == QLatin1String("conn")
-                             ? QStringLiteral("conn")
-                             : prefix.toString() + QStringLiteral("_socket");
-    if (number.isEmpty() || number == QLatin1String("1"))
-        return base;
-    return base + QLatin1Char('_') + number.toString();
-}
-
 QString PythonForm::statement(const SocketEvent &e)
 {
-    const QString var = variableName(e.socketId);
+    const QString var = SocketName::of(e);
     const QVariantMap &a = e.args;
     switch (e.call) {
     case SocketCall::None:
@@ -95,9 +61,7 @@ QString PythonForm::statement(const SocketEvent &e)
             .arg(var)
             .arg(a.value(QStringLiteral("backlog")).toInt());
     case SocketCall::Accept: {
-        const QString conn = e.result.toMap().value(QStringLiteral("socket")).toString();
-        return QStringLiteral("%1, addr = %2.accept()")
-            .arg(conn.isEmpty() ? QStringLiteral("conn") : variableName(conn), var);
+        return QStringLiteral("%1, addr = %2.accept()").arg(SocketName::acceptedBy(e), var);
     }
     case SocketCall::Connect:
         return QStringLiteral("%1.connect(%2)").arg(var, addressLiteral(a));

@@ -11,8 +11,6 @@
 class PythonForm
 {
 public:
-    // The Python variable for a socket id: server#1 → server_socket, conn#2 → conn_2.
-    static QString variableName(const QString &socketId);
     // The statement, e.g. "msg = conn.recv(4096)".
     static QString statement(const SocketEvent &event);
     // What came back, e.g. "b'Hey'", "('127.0.0.1', 54321)", "None",

@@ -1,6 +1,7 @@
 #include "present/SequenceModel.h"
 
 #include "calls/SocketAddress.h"
+#include "calls/SocketName.h"
 #include "present/BytesFormat.h"
 
 namespace {
@@ -30,10 +31,14 @@ int SequenceModel::newRow(qint64 seq)
 int SequenceModel::lifeline(const SocketEvent &event, int row)
 {
     auto it = m_lifelineIndex.constFind(event.socketId);
-    if (it != m_lifelineIndex.constEnd())
+    if (it != m_lifelineIndex.constEnd()) {
+        if (!event.socketName.isEmpty() && m_lifelines.at(*it).name != event.socketName)
+            m_lifelines[*it].name = event.socketName; // a lesson took the socket over
         return *it;
+    }
     Lifeline l;
     l.socketId = event.socketId;
+    l.name = SocketName::of(event);
     l.role = event.role;
     l.firstRow = row;
     m_lifelines.append(l);
@@ -148,10 +153,11 @@ void SequenceModel::onAccepted(const SocketEvent &e, int row)
         SocketAddress::fromVariant(result.value(QStringLiteral("address")).toMap());
     SocketEvent born;
     born.socketId = conn;
+    born.socketName = SocketName::acceptedBy(e);
     born.role = SocketRole::Connection;
     lifeline(born, row);
-    m_marks.append({m_lifelineIndex.value(e.socketId), row, QStringLiteral("accept → %1").arg(conn),
-                    e.seq, false});
+    m_marks.append({m_lifelineIndex.value(e.socketId), row,
+                    QStringLiteral("accept → %1").arg(born.socketName), e.seq, false});
     m_connByPeer.insert(keyOf(peer), conn);
     const QString client = m_clientByLocal.value(keyOf(peer));
     if (!client.isEmpty())

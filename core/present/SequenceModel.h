@@ -19,6 +19,7 @@ public:
     struct Lifeline
     {
         QString socketId;
+        QString name; // shown in the header: the socket's latest name (see SocketName)
         SocketRole role = SocketRole::Client;
         int firstRow = 0;
         int lastRow = -1; // -1 while open

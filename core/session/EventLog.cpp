@@ -1,5 +1,6 @@
 #include "session/EventLog.h"
 
+#include "calls/SocketName.h"
 #include "present/BytesFormat.h"
 #include "present/EventText.h"
 #include "present/PythonForm.h"
@@ -126,7 +127,7 @@ QVariant EventLog::data(const QModelIndex &index, int role) const
     case TimeColumn:
         return EventText::time(e.tMs);
     case SocketColumn:
-        return e.socketId;
+        return SocketName::of(e);
     case CallColumn: {
         QString &text = m_callTexts[index.row()];
         if (text.isEmpty())

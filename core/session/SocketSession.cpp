@@ -1,6 +1,7 @@
 #include "session/SocketSession.h"
 
 #include "calls/CallRules.h"
+#include "calls/SocketName.h"
 #include "engine/BatchSender.h"
 #include "engine/DefaultSocketProbe.h"
 #include "engine/SocketEngine.h"
@@ -82,13 +83,9 @@ void SocketSession::processPending()
             const QString id = info->id;
             if (!m_sockets.contains(id))
                 m_order.append(id);
+            info->name = m_naming.nameFor(id, info->role);
             m_sockets[id] = std::move(*info); // QHash::insert would copy it
-            // After the table has the new state: the announcement may run at once.
-            if (!m_changed.contains(id)) {
-                m_changed.insert(id);
-                m_changedOrder.append(id);
-                m_announce->request();
-            }
+            markChanged(id);
             continue;
         }
         if (const auto *status = std::get_if<ServingStatus>(&message)) {
@@ -101,14 +98,53 @@ void SocketSession::processPending()
         }
         // Taken: an automatic server held back by a slow UI may go on.
         m_engine->batches()->eventsInFlight().fetch_sub(1, std::memory_order_relaxed);
-        emit eventOccurred(std::get<SocketEvent>(message));
+        SocketEvent &event = std::get<SocketEvent>(message);
+        name(event);
+        emit eventOccurred(event);
     }
     if (!m_pending.empty())
         QMetaObject::invokeMethod(this, &SocketSession::processPending, Qt::QueuedConnection);
 }
 
+void SocketSession::markChanged(const QString &id)
+{
+    // After the table has the new state: the announcement may run at once.
+    if (!m_changed.contains(id)) {
+        m_changed.insert(id);
+        m_changedOrder.append(id);
+        m_announce->request();
+    }
+}
+
+void SocketSession::name(SocketEvent &event)
+{
+    event.socketName = m_naming.nameFor(event.socketId, event.role);
+    if (event.call != SocketCall::Accept || event.phase != CallPhase::Returned)
+        return;
+    QVariantMap result = event.result.toMap();
+    const QString accepted = result.value(QStringLiteral("socket")).toString();
+    if (accepted.isEmpty())
+        return;
+    result.insert(QStringLiteral("name"), m_naming.nameFor(accepted, SocketRole::Connection));
+    event.result = result;
+}
+
+void SocketSession::rename(const QString &id, const QString &name)
+{
+    if (!m_sockets.contains(id) || !SocketName::isValid(name))
+        return;
+    const QString displaced = m_naming.claim(id, name);
+    for (const QString &renamed : {id, displaced}) {
+        if (!m_sockets.contains(renamed))
+            continue;
+        m_sockets[renamed].name = m_naming.name(renamed);
+        markChanged(renamed);
+    }
+}
+
 void SocketSession::forget(const QString &id)
 {
+    m_naming.release(id);
     m_sockets.remove(id);
     m_order.removeOne(id);
     if (m_changed.remove(id))
@@ -167,12 +203,13 @@ void SocketSession::setAllowInvalidCalls(bool allow)
 }
 
 QString SocketSession::createSocket(SocketRole role, int family, int type, int protocol,
-                                    QString *newId)
+                                    QString *newId, const QString &name)
 {
     const int number = ++m_counters[int(role)];
     const QString id = QStringLiteral("%1#%2").arg(socketRolePrefix(role)).arg(number);
     SocketInfo placeholder;
     placeholder.id = id;
+    placeholder.name = m_naming.nameFor(id, role);
     placeholder.role = role;
     placeholder.family = family;
     placeholder.type = type;
@@ -182,13 +219,15 @@ QString SocketSession::createSocket(SocketRole role, int family, int type, int p
     m_order.append(id);
     if (newId)
         *newId = id;
+    if (!name.isEmpty())
+        rename(id, name);
 
     CallRequest r = CallRequest::on(SocketCall::Socket, id);
     r.role = role;
     r.family = family;
     r.type = type;
     r.protocol = protocol;
-    emit socketChanged(placeholder);
+    emit socketChanged(m_sockets.value(id));
     return request(r);
 }
 

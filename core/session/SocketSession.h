@@ -8,6 +8,7 @@
 #include "calls/SocketEvent.h"
 #include "calls/SocketInfo.h"
 #include "session/SessionClock.h"
+#include "session/SocketNaming.h"
 #include "sources/SocketSource.h"
 
 #include <QHash>
@@ -42,8 +43,14 @@ public:
 
     // Each call returns an empty string when it went to the worker, or the reason it did not
     // (the rules refused it). Results arrive later as eventOccurred / socketChanged.
+    // name: the one to show it by (a lesson's server_socket); empty: the first free one of
+    // its role (see SocketNaming).
     QString createSocket(SocketRole role, int family = AF_INET, int type = SOCK_STREAM,
-                         int protocol = 0, QString *newId = nullptr);
+                         int protocol = 0, QString *newId = nullptr,
+                         const QString &name = QString());
+    // Shows the socket by name from now on; a socket that had that name gets another.
+    // Only names of the course's shape (SocketName::isValid).
+    void rename(const QString &id, const QString &name);
     QString setReuseAddress(const QString &id, bool on = true);
     // setsockopt(level, option, value) for an option SocketOption offers.
     QString setOption(const QString &id, const QString &option, int value);
@@ -106,6 +113,9 @@ private:
     // Tells the views of the sockets that changed since they last heard.
     void announceChanged();
     void forget(const QString &id);
+    void markChanged(const QString &id);
+    // Stamps the names of the sockets an event is about onto it.
+    void name(SocketEvent &event);
 
     SessionClock m_clock;
     QThread m_thread;
@@ -113,6 +123,7 @@ private:
     Mailbox *m_mailbox; // on this thread: what the worker hands back
     QHash<QString, SocketInfo> m_sockets;
     QStringList m_order;
+    SocketNaming m_naming;
     QHash<int, int> m_counters; // per SocketRole
     bool m_allowInvalid = false;
     std::deque<EngineBatch::Message> m_pending; // from the worker, not yet handled

@@ -1,9 +1,9 @@
 #include "trace/CProgram.h"
 
+#include "calls/SocketName.h"
 #include "calls/SocketOption.h"
 #include "lookup/SocketNames.h"
 #include "present/CodeLiteral.h"
-#include "present/PythonForm.h"
 #include "trace/CodeGenerator.h"
 
 #include <algorithm>
@@ -92,7 +92,7 @@ static void send_all(int fd, const char *data, size_t len)
 
 QString CProgram::statement(const SocketEvent &e, int port, bool script)
 {
-    const QString var = PythonForm::variableName(e.socketId);
+    const QString var = SocketName::of(e);
     if (e.phase == CallPhase::Failed)
         return QStringLiteral("// ") + socketCallName(e.call) +
                QStringLiteral(": failed in the session ") + failure(e);
@@ -158,8 +158,7 @@ QString CProgram::statement(const SocketEvent &e, int port, bool script)
             .arg(var)
             .arg(a.value(QStringLiteral("backlog")).toInt());
     case SocketCall::Accept: {
-        const QString conn =
-            PythonForm::variableName(e.result.toMap().value(QStringLiteral("socket")).toString());
+        const QString conn = SocketName::acceptedBy(e);
         return QStringLiteral("%3%1 = accept(%2, NULL, NULL);\ncheck(%1, \"accept\");")
             .arg(conn, var, script ? QString() : QStringLiteral("int "));
     }
@@ -242,10 +241,9 @@ QString CProgram::program(const QVector<SocketEvent> &calls, const QString &name
     for (const SocketEvent &e : calls) {
         if (e.phase != CallPhase::Returned)
             continue; // a failed call is only a comment
-        QStringList names{PythonForm::variableName(e.socketId)};
+        QStringList names{SocketName::of(e)};
         if (e.call == SocketCall::Accept)
-            names << PythonForm::variableName(
-                e.result.toMap().value(QStringLiteral("socket")).toString());
+            names << SocketName::acceptedBy(e);
         for (const QString &name : names) {
             if (!sockets.contains(name))
                 sockets << name;

@@ -1,6 +1,7 @@
 #include "trace/CodeGenerator.h"
 
 #include "calls/SocketAddress.h"
+#include "calls/SocketName.h"
 #include "present/BytesFormat.h"
 #include "present/CodeLiteral.h"
 #include "present/PythonForm.h"
@@ -73,7 +74,7 @@ QString pythonFailure(const SocketEvent &e)
 
 QString pythonLine(const SocketEvent &e, int port, bool script)
 {
-    const QString var = PythonForm::variableName(e.socketId);
+    const QString var = SocketName::of(e);
     if (e.phase == CallPhase::Failed)
         return QStringLiteral("# ") + PythonForm::statement(e) + QStringLiteral("  ") +
                pythonFailure(e);

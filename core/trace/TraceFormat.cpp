@@ -1,5 +1,7 @@
 #include "trace/TraceFormat.h"
 
+#include "calls/SocketName.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -13,6 +15,8 @@ QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
     // Rounded as a double: a time read from a foreign trace may not fit an integer.
     o.insert(QStringLiteral("t_ms"), std::round(e.tMs * 1000.0) / 1000.0);
     o.insert(QStringLiteral("socket"), e.socketId);
+    if (!e.socketName.isEmpty())
+        o.insert(QStringLiteral("name"), e.socketName);
     o.insert(QStringLiteral("call"), socketCallName(e.call));
     o.insert(QStringLiteral("phase"), callPhaseName(e.phase));
     o.insert(QStringLiteral("args"), QJsonObject::fromVariantMap(e.args));
@@ -107,8 +111,21 @@ bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *erro
         *error = QStringLiteral("t_ms %1 is out of range (0 to %2)").arg(e->tMs).arg(maxTimeMs);
         return false;
     }
+    // Names become identifiers in generated programs: one not of the course's shape is
+    // dropped, and the socket is named by its id as in traces from before names.
+    const QString name = o.value(QStringLiteral("name")).toString();
+    if (SocketName::isValid(name))
+        e->socketName = name;
     e->args = o.value(QStringLiteral("args")).toObject().toVariantMap();
     e->result = o.value(QStringLiteral("result")).toVariant();
+    if (e->result.typeId() == QMetaType::QVariantMap) {
+        QVariantMap result = e->result.toMap();
+        if (result.contains(QStringLiteral("name")) &&
+            !SocketName::isValid(result.value(QStringLiteral("name")).toString())) {
+            result.remove(QStringLiteral("name"));
+            e->result = result;
+        }
+    }
     e->kernelState = o.value(QStringLiteral("kernel_state")).toString();
     if (o.contains(QStringLiteral("bytes")))
         e->byteCount = o.value(QStringLiteral("bytes")).toInteger();

@@ -1,5 +1,6 @@
 #include "trace/TraceReplay.h"
 
+#include "calls/SocketName.h"
 #include "trace/TraceFormat.h"
 
 #include <QFileInfo>
@@ -65,6 +66,7 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
         order->append(e.socketId);
     }
     SocketInfo &s = (*sockets)[e.socketId];
+    s.name = SocketName::of(e); // a lesson may have renamed it since
     switch (e.phase) {
     case CallPhase::Started:
         s.lastError = CallError(); // as the engine does when a call starts
@@ -121,6 +123,7 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
             break;
         SocketInfo conn;
         conn.id = connId;
+        conn.name = SocketName::acceptedBy(e);
         conn.role = SocketRole::Connection;
         conn.parentId = s.id;
         conn.family = s.family;

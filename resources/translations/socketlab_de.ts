@@ -818,7 +818,7 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     </message>
     <message>
         <source>A socket moves bytes. Encode the text first, as in msg.encode(), or write b&apos;...&apos;.</source>
-        <translation>Ein Socket überträgt Bytes. Kodieren Sie den Text zuerst, etwa mit msg.encode(), oder schreiben Sie b'...'.</translation>
+        <translation>Ein Socket überträgt Bytes. Kodieren Sie den Text zuerst, etwa mit msg.encode(), oder schreiben Sie b&apos;...&apos;.</translation>
     </message>
 </context>
 <context>
@@ -986,16 +986,16 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
 <context>
     <name>EventFollower</name>
     <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1: %2 → %3</translation>
-    </message>
-    <message>
         <source>%1 received</source>
         <translation>%1 empfangen</translation>
     </message>
     <message>
         <source>%1 sent</source>
         <translation>%1 gesendet</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
     </message>
 </context>
 <context>
@@ -2299,9 +2299,11 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     </message>
     <message>
         <source>In Python, print(%1) shows:
-%2</source>
+%2
+Traces and lesson files call it %3.</source>
         <translation>In Python zeigt print(%1):
-%2</translation>
+%2
+Spuren und Lektionsdateien nennen ihn %3.</translation>
     </message>
 </context>
 <context>
