@@ -76,6 +76,8 @@ private slots:
     void theFirstRowsLabelsClearTheStickyHeader();
     void labelsStayInsideTheView_data();
     void labelsStayInsideTheView();
+    void headerNamesNeverOverlap_data();
+    void headerNamesNeverOverlap();
     void scrollingToARowMovesAsLittleAsPossible_data();
     void scrollingToARowMovesAsLittleAsPossible();
     void followingShowsTheNewestArrowAndRow_data();
@@ -196,9 +198,61 @@ void TestSequenceLayout::labelsStayInsideTheView()
     for (const SequenceModel::Mark &m : model.marks())
         QVERIFY2(inside(layout.markLabel(m, 4, textWidth, 12, 4)) || textWidth + 4 > width,
                  qPrintable(m.label));
-    for (int i = 0; i < model.lifelines().size(); ++i) {
-        const int left = layout.headerLabelLeft(i, textWidth, true);
-        QVERIFY(textWidth + 4 > width ? left == 2 : left >= 2 && left + textWidth <= width - 2);
+    for (const SequenceLayout::HeaderLabel &label :
+         layout.headerLabels([&](int) { return textWidth; }, 12, 4)) {
+        const int left = label.box.left();
+        QVERIFY(textWidth + 4 > width ? left == 2
+                                      : left >= 2 && left + label.box.width() <= width - 2);
+    }
+}
+
+void TestSequenceLayout::headerNamesNeverOverlap_data()
+{
+    QTest::addColumn<int>("width");
+    QTest::addColumn<int>("sockets");
+    QTest::addColumn<int>("textWidth");
+    QTest::addColumn<int>("shown"); // at least this many names; -1: all of them
+    // server_socket, conn and client_socket in bold, beside a lesson at 1024 px: they did
+    // overlap ("ver_socketonclient_soc") when each was centred on one line.
+    QTest::newRow("three long names, narrow diagram") << 190 << 3 << 110 << -1;
+    QTest::newRow("three names, wide") << 900 << 3 << 110 << -1;
+    QTest::newRow("a class on a laptop") << 1366 << 40 << 100 << 20;
+    QTest::newRow("more sockets than pixels") << 600 << 2000 << 90 << 6;
+}
+
+void TestSequenceLayout::headerNamesNeverOverlap()
+{
+    QFETCH(int, width);
+    QFETCH(int, sockets);
+    QFETCH(int, textWidth);
+    QFETCH(int, shown);
+    SequenceModel model;
+    if (sockets == 3) {
+        exchange(model);
+    } else {
+        for (int i = 0; i < sockets; ++i)
+            model.addEvent(ev(i + 1, QStringLiteral("client#%1").arg(i + 1), SocketCall::Socket,
+                              CallPhase::Returned, {}, i + 3));
+    }
+    SequenceLayout layout(&model);
+    layout.placeLifelines();
+    layout.setViewport(width, 400);
+    layout.setLineHeight(20);
+    const QVector<SequenceLayout::HeaderLabel> labels =
+        layout.headerLabels([&](int) { return textWidth; }, 16, 4);
+    QVERIFY2(labels.size() >= (shown < 0 ? sockets : shown),
+             qPrintable(QString::number(labels.size())));
+    const QRect header(0, 0, width, layout.headerHeight());
+    for (int i = 0; i < labels.size(); ++i) {
+        const QRect box = labels.at(i).box;
+        QVERIFY2(header.contains(box), qPrintable(QStringLiteral("%1,%2 %3×%4")
+                                                      .arg(box.left())
+                                                      .arg(box.top())
+                                                      .arg(box.width())
+                                                      .arg(box.height())));
+        for (int j = 0; j < i; ++j)
+            QVERIFY2(!box.intersects(labels.at(j).box),
+                     qPrintable(QStringLiteral("names %1 and %2").arg(j).arg(i)));
     }
 }
 
@@ -207,11 +261,11 @@ void TestSequenceLayout::scrollingToARowMovesAsLittleAsPossible_data()
     QTest::addColumn<int>("scroll");
     QTest::addColumn<int>("row");
     QTest::addColumn<int>("expected");
-    // Line height 16: rows of 40 px, a header of 32 and a top margin of 16; the view is
-    // 300 px high, so rows start at 48 + 40 × row in the content.
+    // Line height 16: rows of 40 px, a header of 36 (two lines and a little room) and a top
+    // margin of 16; the view is 300 px high, so rows start at 52 + 40 × row in the content.
     QTest::newRow("already in view") << 0 << 2 << 0;
-    QTest::newRow("below: its bottom at the view's bottom") << 0 << 10 << 48 + 440 - 300;
-    QTest::newRow("above: its top under the header") << 800 << 3 << 48 + 120 - 32;
+    QTest::newRow("below: its bottom at the view's bottom") << 0 << 10 << 52 + 440 - 300;
+    QTest::newRow("above: its top under the header") << 800 << 3 << 52 + 120 - 36;
 }
 
 void TestSequenceLayout::scrollingToARowMovesAsLittleAsPossible()

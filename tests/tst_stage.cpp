@@ -182,7 +182,7 @@ QString TestStage::checkStep(MainWindow *window, int step, const QString &where)
         const SequenceModel::Arrow &newest = arrows.last();
         const QLineF line = layout.arrowLine(newest);
         // From above the arrow's end (its label's line) to the bottom of the newest row.
-        const int lineHeight = layout.headerHeight() / 2;
+        const int lineHeight = layout.lineHeight();
         const bool fits =
             layout.rowY(rows - 1, 1) + layout.rowHeight() / 2 - (int(line.p2().y()) - lineHeight) <=
             layout.height() - layout.headerHeight();

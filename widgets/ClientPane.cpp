@@ -84,11 +84,13 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
     calls->addWidget(m_socket);
     calls->addWidget(m_connect);
     calls->addWidget(m_createConnection);
-    auto *options = new QHBoxLayout;
+    // Rows that wrap: beside a lesson on a 1024-pixel screen the pane is about 300 pixels
+    // wide, and one fixed row would give it a horizontal scroll bar.
+    auto *options = new FlowLayout;
     options->addWidget(m_setOption);
-    options->addWidget(m_option, 1);
-    auto *many = new QHBoxLayout;
-    many->addWidget(m_sockets, 1);
+    options->addWidget(m_option);
+    auto *many = new FlowLayout;
+    many->addWidget(m_sockets);
     many->addWidget(m_count);
     many->addWidget(m_many);
 

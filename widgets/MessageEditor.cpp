@@ -40,6 +40,9 @@ MessageEditor::MessageEditor(QWidget *parent)
     m_encoding->addItem(QStringLiteral("Latin-1"), Latin1);
     m_encoding->addItem(tr("Hex"), Hex);
     m_encoding->addItem(tr("str (not encoded)"), Str);
+    // As wide as "Latin-1", not as the longest item: the pane may be 300 pixels wide.
+    m_encoding->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_encoding->setMinimumContentsLength(7);
     m_encoding->setToolTip(tr("How typed characters become bytes (like str.encode in Python), "
                               "or Hex to type the bytes themselves. \"str\" sends the text "
                               "without encoding it, to see what Python does then."));

@@ -263,7 +263,7 @@ void SequenceDiagramView::paintEvent(QPaintEvent *)
         p.setBrush(Qt::NoBrush);
         p.drawRect(viewport()->rect().adjusted(1, 1, -2, -2));
     }
-    paintHeader(p, l, crowded);
+    paintHeader(p, l);
 }
 
 void SequenceDiagramView::paintBars(QPainter &p, const SequenceLayout &l, bool crowded)
@@ -359,30 +359,34 @@ void SequenceDiagramView::paintArrows(QPainter &p, const SequenceLayout &l)
     }
 }
 
-void SequenceDiagramView::paintHeader(QPainter &p, const SequenceLayout &l, bool crowded)
+void SequenceDiagramView::paintHeader(QPainter &p, const SequenceLayout &l)
 {
     // Last, so it stays on top while scrolling.
     p.fillRect(QRect(0, 0, l.width(), l.headerHeight()), palette().color(QPalette::Window));
     QFont bold = font();
     bold.setBold(true);
     p.setFont(bold);
-    // When crowded, a name that would overlap the one before it is left out; the cheap
-    // estimate comes first, so a thousand names are not all measured at every paint.
     const QFontMetrics boldMetrics(bold);
     const QVector<SequenceModel::Lifeline> &lines = m_model.lifelines();
-    int lastLabelRight = INT_MIN;
-    for (int i = 0; i < lines.size(); ++i) {
-        const QString &name = lines.at(i).name;
-        if (crowded && l.columnX(i) - boldMetrics.averageCharWidth() * int(name.size()) / 3 <
-                           lastLabelRight + 4)
-            continue;
-        const int width = boldMetrics.horizontalAdvance(name);
-        const int left = l.headerLabelLeft(i, width, crowded);
-        if (crowded && left < lastLabelRight + 4)
-            continue;
-        lastLabelRight = left + width;
-        p.setPen(RoleColors::strong(lines.at(i).role));
-        p.drawText(QPoint(left, l.headerHeight() - boldMetrics.descent() - 4), name);
+    if (bold != m_measuredFont) {
+        m_nameWidths.clear();
+        m_measuredFont = bold;
+    }
+    const auto width = [&](int lifeline) {
+        const QString &name = lines.at(lifeline).name;
+        auto it = m_nameWidths.constFind(name);
+        if (it == m_nameWidths.constEnd())
+            it = m_nameWidths.insert(name, boldMetrics.horizontalAdvance(name));
+        return *it;
+    };
+    for (const SequenceLayout::HeaderLabel &label :
+         l.headerLabels(width, boldMetrics.ascent(), boldMetrics.descent())) {
+        p.setPen(RoleColors::strong(lines.at(label.lifeline).role));
+        const QString &name = lines.at(label.lifeline).name;
+        p.drawText(QPoint(label.box.left(), label.baseline),
+                   label.box.width() < width(label.lifeline)
+                       ? boldMetrics.elidedText(name, Qt::ElideRight, label.box.width())
+                       : name);
     }
     if (lines.isEmpty()) {
         p.setPen(palette().color(QPalette::PlaceholderText));

@@ -5,6 +5,8 @@
 
 #include <QAbstractScrollArea>
 #include <QElapsedTimer>
+#include <QFont>
+#include <QHash>
 #include <QLineF>
 #include <QTimer>
 
@@ -58,7 +60,7 @@ private:
     void paintBars(QPainter &p, const SequenceLayout &l, bool crowded);
     void paintMarks(QPainter &p, const SequenceLayout &l);
     void paintArrows(QPainter &p, const SequenceLayout &l);
-    void paintHeader(QPainter &p, const SequenceLayout &l, bool crowded);
+    void paintHeader(QPainter &p, const SequenceLayout &l);
     void paintTravellingBytes(QPainter &p);
     void stopAnimation();
 
@@ -73,6 +75,9 @@ private:
     QTimer m_animationTimer;
     QTimer m_frameTimer;
     QElapsedTimer m_lastShown; // the last frame that showed new events
+    // The header's names, measured once per name and font rather than at every paint.
+    QHash<QString, int> m_nameWidths;
+    QFont m_measuredFont;
     static constexpr int frameMs = 16;
     static constexpr int streamingMs = 100;     // events this close together are a stream
     static constexpr int streamingFrameMs = 50; // a stream's frames, 20 a second

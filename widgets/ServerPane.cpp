@@ -103,6 +103,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
 
     // Top to bottom: the listener (its address, calls, state), then its connections.
     m_connectionsHeading = new HeadingLabel(tr("Connections accept() returned"), 1.1, this);
+    m_connectionsHeading->setWordWrap(true);
     auto *layout = new QVBoxLayout(this);
     for (QWidget *w : std::initializer_list<QWidget *>{m_title, sourceLabel, m_endpoint})
         layout->addWidget(w);

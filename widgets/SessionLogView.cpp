@@ -1,6 +1,7 @@
 #include "SessionLogView.h"
 
 #include "LogRowDelegate.h"
+#include "calls/SocketName.h"
 #include "session/EventLog.h"
 
 #include <QComboBox>
@@ -66,7 +67,7 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     connect(log, &QAbstractItemModel::modelReset, this, [this] {
         while (m_filter->count() > 1)
             m_filter->removeItem(1);
-        m_filterIds.clear();
+        m_filterNames.clear();
         m_failures.clear();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
@@ -98,8 +99,9 @@ void SessionLogView::updateMetrics()
                             fm.horizontalAdvance(QStringLiteral("000000.000")) + 12);
     QFont bold = m_table->font(); // socket names are bold
     bold.setBold(true);
-    m_table->setColumnWidth(EventLog::SocketColumn,
-                            QFontMetrics(bold).horizontalAdvance(QStringLiteral("conn#1000")) + 12);
+    m_table->setColumnWidth(
+        EventLog::SocketColumn,
+        QFontMetrics(bold).horizontalAdvance(QStringLiteral("client_socket_10")) + 12);
     m_table->setColumnWidth(EventLog::BytesColumn,
                             fm.horizontalAdvance(QStringLiteral("10,000,000")) + 12);
     m_table->verticalHeader()->setDefaultSectionSize(fm.height() + 8);
@@ -118,8 +120,12 @@ void SessionLogView::fitColumns()
     // Wide enough for a typical call, but never so wide that the outcome is pushed out of
     // view: in a 1024-pixel window the log is about 650 pixels wide.
     const int em = QFontMetrics(m_table->font()).horizontalAdvance(QLatin1Char('m'));
+    // Every call names its socket (server_socket.listen(1)): in a narrow log the socket
+    // column only takes room from the call and its outcome.
+    const bool narrow = m_table->viewport()->width() < 64 * em;
+    m_table->setColumnHidden(EventLog::SocketColumn, narrow);
     const int fixed = m_table->columnWidth(EventLog::TimeColumn) +
-                      m_table->columnWidth(EventLog::SocketColumn) +
+                      (narrow ? 0 : m_table->columnWidth(EventLog::SocketColumn)) +
                       m_table->columnWidth(EventLog::BytesColumn);
     const int rest = m_table->viewport()->width() - fixed;
     m_table->setColumnWidth(EventLog::CallColumn, qBound(10 * em, rest * 11 / 20, 26 * em));
@@ -165,7 +171,7 @@ void SessionLogView::forgetSocket(const QString &socketId)
     if (index <= 0 || index == m_filter->currentIndex())
         return;
     m_filter->removeItem(index);
-    m_filterIds.remove(socketId);
+    m_filterNames.remove(socketId);
 }
 
 void SessionLogView::selectLogRow(int logRow)
@@ -189,9 +195,16 @@ void SessionLogView::onRowsInserted(int first, int last)
         if (e.phase == CallPhase::Failed)
             m_failures << e.seq;
         const QString id = e.socketId;
-        if (!id.isEmpty() && !m_filterIds.contains(id)) {
-            m_filterIds.insert(id);
-            m_filter->addItem(id, id);
+        if (id.isEmpty())
+            continue;
+        const QString name = SocketName::of(e);
+        auto known = m_filterNames.find(id);
+        if (known == m_filterNames.end()) {
+            m_filterNames.insert(id, name);
+            m_filter->addItem(name, id);
+        } else if (*known != name) { // a lesson took the socket over
+            *known = name;
+            m_filter->setItemText(m_filter->findData(id), name);
         }
     }
     // One scroll for all the rows that arrive in this pass of the event loop, so the next

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QSet>
+#include <QHash>
 #include <QWidget>
 
 class EventLog;
@@ -51,7 +51,8 @@ private:
     QSortFilterProxyModel *m_proxy;
     QTableView *m_table;
     bool m_follow = true;
-    QSet<QString> m_filterIds; // sockets the filter offers, to look up without a scan
+    // The sockets the filter offers (id → the name shown), to look up without a scan.
+    QHash<QString, QString> m_filterNames;
     bool m_scrollQueued = false;
     // The failures' sequence numbers, so that a new width re-measures only their rows (a
     // long session's log has a hundred thousand rows, a handful of them failures).

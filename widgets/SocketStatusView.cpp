@@ -59,6 +59,12 @@ void SocketStatusView::placeRows()
         layout->addWidget(m_title, 0, 1, Qt::AlignVCenter);
         layout->addWidget(m_addresses, 1, 0, 1, 2);
         layout->addWidget(m_kernel, 2, 0, 1, 2);
+    } else if (m_stacked) {
+        layout->addWidget(m_badge, 0, 0, 1, 2, Qt::AlignLeft);
+        layout->addWidget(m_title, 1, 0, 1, 2);
+        layout->addWidget(m_addresses, 2, 0, 1, 2);
+        layout->addWidget(m_counts, 3, 0, 1, 2);
+        layout->addWidget(m_kernel, 4, 0, 1, 2);
     } else {
         layout->addWidget(m_badge, 0, 0, 3, 1, Qt::AlignTop);
         layout->addWidget(m_title, 0, 1);
@@ -66,9 +72,21 @@ void SocketStatusView::placeRows()
         layout->addWidget(m_counts, 2, 1);
         layout->addWidget(m_kernel, 3, 1);
     }
-    layout->addWidget(m_call, 4, 0, 1, 2);
-    layout->addWidget(m_error, 5, 0, 1, 2);
+    layout->addWidget(m_call, 5, 0, 1, 2);
+    layout->addWidget(m_error, 6, 0, 1, 2);
     m_counts->setVisible(!m_compact);
+}
+
+void SocketStatusView::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    // Beside a lesson on a 1024-pixel screen a pane is about 300 pixels wide: the details
+    // beside the badge got a few letters a line. Below it they get the whole width.
+    const bool stacked = width() < 2 * m_badge->sizeHint().width() + 40;
+    if (stacked != m_stacked) {
+        m_stacked = stacked;
+        placeRows();
+    }
 }
 
 void SocketStatusView::setDetailsShown(bool shown)

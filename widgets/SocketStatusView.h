@@ -36,6 +36,7 @@ signals:
 
 protected:
     void mousePressEvent(QMouseEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
     static QString kernelText(const KernelSample &sample);
 
@@ -60,5 +61,6 @@ private:
     QTimer *m_liveTextTimer;
     QElapsedTimer m_liveTextShown;
     bool m_compact = false;
+    bool m_stacked = false; // the details below the badge rather than beside it
     bool m_detailsShown = true;
 };

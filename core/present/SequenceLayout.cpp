@@ -1,5 +1,6 @@
 #include "present/SequenceLayout.h"
 
+#include <climits>
 #include <cmath>
 
 namespace {
@@ -129,10 +130,41 @@ QRectF SequenceLayout::barLabel(const SequenceModel::Bar &b, int half, int textW
     return QRectF(left, rowY(b.fromRow), textWidth, ascent + descent);
 }
 
-int SequenceLayout::headerLabelLeft(int lifeline, int textWidth, bool crowded) const
+QVector<SequenceLayout::HeaderLabel>
+SequenceLayout::headerLabels(const std::function<int(int lifeline)> &textWidth, int ascent,
+                             int descent) const
 {
-    const int x = columnX(lifeline);
-    return crowded ? qMax(2, qMin(x - textWidth / 2, m_width - textWidth - 2)) : x - textWidth / 2;
+    // Left to right on screen, which is not the order the sockets were made in.
+    QVector<int> byColumn(m_column.size());
+    for (int lifeline = 0; lifeline < m_column.size(); ++lifeline)
+        byColumn[m_column.at(lifeline)] = lifeline;
+    const int baselines[2] = {headerHeight() - descent - 2,
+                              headerHeight() - descent - 2 - m_lineHeight};
+    int lastRight[2] = {INT_MIN / 2, INT_MIN / 2};
+    QVector<HeaderLabel> labels;
+    for (const int lifeline : std::as_const(byColumn)) {
+        const int x = columnX(lifeline);
+        // A name is never left of its own lifeline's centre unless the edge pushes it, so
+        // this one cannot fit on either line: no need to measure it.
+        if (x < qMin(lastRight[0], lastRight[1]) + 4)
+            continue;
+        int width = textWidth(lifeline);
+        int left = qMax(2, qMin(x - width / 2, m_width - width - 2));
+        int line = left >= lastRight[0] + 4 ? 0 : left >= lastRight[1] + 4 ? 1 : -1;
+        if (line < 0) {
+            // Cut short on the line with more room, from its neighbour to the view's edge,
+            // when that still leaves a few letters.
+            line = lastRight[0] <= lastRight[1] ? 0 : 1;
+            left = lastRight[line] + 4;
+            width = qMin(width, m_width - 2 - left);
+            if (width < 3 * m_lineHeight / 2)
+                continue;
+        }
+        lastRight[line] = left + width;
+        labels.append({lifeline, QRect(left, baselines[line] - ascent, width, ascent + descent),
+                       baselines[line]});
+    }
+    return labels;
 }
 
 qint64 SequenceLayout::seqAt(QPointF point) const

@@ -4,9 +4,11 @@
 
 #include <QLineF>
 #include <QPointF>
+#include <QRect>
 #include <QRectF>
 #include <QVector>
 
+#include <functional>
 #include <utility>
 
 // Where the sequence diagram puts things, in the view's pixels: plain arithmetic on the
@@ -28,8 +30,9 @@ public:
     int width() const { return m_width; }
     int height() const { return m_height; }
     int rowHeight() const { return m_lineHeight * 5 / 2; }
-    // The sticky header with the sockets' names.
-    int headerHeight() const { return m_lineHeight * 2; }
+    int lineHeight() const { return m_lineHeight; }
+    // The sticky header with the sockets' names, in two lines.
+    int headerHeight() const { return m_lineHeight * 2 + 4; }
     // Room above the first row, so the labels drawn above its arrows clear the header.
     int topMargin() const { return m_lineHeight; }
     int contentHeight() const
@@ -60,8 +63,19 @@ public:
                      int descent) const;
     QRectF barLabel(const SequenceModel::Bar &bar, int half, int textWidth, int ascent,
                     int descent) const;
-    // A socket's name in the header, centred on its lifeline (kept inside when crowded).
-    int headerLabelLeft(int lifeline, int textWidth, bool crowded) const;
+    // The sockets' names in the header: each centred on its lifeline and inside the view, on
+    // the lower line, or on the upper one where it would overlap a neighbour. A name with
+    // room on neither gets a box narrower than its text (the view cuts it short), or, with
+    // not even room for a few letters, none (its lifeline keeps its colour). textWidth is not
+    // asked for names that cannot fit.
+    struct HeaderLabel
+    {
+        int lifeline = -1;
+        QRect box; // left, top, width, ascent + descent
+        int baseline = 0;
+    };
+    QVector<HeaderLabel> headerLabels(const std::function<int(int lifeline)> &textWidth, int ascent,
+                                      int descent) const;
 
     // The event whose item is at this point, or 0.
     qint64 seqAt(QPointF point) const;
