@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Click → painted: how long from a click on a call button until the log shows that call's
 // row on screen. Clicks socket() and close() on the client pane in turn (real system calls),
 // and for each waits for the log table's viewport to be painted with the new rows in it.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """An echo server written like the course's homework, for the benchmarks."""
 import socket
 import sys

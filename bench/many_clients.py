@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 """1,000 clients at once against an echo server: connect them all, then each sends a line
 and reads it back while all stay open. Prints: clients echoed correctly, seconds to connect
 all, seconds for the whole round. Written like the course's client, with plain sockets.

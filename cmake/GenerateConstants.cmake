@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: MIT
 # Writes OUTPUT: a C++ table of every socket-related constant this system's headers define,
 # each entry guarded by #ifdef, so the values are the real ones of the machine that builds.
 # Run at build time (see core/CMakeLists.txt) with -DCXX=compiler -DOUTPUT=file.

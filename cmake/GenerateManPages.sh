@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # Writes socketlab.1 and socketlab-cli.1 from the programs' own --help (help2man), so the
 # manual pages say exactly what the option parsers accept. socketlab-cli's page adds each
 # subcommand's --help as a section.
@@ -8,7 +9,12 @@ gui=$2
 cli=$3
 mkdir -p "$out"
 extra=$(mktemp)
-trap 'rm -f "$extra"' EXIT
+# Qt warns on stderr when XDG_RUNTIME_DIR is unset (a build in a container, say), and help2man
+# reads stderr too: that warning once became the page's NAME line.
+runtime=$(mktemp -d)
+chmod 700 "$runtime"
+export XDG_RUNTIME_DIR="$runtime"
+trap 'rm -rf "$extra" "$runtime"' EXIT
 {
   echo "[COMMANDS]"
   for command in serve connect lookup lesson export; do

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: everything a user can type as an address — HOST:PORT on the command line
 // and host plus port in a pane — is read without crashing and never resolved by accident.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: the message editor's parser (escapes and hex) must never crash, and what
 // it accepts must survive the trip back to text.
 

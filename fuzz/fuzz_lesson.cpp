@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: a lesson file from anywhere is refused with a line number or read whole,
 // never crashes the reader.
 

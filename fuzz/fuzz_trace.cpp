@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // libFuzzer target: a trace line from anywhere, as replay and export read it: it is read as
 // an event or refused with a reason; an event read back formats, writes again, changes a
 // replay's socket table and exports to Python and C without crashing, and the exported

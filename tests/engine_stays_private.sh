@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: MIT
 # The socket engine is private to the core: widgets/ and app/ neither include it by path
 # nor can (their include root has no engine/). Arguments: the build and the source folder.
 set -u

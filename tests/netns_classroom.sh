@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # The classroom case on one machine: two network namespaces joined by a veth pair stand for
 # the instructor's machine and the students'. socketlab-cli serves in one; 50 clients in the
 # other connect to it over 192.0.2.0/24 (the range reserved for documentation) and each

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
 # Builds the .deb with CPack, unpacks it into a throwaway root (no dpkg database touched,
 # nothing installed on this machine) and checks what a Debian user would get: both programs
 # running, the menu entry, valid AppStream data and the icon.
@@ -45,4 +46,38 @@ done
 zcat "$root/usr/share/man/man1/socketlab.1.gz" | grep -q -- "presenter" || {
   echo "FAIL: socketlab.1 lacks --presenter"; exit 1
 }
+# Each page's NAME line is the program and what it is for (a Qt warning once stood there).
+for page in socketlab socketlab-cli; do
+  name=$(zcat "$root/usr/share/man/man1/$page.1.gz" | sed -n '/^\.SH NAME/{n;p;q}')
+  case "$name" in "$page \\- "[a-z]*) ;; *) echo "FAIL: $page.1 NAME is: $name"; exit 1 ;; esac
+  zcat "$root/usr/share/man/man1/$page.1.gz" | head -5 | grep -q "^\.TH \"*${page^^}" || {
+    echo "FAIL: $page.1 is headed: $(zcat "$root/usr/share/man/man1/$page.1.gz" | grep -m1 '^\.TH')"
+    exit 1
+  }
+done
+if zcat "$root/usr/share/man/man1/socketlab-cli.1.gz" | grep -q "socketlab-cli lookup lookup"; then
+  echo "FAIL: socketlab-cli.1 says lookup lookup"; exit 1
+fi
+# The license, where Debian looks for it, and the changelog.
+grep -q "^License: Expat" "$root/usr/share/doc/socketlab/copyright" || {
+  echo "FAIL: no Expat (MIT) license in usr/share/doc/socketlab/copyright"; exit 1
+}
+zcat "$root/usr/share/doc/socketlab/changelog.gz" | head -1 | grep -q "^socketlab ($(dpkg-deb --field "$deb" Version))" || {
+  echo "FAIL: changelog.gz does not start with this version"; exit 1
+}
+grep -q "<project_license>MIT</project_license>" \
+  "$root/usr/share/metainfo/io.github.socketlab.SocketLab.metainfo.xml" || {
+  echo "FAIL: the metainfo does not name the MIT license"; exit 1
+}
+if command -v desktop-file-validate >/dev/null; then
+  desktop-file-validate "$root/usr/share/applications/io.github.socketlab.SocketLab.desktop"
+else
+  echo "FAIL: desktop-file-validate is needed (Debian package desktop-file-utils)"; exit 1
+fi
+# What a distribution's checker says: no errors; each warning left is explained here.
+if command -v lintian >/dev/null; then
+  lintian --tag-display-limit 0 --fail-on error "$deb" | tee "$work/lintian.log"
+else
+  echo "FAIL: lintian is needed (scripts/install-deps installs it)"; exit 1
+fi
 echo "package ok"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Reading host and port as typed in a field or on the command line.
 
 #include "calls/AddressInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The bad input catalogue (docs/bad-input.md) as a test: every row is an input a user might
 // give, and the clear message it must get. Nothing may crash and nothing may be changed
 // silently.

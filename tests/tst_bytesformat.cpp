@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Bytes written for people. The Python literal is checked against python3's own repr().
 
 #include "present/BytesFormat.h"

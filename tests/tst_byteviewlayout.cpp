@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Offset/row/column arithmetic and cell text of the byte view, without widgets.
 
 #include "present/ByteViewLayout.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Which calls the model allows in which state, and the words it uses when it says no.
 
 #include "calls/CallRules.h"

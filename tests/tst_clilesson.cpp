@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Every built-in lesson, run headless by socketlab-cli over loopback, makes the calls its
 // file lists, in order, and they end the way the lesson expects.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // socketlab-cli lookup: every subcommand, as text and as JSON, and its errors.
 
 #include "PythonServers.h"
@@ -71,6 +72,12 @@ void TestCliLookup::text_data()
         << QStringList{"'localhost'  ('127.0.0.1', 80)"};
     QTest::newRow("addrinfo ipv6") << QStringList{"addrinfo", "::1", "50000", "--proto", "tcp"}
                                    << QStringList{"('::1', 50000, 0, 0)"};
+    // Options as every other command takes them: with '=', before or after the words.
+    QTest::newRow("option with =")
+        << QStringList{"addrinfo", "--family=AF_INET6", "::1", "50000", "--type=STREAM"}
+        << QStringList{"socket.AF_INET6", "('::1', 50000, 0, 0)"};
+    QTest::newRow("help lists the subcommands")
+        << QStringList{"--help"} << QStringList{"--family <F>", "port-owner PORT", "--json"};
     QTest::newRow("service") << QStringList{"service", "ssh"}
                              << QStringList{"ssh  22/tcp  well-known"};
     QTest::newRow("port") << QStringList{"port", "443", "--proto", "tcp"}
@@ -156,6 +163,13 @@ void TestCliLookup::errors_data()
     QTest::newRow("missing args") << QStringList{"addrinfo", "localhost"} << 2
                                   << "addrinfo needs HOST SERVICE";
     QTest::newRow("unknown lookup") << QStringList{"weather"} << 2 << "unknown lookup 'weather'";
+    QTest::newRow("unknown option")
+        << QStringList{"host", "localhost", "--colour"} << 2 << "Unknown option 'colour'";
+    QTest::newRow("an option the lookup does not read")
+        << QStringList{"host", "localhost", "--family", "AF_INET"} << 2 << "host takes no --family";
+    QTest::newRow("option without its value")
+        << QStringList{"service", "ssh", "--proto"} << 2 << "Missing value after '--proto'";
+    QTest::newRow("nothing to look up") << QStringList{"--json"} << 2 << "which lookup?";
 }
 
 void TestCliLookup::errors()

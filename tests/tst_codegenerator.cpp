@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Code for each step: golden Python and C per call, traces read back, and whole exported
 // programs that really run against each other with python3 and a C compiler.
 

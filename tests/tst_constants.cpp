@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The constants table: generated from this system's headers, grouped by prefix, with
 // meanings, other systems' values and the collisions a {value: name} dict would hide.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What socket.socket() gets by default, asked of the session's worker, and a socket as
 // Python prints it (checked against python3 where it is installed).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The message editor's parser: escapes, encodings and hex, byte by byte.
 
 #include "present/EscapeCodec.h"

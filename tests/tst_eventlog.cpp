@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The session log's memory caps, its table, the trace format and the Python wording.
 
 #include "calls/SocketAddress.h"

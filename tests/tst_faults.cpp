@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Things going wrong over loopback, with peers nobody here wrote where it matters:
 // resets from python3 with SO_LINGER 0, a connect the kernel leaves hanging, an address
 // not on this machine, running out of file descriptors, and a 100 MB flood into the log.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The UI-responsiveness probe behind socketlab --latency-report.
 
 #include "session/HeartbeatMonitor.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What the kernel says about each socket, observed over loopback: LISTEN and the accept
 // queue, connect before accept, the backlog's limit (SYN_SENT), CLOSE_WAIT and TIME_WAIT.
 

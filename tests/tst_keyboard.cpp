@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The window without a mouse and for screen readers, offscreen: Tab reaches every control,
 // the focus has a thick ring, each shortcut belongs to one control and is listed, every
 // control says what it does, and the sequence diagram can be read by keyboard.

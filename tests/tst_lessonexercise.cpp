@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lessons as exercises: the program a lesson builds with code: lines, a student's turn that
 // checks which bytes were sent, and the echo homework made by clicking, as a student does.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Lesson files and the lesson runner: parsing (good and bad files), the built-in lessons,
 // and running lessons on real loopback sockets.
 

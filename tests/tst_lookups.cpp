@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The socket module tour in the core: getaddrinfo with its flags, services, hosts,
 // interfaces, background look-ups and create_connection.
 // Only names this machine resolves from its own files (localhost) or numeric addresses

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Who holds a port (PortOwners): the kernel's socket tables read as data, and the Lookups
 // page's row against a python3 server. The console's lookup against real programs (another
 // user among them) is in tst_clilookup; the hint bind gives, in tst_socketerrors.

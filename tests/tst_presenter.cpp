@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The lesson in the window and the stage for a projector: keyboard navigation, presenter
 // mode's sizes at 1920×1080, themes and their contrast, settings that persist. (Every lesson
 // step on the stage at each projector size: tst_stage.)

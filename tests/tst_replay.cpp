@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Recording and replay: a saved session replays in the log, diagram and panes without the
 // network, forward and back, and gives back the same log; the live session resumes after.
 

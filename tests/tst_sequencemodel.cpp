@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The sequence diagram's model as data: events in, lifelines, arrows and bars out.
 
 #include "LoopbackSession.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // What goes wrong, over real loopback sockets: refused, in use, bad input, broken pipe,
 // and the rules that refuse a call unless invalid calls are allowed.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // One name per socket everywhere: the course's variable (server_socket, conn_2), which the
 // session gives each socket, a lesson claims for its own, and traces carry; ids (server#3)
 // stay what files refer to.

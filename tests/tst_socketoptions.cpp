@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // setsockopt over loopback: the kernel's answer read back with getsockopt, SO_LINGER 0 making
 // close send RST, and IPV6_V6ONLY deciding whether IPv4 clients reach an IPv6 listener.
 

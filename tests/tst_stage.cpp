@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The stage on the screens classes use: every step of every built-in lesson, in presenter mode,
 // on a screen of the size CTest gives this run (1024×768, 1280×720, 1366×768, 1920×1080: the
 // offscreen platform with a screen of that size), with the themes switched in place. What the

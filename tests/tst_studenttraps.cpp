@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Small traps a first-time student fell into in the window, each checked here against what
 // the student did (the classroom issue): a pasted message cut short without a word, the
 // server's message box starting with the client's words, a listener made before a lesson

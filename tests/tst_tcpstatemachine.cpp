@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // RFC 793's diagram as data, and the view following a real socket's kernel state.
 
 #include "LoopbackSession.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // The German translation: complete for every string the sources have now (as lupdate found
 // them during the build), and what a German desktop shows: menus, main buttons and lesson
 // titles in German. The test runs under LC_ALL=de_DE.UTF-8 (set in main below).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // UDP (SOCK_DGRAM) over loopback: message boundaries, truncation, several clients, the
 // calls UDP does not have, connect on a datagram socket, a python3 peer, and the diagram.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // Unix domain sockets (AF_UNIX) over real socket files: the file appears on bind and goes
 // on close, a stale file is explained, streams and datagrams carry bytes, and outside peers
 // (python3, nc -U) talk to them.

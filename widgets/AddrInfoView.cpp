@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "AddrInfoView.h"
 
 #include "ToneLabel.h"

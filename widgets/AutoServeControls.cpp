@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "AutoServeControls.h"
 
 #include "present/EscapeCodec.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "BindQuestions.h"
 
 #include "calls/HostPortText.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ByteView.h"
 
 #include "MonospaceFont.h"

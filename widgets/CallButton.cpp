@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "CallButton.h"
 
 #include "MonospaceFont.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ClientPane.h"
 
 #include "CallButton.h"

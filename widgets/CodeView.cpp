@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "CodeView.h"
 
 #include "MonospaceFont.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConnectionControls.h"
 
 #include "CallButton.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConstantsView.h"
 
 #include "RoleColors.h"

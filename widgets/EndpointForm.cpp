@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EndpointForm.h"
 
 #include "FlowLayout.h"

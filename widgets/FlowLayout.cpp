@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FlowLayout.h"
 
 #include <QStyle>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "HeadingLabel.h"
 
 #include "RoleColors.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "HostsView.h"
 
 #include "lookup/BackgroundLookup.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LessonCaption.h"
 
 #include "LessonProgramView.h"

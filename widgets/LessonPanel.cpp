@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LessonPanel.h"
 
 #include "HeadingLabel.h"
@@ -34,11 +35,10 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     : QWidget(parent), m_runner(runner), m_title(new HeadingLabel(QString(), 1.3, this)),
       m_stepTitle(new HeadingLabel(QString(), 1.1, this)), m_narration(new QLabel(this)),
       m_question(new QLabel(this)), m_answerText(new QLabel(this)), m_python(new QLabel(this)),
-      m_program(new LessonProgramView(this)),
-      m_status(new QLabel(this)), m_output(new QPlainTextEdit(this)),
-      m_answerButton(new QToolButton(this)), m_doIt(new QPushButton(tr("Do it for me"), this)),
-      m_resume(new QPushButton(this)), m_delay(new QDoubleSpinBox(this)),
-      m_next(new QAction(tr("&Next Step"), this)),
+      m_program(new LessonProgramView(this)), m_status(new QLabel(this)),
+      m_output(new QPlainTextEdit(this)), m_answerButton(new QToolButton(this)),
+      m_doIt(new QPushButton(tr("Do it for me"), this)), m_resume(new QPushButton(this)),
+      m_delay(new QDoubleSpinBox(this)), m_next(new QAction(tr("&Next Step"), this)),
       m_previous(new QAction(tr("&Previous Step"), this)), m_play(new QAction(tr("&Play"), this)),
       m_restart(new QAction(tr("&Restart Lesson"), this)),
       m_answer(new QAction(tr("Show &Answer"), this))

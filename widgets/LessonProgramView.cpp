@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LessonProgramView.h"
 
 #include "MonospaceFont.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LogRowDelegate.h"
 
 #include "RoleColors.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MessageEditor.h"
 
 #include "RoleColors.h"

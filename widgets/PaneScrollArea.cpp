@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PaneScrollArea.h"
 
 #include "CallButton.h"

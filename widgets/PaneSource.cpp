@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PaneSource.h"
 
 #include "CallButton.h"

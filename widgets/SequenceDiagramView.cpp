@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SequenceDiagramView.h"
 
 #include "RoleColors.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ServerPane.h"
 
 #include "AutoServeControls.h"

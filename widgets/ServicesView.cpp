@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ServicesView.h"
 
 #include "calls/PortRange.h"

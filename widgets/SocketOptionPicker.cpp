@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SocketOptionPicker.h"
 
 #include "calls/SocketOption.h"

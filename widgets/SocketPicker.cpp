@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SocketPicker.h"
 
 #include "calls/SocketName.h"

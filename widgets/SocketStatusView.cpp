@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SocketStatusView.h"
 
 #include "RoleColors.h"

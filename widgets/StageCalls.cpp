@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "StageCalls.h"
 
 #include "CallButton.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "StateBadge.h"
 
 #include "RoleColors.h"

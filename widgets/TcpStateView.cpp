@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "TcpStateView.h"
 
 #include "RoleColors.h"

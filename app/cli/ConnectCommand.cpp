@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConnectCommand.h"
 
 #include "ConsoleLog.h"

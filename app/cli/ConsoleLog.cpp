@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ConsoleLog.h"
 
 #include "present/EventText.h"

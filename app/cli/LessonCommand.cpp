@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LessonCommand.h"
 
 #include "ConsoleLog.h"

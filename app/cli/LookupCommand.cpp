@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LookupCommand.h"
 
 #include "calls/OptionNumber.h"
@@ -13,7 +14,9 @@
 #include "present/PythonForm.h"
 #include "session/SocketSession.h"
 
+#include <QCommandLineParser>
 #include <QEventLoop>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,33 +24,20 @@
 #include <cstdio>
 
 namespace {
-const char usage[] =
-    "Usage: socketlab-cli lookup SUBCOMMAND [--json]\n"
-    "\n"
-    "  constants PREFIX                 names starting with PREFIX (AF_, SOCK_, IPPROTO_, E…)\n"
-    "  value N [--group PREFIX]         every name whose value is N\n"
-    "  addrinfo HOST SERVICE [--family F] [--type T] [--proto P] [--flags A,B]\n"
-    "  service NAME [--proto tcp|udp]   getservbyname\n"
-    "  port N [--proto tcp|udp]         getservbyport\n"
-    "  host NAME                        gethostbyname_ex\n"
-    "  hostname                         gethostname\n"
-    "  interfaces                       this machine's interfaces and addresses\n"
-    "  defaults                         what a bare socket.socket() gets\n"
-    "  port-owner PORT                  who holds a TCP or UDP port, and what the kernel still\n"
-    "                                   remembers on it (TIME_WAIT), as ss -tulpn shows it\n";
-
-// Takes "--name VALUE" out of args; false if the option is there without a value.
-bool takeOption(QStringList &args, const QString &name, QString *value)
-{
-    const int at = args.indexOf(name);
-    if (at < 0)
-        return true;
-    if (at + 1 >= args.size())
-        return false;
-    *value = args.at(at + 1);
-    args.remove(at, 2);
-    return true;
-}
+// The subcommands, after Qt's option list in --help and in every usage error.
+const char subcommands[] =
+    "Subcommands:\n"
+    "  constants PREFIX        names starting with PREFIX (AF_, SOCK_, IPPROTO_, E…)\n"
+    "  value N                 every name whose value is N (--group PREFIX narrows it)\n"
+    "  addrinfo HOST SERVICE   getaddrinfo (--family, --type, --proto, --flags)\n"
+    "  service NAME            getservbyname (--proto tcp|udp)\n"
+    "  port N                  getservbyport (--proto tcp|udp)\n"
+    "  host NAME               gethostbyname_ex\n"
+    "  hostname                gethostname\n"
+    "  interfaces              this machine's interfaces and addresses\n"
+    "  defaults                what a bare socket.socket() gets\n"
+    "  port-owner PORT         who holds a TCP or UDP port, and what the kernel still\n"
+    "                          remembers on it (TIME_WAIT), as ss -tulpn shows it\n";
 
 QJsonObject constantJson(const SocketConstant &c)
 {
@@ -81,14 +71,55 @@ QString constantLine(const SocketConstant &c, const QStringList &sameValue)
 
 int LookupCommand::run(const QStringList &arguments)
 {
-    QStringList args = arguments;
-    m_json = args.removeAll(QStringLiteral("--json")) > 0;
-    if (args.isEmpty() || args.first() == QLatin1String("--help") ||
-        args.first() == QLatin1String("-h")) {
-        std::fputs(usage, args.isEmpty() ? stderr : stdout);
-        return args.isEmpty() ? 2 : 0;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Answer the socket module's look-up questions with real calls on this "
+                       "machine, as text or as JSON."));
+    parser.addHelpOption();
+    parser.addPositionalArgument(QStringLiteral("SUBCOMMAND"),
+                                 QStringLiteral("What to look up (below), and its arguments."),
+                                 QStringLiteral("SUBCOMMAND [ARGUMENTS…]"));
+    const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Answer as JSON."));
+    const QCommandLineOption family(QStringLiteral("family"),
+                                    QStringLiteral("addrinfo: the address family (AF_INET, …)."),
+                                    QStringLiteral("F"));
+    const QCommandLineOption type(QStringLiteral("type"),
+                                  QStringLiteral("addrinfo: the socket type (SOCK_STREAM, …)."),
+                                  QStringLiteral("T"));
+    const QCommandLineOption proto(
+        QStringLiteral("proto"),
+        QStringLiteral("addrinfo: the protocol (IPPROTO_TCP, …); service, port: tcp or udp."),
+        QStringLiteral("P"));
+    const QCommandLineOption flags(QStringLiteral("flags"),
+                                   QStringLiteral("addrinfo: flags, e.g. AI_PASSIVE,AI_CANONNAME."),
+                                   QStringLiteral("A,B"));
+    const QCommandLineOption group(QStringLiteral("group"),
+                                   QStringLiteral("value: only names starting with PREFIX."),
+                                   QStringLiteral("PREFIX"));
+    parser.addOptions({json, family, type, proto, flags, group});
+    if (!parser.parse(QStringList{QStringLiteral("socketlab-cli lookup")} + arguments))
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::printf("%s\n%s", qPrintable(parser.helpText()), subcommands);
+        return 0;
     }
+    m_json = parser.isSet(json);
+    QStringList args = parser.positionalArguments();
+    if (args.isEmpty())
+        return usageError(QStringLiteral("which lookup? Give a SUBCOMMAND"));
     const QString what = args.takeFirst();
+    // An option the subcommand does not read is a mistake, not something to ignore.
+    const QHash<QString, QList<const QCommandLineOption *>> reads{
+        {QStringLiteral("addrinfo"), {&family, &type, &proto, &flags}},
+        {QStringLiteral("service"), {&proto}},
+        {QStringLiteral("port"), {&proto}},
+        {QStringLiteral("value"), {&group}}};
+    for (const QCommandLineOption *option : {&family, &type, &proto, &flags, &group}) {
+        if (parser.isSet(*option) && !reads.value(what).contains(option))
+            return usageError(
+                QStringLiteral("%1 takes no --%2").arg(what, option->names().first()));
+        m_options.insert(option->names().first(), parser.value(*option));
+    }
     if (what == QLatin1String("constants"))
         return constants(args);
     if (what == QLatin1String("value"))
@@ -136,11 +167,10 @@ int LookupCommand::constants(const QStringList &args)
     return 0;
 }
 
-int LookupCommand::value(const QStringList &arguments)
+int LookupCommand::value(const QStringList &args)
 {
-    QStringList args = arguments;
-    QString group;
-    if (!takeOption(args, QStringLiteral("--group"), &group) || args.size() != 1)
+    const QString group = m_options.value(QStringLiteral("group"));
+    if (args.size() != 1)
         return usageError(QStringLiteral("value needs a number N, and optionally --group PREFIX"));
     bool ok = false;
     const qint64 number = args.first().toLongLong(&ok, 0);
@@ -161,14 +191,13 @@ int LookupCommand::value(const QStringList &arguments)
     return 0;
 }
 
-int LookupCommand::addrinfo(const QStringList &arguments)
+int LookupCommand::addrinfo(const QStringList &args)
 {
-    QStringList args = arguments;
-    QString family, type, proto, flags;
-    if (!takeOption(args, QStringLiteral("--family"), &family) ||
-        !takeOption(args, QStringLiteral("--type"), &type) ||
-        !takeOption(args, QStringLiteral("--proto"), &proto) ||
-        !takeOption(args, QStringLiteral("--flags"), &flags) || args.size() != 2)
+    const QString family = m_options.value(QStringLiteral("family"));
+    const QString type = m_options.value(QStringLiteral("type"));
+    const QString proto = m_options.value(QStringLiteral("proto"));
+    const QString flags = m_options.value(QStringLiteral("flags"));
+    if (args.size() != 2)
         return usageError(QStringLiteral("addrinfo needs HOST SERVICE (use '' for none)"));
     AddrInfoRequest request;
     request.host = args.at(0);
@@ -227,11 +256,10 @@ int LookupCommand::addrinfo(const QStringList &arguments)
     return 0;
 }
 
-int LookupCommand::service(const QStringList &arguments, bool byPort)
+int LookupCommand::service(const QStringList &args, bool byPort)
 {
-    QStringList args = arguments;
-    QString proto;
-    if (!takeOption(args, QStringLiteral("--proto"), &proto) || args.size() != 1)
+    const QString proto = m_options.value(QStringLiteral("proto"));
+    if (args.size() != 1)
         return usageError(byPort ? QStringLiteral("port needs a number N")
                                  : QStringLiteral("service needs a NAME"));
     ServiceLookup::Answer answer;
@@ -371,7 +399,10 @@ int LookupCommand::portOwner(const QStringList &args)
 
 int LookupCommand::usageError(const QString &message)
 {
-    std::fprintf(stderr, "socketlab-cli lookup: %s\n\n%s", qPrintable(message), usage);
+    std::fprintf(stderr,
+                 "socketlab-cli lookup: %s\n\nUsage: socketlab-cli lookup [options] SUBCOMMAND "
+                 "[ARGUMENTS…]\n(--help lists the options)\n\n%s",
+                 qPrintable(message), subcommands);
     return 2;
 }
 

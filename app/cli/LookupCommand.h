@@ -1,5 +1,7 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
+#include <QHash>
 #include <QJsonValue>
 #include <QStringList>
 
@@ -29,4 +31,5 @@ private:
     void print(const QString &text, const QJsonValue &json);
 
     bool m_json = false;
+    QHash<QString, QString> m_options; // --family, --proto, …: their values ("" if not given)
 };

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ServeCommand.h"
 
 #include "ConsoleLog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // socketlab-cli: the console twin of the SocketLab window, on the same core.
 
 #include "ConnectCommand.h"

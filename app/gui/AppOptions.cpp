@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "AppOptions.h"
 
 #include "FlowDemo.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "AppearanceController.h"
 
 #include "PresenterStage.h"
@@ -46,11 +47,22 @@ void AppearanceController::buildMenu(QMenu *view)
     m_presenter->setShortcut(QKeySequence(Qt::Key_F5));
     m_presenter->setToolTip(tr("Full screen, big text, panes and diagram only, the lesson "
                                "as a caption (F5; Esc leaves)"));
+    QAction *fullScreen = view->addAction(tr("&Full Screen"), this, [window, this] {
+        if (isPresenterMode())
+            return; // the stage is full screen; Esc or F5 leaves it
+        if (window->isFullScreen())
+            window->showNormal();
+        else
+            window->showFullScreen();
+    });
+    fullScreen->setObjectName(QStringLiteral("fullScreen"));
+    fullScreen->setShortcut(QKeySequence(Qt::Key_F11));
+    fullScreen->setToolTip(tr("The window fills the screen, menus and all (F11 again leaves)"));
     auto *leaveStage = new QAction(window);
     leaveStage->setShortcut(QKeySequence(Qt::Key_Escape));
     connect(leaveStage, &QAction::triggered, this, [this] { setPresenterMode(false); });
     // Zoom, presenter and leaving the stage stay reachable while the menu bar is hidden.
-    window->addActions({zoomIn, zoomOut, zoomReset, m_presenter, leaveStage});
+    window->addActions({zoomIn, zoomOut, zoomReset, m_presenter, fullScreen, leaveStage});
 
     QMenu *themes = view->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);
@@ -124,6 +136,7 @@ double AppearanceController::stageScale() const
 void AppearanceController::setZoomPercent(int percent)
 {
     m_zoomPercent = qBound(minZoomPercent, percent, maxZoomPercent);
+    emit changed();
     const QFont f = zoomedFont(qRound(m_zoomPercent * stageScale()));
     if (f == QApplication::font())
         return; // already so (applySaved): every widget would be told again
@@ -141,6 +154,7 @@ void AppearanceController::setTheme(Theme::Kind kind)
     for (QAction *a : m_themes->actions())
         a->setChecked(a->data().toInt() == int(kind));
     m_parts.window->update();
+    emit changed();
 }
 
 void AppearanceController::setReducedMotion(bool reduced)
@@ -148,6 +162,7 @@ void AppearanceController::setReducedMotion(bool reduced)
     m_reducedMotion = reduced;
     m_reduced->setChecked(reduced);
     applyMotion();
+    emit changed();
 }
 
 void AppearanceController::setAnimationMs(int ms)
@@ -156,6 +171,7 @@ void AppearanceController::setAnimationMs(int ms)
     for (QAction *a : m_speeds->actions())
         a->setChecked(a->data().toInt() == m_animationMs);
     applyMotion();
+    emit changed();
 }
 
 void AppearanceController::applyMotion()

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 #include "Theme.h"
@@ -59,6 +60,10 @@ public:
 
     void readSettings(const QSettings &settings);
     void writeSettings(QSettings &settings) const;
+
+signals:
+    // A setting that is saved changed (zoom, theme, motion, speed).
+    void changed();
 
 private:
     static QFont zoomedFont(int percent);

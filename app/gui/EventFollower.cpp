@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EventFollower.h"
 
 #include "ByteView.h"

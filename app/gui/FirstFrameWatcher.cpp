@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FirstFrameWatcher.h"
 
 #include <QEvent>

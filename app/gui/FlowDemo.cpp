@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "FlowDemo.h"
 
 #include "ClientPane.h"

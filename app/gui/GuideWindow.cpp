@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "GuideWindow.h"
 
 #include "ScreenFit.h"

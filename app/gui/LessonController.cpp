@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LessonController.h"
 
 #include "ClientPane.h"
@@ -42,17 +43,16 @@ LessonController::LessonController(const Parts &parts, QObject *parent)
             });
     // The pane shows the socket each step acts on, even one named earlier (client after
     // client2 was made), so its badge and calls are in view.
-    connect(m_parts.runner, &LessonRunner::statusChanged, this,
-            [this](int step, LessonStepStatus status) {
-                if (status == LessonStepStatus::Running ||
-                    status == LessonStepStatus::WaitingForUser)
-                    showSocketOf(step);
-                // Also when the lesson makes a student's call itself (Space, Do it for me):
-                // the box shows what went out.
-                if (status == LessonStepStatus::WaitingForUser ||
-                    status == LessonStepStatus::Running)
-                    offerData(step);
-            });
+    connect(
+        m_parts.runner, &LessonRunner::statusChanged, this,
+        [this](int step, LessonStepStatus status) {
+            if (status == LessonStepStatus::Running || status == LessonStepStatus::WaitingForUser)
+                showSocketOf(step);
+            // Also when the lesson makes a student's call itself (Space, Do it for me):
+            // the box shows what went out.
+            if (status == LessonStepStatus::WaitingForUser || status == LessonStepStatus::Running)
+                offerData(step);
+        });
     connect(m_parts.runner, &LessonRunner::stepChanged, this, [this] { m_offeredStep = -1; });
     connect(m_parts.runner, &LessonRunner::browseRequested, this,
             [](const QUrl &url) { QDesktopServices::openUrl(url); });

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "MainWindow.h"
 
 #include "AddrInfoView.h"
@@ -146,6 +147,15 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
     readSettings();
+    // Saved as they change, not only on a clean exit: a zoom survives a window killed later.
+    auto *saveSoon = new QTimer(this);
+    saveSoon->setSingleShot(true);
+    saveSoon->setInterval(300);
+    connect(saveSoon, &QTimer::timeout, this, [this] {
+        QSettings settings;
+        m_appearance->writeSettings(settings);
+    });
+    connect(m_appearance, &AppearanceController::changed, saveSoon, qOverload<>(&QTimer::start));
 }
 
 MainWindow::~MainWindow() = default;
@@ -213,12 +223,17 @@ void MainWindow::buildMenus()
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         QMessageBox::information(this, tr("Keyboard shortcuts"), shortcutSummary());
     });
-    help->addAction(tr("&About SocketLab"), this, [this] {
+    QAction *about = help->addAction(tr("&About SocketLab"), this, [this] {
         QMessageBox::about(this, tr("About SocketLab"),
                            tr("SocketLab %1\nWatch BSD socket calls happen for real: each "
-                              "call, its result or errno, and the bytes that crossed.")
+                              "call, its result or errno, and the bytes that crossed.\n\n"
+                              "Copyright © The SocketLab authors. Free software under the MIT "
+                              "license: you may use, copy, change and share it, as the license "
+                              "that comes with it says.")
                                .arg(QApplication::applicationVersion()));
     });
+    about->setObjectName(QStringLiteral("about"));
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
 }
 
 QString MainWindow::shortcutSummary()
@@ -238,7 +253,7 @@ QString MainWindow::shortcutSummary()
               "Ctrl+Q quit.\n"
               "Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, "
               "Ctrl+Shift+R restart, Ctrl+O open a lesson file.\n"
-              "F1 the guide, F5 presenter mode, Esc leaves it.");
+              "F1 the guide, F5 presenter mode, Esc leaves it, F11 full screen.");
 }
 
 void MainWindow::openGuide(int index)

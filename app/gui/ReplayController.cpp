@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "ReplayController.h"
 
 #include "ReplayBar.h"

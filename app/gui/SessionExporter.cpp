@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "SessionExporter.h"
 
 #include "session/EventLog.h"

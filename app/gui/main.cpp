@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 // socketlab: the SocketLab window.
 
 #include "AppOptions.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/AddressInput.h"
 
 #include <QRegularExpression>

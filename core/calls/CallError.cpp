@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/CallError.h"
 
 #include "calls/ErrnoCatalog.h"

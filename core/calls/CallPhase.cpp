@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/CallPhase.h"
 
 QString callPhaseName(CallPhase phase)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/CallRules.h"
 
 #include "calls/SocketName.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/ErrnoCatalog.h"
 
 #include <netdb.h>

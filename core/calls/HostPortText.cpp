@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/HostPortText.h"
 
 #include "calls/OptionNumber.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/KernelSample.h"
 
 QString KernelSample::stateName() const

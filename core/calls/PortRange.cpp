@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/PortRange.h"
 
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/ServerMode.h"
 
 QString serverModeName(ServerMode mode)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/SocketAddress.h"
 
 #include <arpa/inet.h>

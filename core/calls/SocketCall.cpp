@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/SocketCall.h"
 
 QString socketCallName(SocketCall call)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/SocketName.h"
 
 #include "calls/SocketEvent.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/SocketOption.h"
 
 #include <netinet/in.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/SocketRole.h"
 
 QString socketRolePrefix(SocketRole role)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "calls/SocketState.h"
 
 QString socketStateName(SocketState state)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/AcceptLoop.h"
 
 #include "engine/HttpPage.h"

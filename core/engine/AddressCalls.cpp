@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/AddressCalls.h"
 
 #include "calls/AddressInput.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/BatchSender.h"
 
 #include <QTimer>

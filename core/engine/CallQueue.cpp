@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/CallQueue.h"
 
 #include <QTimer>

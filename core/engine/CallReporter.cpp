@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/CallReporter.h"
 
 #include "calls/ErrnoCatalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/DataTransfer.h"
 
 #include "engine/CallSlot.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/DatagramLoop.h"
 
 #include "engine/SocketEngine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/DefaultSocketProbe.h"
 
 #include "calls/ErrnoCatalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/HttpPage.h"
 
 #include <QList>

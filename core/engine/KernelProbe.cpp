@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/KernelProbe.h"
 
 #include "calls/ProcNetTable.h"

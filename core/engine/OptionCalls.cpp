@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/OptionCalls.h"
 
 #include "calls/SocketOption.h"

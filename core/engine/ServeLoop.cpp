@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/ServeLoop.h"
 
 #include "engine/SocketEngine.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/SocketEngine.h"
 
 #include "calls/CallRules.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "engine/UnixSocketFile.h"
 
 #include "calls/SocketAddress.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonAction.h"
 
 #include "calls/SocketName.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonActionReader.h"
 
 #include "calls/SocketOption.h"

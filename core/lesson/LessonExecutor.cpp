@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonExecutor.h"
 
 #include "calls/CallRules.h"

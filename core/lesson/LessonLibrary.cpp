@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonLibrary.h"
 
 #include <QFile>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonLookup.h"
 
 #include "lookup/AddrInfoLookup.h"

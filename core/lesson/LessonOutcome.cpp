@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonOutcome.h"
 
 LessonOutcome::Result LessonOutcome::ofCallEvent(const LessonAction &a, const SocketEvent &event,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonParser.h"
 
 #include "calls/SocketOption.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lesson/LessonRunner.h"
 
 #include "lesson/LessonExecutor.h"

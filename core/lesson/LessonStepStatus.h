@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #pragma once
 
 // How far a lesson step has got. Both halves of a lesson use it: the executor

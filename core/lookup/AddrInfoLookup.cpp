@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lookup/AddrInfoLookup.h"
 
 #include "calls/ErrnoCatalog.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lookup/BackgroundLookup.h"
 
 BackgroundLookup::BackgroundLookup(QObject *parent) : QObject(parent) {}

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lookup/HostLookup.h"
 
 #include "present/CodeLiteral.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lookup/PortOwners.h"
 
 #include "calls/ProcNetTable.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lookup/ServiceLookup.h"
 
 #include <QMutex>

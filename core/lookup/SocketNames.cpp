@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "lookup/SocketNames.h"
 
 #include <netinet/in.h>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "present/BytesFormat.h"
 
 QString BytesFormat::pythonLiteral(const QByteArray &bytes, int maxBytes)

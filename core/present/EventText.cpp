@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "present/EventText.h"
 
 #include "present/BytesFormat.h"

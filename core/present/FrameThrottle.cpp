@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "present/FrameThrottle.h"
 
 #include <cmath>

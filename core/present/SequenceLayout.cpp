@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "present/SequenceLayout.h"
 
 #include <climits>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "present/SequenceModel.h"
 
 #include "calls/SocketAddress.h"

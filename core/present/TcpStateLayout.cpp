@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "present/TcpStateLayout.h"
 
 #include "calls/TcpStateMachine.h"

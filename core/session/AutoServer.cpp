@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/AutoServer.h"
 
 #include "engine/DatagramLoop.h"

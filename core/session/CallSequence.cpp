@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/CallSequence.h"
 
 #include "session/SocketSession.h"

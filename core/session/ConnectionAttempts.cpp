@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/ConnectionAttempts.h"
 
 #include "lookup/AddrInfoLookup.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/EventLog.h"
 
 #include "calls/SocketName.h"

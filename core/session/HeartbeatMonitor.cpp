@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/HeartbeatMonitor.h"
 
 #include <QJsonDocument>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/SocketNaming.h"
 
 #include "calls/SocketName.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "session/SocketSession.h"
 
 #include "calls/CallRules.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "trace/CodeGenerator.h"
 
 #include "calls/SocketAddress.h"

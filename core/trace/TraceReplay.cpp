@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "trace/TraceReplay.h"
 
 #include "calls/SocketName.h"

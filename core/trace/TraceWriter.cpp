@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "trace/TraceWriter.h"
 
 #include "trace/TraceFormat.h"

@@ -311,6 +311,14 @@
         <source>SocketLab will speak %1 from the next start.</source>
         <translation>SocketLab spricht ab dem nächsten Start %1.</translation>
     </message>
+    <message>
+        <source>&amp;Full Screen</source>
+        <translation>&amp;Vollbild</translation>
+    </message>
+    <message>
+        <source>The window fills the screen, menus and all (F11 again leaves)</source>
+        <translation>Das Fenster füllt den Bildschirm, samt Menüs (F11 noch einmal beendet es)</translation>
+    </message>
 </context>
 <context>
     <name>AutoServeControls</name>
@@ -1662,12 +1670,6 @@ Close %1, or let the lesson use port %3?</source>
         <translation>Über SocketLab</translation>
     </message>
     <message>
-        <source>SocketLab %1
-Watch BSD socket calls happen for real: each call, its result or errno, and the bytes that crossed.</source>
-        <translation>SocketLab %1
-BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder errno und die Bytes, die übertragen wurden.</translation>
-    </message>
-    <message>
         <source>Open session for replay</source>
         <translation>Sitzung zur Wiedergabe öffnen</translation>
     </message>
@@ -1696,24 +1698,38 @@ BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder er
         <translation>server.py, client.py, server.c und client.c schreiben, die die Aufrufe dieser Sitzung noch einmal machen</translation>
     </message>
     <message>
+        <source>The trace is damaged at its end: %1</source>
+        <translation>Die Aufzeichnung ist am Ende beschädigt: %1</translation>
+    </message>
+    <message>
+        <source>SocketLab %1
+Watch BSD socket calls happen for real: each call, its result or errno, and the bytes that crossed.
+
+Copyright © The SocketLab authors. Free software under the MIT license: you may use, copy, change and share it, as the license that comes with it says.</source>
+        <translation>SocketLab %1
+BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder errno und die Bytes, die hinübergingen.
+
+Copyright © The SocketLab authors. Freie Software unter der MIT-Lizenz: Sie dürfen sie benutzen, kopieren, ändern und weitergeben, wie es die beiliegende Lizenz sagt.</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
         <source>Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 listen, Ctrl+5 accept, Ctrl+L close the listener; its UDP socket: Ctrl+Shift+6 sendto, Ctrl+Shift+8 recvfrom.
 Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, Ctrl+W close.
 Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Shift+6 sendto, Alt+Shift+8 recvfrom.
 Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ (or Ctrl+=) / Ctrl+- / Ctrl+0 zoom.
 Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, Ctrl+Q quit.
 Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.
-F1 the guide, F5 presenter mode, Esc leaves it.</source>
+F1 the guide, F5 presenter mode, Esc leaves it, F11 full screen.</source>
         <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen; sein UDP-Socket: Strg+Umschalt+6 sendto, Strg+Umschalt+8 recvfrom.
 Gewählte Verbindung: Strg+6 send, Strg+7 sendall, Strg+8 recv, Strg+9 shutdown, Strg+W close.
 Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Umschalt+6 sendto, Alt+Umschalt+8 recvfrom.
 Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ (oder Strg+=) / Strg+- / Strg+0 Zoom.
 Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Q beenden.
 Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
-F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn.</translation>
-    </message>
-    <message>
-        <source>The trace is damaged at its end: %1</source>
-        <translation>Die Aufzeichnung ist am Ende beschädigt: %1</translation>
+F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</translation>
     </message>
 </context>
 <context>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "EventRecorder.h"
 
 #include "session/SocketSession.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "LoopbackSession.h"
 
 #include "session/CallSequence.h"

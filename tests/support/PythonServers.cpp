@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "PythonServers.h"
 
 #include <QProcess>

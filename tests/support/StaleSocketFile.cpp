@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: MIT
 #include "StaleSocketFile.h"
 
 #include <QByteArray>
