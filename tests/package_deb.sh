@@ -23,6 +23,9 @@ for f in usr/bin/socketlab usr/bin/socketlab-cli \
          usr/share/applications/io.github.socketlab.SocketLab.desktop \
          usr/share/metainfo/io.github.socketlab.SocketLab.metainfo.xml \
          usr/share/icons/hicolor/scalable/apps/io.github.socketlab.SocketLab.svg \
+         usr/share/icons/hicolor/16x16/apps/io.github.socketlab.SocketLab.png \
+         usr/share/icons/hicolor/48x48/apps/io.github.socketlab.SocketLab.png \
+         usr/share/icons/hicolor/256x256/apps/io.github.socketlab.SocketLab.png \
          usr/share/man/man1/socketlab.1.gz usr/share/man/man1/socketlab-cli.1.gz; do
   [ -e "$root/$f" ] || { echo "FAIL: $f is not in the package"; exit 1; }
 done

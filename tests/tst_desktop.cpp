@@ -3,12 +3,14 @@
 // the screen, and a setting is on disk as soon as it changes (a window that is killed later
 // does not lose it).
 
+#include "AppIdentity.h"
 #include "MainWindow.h"
 #include "WindowDriver.h"
 #include "WindowSettings.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QFileInfo>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
@@ -25,6 +27,7 @@ private slots:
     void aboutNamesTheLicense();
     void f11FillsTheScreenAndLeavesIt();
     void aZoomIsSavedWhenItChanges();
+    void windowsBelongToTheDesktopEntry();
 
 private:
     QAction *action(const QString &name) const;
@@ -102,6 +105,28 @@ void TestDesktop::aZoomIsSavedWhenItChanges()
     QTRY_COMPARE(WindowSettings::zoomPercent.read(QSettings()), zoomed);
     m_window->setZoomPercent(before);
     QTRY_COMPARE(WindowSettings::zoomPercent.read(QSettings()), before);
+}
+
+void TestDesktop::windowsBelongToTheDesktopEntry()
+{
+    // What main() does first; the desktop entry and the icons installed must match it.
+    AppIdentity::apply();
+    QCOMPARE(QGuiApplication::desktopFileName(), AppIdentity::desktopId());
+    QSettings entry(QStringLiteral(SOCKETLAB_SOURCE_DIR "/resources/desktop/%1.desktop")
+                        .arg(AppIdentity::desktopId()),
+                    QSettings::IniFormat);
+    entry.beginGroup(QStringLiteral("Desktop Entry"));
+    QCOMPARE(entry.value(QStringLiteral("Icon")).toString(), AppIdentity::desktopId());
+    // X11 task bars match WM_CLASS, which Qt takes from the program's file name.
+    QCOMPARE(entry.value(QStringLiteral("StartupWMClass")).toString(),
+             QFileInfo(QStringLiteral(SOCKETLAB_GUI)).fileName());
+    const QIcon icon = m_window->windowIcon();
+    for (const int size : AppIdentity::iconSizes) {
+        QVERIFY2(icon.availableSizes().contains(QSize(size, size)),
+                 qPrintable(QString::number(size)));
+        QVERIFY(QFileInfo::exists(
+            QStringLiteral(SOCKETLAB_SOURCE_DIR "/resources/desktop/icons/%1.png").arg(size)));
+    }
 }
 
 QTEST_MAIN(TestDesktop)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // socketlab: the SocketLab window.
 
+#include "AppIdentity.h"
 #include "AppOptions.h"
 #include "AppearanceController.h"
 #include "EndpointForm.h"
@@ -43,9 +44,7 @@ int main(int argc, char *argv[])
     // A peer that goes away must give EPIPE, not kill the app (sends also use MSG_NOSIGNAL).
     std::signal(SIGPIPE, SIG_IGN);
     const std::unique_ptr<QCoreApplication> app(HeadlessStart::createApplication(argc, argv));
-    QApplication::setOrganizationName(QStringLiteral("SocketLab"));
-    QApplication::setApplicationName(QStringLiteral("SocketLab"));
-    QApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
+    AppIdentity::apply();
     // Before any widget or lesson exists: neither changes language afterwards.
     UiLanguage::install(UiLanguage::choiceFrom(QApplication::arguments()));
 
