@@ -72,6 +72,24 @@ grep -q "<project_license>MIT</project_license>" \
   "$root/usr/share/metainfo/io.github.socketlab.SocketLab.metainfo.xml" || {
   echo "FAIL: the metainfo does not name the MIT license"; exit 1
 }
+# Sessions and lessons are file types the desktop knows, opened by the menu entry: the
+# package's shared-mime-info file, in a data folder of its own, as xdg-mime sees it.
+for tool in xdg-mime update-mime-database; do
+  command -v $tool >/dev/null || { echo "FAIL: $tool is needed (scripts/install-deps)"; exit 1; }
+done
+mkdir -p "$work/data/mime/packages" "$work/files"
+cp "$root/usr/share/mime/packages/io.github.socketlab.SocketLab.xml" "$work/data/mime/packages/"
+update-mime-database "$work/data/mime"
+echo '{"seq":1}' >"$work/files/class.sltrace"
+printf 'lesson: mine\ntitle: Mine\n' >"$work/files/mine.lesson"
+for pair in class.sltrace:application/x-socketlab-session mine.lesson:text/x-socketlab-lesson; do
+  type=$(env -u XDG_CURRENT_DESKTOP XDG_DATA_HOME="$work/data" xdg-mime query filetype \
+    "$work/files/${pair%%:*}")
+  [ "$type" = "${pair#*:}" ] || { echo "FAIL: ${pair%%:*} is $type, not ${pair#*:}"; exit 1; }
+  grep -q "^MimeType=.*${pair#*:};" "$root/usr/share/applications/io.github.socketlab.SocketLab.desktop" || {
+    echo "FAIL: the desktop entry does not open ${pair#*:}"; exit 1
+  }
+done
 if command -v desktop-file-validate >/dev/null; then
   desktop-file-validate "$root/usr/share/applications/io.github.socketlab.SocketLab.desktop"
 else

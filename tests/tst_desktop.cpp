@@ -5,15 +5,20 @@
 
 #include "AppIdentity.h"
 #include "MainWindow.h"
+#include "RecentFiles.h"
 #include "WindowDriver.h"
 #include "WindowSettings.h"
+#include "trace/TraceFormat.h"
 
 #include <QAction>
 #include <QApplication>
+#include <QFile>
 #include <QFileInfo>
+#include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -28,6 +33,7 @@ private slots:
     void f11FillsTheScreenAndLeavesIt();
     void aZoomIsSavedWhenItChanges();
     void windowsBelongToTheDesktopEntry();
+    void openRecentReopensWhatWasOpened();
 
 private:
     QAction *action(const QString &name) const;
@@ -127,6 +133,60 @@ void TestDesktop::windowsBelongToTheDesktopEntry()
         QVERIFY(QFileInfo::exists(
             QStringLiteral(SOCKETLAB_SOURCE_DIR "/resources/desktop/icons/%1.png").arg(size)));
     }
+}
+
+void TestDesktop::openRecentReopensWhatWasOpened()
+{
+    RecentFiles::clear();
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("class & co.sltrace"));
+    SocketEvent made;
+    made.socketId = QStringLiteral("server#1");
+    made.call = SocketCall::Socket;
+    made.phase = CallPhase::Returned;
+    made.result = 3;
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(TraceFormat::toLine(made, 0));
+    file.close();
+
+    QString error;
+    QVERIFY2(m_window->openSession(path, &error), qPrintable(error));
+    QCOMPARE(RecentFiles::files(), QStringList{QFileInfo(path).absoluteFilePath()});
+    m_window->closeReplay();
+    QVERIFY(!m_window->isReplaying());
+
+    auto *menu = m_window->findChild<QMenu *>(QStringLiteral("openRecent"));
+    QVERIFY(menu);
+    emit menu->aboutToShow();
+    QAction *first = menu->actions().first();
+    QCOMPARE(first->text(), QStringLiteral("&1 class && co.sltrace"));
+    first->trigger();
+    QVERIFY(m_window->isReplaying());
+    m_window->closeReplay();
+
+    // A file that went away is said to be gone, and leaves the list.
+    QVERIFY(QFile::remove(path));
+    QString warning;
+    QTimer::singleShot(0, this, [&warning] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            warning = box->text();
+            box->accept();
+        }
+    });
+    emit menu->aboutToShow();
+    menu->actions().first()->trigger();
+    QVERIFY2(warning.contains(QStringLiteral("is no longer there")), qPrintable(warning));
+    QVERIFY(RecentFiles::files().isEmpty());
+
+    // Each file dialog starts where it was last.
+    RecentFiles::rememberFolder(RecentFiles::Dialog::Lesson,
+                                dir.filePath(QStringLiteral("x.lesson")));
+    QCOMPARE(RecentFiles::folder(RecentFiles::Dialog::Lesson),
+             QFileInfo(dir.path()).absoluteFilePath());
+    // and each has its own: exporting scripts does not start in the lessons' folder.
+    QVERIFY(RecentFiles::folder(RecentFiles::Dialog::Scripts) !=
+            RecentFiles::folder(RecentFiles::Dialog::Lesson));
 }
 
 QTEST_MAIN(TestDesktop)

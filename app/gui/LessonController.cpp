@@ -7,6 +7,7 @@
 #include "LessonPanel.h"
 #include "MessageEditor.h"
 #include "PresenterStage.h"
+#include "RecentFiles.h"
 #include "ServerPane.h"
 #include "WindowSettings.h"
 #include "lesson/LessonLibrary.h"
@@ -187,10 +188,12 @@ void LessonController::buildMenu(QMenu *menu)
 
 void LessonController::chooseFile()
 {
-    const QString path = QFileDialog::getOpenFileName(m_parts.window, tr("Open lesson"), QString(),
-                                                      tr("Lessons (*.lesson);;All files (*)"));
+    const QString path = QFileDialog::getOpenFileName(
+        m_parts.window, tr("Open lesson"), RecentFiles::folder(RecentFiles::Dialog::Lesson),
+        tr("Lessons (*.lesson);;All files (*)"));
     if (path.isEmpty())
         return;
+    RecentFiles::rememberFolder(RecentFiles::Dialog::Lesson, path);
     QString error;
     if (!open(path, &error, true))
         QMessageBox::warning(m_parts.window, tr("Open lesson"), error);
@@ -222,6 +225,8 @@ bool LessonController::open(const QString &idOrPath, QString *error, bool ask)
     m_parts.showLab();
     QSettings saved;
     WindowSettings::lessonId.write(saved, idOrPath);
+    if (idOrPath.endsWith(QLatin1String(".lesson"))) // a file, not a built-in lesson's id
+        RecentFiles::add(idOrPath);
     return true;
 }
 

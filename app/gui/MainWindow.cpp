@@ -16,6 +16,7 @@
 #include "LookupsPanel.h"
 #include "PaneScrollArea.h"
 #include "PresenterStage.h"
+#include "RecentFiles.h"
 #include "ReplayBar.h"
 #include "ReplayController.h"
 #include "ScreenFit.h"
@@ -35,6 +36,7 @@
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -178,6 +180,12 @@ void MainWindow::buildMenus()
     openSession->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
     openSession->setToolTip(tr("Step through a saved session in the panes, diagram and log, "
                                "without the network"));
+    QMenu *recent = file->addMenu(tr("Open &Recent"));
+    recent->setObjectName(QStringLiteral("openRecent"));
+    recent->setToolTipsVisible(true); // each file's whole path
+    connect(recent, &QMenu::aboutToShow, this, [this, recent] {
+        RecentFiles::fillMenu(recent, [this](const QString &path) { openFile(path); });
+    });
     file->addAction(tr("&Close Replay"), this, &MainWindow::closeReplay);
     file->addSeparator();
     QAction *scripts = file->addAction(tr("Export Session as &Scripts…"), m_exporter,
@@ -278,21 +286,35 @@ void MainWindow::closeLesson()
 void MainWindow::chooseSessionFile()
 {
     const QString path = QFileDialog::getOpenFileName(
-        this, tr("Open session for replay"), QString(), tr("Traces (*.jsonl);;All files (*)"));
+        this, tr("Open session for replay"), RecentFiles::folder(RecentFiles::Dialog::Session),
+        tr("Sessions (*.sltrace *.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
+    RecentFiles::rememberFolder(RecentFiles::Dialog::Session, path);
+    openFile(path);
+}
+
+void MainWindow::openFile(const QString &path)
+{
     QString error;
-    if (!openSession(path, &error))
-        QMessageBox::warning(this, tr("Open session"), error);
-    else if (!m_replayer->warning().isEmpty())
-        QMessageBox::warning(this, tr("Open session"),
+    const bool lesson = path.endsWith(QLatin1String(".lesson"));
+    const QString title = lesson ? tr("Open lesson") : tr("Open session");
+    if (!QFileInfo(path).isFile()) {
+        RecentFiles::remove(path);
+        QMessageBox::warning(this, title, tr("%1 is no longer there.").arg(path));
+    } else if (!(lesson ? openLesson(path, &error) : openSession(path, &error))) {
+        QMessageBox::warning(this, title, error);
+    } else if (!lesson && !m_replayer->warning().isEmpty()) {
+        QMessageBox::warning(this, title,
                              tr("The trace is damaged at its end: %1").arg(m_replayer->warning()));
+    }
 }
 
 bool MainWindow::openSession(const QString &path, QString *error)
 {
     if (!m_replayer->open(path, error))
         return false;
+    RecentFiles::add(path);
     if (!m_replayer->warning().isEmpty())
         statusBar()->showMessage(m_replayer->warning(), 15000);
     m_runner->pause();

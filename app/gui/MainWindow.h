@@ -118,6 +118,8 @@ protected:
 private:
     void buildMenus();
     void chooseSessionFile();
+    // A session or lesson file from File → Open Recent or a dialog; problems in a message box.
+    void openFile(const QString &path);
     void showRefusal(const QString &reason);
     void useLookupResult(const AddrInfoEntry &entry, bool forServer);
     void readSettings();

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "SessionExporter.h"
 
+#include "RecentFiles.h"
 #include "session/EventLog.h"
 #include "trace/CodeGenerator.h"
 #include "trace/TraceFormat.h"
 
+#include <QDir>
 #include <QFileDialog>
 #include <QMainWindow>
 #include <QMessageBox>
@@ -53,9 +55,11 @@ bool SessionExporter::writeScripts(const QString &directory, CodeGenerator::Exis
 void SessionExporter::chooseScriptDirectory()
 {
     const QString directory =
-        QFileDialog::getExistingDirectory(m_window, tr("Export session as scripts"));
+        QFileDialog::getExistingDirectory(m_window, tr("Export session as scripts"),
+                                          RecentFiles::folder(RecentFiles::Dialog::Scripts));
     if (directory.isEmpty())
         return;
+    RecentFiles::rememberFolder(RecentFiles::Dialog::Scripts, directory);
     const QStringList existing =
         CodeGenerator::existingScripts(m_log->events(), directory, bothLanguages);
     if (!existing.isEmpty() &&
@@ -76,13 +80,20 @@ void SessionExporter::chooseScriptDirectory()
 
 void SessionExporter::chooseTraceFile()
 {
-    const QString path = QFileDialog::getSaveFileName(m_window, tr("Export trace"),
-                                                      QStringLiteral("socketlab-trace.jsonl"),
-                                                      tr("JSON Lines (*.jsonl);;All files (*)"));
+    // .sltrace: the desktop knows it opens in SocketLab (it is JSON Lines inside).
+    const QString path = QFileDialog::getSaveFileName(
+        m_window, tr("Save session"),
+        QDir(RecentFiles::folder(RecentFiles::Dialog::Session))
+            .filePath(QStringLiteral("socketlab-session.sltrace")),
+        tr("SocketLab sessions (*.sltrace);;JSON Lines (*.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
+    RecentFiles::rememberFolder(RecentFiles::Dialog::Session, path);
     QString error;
-    if (writeTrace(path, &error) && m_log->droppedEvents() > 0)
+    const bool written = writeTrace(path, &error);
+    if (written)
+        RecentFiles::add(path);
+    if (written && m_log->droppedEvents() > 0)
         QMessageBox::information(
             m_window, tr("Export trace"),
             tr("Wrote the newest %1 events to %2. The %3 before them are no longer in the log "

@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QStringList>
 
 // Every setting the window keeps, by name and default. The panes keep their forms' values
 // under their own groups (ServerPane, ClientPane).
@@ -28,4 +29,8 @@ inline const SettingKey<QByteArray> state{"window/state", QByteArray()};
 inline const SettingKey<QByteArray> vertical{"window/vertical", QByteArray()};
 inline const SettingKey<QByteArray> panes{"window/panes", QByteArray()};
 inline const SettingKey<QByteArray> bottom{"window/bottom", QByteArray()};
+inline const SettingKey<QStringList> recentFiles{"files/recent", QStringList()};
+inline const SettingKey<QString> sessionFolder{"files/sessionFolder", QString()};
+inline const SettingKey<QString> lessonFolder{"files/lessonFolder", QString()};
+inline const SettingKey<QString> scriptsFolder{"files/scriptsFolder", QString()};
 } // namespace WindowSettings

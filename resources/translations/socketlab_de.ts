@@ -1674,10 +1674,6 @@ Close %1, or let the lesson use port %3?</source>
         <translation>Sitzung zur Wiedergabe öffnen</translation>
     </message>
     <message>
-        <source>Traces (*.jsonl);;All files (*)</source>
-        <translation>Traces (*.jsonl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Open session</source>
         <translation>Sitzung öffnen</translation>
     </message>
@@ -1730,6 +1726,22 @@ Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlaub
 Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Q beenden.
 Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
 F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>&amp;Zuletzt geöffnet</translation>
+    </message>
+    <message>
+        <source>Sessions (*.sltrace *.jsonl);;All files (*)</source>
+        <translation>Sitzungen (*.sltrace *.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Open lesson</source>
+        <translation>Lektion öffnen</translation>
+    </message>
+    <message>
+        <source>%1 is no longer there.</source>
+        <translation>%1 gibt es nicht mehr.</translation>
     </message>
 </context>
 <context>
@@ -1892,6 +1904,17 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</tran
     <message>
         <source>— (C only)</source>
         <translation>— (nur C)</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <source>No recent files</source>
+        <translation>Keine zuletzt geöffneten Dateien</translation>
+    </message>
+    <message>
+        <source>&amp;Clear List</source>
+        <translation>Liste &amp;leeren</translation>
     </message>
 </context>
 <context>
@@ -2151,10 +2174,6 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
         <translation>Trace exportieren</translation>
     </message>
     <message>
-        <source>JSON Lines (*.jsonl);;All files (*)</source>
-        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
-    </message>
-    <message>
         <source>Wrote %1 events to %2</source>
         <translation>%1 Ereignisse nach %2 geschrieben</translation>
     </message>
@@ -2169,6 +2188,14 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
     <message>
         <source>Wrote the newest %1 events to %2. The %3 before them are no longer in the log (a long session keeps its newest events); socketlab-cli serve --trace records a whole session.</source>
         <translation>Die neuesten %1 Ereignisse wurden in %2 geschrieben. Die %3 davor sind nicht mehr im Protokoll (eine lange Sitzung behält ihre neuesten Ereignisse); socketlab-cli serve --trace zeichnet eine ganze Sitzung auf.</translation>
+    </message>
+    <message>
+        <source>Save session</source>
+        <translation>Sitzung speichern</translation>
+    </message>
+    <message>
+        <source>SocketLab sessions (*.sltrace);;JSON Lines (*.jsonl);;All files (*)</source>
+        <translation>SocketLab-Sitzungen (*.sltrace);;JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
