@@ -15,6 +15,7 @@
 #include <QAbstractButton>
 #include <QAbstractItemView>
 #include <QAbstractSpinBox>
+#include <QAccessible>
 #include <QAction>
 #include <QApplication>
 #include <QComboBox>
@@ -46,6 +47,7 @@ private slots:
     void shortcutListNamesEveryKey();
     void everyControlSaysWhatItDoes();
     void f1OpensTheGuideWithItsPictures();
+    void everyFocusableControlHasAName();
 
 private:
     void listenByClicking() { m_driver.listenByClicking(); }
@@ -283,6 +285,45 @@ void TestKeyboard::f1OpensTheGuideWithItsPictures()
     QVERIFY(
         m_window->guide()->browser(1)->toPlainText().contains(QStringLiteral("Presenter mode")));
     QVERIFY(m_window->guide()->browser(2)->toPlainText().contains(QStringLiteral("expect:")));
+}
+
+void TestKeyboard::everyFocusableControlHasAName()
+{
+    // What a screen reader says when the focus lands on a control: its accessible name, from
+    // its text, its label (a buddy) or a name given to it. A tooltip is not read then.
+    m_window->lookups(); // built on first use
+    QTest::keyClick(m_window, Qt::Key_F1);
+    QTRY_VERIFY(m_window->guide() && m_window->guide()->isVisible());
+    QString error;
+    QVERIFY2(m_window->openLesson(QStringLiteral("getting-the-flow"), &error), qPrintable(error));
+    QStringList unnamed;
+    int checked = 0;
+    for (QWidget *top : QApplication::topLevelWidgets()) {
+        QList<QWidget *> widgets = top->findChildren<QWidget *>();
+        widgets.prepend(top);
+        for (QWidget *w : std::as_const(widgets)) {
+            // Parts of a control (a spin box's field, a combo box's list) speak for it.
+            const QWidget *parent = w->parentWidget();
+            const bool part = parent && (qobject_cast<const QAbstractSpinBox *>(parent) ||
+                                         qobject_cast<const QComboBox *>(parent) ||
+                                         w->inherits("QTableCornerButton") ||
+                                         w->objectName().startsWith(QLatin1String("qt_")));
+            // What Tab reaches (a label that can be selected with the mouse takes focus only
+            // by a click, and reads out its text).
+            if (!(w->focusPolicy() & Qt::TabFocus) || part || w->isWindow() ||
+                w->inherits("QComboBoxListView"))
+                continue;
+            QAccessibleInterface *a = QAccessible::queryAccessibleInterface(w);
+            ++checked;
+            if (!a || a->text(QAccessible::Name).trimmed().isEmpty())
+                unnamed << QStringLiteral("%1 %2 in %3")
+                               .arg(QString::fromLatin1(w->metaObject()->className()),
+                                    w->objectName(),
+                                    QString::fromLatin1(top->metaObject()->className()));
+        }
+    }
+    QVERIFY(checked > 50);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestKeyboard)

@@ -43,6 +43,7 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     m_service->setObjectName(QStringLiteral("addrinfo.service"));
     m_run->setObjectName(QStringLiteral("addrinfo.run"));
     m_table->setObjectName(QStringLiteral("addrinfo.table"));
+    m_table->setAccessibleName(tr("What getaddrinfo returned"));
     m_useClient->setObjectName(QStringLiteral("addrinfo.useClient"));
     m_useServer->setObjectName(QStringLiteral("addrinfo.useServer"));
     m_streamOnly->setObjectName(QStringLiteral("addrinfo.streamOnly"));
@@ -97,9 +98,14 @@ AddrInfoView::AddrInfoView(QWidget *parent)
     flags->addStretch(1);
 
     auto *grid = new QGridLayout(this);
-    grid->addWidget(new QLabel(tr("host"), this), 0, 0);
+    // Buddies: a screen reader names each field by its label.
+    auto *hostLabel = new QLabel(tr("host"), this);
+    hostLabel->setBuddy(m_host);
+    auto *serviceLabel = new QLabel(tr("service"), this);
+    serviceLabel->setBuddy(m_service);
+    grid->addWidget(hostLabel, 0, 0);
     grid->addWidget(m_host, 0, 1);
-    grid->addWidget(new QLabel(tr("service"), this), 0, 2);
+    grid->addWidget(serviceLabel, 0, 2);
     grid->addWidget(m_service, 0, 3);
     grid->addWidget(m_family, 1, 0, 1, 2);
     grid->addWidget(m_type, 1, 2);

@@ -26,6 +26,7 @@ AutoServeControls::AutoServeControls(SocketSession *session, QWidget *parent)
     m_serve->setObjectName(QStringLiteral("serve.toggle"));
     m_browser->setObjectName(QStringLiteral("serve.browser"));
     m_reply->setObjectName(QStringLiteral("serve.reply"));
+    m_reply->setAccessibleName(tr("Reply text"));
     for (const QString &name : serverModeNames())
         m_modeBox->addItem(name);
     m_modeBox->setToolTip(tr("echo: send back what arrives (the homework); http: answer a browser "

@@ -56,6 +56,7 @@ ClientPane::ClientPane(SocketSession *session, QWidget *parent)
                              "chosen here"));
     m_sockets->setAccessibleName(tr("Client socket"));
     m_count->setObjectName(QStringLiteral("client.count"));
+    m_count->setAccessibleName(tr("How many clients"));
     m_count->setRange(1, 1000);
     m_count->setValue(3);
     m_count->setToolTip(tr("How many clients to connect at once"));

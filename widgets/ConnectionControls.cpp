@@ -63,6 +63,7 @@ ConnectionControls::ConnectionControls(SocketSession *session, Qt::KeyboardModif
     m_sendAll->setObjectName(objectPrefix + QStringLiteral(".sendall"));
     m_recv->setObjectName(objectPrefix + QStringLiteral(".recv"));
     m_bufsize->setObjectName(objectPrefix + QStringLiteral(".bufsize"));
+    m_bufsize->setAccessibleName(tr("recv bufsize"));
     m_shutdown->setObjectName(objectPrefix + QStringLiteral(".shutdown"));
     m_close->setObjectName(objectPrefix + QStringLiteral(".close"));
     m_sendTo->setObjectName(objectPrefix + QStringLiteral(".sendto"));

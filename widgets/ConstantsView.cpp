@@ -64,7 +64,9 @@ ConstantsView::ConstantsView(SocketSession *session, QWidget *parent)
 {
     m_prefix->setObjectName(QStringLiteral("constants.prefix"));
     m_value->setObjectName(QStringLiteral("constants.value"));
+    m_value->setAccessibleName(tr("Value"));
     m_table->setObjectName(QStringLiteral("constants.table"));
+    m_table->setAccessibleName(tr("Constants"));
     m_defaults->setObjectName(QStringLiteral("constants.defaults"));
     m_prefix->setEditable(true);
     m_prefix->addItems(ConstantCatalog::groups());
@@ -100,7 +102,9 @@ ConstantsView::ConstantsView(SocketSession *session, QWidget *parent)
                          "protocol, and close it"));
 
     auto *layout = new QGridLayout(this);
-    layout->addWidget(new QLabel(tr("Prefix"), this), 0, 0);
+    auto *prefixLabel = new QLabel(tr("Prefix"), this);
+    prefixLabel->setBuddy(m_prefix); // the name a screen reader gives the box
+    layout->addWidget(prefixLabel, 0, 0);
     layout->addWidget(m_prefix, 0, 1);
     layout->addWidget(new QLabel(tr("or value"), this), 0, 2);
     layout->addWidget(m_value, 0, 3);

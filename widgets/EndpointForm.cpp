@@ -69,6 +69,10 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
     kind->addWidget(m_protocol);
     m_hostLabel = new QLabel(tr("host"), this);
     m_portLabel = new QLabel(tr("port"), this);
+    // Buddies name the fields for a screen reader, and a label that is hidden on the stage
+    // still does.
+    m_hostLabel->setBuddy(m_host);
+    m_portLabel->setBuddy(m_port);
     where->addWidget(m_hostLabel);
     where->addWidget(m_host, 1);
     where->addWidget(m_portLabel);

@@ -26,6 +26,9 @@ HostsView::HostsView(QWidget *parent)
     m_address->setObjectName(QStringLiteral("hosts.address"));
     m_answer->setObjectName(QStringLiteral("hosts.answer"));
     m_interfaces->setObjectName(QStringLiteral("hosts.interfaces"));
+    m_name->setAccessibleName(tr("Host name"));
+    m_address->setAccessibleName(tr("Address"));
+    m_interfaces->setAccessibleName(tr("Interfaces and their addresses"));
     // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.
     m_interfaces->setTabKeyNavigation(false);
     m_hostname->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -100,6 +100,7 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     m_delay->setObjectName(QStringLiteral("lessonDelay"));
     m_resume->hide();
     m_resume->setObjectName(QStringLiteral("lesson.resume"));
+    m_resume->setAccessibleName(tr("Go on where you left off"));
     m_resume->setToolTip(tr("Play the lesson again up to the step you reached last time, making "
                             "its calls"));
 
@@ -137,6 +138,7 @@ LessonPanel::LessonPanel(LessonRunner *runner, QWidget *parent)
     textLayout->addStretch(1);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("lessonText"));
+    scroll->setAccessibleName(tr("Lesson step"));
     scroll->setWidget(text);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);

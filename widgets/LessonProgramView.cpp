@@ -12,6 +12,7 @@ LessonProgramView::LessonProgramView(QWidget *parent)
     : QScrollArea(parent), m_label(new QLabel(this))
 {
     setObjectName(QStringLiteral("lessonProgram"));
+    setAccessibleName(tr("The lesson's program so far"));
     setAccessibleName(tr("The program so far"));
     m_label->setTextFormat(Qt::RichText);
     m_label->setFont(MonospaceFont::font());

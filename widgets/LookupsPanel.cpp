@@ -12,6 +12,7 @@ LookupsPanel::LookupsPanel(SocketSession *session, QWidget *parent)
       m_hosts(new HostsView(this))
 {
     setObjectName(QStringLiteral("lookups"));
+    setAccessibleName(tr("Look-ups"));
     addTab(m_constants, tr("Constants"));
     addTab(m_addrInfo, QStringLiteral("getaddrinfo"));
     addTab(m_services, tr("Services && ports"));

@@ -32,6 +32,7 @@ MessageEditor::MessageEditor(QWidget *parent)
       m_error(new ToneLabel(ToneLabel::Tone::Error, this))
 {
     m_text->setObjectName(QStringLiteral("message"));
+    m_text->setAccessibleName(tr("Message to send"));
     m_encoding->setObjectName(QStringLiteral("encoding"));
     m_text->setPlaceholderText(tr("Message; escapes: \\r \\n \\t \\xNN \\\\"));
     m_text->setToolTip(tr("The bytes to send. Type text with escapes such as \\r\\n, or choose "

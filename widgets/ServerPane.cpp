@@ -70,6 +70,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     m_accept->setObjectName(QStringLiteral("server.accept"));
     m_closeListener->setObjectName(QStringLiteral("server.close"));
     m_connections->setObjectName(QStringLiteral("server.connections"));
+    m_connections->setAccessibleName(tr("Connections accept() returned"));
     m_listeners->setObjectName(QStringLiteral("server.listeners"));
     m_listeners->setToolTip(tr("The listening sockets of this pane (one made before a lesson, "
                                "one the lesson made); the calls act on the one chosen here"));
@@ -80,6 +81,7 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     // would stall the window.
     m_connections->setUniformItemSizes(true);
     m_backlog->setObjectName(QStringLiteral("server.backlog"));
+    m_backlog->setAccessibleName(tr("listen backlog"));
     m_backlog->setRange(0, 4096);
     m_backlog->setValue(1);
     m_backlog->setPrefix(tr("backlog "));

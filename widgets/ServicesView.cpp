@@ -25,6 +25,10 @@ ServicesView::ServicesView(QWidget *parent)
     m_port->setObjectName(QStringLiteral("services.port"));
     m_answer->setObjectName(QStringLiteral("services.answer"));
     m_table->setObjectName(QStringLiteral("services.table"));
+    m_name->setAccessibleName(tr("Service name"));
+    m_port->setAccessibleName(tr("Port number"));
+    m_filter->setAccessibleName(tr("Filter the services"));
+    m_table->setAccessibleName(tr("Services"));
     // Tab leaves the table (arrow keys move within it), so keyboard users are not trapped.
     m_table->setTabKeyNavigation(false);
     m_port->setRange(0, 65535);
@@ -61,7 +65,9 @@ ServicesView::ServicesView(QWidget *parent)
     grid->addWidget(m_port, 1, 0);
     grid->addWidget(byPort, 1, 1);
     grid->addWidget(owners, 1, 3);
-    grid->addWidget(new QLabel(tr("protocol"), this), 0, 2);
+    auto *protocolLabel = new QLabel(tr("protocol"), this);
+    protocolLabel->setBuddy(m_protocol);
+    grid->addWidget(protocolLabel, 0, 2);
     grid->addWidget(m_protocol, 1, 2);
     grid->addWidget(m_answer, 2, 0, 1, 4);
     grid->addWidget(m_filter, 3, 0, 1, 4);

@@ -10,6 +10,9 @@ void AppIdentity::apply()
     QApplication::setApplicationName(QStringLiteral("SocketLab"));
     QApplication::setApplicationVersion(QStringLiteral(SOCKETLAB_VERSION));
     QGuiApplication::setDesktopFileName(desktopId());
+    // Started without a display (HeadlessStart), there is no window to give an icon to.
+    if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
+        return;
     // PNGs rather than the SVG: Qt reads SVG only with a plugin a system may not have.
     QIcon icon;
     for (const int size : iconSizes)

@@ -14,5 +14,6 @@ public:
     // The icon sizes installed under hicolor and built into the program.
     static constexpr int iconSizes[] = {16, 22, 24, 32, 48, 64, 128, 256};
 
+    // Also with a QCoreApplication (no display): then everything but the icon.
     static void apply();
 };

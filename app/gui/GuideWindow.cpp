@@ -11,6 +11,7 @@
 
 GuideWindow::GuideWindow(QWidget *parent) : QDialog(parent), m_tabs(new QTabWidget(this))
 {
+    m_tabs->setAccessibleName(tr("Guides"));
     setWindowTitle(tr("SocketLab Guide"));
     setObjectName(QStringLiteral("guideWindow"));
     const struct
@@ -29,6 +30,7 @@ GuideWindow::GuideWindow(QWidget *parent) : QDialog(parent), m_tabs(new QTabWidg
         browser->setSource(QUrl(QStringLiteral("qrc:/docs/") + g.file),
                            QTextDocument::MarkdownResource);
         m_tabs->addTab(browser, g.title);
+        browser->setAccessibleName(g.title);
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

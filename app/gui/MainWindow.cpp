@@ -65,12 +65,15 @@ MainWindow::MainWindow(QWidget *parent)
     // Scrollable, so a pane's long error hint is never cut off on a small screen.
     auto *serverScroll = new PaneScrollArea(m_server, m_server->title());
     auto *clientScroll = new PaneScrollArea(m_client, m_client->title());
+    serverScroll->setAccessibleName(tr("Server pane"));
+    clientScroll->setAccessibleName(tr("Client pane"));
     connect(m_server, &ServerPane::revealRequested, serverScroll, &PaneScrollArea::reveal);
     connect(m_client, &ClientPane::revealRequested, clientScroll, &PaneScrollArea::reveal);
     m_panes->addWidget(serverScroll);
     m_panes->addWidget(clientScroll);
     m_bottom->addWidget(m_logView);
     m_details->setObjectName(QStringLiteral("details"));
+    m_details->setAccessibleName(tr("Session views"));
     m_details->addTab(m_diagram, tr("Sequence diagram"));
     m_details->addTab(m_bytes, tr("Bytes"));
     m_details->addTab(m_code, tr("Code"));
@@ -78,6 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
     states->setWidgetResizable(true);
     states->setFrameShape(QFrame::NoFrame);
     states->setWidget(m_states);
+    states->setAccessibleName(tr("TCP states"));
     m_details->addTab(states, tr("TCP states"));
     m_bottom->addWidget(m_details);
     m_bottom->setStretchFactor(0, 2);
@@ -87,6 +91,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_vertical->setStretchFactor(0, 1);
     m_vertical->setStretchFactor(1, 1);
     m_pages->setObjectName(QStringLiteral("pages"));
+    m_pages->setAccessibleName(tr("Lab and look-ups"));
     m_pages->addTab(m_vertical, tr("Lab: server and client"));
     m_pages->addTab(m_lookupsPage, tr("Lookups: constants, getaddrinfo, services, hosts"));
     new QVBoxLayout(m_lookupsPage);

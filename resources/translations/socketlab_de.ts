@@ -142,6 +142,10 @@
         <source>With AI_V4MAPPED: the IPv6 addresses and the mapped IPv4 ones together</source>
         <translation>Mit AI_V4MAPPED: die IPv6-Adressen und die abgebildeten IPv4-Adressen zusammen</translation>
     </message>
+    <message>
+        <source>What getaddrinfo returned</source>
+        <translation>Was getaddrinfo zurückgab</translation>
+    </message>
 </context>
 <context>
     <name>AddressInput</name>
@@ -369,6 +373,10 @@
     <message>
         <source>Serving %1 on %2: %3 datagram(s) answered.</source>
         <translation>Bediene %1 auf %2: %3 Datagramm(e) beantwortet.</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Antworttext</translation>
     </message>
 </context>
 <context>
@@ -632,6 +640,10 @@ Entfernen und erneut binden?</translation>
         <source>: connect() returns once the kernel has finished the handshake, so they may still wait in the server&apos;s backlog for accept()</source>
         <translation>: connect() kehrt zurück, sobald der Kernel den Handshake abgeschlossen hat; sie können also noch in der Warteschlange (Backlog) des Servers auf accept() warten</translation>
     </message>
+    <message>
+        <source>How many clients</source>
+        <translation>Wie viele Clients</translation>
+    </message>
 </context>
 <context>
     <name>CodeView</name>
@@ -717,6 +729,10 @@ Entfernen und erneut binden?</translation>
     <message>
         <source>%1() → %2   %3</source>
         <translation>%1() → %2   %3</translation>
+    </message>
+    <message>
+        <source>recv bufsize</source>
+        <translation>recv-bufsize</translation>
     </message>
 </context>
 <context>
@@ -816,6 +832,10 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     <message>
         <source>How Python names it: socket.AF_INET, errno.EPIPE. &quot;C only&quot;: the system&apos;s headers have it, Python&apos;s socket module does not.</source>
         <translation>Wie Python es nennt: socket.AF_INET, errno.EPIPE. „nur C“: die Header des Systems haben es, Pythons socket-Modul nicht.</translation>
+    </message>
+    <message>
+        <source>Constants</source>
+        <translation>Konstanten</translation>
     </message>
 </context>
 <context>
@@ -1066,6 +1086,10 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <source>Lesson format</source>
         <translation>Lektionsformat</translation>
     </message>
+    <message>
+        <source>Guides</source>
+        <translation>Anleitungen</translation>
+    </message>
 </context>
 <context>
     <name>HeadlessStart</name>
@@ -1135,6 +1159,18 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     <message>
         <source>Cancelled; a late answer will be ignored.</source>
         <translation>Abgebrochen; eine späte Antwort wird ignoriert.</translation>
+    </message>
+    <message>
+        <source>Host name</source>
+        <translation>Hostname</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Adresse</translation>
+    </message>
+    <message>
+        <source>Interfaces and their addresses</source>
+        <translation>Schnittstellen und ihre Adressen</translation>
     </message>
 </context>
 <context>
@@ -1470,12 +1506,24 @@ Close %1, or let the lesson use port %3?</source>
         <source>Still waiting after %1 s: %2. Nothing more may happen by itself: make the other side act, close the socket in its pane, or restart the lesson (Ctrl+Shift+R).</source>
         <translation>Wartet seit %1 s: %2. Von selbst geschieht vielleicht nichts mehr: lassen Sie die andere Seite handeln, schließen Sie den Socket in seinem Bereich oder starten Sie die Lektion neu (Strg+Umschalt+R).</translation>
     </message>
+    <message>
+        <source>Go on where you left off</source>
+        <translation>Dort weitermachen, wo Sie aufgehört haben</translation>
+    </message>
+    <message>
+        <source>Lesson step</source>
+        <translation>Lektionsschritt</translation>
+    </message>
 </context>
 <context>
     <name>LessonProgramView</name>
     <message>
         <source>The program so far</source>
         <translation>Das Programm bis hierher</translation>
+    </message>
+    <message>
+        <source>The lesson&apos;s program so far</source>
+        <translation>Das Programm der Lektion bis hierher</translation>
     </message>
 </context>
 <context>
@@ -1541,6 +1589,10 @@ Close %1, or let the lesson use port %3?</source>
     <message>
         <source>This machine&apos;s name, name lookups, and its network interfaces</source>
         <translation>Der Name dieses Rechners, Namensauflösung und seine Netzwerkschnittstellen</translation>
+    </message>
+    <message>
+        <source>Look-ups</source>
+        <translation>Nachschlagen</translation>
     </message>
 </context>
 <context>
@@ -1743,6 +1795,22 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</tran
         <source>%1 is no longer there.</source>
         <translation>%1 gibt es nicht mehr.</translation>
     </message>
+    <message>
+        <source>Server pane</source>
+        <translation>Server-Bereich</translation>
+    </message>
+    <message>
+        <source>Client pane</source>
+        <translation>Client-Bereich</translation>
+    </message>
+    <message>
+        <source>Session views</source>
+        <translation>Ansichten der Sitzung</translation>
+    </message>
+    <message>
+        <source>Lab and look-ups</source>
+        <translation>Labor und Nachschlagen</translation>
+    </message>
 </context>
 <context>
     <name>MessageEditor</name>
@@ -1797,6 +1865,10 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</tran
     <message>
         <source>%1 is a str, not bytes: Python&apos;s send and sendall raise TypeError for it</source>
         <translation>%1 ist ein str, keine Bytes: Pythons send und sendall lösen dafür TypeError aus</translation>
+    </message>
+    <message>
+        <source>Message to send</source>
+        <translation>Zu sendende Nachricht</translation>
     </message>
 </context>
 <context>
@@ -2081,6 +2153,10 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
         <source>Listening socket</source>
         <translation>Lauschender Socket</translation>
     </message>
+    <message>
+        <source>listen backlog</source>
+        <translation>listen-Backlog</translation>
+    </message>
 </context>
 <context>
     <name>ServicesView</name>
@@ -2153,6 +2229,22 @@ und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
 %2</source>
         <translation>Port %1:
 %2</translation>
+    </message>
+    <message>
+        <source>Service name</source>
+        <translation>Dienstname</translation>
+    </message>
+    <message>
+        <source>Port number</source>
+        <translation>Portnummer</translation>
+    </message>
+    <message>
+        <source>Filter the services</source>
+        <translation>Dienste filtern</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dienste</translation>
     </message>
 </context>
 <context>
