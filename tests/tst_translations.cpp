@@ -10,6 +10,7 @@
 #include "UiLanguage.h"
 #include "calls/PortRange.h"
 #include "lesson/LessonLibrary.h"
+#include "present/BytesFormat.h"
 
 #include <QAction>
 #include <QApplication>
@@ -226,6 +227,12 @@ void TestTranslations::coreHintsAreGermanToo()
     QCOMPARE(PortRange::serverWarning(0),
              QStringLiteral("Port 0: der Kernel wählt einen freien Port; das Protokoll zeigt, "
                             "welchen."));
+    // Byte counts (panes, log, diagram) and the diagram's inferred handshake.
+    QCOMPARE(BytesFormat::byteCount(21), QStringLiteral("21 Bytes"));
+    QCOMPARE(BytesFormat::byteCount(1), QStringLiteral("1 Byte"));
+    QCOMPARE(
+        QCoreApplication::translate("SequenceModel", "%1 (inferred)").arg(QStringLiteral("SYN")),
+        QStringLiteral("SYN (erschlossen)"));
 }
 
 int main(int argc, char *argv[])

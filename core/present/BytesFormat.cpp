@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: MIT
 #include "present/BytesFormat.h"
 
+#include <QCoreApplication>
+
 QString BytesFormat::pythonLiteral(const QByteArray &bytes, int maxBytes)
 {
     const bool cut = maxBytes >= 0 && bytes.size() > maxBytes;
@@ -59,5 +61,7 @@ QString BytesFormat::count(qint64 value)
 
 QString BytesFormat::byteCount(qint64 value)
 {
-    return value == 1 ? QStringLiteral("1 byte") : QStringLiteral("%1 bytes").arg(count(value));
+    // In the window's language (the console installs no translation, so it stays English).
+    return value == 1 ? QCoreApplication::translate("BytesFormat", "1 byte")
+                      : QCoreApplication::translate("BytesFormat", "%1 bytes").arg(count(value));
 }

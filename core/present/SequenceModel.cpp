@@ -5,6 +5,8 @@
 #include "calls/SocketName.h"
 #include "present/BytesFormat.h"
 
+#include <QCoreApplication>
+
 namespace {
 QString keyOf(const SocketAddress &a)
 {
@@ -198,7 +200,10 @@ void SequenceModel::onConnected(const SocketEvent &e, int row)
         a.fromRow = row;
         a.toRow = row;
         a.lane = lane;
-        a.label = QString::fromLatin1(handshake[lane].label) + QStringLiteral(" (inferred)");
+        // What the kernel sends is named as on the wire; that it was inferred is said in the
+        // window's language.
+        a.label = QCoreApplication::translate("SequenceModel", "%1 (inferred)")
+                      .arg(QLatin1String(handshake[lane].label));
         a.seq = e.seq;
         m_arrows.append(a);
     }

@@ -451,6 +451,17 @@ Entfernen und erneut binden?</translation>
     </message>
 </context>
 <context>
+    <name>BytesFormat</name>
+    <message>
+        <source>1 byte</source>
+        <translation>1 Byte</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+</context>
+<context>
     <name>CallButton</name>
     <message>
         <source>Not now: %1</source>
@@ -2077,6 +2088,13 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</tran
 and what crosses between them is drawn as arrows.</source>
         <translation>Einen Aufruf machen: jeder Socket bekommt hier eine Lebenslinie,
 und was zwischen ihnen übertragen wird, erscheint als Pfeil.</translation>
+    </message>
+</context>
+<context>
+    <name>SequenceModel</name>
+    <message>
+        <source>%1 (inferred)</source>
+        <translation>%1 (erschlossen)</translation>
     </message>
 </context>
 <context>
