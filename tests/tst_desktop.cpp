@@ -6,6 +6,8 @@
 #include "AppIdentity.h"
 #include "MainWindow.h"
 #include "RecentFiles.h"
+#include "RoleColors.h"
+#include "Theme.h"
 #include "WindowDriver.h"
 #include "WindowSettings.h"
 #include "trace/TraceFormat.h"
@@ -22,6 +24,18 @@
 #include <QTest>
 #include <QTimer>
 
+namespace {
+// What a dark desktop theme hands a Qt application.
+QPalette darkDesktop()
+{
+    QPalette p(QColor(0x30, 0x30, 0x34), QColor(0x25, 0x25, 0x28));
+    p.setColor(QPalette::Base, QColor(0x1C, 0x1C, 0x1F));
+    p.setColor(QPalette::Text, QColor(0xF0, 0xF0, 0xF0));
+    p.setColor(QPalette::WindowText, QColor(0xF0, 0xF0, 0xF0));
+    return p;
+}
+} // namespace
+
 class TestDesktop : public QObject
 {
     Q_OBJECT
@@ -34,6 +48,7 @@ private slots:
     void aZoomIsSavedWhenItChanges();
     void windowsBelongToTheDesktopEntry();
     void openRecentReopensWhatWasOpened();
+    void aDarkDesktopGetsADarkWindow();
 
 private:
     QAction *action(const QString &name) const;
@@ -49,6 +64,10 @@ void TestDesktop::initTestCase()
 
 void TestDesktop::init()
 {
+    // Each test starts as a first start would: with the desktop's colours.
+    QSettings settings;
+    WindowSettings::theme.remove(settings);
+    settings.sync();
     QVERIFY(m_driver.open());
     m_window = m_driver.window();
 }
@@ -189,5 +208,30 @@ void TestDesktop::openRecentReopensWhatWasOpened()
             RecentFiles::folder(RecentFiles::Dialog::Lesson));
 }
 
-QTEST_MAIN(TestDesktop)
+void TestDesktop::aDarkDesktopGetsADarkWindow()
+{
+    // main() below gave the application a dark palette before any window, as a dark desktop
+    // does. By default SocketLab keeps it, and the sockets' colours suit it.
+    QCOMPARE(Theme::current(), Theme::Kind::System);
+    QCOMPARE(m_window->palette().color(QPalette::Window), darkDesktop().color(QPalette::Window));
+    QVERIFY(Theme::contrast(RoleColors::strong(SocketRole::Server),
+                            darkDesktop().color(QPalette::Base)) >= 4.5);
+    // The explicit looks are still there, and the desktop's comes back.
+    m_window->setTheme(Theme::Kind::Light);
+    // (Widgets hear of a new application palette from the event loop.)
+    QTRY_VERIFY(m_window->palette().color(QPalette::Window).lightness() > 200);
+    m_window->setTheme(Theme::Kind::System);
+    QTRY_COMPARE(m_window->palette().color(QPalette::Window),
+                 darkDesktop().color(QPalette::Window));
+    auto *menuItem = m_window->findChild<QAction *>(QStringLiteral("theme-system"));
+    QVERIFY(menuItem && menuItem->isChecked());
+}
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setPalette(darkDesktop());
+    TestDesktop test;
+    return QTest::qExec(&test, argc, argv);
+}
 #include "tst_desktop.moc"

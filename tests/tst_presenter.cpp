@@ -356,7 +356,7 @@ void TestPresenter::highContrastThemeMeetsSevenToOne()
         QVERIFY2(Theme::contrast(c, RoleColors::newestBand()) >= 7.0, qPrintable(c.name()));
     }
     // Server and client stay different colours in every theme.
-    for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::HighContrast}) {
+    for (Theme::Kind kind : Theme::all()) {
         m_window->setTheme(kind);
         QVERIFY(RoleColors::strong(SocketRole::Server) != RoleColors::strong(SocketRole::Client));
         QVERIFY(Theme::contrast(QApplication::palette().color(QPalette::Text),

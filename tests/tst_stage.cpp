@@ -228,8 +228,7 @@ void TestStage::everyStepOfEveryLessonIsInView()
                                   10000);
         QVERIFY2(runner->status(step) != LessonRunner::StepStatus::Failed,
                  qPrintable(runner->statusDetail(step)));
-        for (Theme::Kind theme :
-             {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::HighContrast}) {
+        for (Theme::Kind theme : Theme::all()) {
             window->setTheme(theme);
             // Once the panes and the diagram have settled (the stage's fit, a diagram frame).
             QString hidden;

@@ -11,8 +11,15 @@
 #include <memory>
 
 namespace {
-Theme::Kind currentKind = Theme::Kind::Light;
+Theme::Kind currentKind = Theme::Kind::System;
 bool applied = false;
+
+// The desktop's palette, as the application had it before SocketLab set one of its own.
+const QPalette &systemPalette()
+{
+    static const QPalette palette = QApplication::palette();
+    return palette;
+}
 
 double luminance(const QColor &c)
 {
@@ -27,6 +34,8 @@ QPalette Theme::palette(Kind kind)
 {
     QPalette p;
     switch (kind) {
+    case Kind::System:
+        return systemPalette();
     case Kind::Light: {
         const std::unique_ptr<QStyle> fusion(QStyleFactory::create(QStringLiteral("Fusion")));
         return fusion->standardPalette();
@@ -85,6 +94,7 @@ void Theme::apply(Kind kind)
     // before building any: the same theme again changes nothing.
     if (applied && kind == currentKind)
         return;
+    systemPalette(); // kept before the first palette of ours replaces it
     applied = true;
     currentKind = kind;
     static const bool fusion = [] {
@@ -92,9 +102,12 @@ void Theme::apply(Kind kind)
         return true;
     }();
     Q_UNUSED(fusion)
-    RoleColors::setScheme(kind == Kind::Light  ? RoleColors::Scheme::Light
-                          : kind == Kind::Dark ? RoleColors::Scheme::Dark
-                                               : RoleColors::Scheme::HighContrast);
+    // The sockets' colours suit the background: a dark desktop gets the dark scheme's.
+    const bool darkSystem =
+        kind == Kind::System && luminance(systemPalette().color(QPalette::Window)) < 0.2;
+    RoleColors::setScheme(kind == Kind::HighContrast         ? RoleColors::Scheme::HighContrast
+                          : kind == Kind::Dark || darkSystem ? RoleColors::Scheme::Dark
+                                                             : RoleColors::Scheme::Light);
     QApplication::setPalette(palette(kind));
 }
 
@@ -106,6 +119,8 @@ Theme::Kind Theme::current()
 QString Theme::name(Kind kind)
 {
     switch (kind) {
+    case Kind::System:
+        return QStringLiteral("system");
     case Kind::Light:
         return QStringLiteral("light");
     case Kind::Dark:
@@ -118,7 +133,7 @@ QString Theme::name(Kind kind)
 
 bool Theme::parse(const QString &text, Kind *kind)
 {
-    for (Kind k : {Kind::Light, Kind::Dark, Kind::HighContrast}) {
+    for (Kind k : all()) {
         if (text == name(k)) {
             *kind = k;
             return true;
@@ -127,9 +142,17 @@ bool Theme::parse(const QString &text, Kind *kind)
     return false;
 }
 
+QList<Theme::Kind> Theme::all()
+{
+    return {Kind::System, Kind::Light, Kind::Dark, Kind::HighContrast};
+}
+
 QStringList Theme::names()
 {
-    return {name(Kind::Light), name(Kind::Dark), name(Kind::HighContrast)};
+    QStringList list;
+    for (Kind k : all())
+        list << name(k);
+    return list;
 }
 
 double Theme::contrast(const QColor &a, const QColor &b)

@@ -21,7 +21,7 @@ AppearanceController::AppearanceController(const Parts &parts, QObject *parent)
 void AppearanceController::applySaved()
 {
     const QSettings settings;
-    Theme::Kind theme = Theme::Kind::Light;
+    Theme::Kind theme = Theme::Kind::System;
     Theme::parse(WindowSettings::theme.read(settings), &theme);
     Theme::apply(theme);
     QApplication::setFont(zoomedFont(WindowSettings::zoomPercent.read(settings)));
@@ -66,10 +66,11 @@ void AppearanceController::buildMenu(QMenu *view)
 
     QMenu *themes = view->addMenu(tr("&Theme"));
     m_themes = new QActionGroup(this);
-    for (Theme::Kind kind : {Theme::Kind::Light, Theme::Kind::Dark, Theme::Kind::HighContrast}) {
-        const QString label = kind == Theme::Kind::Light  ? tr("&Light")
-                              : kind == Theme::Kind::Dark ? tr("&Dark")
-                                                          : tr("&High Contrast");
+    for (Theme::Kind kind : Theme::all()) {
+        const QString label = kind == Theme::Kind::System  ? tr("&System Colours")
+                              : kind == Theme::Kind::Light ? tr("&Light")
+                              : kind == Theme::Kind::Dark  ? tr("&Dark")
+                                                           : tr("&High Contrast");
         QAction *a = themes->addAction(label, this, [this, kind] { setTheme(kind); });
         a->setCheckable(true);
         a->setData(int(kind));
@@ -208,7 +209,7 @@ void AppearanceController::readSettings(const QSettings &settings)
     setZoomPercent(WindowSettings::zoomPercent.read(settings));
     m_stageZoomPercent =
         qBound(minZoomPercent, WindowSettings::presenterZoomPercent.read(settings), maxZoomPercent);
-    Theme::Kind theme = Theme::Kind::Light;
+    Theme::Kind theme = Theme::Kind::System;
     Theme::parse(WindowSettings::theme.read(settings), &theme);
     setTheme(theme);
     setReducedMotion(WindowSettings::reducedMotion.read(settings));

@@ -60,7 +60,7 @@ int main(int argc, char *argv[])
         window.allowInvalidCalls()->setChecked(true);
     window.showLookups(options.showLookups);
     if (!options.theme.isEmpty()) {
-        Theme::Kind kind = Theme::Kind::Light;
+        Theme::Kind kind = Theme::Kind::System;
         Theme::parse(options.theme, &kind);
         window.setTheme(kind);
     }

@@ -323,6 +323,10 @@
         <source>The window fills the screen, menus and all (F11 again leaves)</source>
         <translation>Das Fenster füllt den Bildschirm, samt Menüs (F11 noch einmal beendet es)</translation>
     </message>
+    <message>
+        <source>&amp;System Colours</source>
+        <translation>&amp;Systemfarben</translation>
+    </message>
 </context>
 <context>
     <name>AutoServeControls</name>
