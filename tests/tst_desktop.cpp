@@ -45,7 +45,7 @@ private slots:
     void cleanup();
     void aboutNamesTheLicense();
     void f11FillsTheScreenAndLeavesIt();
-    void aZoomIsSavedWhenItChanges();
+    void settingsAreSavedWhenTheyChange();
     void windowsBelongToTheDesktopEntry();
     void openRecentReopensWhatWasOpened();
     void aDarkDesktopGetsADarkWindow();
@@ -121,7 +121,7 @@ void TestDesktop::f11FillsTheScreenAndLeavesIt()
     QTRY_VERIFY(!m_window->isFullScreen());
 }
 
-void TestDesktop::aZoomIsSavedWhenItChanges()
+void TestDesktop::settingsAreSavedWhenTheyChange()
 {
     const int before = m_window->zoomPercent();
     const int zoomed = before == 150 ? 160 : 150;
@@ -130,6 +130,9 @@ void TestDesktop::aZoomIsSavedWhenItChanges()
     QTRY_COMPARE(WindowSettings::zoomPercent.read(QSettings()), zoomed);
     m_window->setZoomPercent(before);
     QTRY_COMPARE(WindowSettings::zoomPercent.read(QSettings()), before);
+    // So is the window's size.
+    m_window->resize(m_window->size() - QSize(40, 30));
+    QTRY_COMPARE(WindowSettings::geometry.read(QSettings()), m_window->saveGeometry());
 }
 
 void TestDesktop::windowsBelongToTheDesktopEntry()

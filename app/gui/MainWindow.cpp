@@ -24,6 +24,7 @@
 #include "ServerPane.h"
 #include "SessionExporter.h"
 #include "SessionLogView.h"
+#include "SettingsAutosave.h"
 #include "TcpStateView.h"
 #include "WindowSettings.h"
 #include "lesson/LessonRunner.h"
@@ -154,15 +155,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
     readSettings();
-    // Saved as they change, not only on a clean exit: a zoom survives a window killed later.
-    auto *saveSoon = new QTimer(this);
-    saveSoon->setSingleShot(true);
-    saveSoon->setInterval(300);
-    connect(saveSoon, &QTimer::timeout, this, [this] {
+    auto *autosave = new SettingsAutosave(this, [this] {
+        // The stage's and full screen's geometry are not the window's own: only the looks.
+        if (!isPresenterMode() && !isFullScreen())
+            return writeSettings();
         QSettings settings;
         m_appearance->writeSettings(settings);
     });
-    connect(m_appearance, &AppearanceController::changed, saveSoon, qOverload<>(&QTimer::start));
+    connect(m_appearance, &AppearanceController::changed, autosave, &SettingsAutosave::changed);
+    for (QSplitter *splitter : {m_vertical, m_panes, m_bottom})
+        connect(splitter, &QSplitter::splitterMoved, autosave, &SettingsAutosave::changed);
 }
 
 MainWindow::~MainWindow() = default;
