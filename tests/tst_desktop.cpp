@@ -19,6 +19,7 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QSettings>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -130,6 +131,16 @@ void TestDesktop::settingsAreSavedWhenTheyChange()
     QTRY_COMPARE(WindowSettings::zoomPercent.read(QSettings()), zoomed);
     m_window->setZoomPercent(before);
     QTRY_COMPARE(WindowSettings::zoomPercent.read(QSettings()), before);
+    // So is a port typed into a pane, once the field is left.
+    auto *port = m_window->findChild<QSpinBox *>(QStringLiteral("client.port"));
+    QVERIFY(port);
+    const int typed =
+        QSettings().value(QStringLiteral("client/port")).toInt() == 50123 ? 50124 : 50123;
+    port->setFocus();
+    port->selectAll();
+    QTest::keyClicks(port, QString::number(typed));
+    QTest::keyClick(port, Qt::Key_Tab);
+    QTRY_COMPARE(QSettings().value(QStringLiteral("client/port")).toInt(), typed);
     // So is the window's size.
     m_window->resize(m_window->size() - QSize(40, 30));
     QTRY_COMPARE(WindowSettings::geometry.read(QSettings()), m_window->saveGeometry());

@@ -86,6 +86,11 @@ EndpointForm::EndpointForm(const QString &objectPrefix, int defaultProtocol, boo
     });
     connect(m_port, &QSpinBox::valueChanged, this, &EndpointForm::updatePortNote);
     updatePortNote();
+    // What the user typed or chose is a setting (remembered for the next start).
+    connect(m_host, &QLineEdit::editingFinished, this, &EndpointForm::edited);
+    for (QComboBox *box : {m_family, m_type, m_protocol})
+        connect(box, &QComboBox::activated, this, &EndpointForm::edited);
+    connect(m_port, &QSpinBox::editingFinished, this, &EndpointForm::edited);
 }
 
 void EndpointForm::updatePortNote()

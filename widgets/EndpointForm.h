@@ -41,6 +41,10 @@ public:
     void readSettings(QSettings &settings);
     void writeSettings(QSettings &settings) const;
 
+signals:
+    // The user changed a field (not code filling it in).
+    void edited();
+
 private:
     void onFamilyChanged();
     void updatePortNote();

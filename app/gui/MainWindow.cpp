@@ -165,6 +165,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_appearance, &AppearanceController::changed, autosave, &SettingsAutosave::changed);
     for (QSplitter *splitter : {m_vertical, m_panes, m_bottom})
         connect(splitter, &QSplitter::splitterMoved, autosave, &SettingsAutosave::changed);
+    for (EndpointForm *form : {m_server->endpoint(), m_client->endpoint()})
+        connect(form, &EndpointForm::edited, autosave, &SettingsAutosave::changed);
 }
 
 MainWindow::~MainWindow() = default;
