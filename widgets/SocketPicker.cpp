@@ -5,6 +5,8 @@
 
 SocketPicker::SocketPicker(QWidget *parent) : QComboBox(parent)
 {
+    // As wide as its longest entry ("client_socket_2   CONNECTED"): the row it is in wraps.
+    setSizeAdjustPolicy(QComboBox::AdjustToContents);
     connect(this, &QComboBox::activated, this,
             [this](int index) { emit picked(itemData(index).toString()); });
 }
