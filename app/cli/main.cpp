@@ -6,6 +6,7 @@
 #include "LessonCommand.h"
 #include "LookupCommand.h"
 #include "ServeCommand.h"
+#include "WatchCommand.h"
 
 #include <QCoreApplication>
 
@@ -22,6 +23,7 @@ const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
                      "  lookup     constants, getaddrinfo, services, hosts, interfaces\n"
                      "  export     turn a trace into runnable Python or C programs\n"
                      "  lesson     list, print or run the guided lessons headless\n"
+                     "  watch      run a program and show its socket calls\n"
                      "\n"
                      "Run 'socketlab-cli COMMAND --help' for a command's options.\n"
                      "Options: --help, --version\n";
@@ -66,6 +68,8 @@ int main(int argc, char *argv[])
         code = lesson.start(args);
     else if (command == QLatin1String("lookup"))
         code = LookupCommand().run(args);
+    else if (command == QLatin1String("watch"))
+        code = WatchCommand().run(args);
     else {
         std::fprintf(stderr, "socketlab-cli: unknown command '%s'\n\n%s", qPrintable(command),
                      usage);

@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: MIT
+#include "watch/SyscallDecoder.h"
+
+#include "calls/ErrnoCatalog.h"
+#include "calls/SocketAddress.h"
+#include "calls/SocketOption.h"
+
+#include <sys/socket.h>
+#include <sys/syscall.h>
+
+namespace {
+// The kernel's own flags on a socket's type, which Python's type leaves out.
+constexpr int typeFlags = SOCK_NONBLOCK | SOCK_CLOEXEC;
+
+SocketCall dataCall(int nr)
+{
+    switch (nr) {
+    case SYS_sendto:
+    case SYS_sendmsg:
+    case SYS_write:
+        return SocketCall::Send;
+    case SYS_recvfrom:
+    case SYS_recvmsg:
+    case SYS_read:
+        return SocketCall::Recv;
+    default:
+        return SocketCall::None;
+    }
+}
+} // namespace
+
+SyscallDecoder::Socket &SyscallDecoder::adopt(int tgid, int fd, SocketRole role, int family)
+{
+    Socket &s = m_tables[tgid][fd];
+    s.id = QStringLiteral("pid%1#%2").arg(tgid).arg(++m_serial);
+    // The descriptor's number, as print(sock) shows it: fd=3 is sock_3.
+    s.name = QStringLiteral("sock_%1").arg(fd);
+    s.role = role;
+    s.family = family;
+    return s;
+}
+
+SocketEvent SyscallDecoder::event(int, const Socket &s, SocketCall call, double tMs) const
+{
+    SocketEvent e;
+    e.socketId = s.id;
+    e.socketName = s.name;
+    e.role = s.role;
+    e.call = call;
+    e.tMs = tMs;
+    return e;
+}
+
+QVariantMap SyscallDecoder::address(int pid, quint64 where, quint64 length) const
+{
+    if (where == 0 || length == 0)
+        return {};
+    const QByteArray raw =
+        m_read(pid, where, qint64(qMin<quint64>(length, sizeof(sockaddr_storage))));
+    if (raw.isEmpty())
+        return {};
+    const SocketAddress a = SocketAddress::fromSockaddr(
+        reinterpret_cast<const sockaddr *>(raw.constData()), socklen_t(raw.size()));
+    if (a.family() == AF_UNIX)
+        return {{QStringLiteral("path"), a.host()}};
+    return a.toVariant();
+}
+
+std::optional<SocketEvent> SyscallDecoder::enter(int tgid, int tid, int nr, const Arguments &args,
+                                                 double tMs)
+{
+    Pending p;
+    p.nr = nr;
+    p.args = args;
+    const int fd = int(args[0]);
+    const Table &table = m_tables[tgid];
+    const bool onSocket = table.contains(fd);
+    SocketEvent &e = p.started;
+    const SocketCall data = dataCall(nr);
+    if (nr == SYS_socket) {
+        Socket unborn; // numbered once the kernel gives it a descriptor
+        unborn.name = QStringLiteral("sock");
+        unborn.role = SocketRole::Client;
+        e = event(tgid, unborn, SocketCall::Socket, tMs);
+        e.args = {{QStringLiteral("family"), int(args[0])},
+                  {QStringLiteral("type"), int(args[1]) & ~typeFlags},
+                  {QStringLiteral("proto"), int(args[2])}};
+        p.shown = true;
+    } else if (onSocket) {
+        const Socket &s = table.value(fd);
+        if (nr == SYS_bind || nr == SYS_connect) {
+            e = event(tgid, s, nr == SYS_bind ? SocketCall::Bind : SocketCall::Connect, tMs);
+            e.args = address(tgid, args[1], args[2]);
+            p.shown = true;
+        } else if (nr == SYS_listen) {
+            e = event(tgid, s, SocketCall::Listen, tMs);
+            e.args = {{QStringLiteral("backlog"), int(args[1])}};
+            p.shown = true;
+        } else if (nr == SYS_accept || nr == SYS_accept4) {
+            e = event(tgid, s, SocketCall::Accept, tMs);
+            p.shown = true;
+        } else if (nr == SYS_shutdown) {
+            e = event(tgid, s, SocketCall::Shutdown, tMs);
+            e.args = {{QStringLiteral("how"), int(args[1])}};
+            p.shown = true;
+        } else if (nr == SYS_close) {
+            e = event(tgid, s, SocketCall::Close, tMs);
+            p.shown = true;
+        } else if (nr == SYS_setsockopt) {
+            e = event(tgid, s, SocketCall::SetSockOpt, tMs);
+            QString option;
+            for (const SocketOption &o : SocketOption::all()) {
+                if (o.level == int(args[1]) && o.optname == int(args[2]))
+                    option = o.name;
+            }
+            const QByteArray value = m_read(tgid, args[3], qMin<qint64>(qint64(args[4]), 4));
+            e.args = {{QStringLiteral("option"), option},
+                      {QStringLiteral("value"),
+                       value.size() == 4 ? *reinterpret_cast<const int *>(value.constData()) : 0}};
+            p.shown = true;
+        } else if (data == SocketCall::Send) {
+            // sendto with an address is a UDP sendto; without one (and write) a send.
+            const bool to = nr == SYS_sendto && args[4] != 0;
+            e = event(tgid, s, to ? SocketCall::SendTo : SocketCall::Send, tMs);
+            if (nr != SYS_sendmsg) {
+                const qint64 size = qint64(args[2]);
+                e.args = {{QStringLiteral("size"), size}};
+                if (to)
+                    e.args.insert(address(tgid, args[4], args[5]));
+                e.data = m_read(tgid, args[1], qMin(size, keptBytes));
+                e.bytesNotKept = size - e.data.size();
+            }
+            p.shown = true;
+        } else if (data == SocketCall::Recv) {
+            e = event(tgid, s,
+                      nr == SYS_recvfrom && args[4] != 0 ? SocketCall::RecvFrom : SocketCall::Recv,
+                      tMs);
+            if (nr != SYS_recvmsg)
+                e.args = {{QStringLiteral("bufsize"), qint64(args[2])}};
+            p.shown = true;
+        }
+    }
+    if (nr == SYS_dup || nr == SYS_dup2 || nr == SYS_dup3 || p.shown || nr == SYS_close)
+        m_pending.insert(tid, p);
+    if (!p.shown)
+        return std::nullopt;
+    e.phase = CallPhase::Started;
+    e.seq = ++m_seq;
+    m_pending[tid].started = e;
+    return e;
+}
+
+std::optional<SocketEvent> SyscallDecoder::leave(int tgid, int tid, qint64 ret, double tMs)
+{
+    auto it = m_pending.find(tid);
+    if (it == m_pending.end())
+        return std::nullopt;
+    const Pending p = *it;
+    m_pending.erase(it);
+    Table &table = m_tables[tgid];
+    const int fd = int(p.args[0]);
+    const bool failed = ret < 0 && ret > -4096;
+    // Descriptors follow the kernel's answer, shown or not.
+    if (!failed && (p.nr == SYS_dup || p.nr == SYS_dup2 || p.nr == SYS_dup3) &&
+        table.contains(fd) && int(ret) != fd)
+        table.insert(int(ret), table.value(fd));
+    if (!p.shown) {
+        if (p.nr == SYS_close && !failed)
+            table.remove(fd);
+        return std::nullopt;
+    }
+    SocketEvent e = p.started;
+    e.seq = ++m_seq;
+    e.tMs = tMs;
+    if (failed) {
+        const int error = int(-ret);
+        e.phase = CallPhase::Failed;
+        e.error = CallError::fromErrno(error, ErrnoCatalog::hint(error, e.call, QString()));
+        if (p.nr == SYS_close)
+            table.remove(fd); // Linux releases the descriptor even then
+        if (p.nr == SYS_socket) {
+            Socket none;
+            none.id = QStringLiteral("pid%1#%2").arg(tgid).arg(++m_serial);
+            none.name = QStringLiteral("sock");
+            e.socketId = none.id;
+            e.socketName = none.name;
+        }
+        return e;
+    }
+    e.phase = CallPhase::Returned;
+    switch (e.call) {
+    case SocketCall::Socket: {
+        const Socket &s = adopt(tgid, int(ret), SocketRole::Client, int(p.args[0]));
+        e.socketId = s.id;
+        e.socketName = s.name;
+        e.result = ret;
+        break;
+    }
+    case SocketCall::Listen:
+        table[fd].role = SocketRole::Server;
+        e.role = SocketRole::Server;
+        break;
+    case SocketCall::Accept: {
+        table[fd].role = SocketRole::Server;
+        e.role = SocketRole::Server;
+        const Socket &conn = adopt(tgid, int(ret), SocketRole::Connection, table.value(fd).family);
+        QVariantMap result{{QStringLiteral("socket"), conn.id},
+                           {QStringLiteral("name"), conn.name}};
+        // The peer's address, where the program asked for it (Python always does).
+        const QByteArray length =
+            p.args[2] ? m_read(tgid, p.args[2], sizeof(socklen_t)) : QByteArray();
+        if (length.size() == sizeof(socklen_t))
+            result.insert(
+                QStringLiteral("address"),
+                address(tgid, p.args[1], *reinterpret_cast<const socklen_t *>(length.constData())));
+        e.result = result;
+        break;
+    }
+    case SocketCall::Close:
+        table.remove(fd);
+        break;
+    case SocketCall::Send:
+    case SocketCall::SendTo:
+        e.byteCount = ret;
+        if (e.data.size() > ret) {
+            e.bytesNotKept = 0;
+            e.data.truncate(int(ret));
+        }
+        e.result = ret;
+        break;
+    case SocketCall::Recv:
+    case SocketCall::RecvFrom:
+        e.byteCount = ret;
+        if (p.nr != SYS_recvmsg)
+            e.data = m_read(tgid, p.args[1], qMin<qint64>(ret, keptBytes));
+        e.bytesNotKept = ret - e.data.size();
+        e.result = ret;
+        break;
+    default:
+        break;
+    }
+    return e;
+}
+
+void SyscallDecoder::forked(int parent, int child)
+{
+    m_tables.insert(child, m_tables.value(parent));
+}
+
+void SyscallDecoder::exited(int tgid)
+{
+    m_tables.remove(tgid);
+}

@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: MIT
+// What a watched program's system calls become, as data: no program runs here. The memory
+// the decoder reads is a table of addresses the test fills.
+
+#include "present/PythonForm.h"
+#include "watch/SyscallDecoder.h"
+
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/syscall.h>
+
+namespace {
+constexpr int pid = 4242;
+
+class FakeMemory
+{
+public:
+    quint64 put(const QByteArray &bytes)
+    {
+        const quint64 at = m_next;
+        m_bytes.insert(at, bytes);
+        m_next += 0x1000;
+        return at;
+    }
+    QByteArray read(quint64 address, qint64 length) const
+    {
+        return m_bytes.value(address).left(int(length));
+    }
+
+private:
+    QHash<quint64, QByteArray> m_bytes;
+    quint64 m_next = 0x10000;
+};
+
+QByteArray inet(const char *host, int port)
+{
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(quint16(port));
+    inet_pton(AF_INET, host, &a.sin_addr);
+    return QByteArray(reinterpret_cast<const char *>(&a), sizeof a);
+}
+} // namespace
+
+class TestSyscallDecoder : public QObject
+{
+    Q_OBJECT
+private slots:
+    void aServersCallsReadAsPython();
+    void filesAndTheTerminalAreLeftOut();
+    void aReusedDescriptorIsANewSocket();
+    void aDuplicateIsTheSameSocket();
+    void aForkedChildKeepsItsParentsSockets();
+    void aFailedCallCarriesItsErrno();
+
+private:
+    // One call: its entry and return; the returned event (or call None when not shown).
+    SocketEvent call(int nr, SyscallDecoder::Arguments args, qint64 ret, int process = pid);
+
+    FakeMemory m_memory;
+    SyscallDecoder m_decoder{
+        [this](int, quint64 address, qint64 length) { return m_memory.read(address, length); }};
+    double m_t = 0;
+};
+
+SocketEvent TestSyscallDecoder::call(int nr, SyscallDecoder::Arguments args, qint64 ret,
+                                     int process)
+{
+    const auto started = m_decoder.enter(process, process, nr, args, ++m_t);
+    const auto ended = m_decoder.leave(process, process, ret, ++m_t);
+    if (started.has_value() != ended.has_value())
+        return SocketEvent(); // a call shown must be shown both ways
+    return ended.value_or(SocketEvent());
+}
+
+void TestSyscallDecoder::aServersCallsReadAsPython()
+{
+    const SocketEvent made = call(SYS_socket, {AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0}, 3);
+    QCOMPARE(PythonForm::statement(made),
+             QStringLiteral("sock_3 = socket.socket(socket.AF_INET, socket.SOCK_STREAM, "
+                            "socket.IPPROTO_IP)"));
+    const quint64 address = m_memory.put(inet("127.0.0.1", 50000));
+    QCOMPARE(PythonForm::statement(call(SYS_bind, {3, address, 16}, 0)),
+             QStringLiteral("sock_3.bind(('127.0.0.1', 50000))"));
+    QCOMPARE(PythonForm::statement(call(SYS_listen, {3, 5}, 0)),
+             QStringLiteral("sock_3.listen(5)"));
+    const quint64 peer = m_memory.put(inet("127.0.0.1", 40000));
+    socklen_t length = 16;
+    const quint64 lengthAt =
+        m_memory.put(QByteArray(reinterpret_cast<const char *>(&length), sizeof length));
+    const SocketEvent accepted = call(SYS_accept4, {3, peer, lengthAt, SOCK_CLOEXEC}, 4);
+    QCOMPARE(PythonForm::statement(accepted), QStringLiteral("sock_4, addr = sock_3.accept()"));
+    QCOMPARE(PythonForm::outcome(accepted), QStringLiteral("('127.0.0.1', 40000)"));
+    QCOMPARE(accepted.role, SocketRole::Server);
+    const quint64 buffer = m_memory.put("hello, server");
+    const SocketEvent received = call(SYS_recvfrom, {4, buffer, 1024, 0, 0, 0}, 5);
+    QCOMPARE(received.call, SocketCall::Recv);
+    QCOMPARE(received.role, SocketRole::Connection);
+    QCOMPARE(received.data, QByteArray("hello")); // the bytes the call returned, no more
+    QCOMPARE(received.byteCount, 5);
+    const SocketEvent sent = call(SYS_sendto, {4, buffer, 13, 0, 0, 0}, 13);
+    QCOMPARE(sent.call, SocketCall::Send);
+    QCOMPARE(sent.data, QByteArray("hello, server"));
+    QCOMPARE(PythonForm::statement(call(SYS_close, {4}, 0)), QStringLiteral("sock_4.close()"));
+}
+
+void TestSyscallDecoder::filesAndTheTerminalAreLeftOut()
+{
+    for (const int nr : {SYS_read, SYS_write, SYS_close})
+        QCOMPARE(call(nr, {1, m_memory.put("text"), 4}, 4).call, SocketCall::None);
+    QVERIFY(!m_decoder.awaitsReturn(pid));
+    // A file's read needs no stop at its return; a socket's does.
+    m_decoder.enter(pid, pid, SYS_read, {0, 0, 10}, ++m_t);
+    QVERIFY(!m_decoder.awaitsReturn(pid));
+}
+
+void TestSyscallDecoder::aReusedDescriptorIsANewSocket()
+{
+    const SocketEvent first = call(SYS_socket, {AF_INET, SOCK_STREAM, 0}, 3);
+    call(SYS_close, {3}, 0);
+    const SocketEvent second = call(SYS_socket, {AF_INET, SOCK_DGRAM, 0}, 3);
+    QCOMPARE(first.socketName, second.socketName); // both sock_3, as print() would say
+    QVERIFY(first.socketId != second.socketId);    // but two sockets in the trace
+}
+
+void TestSyscallDecoder::aDuplicateIsTheSameSocket()
+{
+    const SocketEvent made = call(SYS_socket, {AF_INET, SOCK_STREAM, 0}, 3);
+    QCOMPARE(call(SYS_dup2, {3, 7}, 7).call, SocketCall::None);
+    const SocketEvent listened = call(SYS_listen, {7, 1}, 0);
+    QCOMPARE(listened.socketId, made.socketId);
+}
+
+void TestSyscallDecoder::aForkedChildKeepsItsParentsSockets()
+{
+    const SocketEvent made = call(SYS_socket, {AF_INET, SOCK_STREAM, 0}, 3);
+    m_decoder.forked(pid, pid + 1);
+    QCOMPARE(call(SYS_listen, {3, 1}, 0, pid + 1).socketId, made.socketId);
+}
+
+void TestSyscallDecoder::aFailedCallCarriesItsErrno()
+{
+    call(SYS_socket, {AF_INET, SOCK_STREAM, 0}, 3);
+    const quint64 address = m_memory.put(inet("127.0.0.1", 1));
+    const SocketEvent refused = call(SYS_connect, {3, address, 16}, -ECONNREFUSED);
+    QCOMPARE(refused.phase, CallPhase::Failed);
+    QCOMPARE(refused.error.name(), QStringLiteral("ECONNREFUSED"));
+    QVERIFY(!refused.error.hint().isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestSyscallDecoder)
+#include "tst_syscalldecoder.moc"

@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: MIT
+// socketlab-cli watch on real programs: python3 servers and clients as students write them, a
+// forking one, one that execs another, one killed by a signal. The calls go to stderr in
+// SocketLab's words; the program's own output and exit status are left as they were.
+
+#include "ExportedPrograms.h"
+#include "FreePort.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
+#include <unistd.h>
+
+using ExportedPrograms::python3;
+
+namespace {
+struct Watched
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+Watched watch(const QStringList &command, int timeoutMs = 20000)
+{
+    QProcess p;
+    p.start(QStringLiteral(SOCKETLAB_CLI),
+            QStringList{QStringLiteral("watch"), QStringLiteral("--")} + command);
+    Watched w;
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished();
+        return w;
+    }
+    w.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    w.out = QString::fromUtf8(p.readAllStandardOutput());
+    w.err = QString::fromUtf8(p.readAllStandardError());
+    return w;
+}
+
+QString numbersOut(QString calls)
+{
+    static const QRegularExpression numbered(QStringLiteral("sock_[0-9]+"));
+    return calls.replace(numbered, QStringLiteral("sock_N"));
+}
+
+QString script(QTemporaryDir &dir, const char *name, const QByteArray &code)
+{
+    const QString path = dir.filePath(QString::fromLatin1(name));
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(code);
+    return path;
+}
+} // namespace
+
+class TestWatch : public QObject
+{
+    Q_OBJECT
+private slots:
+    void anEchoServerShowsItsCallsAndKeepsItsOutput();
+    void theProgramsExitStatusIsTheWatchers_data();
+    void theProgramsExitStatusIsTheWatchers();
+    void aForkedChildIsWatchedToo();
+    void aProgramThatExecsAnotherIsStillWatched();
+    void theProgramDiesWithItsWatcher();
+    void anUnprivilegedUserWatchesTheirOwnProgram();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestWatch::anEchoServerShowsItsCallsAndKeepsItsOutput()
+{
+    const int port = freePort();
+    const QString server =
+        script(m_dir, "server.py",
+               "import socket, sys\n"
+               "server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n"
+               "server_socket.bind(('127.0.0.1', int(sys.argv[1])))\n"
+               "server_socket.listen(1)\n"
+               "print('listening', flush=True)\n"
+               "conn, addr = server_socket.accept()\n"
+               "while True:\n"
+               "    data = conn.recv(1024)\n"
+               "    if not data:\n"
+               "        break\n"
+               "    conn.sendall(data)\n"
+               "conn.close()\n");
+    QProcess watcher;
+    watcher.start(QStringLiteral(SOCKETLAB_CLI), {QStringLiteral("watch"), QStringLiteral("--"),
+                                                  python3(), server, QString::number(port)});
+    QVERIFY(watcher.waitForReadyRead(10000)); // "listening", on the watcher's stdout
+    QProcess client;
+    client.start(python3(),
+                 {QStringLiteral("-c"),
+                  QStringLiteral("import socket; s = socket.create_connection(('127.0.0.1', %1)); "
+                                 "s.sendall(b'Hey, can you hear me?'); print(s.recv(100)); "
+                                 "s.close()")
+                      .arg(port)});
+    QVERIFY(client.waitForFinished(10000));
+    QCOMPARE(client.readAllStandardOutput(), QByteArray("b'Hey, can you hear me?'\n"));
+    QVERIFY(watcher.waitForFinished(10000));
+    QCOMPARE(watcher.exitCode(), 0);
+    QCOMPARE(watcher.readAllStandardOutput(), QByteArray("listening\n"));
+    // Descriptors are numbered by what the program inherited (CTest passes one more): the
+    // names are sock_3 in a terminal, sock_4 here.
+    const QString calls = numbersOut(QString::fromUtf8(watcher.readAllStandardError()));
+    for (const QString &line :
+         {QStringLiteral("sock_N.bind(('127.0.0.1', %1))  → None").arg(port),
+          QStringLiteral("sock_N.listen(1)  → None"),
+          QStringLiteral("sock_N, addr = sock_N.accept()  → ('127.0.0.1', "),
+          QStringLiteral("msg = sock_N.recv(1024)  → b'Hey, can you hear me?'  (21 bytes)"),
+          QStringLiteral("sock_N.send(b'Hey, can you hear me?')  → 21"),
+          QStringLiteral("(0 bytes: the peer closed its side)"),
+          QStringLiteral("sock_N.close()  → None")})
+        QVERIFY2(calls.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + calls));
+    // Its own prints and files are not socket calls.
+    QVERIFY2(!calls.contains(QStringLiteral("listening")), qPrintable(calls));
+}
+
+void TestWatch::theProgramsExitStatusIsTheWatchers_data()
+{
+    QTest::addColumn<QStringList>("command");
+    QTest::addColumn<int>("code");
+    QTest::newRow("exit 3") << QStringList{python3(), QStringLiteral("-c"),
+                                           QStringLiteral("import sys; sys.exit(3)")}
+                            << 3;
+    QTest::newRow("killed by SIGKILL: 128 + 9")
+        << QStringList{python3(), QStringLiteral("-c"),
+                       QStringLiteral("import os, signal; os.kill(os.getpid(), signal.SIGKILL)")}
+        << 128 + SIGKILL;
+    QTest::newRow("no such program: 125")
+        << QStringList{QStringLiteral("/nonexistent/program")} << 125;
+}
+
+void TestWatch::theProgramsExitStatusIsTheWatchers()
+{
+    QFETCH(QStringList, command);
+    QFETCH(int, code);
+    const Watched w = watch(command);
+    QCOMPARE(w.code, code);
+    if (code == 125)
+        QVERIFY2(w.err.contains(QStringLiteral("no such program")), qPrintable(w.err));
+}
+
+void TestWatch::aForkedChildIsWatchedToo()
+{
+    // The child listens on the socket its parent made: a forking server's pattern.
+    const Watched w = watch({python3(), QStringLiteral("-c"),
+                             QStringLiteral("import os, socket\n"
+                                            "s = socket.socket()\n"
+                                            "pid = os.fork()\n"
+                                            "if pid == 0:\n"
+                                            "    s.listen(7)\n"
+                                            "    os._exit(0)\n"
+                                            "os.waitpid(pid, 0)\n")});
+    QCOMPARE(w.code, 0);
+    QVERIFY2(numbersOut(w.err).contains(QStringLiteral("sock_N.listen(7)  → None")),
+             qPrintable(w.err));
+}
+
+void TestWatch::aProgramThatExecsAnotherIsStillWatched()
+{
+    // As pyenv's python3, a shell script that execs the real one.
+    const Watched w =
+        watch({QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+               QStringLiteral("exec %1 -c 'import socket; socket.socket(socket.AF_INET6, "
+                              "socket.SOCK_DGRAM)'")
+                   .arg(python3())});
+    QCOMPARE(w.code, 0);
+    QVERIFY2(w.err.contains(QStringLiteral("socket.AF_INET6, socket.SOCK_DGRAM")),
+             qPrintable(w.err));
+}
+
+void TestWatch::theProgramDiesWithItsWatcher()
+{
+    // With its filter in place and no watcher, the program's socket calls would fail: it must
+    // not live on.
+    QProcess watcher;
+    watcher.start(
+        QStringLiteral(SOCKETLAB_CLI),
+        {QStringLiteral("watch"), QStringLiteral("--"), python3(), QStringLiteral("-c"),
+         QStringLiteral("import os, time; print(os.getpid(), flush=True); time.sleep(60)")});
+    QVERIFY(watcher.waitForReadyRead(10000));
+    const qint64 program = watcher.readAllStandardOutput().trimmed().toLongLong();
+    QVERIFY(program > 0);
+    QVERIFY(QFile::exists(QStringLiteral("/proc/%1").arg(program)));
+    ::kill(pid_t(watcher.processId()), SIGKILL);
+    QVERIFY(watcher.waitForFinished(5000));
+    QTRY_VERIFY_WITH_TIMEOUT(!QFile::exists(QStringLiteral("/proc/%1").arg(program)), 5000);
+}
+
+void TestWatch::anUnprivilegedUserWatchesTheirOwnProgram()
+{
+    // No root, no capability: ptrace of one's own child and a seccomp filter under
+    // NO_NEW_PRIVS are what every user may do.
+    if (::geteuid() != 0)
+        QSKIP("needs root, to run the watcher as the user nobody (CI runs as root)");
+    if (QStandardPaths::findExecutable(QStringLiteral("runuser")).isEmpty())
+        QSKIP("runuser (util-linux) is needed to become nobody");
+    // A copy nobody may run: the build folder may be closed to other users.
+    QTemporaryDir dir(QStringLiteral("/tmp/socketlab-watch-XXXXXX"));
+    const QString copy = dir.filePath(QStringLiteral("socketlab-cli"));
+    QVERIFY(QFile::copy(QStringLiteral(SOCKETLAB_CLI), copy));
+    QFile::setPermissions(dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner |
+                                          QFile::ReadOther | QFile::ExeOther);
+    QFile::setPermissions(copy,
+                          QFile::ReadOwner | QFile::ExeOwner | QFile::ReadOther | QFile::ExeOther);
+    QProcess p;
+    p.start(QStringLiteral("runuser"),
+            {QStringLiteral("-u"), QStringLiteral("nobody"), QStringLiteral("--"), copy,
+             QStringLiteral("watch"), QStringLiteral("--"), python3(), QStringLiteral("-c"),
+             QStringLiteral("import os, socket; s = socket.socket(); s.listen(2); "
+                            "print(os.geteuid())")});
+    QVERIFY(p.waitForFinished(20000));
+    QCOMPARE(p.exitCode(), 0);
+    QVERIFY(p.readAllStandardOutput().trimmed().toInt() != 0);
+    QVERIFY2(numbersOut(QString::fromUtf8(p.readAllStandardError()))
+                 .contains(QStringLiteral("sock_N.listen(2)  → None")),
+             "the listen of nobody's program was not shown");
+}
+
+QTEST_GUILESS_MAIN(TestWatch)
+#include "tst_watch.moc"
