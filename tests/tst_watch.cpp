@@ -3,6 +3,7 @@
 // forking one, one that execs another, one killed by a signal. The calls go to stderr in
 // SocketLab's words; the program's own output and exit status are left as they were.
 
+#include "CliProcess.h"
 #include "ExportedPrograms.h"
 #include "FreePort.h"
 
@@ -24,24 +25,17 @@ namespace {
 struct Watched
 {
     int code = -1;
-    QString out;
-    QString err;
+    QString err; // the calls
 };
 
-Watched watch(const QStringList &command, int timeoutMs = 20000)
+Watched watch(const QStringList &command)
 {
-    QProcess p;
-    p.start(QStringLiteral(SOCKETLAB_CLI),
-            QStringList{QStringLiteral("watch"), QStringLiteral("--")} + command);
     Watched w;
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished();
-        return w;
-    }
-    w.code = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-    w.out = QString::fromUtf8(p.readAllStandardOutput());
-    w.err = QString::fromUtf8(p.readAllStandardError());
+    QByteArray err;
+    CliProcess::run(QStringLiteral(SOCKETLAB_CLI),
+                    QStringList{QStringLiteral("watch"), QStringLiteral("--")} + command,
+                    QByteArray(), &w.code, &err);
+    w.err = QString::fromUtf8(err);
     return w;
 }
 

@@ -53,6 +53,11 @@ AutoServeControls::AutoServeControls(SocketSession *session, QWidget *parent)
     connect(m_modeBox, &QComboBox::currentTextChanged, this, &AutoServeControls::refresh);
     connect(session, &SocketSession::socketChanged, this, &AutoServeControls::refresh);
     connect(m_server, &AutoServer::changed, this, &AutoServeControls::refresh);
+    connect(m_server, &AutoServer::setupFailed, this, [this](const SocketEvent &e) {
+        emit failed(
+            QStringLiteral("%1: %2").arg(socketCallName(e.call), e.error.pythonException()));
+    });
+    connect(m_server, &AutoServer::refused, this, &AutoServeControls::failed);
     connect(m_server, &AutoServer::serving, this, [this] {
         m_listenerId = m_server->listenerId();
         m_modeBox->setCurrentText(serverModeName(m_server->mode()));

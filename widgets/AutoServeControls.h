@@ -33,6 +33,8 @@ public:
 
 signals:
     void servingChanged(bool serving);
+    // Serving could not start: why, in one line ("bind: OSError: [Errno 98] …").
+    void failed(const QString &reason);
 
 private:
     void toggle();

@@ -129,16 +129,9 @@ ServerPane::ServerPane(SocketSession *session, QWidget *parent)
     });
     connect(m_bind, &QPushButton::clicked, this, &ServerPane::bindClicked);
     AutoServer *server = m_autoServe->server();
-    connect(server, &AutoServer::listenerCreated, this, [this](const QString &id) {
-        m_listenerId = id;
-        refresh();
-    });
+    connect(server, &AutoServer::listenerCreated, this, &ServerPane::adoptListener);
     connect(server, &AutoServer::serving, this, &ServerPane::serving);
-    connect(server, &AutoServer::setupFailed, this, [this](const SocketEvent &e) {
-        emit servingFailed(
-            QStringLiteral("%1: %2").arg(socketCallName(e.call), e.error.pythonException()));
-    });
-    connect(server, &AutoServer::refused, this, &ServerPane::servingFailed);
+    connect(m_autoServe, &AutoServeControls::failed, this, &ServerPane::servingFailed);
     connect(m_listen, &QPushButton::clicked, this,
             [this] { run(m_session->listen(m_listenerId, m_backlog->value())); });
     connect(m_accept, &QPushButton::clicked, this,
