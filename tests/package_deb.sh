@@ -17,6 +17,10 @@ dpkg-deb --field "$deb" Package Version Depends
 dpkg-deb --field "$deb" Depends | grep -q libqt6widgets6 || {
   echo "FAIL: the package does not depend on Qt's widgets library"; exit 1
 }
+# Qt's own buttons and dialogs (Close, Cancel) in the user's language come from there.
+dpkg-deb --field "$deb" Recommends | grep -q qt6-translations-l10n || {
+  echo "FAIL: the package does not recommend qt6-translations-l10n"; exit 1
+}
 dpkg-deb -x "$deb" "$work/root"
 root=$work/root
 for f in usr/bin/socketlab usr/bin/socketlab-cli \
