@@ -125,6 +125,9 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
     // New processes and threads, whose first stop (a SIGSTOP from ptrace itself) is not the
     // program's to see.
     QSet<int> starting;
+    // Ones whose first stop came before their parent's fork or clone event: they wait there,
+    // so none makes a call before it is given its parent's descriptors.
+    QSet<int> early;
     QSet<int> seen{child};
     int exitCode = couldNotWatch;
     for (;;) {
@@ -187,10 +190,15 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
                 processOfThread.insert(int(born), int(born));
                 decoder.forked(tgid, int(born));
             }
+            if (early.remove(int(born)))
+                ::ptrace(PTRACE_CONT, pid_t(born), nullptr, nullptr);
         } else if (signal == SIGTRAP && event == PTRACE_EVENT_EXEC) {
             // Same process, new program; its descriptors (those without CLOEXEC) stay.
-        } else if (signal == SIGSTOP && event == 0 && (starting.remove(tid) || firstStop)) {
+        } else if (signal == SIGSTOP && event == 0 && starting.remove(tid)) {
             inject = 0; // a new process's or thread's first stop comes from ptrace
+        } else if (signal == SIGSTOP && event == 0 && firstStop) {
+            early.insert(tid); // resumed when its parent's event has been handled
+            continue;
         } else {
             inject = signal; // the program's own signal, delivered as it was sent
         }
