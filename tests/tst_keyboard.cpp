@@ -5,6 +5,7 @@
 
 #include "FocusRing.h"
 #include "GuideWindow.h"
+#include "HelpMenu.h"
 #include "LookupsPanel.h"
 #include "MainWindow.h"
 #include "SequenceDiagramView.h"
@@ -225,7 +226,7 @@ void TestKeyboard::shortcutListNamesEveryKey()
         keys += a->shortcuts();
     for (QAbstractButton *b : m_window->findChildren<QAbstractButton *>())
         keys += b->shortcut();
-    const QString summary = MainWindow::shortcutSummary();
+    const QString summary = HelpMenu::shortcutSummary();
     QStringList missing;
     for (const QKeySequence &key : std::as_const(keys)) {
         QString name = key.toString();

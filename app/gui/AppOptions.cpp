@@ -13,6 +13,7 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QProcess>
 
 #include <cstdio>
 
@@ -92,8 +93,20 @@ bool AppOptions::parse(const QStringList &arguments)
                                                   "%1 (View → Language keeps a choice).")
             .arg(UiLanguage::codes().join(QStringLiteral(", "))),
         QStringLiteral("LANG"));
+    const QCommandLineOption watchServerOption(
+        QStringLiteral("watch-server"),
+        QCoreApplication::translate("AppOptions", "Run COMMAND (\"python3 server.py\", split into "
+                                                  "arguments without a shell) and watch its "
+                                                  "socket calls in the server pane."),
+        QStringLiteral("COMMAND"));
+    const QCommandLineOption watchClientOption(
+        QStringLiteral("watch-client"),
+        QCoreApplication::translate("AppOptions", "Run COMMAND and watch its socket calls in the "
+                                                  "client pane."),
+        QStringLiteral("COMMAND"));
     parser.addOptions({screenshot, demo, allow, lookups, serve, mode, backlogOption, latency,
-                       presenterOption, lessonOption, stepOption, themeOption, languageOption});
+                       presenterOption, lessonOption, stepOption, themeOption, languageOption,
+                       watchServerOption, watchClientOption});
     parser.addPositionalArgument(
         QStringLiteral("FILE"),
         QCoreApplication::translate("AppOptions", "A saved session to replay, or a .lesson file "
@@ -164,6 +177,18 @@ bool AppOptions::parse(const QStringList &arguments)
     if (parser.isSet(backlogOption)) {
         if (!OptionNumber::parse(parser.value(backlogOption), 1, 4096, &serveBacklog)) {
             std::fprintf(stderr, "socketlab: --backlog needs a number from 1 to 4096\n");
+            exitCode = 2;
+            return false;
+        }
+    }
+    for (auto [option, words] : {std::pair{&watchServerOption, &watchServer},
+                                 std::pair{&watchClientOption, &watchClient}}) {
+        if (!parser.isSet(*option))
+            continue;
+        *words = QProcess::splitCommand(parser.value(*option));
+        if (words->isEmpty()) {
+            std::fprintf(stderr, "socketlab: --%s needs a command, e.g. \"python3 server.py\"\n",
+                         qPrintable(option->names().constFirst()));
             exitCode = 2;
             return false;
         }

@@ -21,9 +21,11 @@ public:
     int serveBacklog = 0; // --backlog for --serve; 0: the pane's (at least 16)
     QString latencyReportPath;
     bool presenter = false;
-    QString lesson;      // a built-in id or a .lesson file
-    int lessonStep = 0;  // 1-based; 0: the lesson's title page
-    QString theme;       // empty: as last time
-    QString sessionFile; // FILE given on the command line (a double-click): a trace to replay
-    QString lessonFile;  // … or a .lesson file
+    QString lesson;          // a built-in id or a .lesson file
+    int lessonStep = 0;      // 1-based; 0: the lesson's title page
+    QString theme;           // empty: as last time
+    QString sessionFile;     // FILE given on the command line (a double-click): a trace to replay
+    QString lessonFile;      // … or a .lesson file
+    QStringList watchServer; // --watch-server: the program and its arguments
+    QStringList watchClient;
 };

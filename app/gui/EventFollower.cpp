@@ -19,16 +19,12 @@ EventFollower::EventFollower(const Parts &parts, QObject *parent) : QObject(pare
     m_followTimer.setSingleShot(true);
     m_followTimer.setInterval(16);
     connect(&m_followTimer, &QTimer::timeout, this, &EventFollower::followNewest);
-    connect(m_parts.session, &SocketSession::eventOccurred, this, [this](const SocketEvent &e) {
-        if (showsLive())
-            onEvent(e);
-        else
-            keepAside(e);
-    });
+    connect(m_parts.session, &SocketSession::eventOccurred, this, &EventFollower::onLiveEvent);
     connect(m_parts.logView, &SessionLogView::eventSelected, this, [this](int row) {
         showEventBytes(row);
         m_parts.diagram->setSelectedSeq(m_parts.log->event(row).seq);
-        m_parts.states->showSocket(m_shown->socket(m_parts.log->event(row).socketId));
+        const QString id = m_parts.log->event(row).socketId;
+        m_parts.states->showSocket(showsLive() ? liveSocket(id) : m_shown->socket(id));
     });
     connect(m_parts.diagram, &SequenceDiagramView::eventSelected, this, [this](qint64 seq) {
         const int row = m_parts.log->rowOfSeq(seq);
@@ -83,6 +79,46 @@ void EventFollower::show(SocketSource *source)
                                        m_parts.logView->forgetSocket(id);
                                        m_parts.states->forgetSocket(id);
                                    });
+}
+
+void EventFollower::follow(SocketSource *source)
+{
+    m_followed.append(source);
+    connect(source, &SocketSource::eventOccurred, this, &EventFollower::onLiveEvent);
+    connect(source, &SocketSource::socketChanged, this, [this](const SocketInfo &info) {
+        if (showsLive() && info.id == m_parts.states->socketId())
+            m_parts.states->showSocket(info);
+    });
+}
+
+void EventFollower::letGo(SocketSource *source)
+{
+    m_followed.removeAll(source);
+    disconnect(source, nullptr, this, nullptr);
+}
+
+void EventFollower::onLiveEvent(SocketEvent event)
+{
+    // Each source numbers its own events; the log and diagram find events by number, so the
+    // merged stream keeps its numbers rising.
+    if (event.seq <= m_lastLiveSeq)
+        event.seq = m_lastLiveSeq + 1;
+    m_lastLiveSeq = event.seq;
+    if (showsLive())
+        onEvent(event);
+    else
+        keepAside(event);
+}
+
+SocketInfo EventFollower::liveSocket(const QString &id) const
+{
+    if (m_parts.session->contains(id))
+        return m_parts.session->socket(id);
+    for (const SocketSource *source : m_followed) {
+        if (source->contains(id))
+            return source->socket(id);
+    }
+    return {};
 }
 
 void EventFollower::rebuild(const QVector<SocketEvent> &events)
@@ -152,7 +188,9 @@ void EventFollower::followNewest()
     m_parts.diagram->announce(
         tr("%1 → %2").arg(PythonForm::statement(newest), PythonForm::outcome(newest)));
     const QString id = newest.socketId;
-    if (m_shown->contains(id))
+    if (showsLive() && !liveSocket(id).id.isEmpty())
+        m_parts.states->showSocket(liveSocket(id));
+    else if (!showsLive() && m_shown->contains(id))
         m_parts.states->showSocket(m_shown->socket(id));
 }
 

@@ -6,6 +6,8 @@
 #include <QTimer>
 #include <QVector>
 
+#include "calls/SocketInfo.h"
+
 class ByteView;
 class CodeView;
 class EventLog;
@@ -46,12 +48,19 @@ public:
 
     // The views show this source from now on (its history, then its events).
     void show(SocketSource *source);
+    // A watched program: its events join the live session's in the views, in the order they
+    // arrive, until it is let go (the events it had stay in the log).
+    void follow(SocketSource *source);
+    void letGo(SocketSource *source);
     SocketSource *shown() const { return m_shown; }
     bool showsLive() const;
     // The byte and code views show the log's row (a replay's step, a click in the log).
     void showEventBytes(int logRow);
 
 private:
+    void onLiveEvent(SocketEvent event);
+    // The socket as the live session or a followed program has it.
+    SocketInfo liveSocket(const QString &id) const;
     void onEvent(const SocketEvent &event);
     // Live events while another source is shown, within the log's caps.
     void keepAside(const SocketEvent &event);
@@ -65,5 +74,7 @@ private:
     QTimer m_followTimer;
     int m_newestEnded = -1;
     QVector<SocketEvent> m_liveAside; // the live log, while another source is shown
+    QList<SocketSource *> m_followed;
+    qint64 m_lastLiveSeq = 0; // live events from several sources numbered in one order
     qint64 m_liveAsideBytes = 0;
 };

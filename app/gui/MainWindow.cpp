@@ -10,12 +10,14 @@
 #include "EventFollower.h"
 #include "FocusRing.h"
 #include "GuideWindow.h"
+#include "HelpMenu.h"
 #include "LessonCaption.h"
 #include "LessonController.h"
 #include "LessonPanel.h"
 #include "LookupsPanel.h"
 #include "PaneScrollArea.h"
 #include "PresenterStage.h"
+#include "ProgramConsole.h"
 #include "RecentFiles.h"
 #include "ReplayBar.h"
 #include "ReplayController.h"
@@ -26,6 +28,7 @@
 #include "SessionLogView.h"
 #include "SettingsAutosave.h"
 #include "TcpStateView.h"
+#include "WatchController.h"
 #include "WindowSettings.h"
 #include "lesson/LessonRunner.h"
 #include "lookup/SocketNames.h"
@@ -59,7 +62,9 @@ MainWindow::MainWindow(QWidget *parent)
       m_allowInvalid(new QAction(this)), m_invalidBadge(new QLabel(this)),
       m_runner(new LessonRunner(m_session, this)), m_lessonPanel(new LessonPanel(m_runner)),
       m_caption(new LessonCaption(m_runner)), m_lessonDock(new QDockWidget(tr("Lesson"), this)),
-      m_replayBar(new ReplayBar), m_exporter(new SessionExporter(m_log, this))
+      m_replayBar(new ReplayBar),
+      m_exporter(new SessionExporter(m_log, this)), m_consoles{new ProgramConsole,
+                                                               new ProgramConsole}
 {
     setWindowTitle(tr("SocketLab"));
     setObjectName(QStringLiteral("mainWindow"));
@@ -70,8 +75,16 @@ MainWindow::MainWindow(QWidget *parent)
     clientScroll->setAccessibleName(tr("Client pane"));
     connect(m_server, &ServerPane::revealRequested, serverScroll, &PaneScrollArea::reveal);
     connect(m_client, &ClientPane::revealRequested, clientScroll, &PaneScrollArea::reveal);
-    m_panes->addWidget(serverScroll);
-    m_panes->addWidget(clientScroll);
+    // Each pane with room below for a watched program's terminal (hidden until one runs).
+    for (auto [scroll, console] :
+         {std::pair{serverScroll, m_consoles[0]}, std::pair{clientScroll, m_consoles[1]}}) {
+        auto *column = new QSplitter(Qt::Vertical);
+        column->addWidget(scroll);
+        column->addWidget(console);
+        column->setStretchFactor(0, 3);
+        column->setStretchFactor(1, 2);
+        m_panes->addWidget(column);
+    }
     m_bottom->addWidget(m_logView);
     m_details->setObjectName(QStringLiteral("details"));
     m_details->setAccessibleName(tr("Session views"));
@@ -149,9 +162,18 @@ MainWindow::MainWindow(QWidget *parent)
     statusBar()->addPermanentWidget(m_invalidBadge);
     new FocusRing(this);
 
-    buildMenus();
     m_follower = new EventFollower(
         {m_session, m_log, m_logView, m_diagram, m_bytes, m_code, m_states}, this);
+    m_watch = new WatchController(
+        {m_session, m_follower, m_consoles,
+         [this](WatchController::Side side, SocketSource *source) {
+             if (!isReplaying())
+                 side == WatchController::Server ? m_server->setSource(source)
+                                                 : m_client->setSource(source);
+         },
+         [this](const QString &message) { statusBar()->showMessage(message, 15000); }},
+        this);
+    buildMenus();
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
     readSettings();
@@ -197,6 +219,8 @@ void MainWindow::buildMenus()
     });
     file->addAction(tr("&Close Replay"), this, &MainWindow::closeReplay);
     file->addSeparator();
+    m_watch->buildMenu(file, this);
+    file->addSeparator();
     QAction *scripts = file->addAction(tr("Export Session as &Scripts…"), m_exporter,
                                        &SessionExporter::chooseScriptDirectory);
     scripts->setObjectName(QStringLiteral("exportScripts"));
@@ -232,45 +256,7 @@ void MainWindow::buildMenus()
     m_lessons->buildMenu(menuBar()->addMenu(tr("L&essons")));
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *guide = help->addAction(tr("&Guide"), this, [this] { openGuide(0); });
-    guide->setShortcut(QKeySequence::HelpContents);
-    guide->setObjectName(QStringLiteral("openGuide"));
-    help->addAction(tr("&Instructor Guide"), this, [this] { openGuide(1); });
-    help->addAction(tr("&Lesson Format"), this, [this] { openGuide(2); });
-    help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
-        QMessageBox::information(this, tr("Keyboard shortcuts"), shortcutSummary());
-    });
-    QAction *about = help->addAction(tr("&About SocketLab"), this, [this] {
-        QMessageBox::about(this, tr("About SocketLab"),
-                           tr("SocketLab %1\nWatch BSD socket calls happen for real: each "
-                              "call, its result or errno, and the bytes that crossed.\n\n"
-                              "Copyright © The SocketLab authors. Free software under the MIT "
-                              "license: you may use, copy, change and share it, as the license "
-                              "that comes with it says.")
-                               .arg(QApplication::applicationVersion()));
-    });
-    about->setObjectName(QStringLiteral("about"));
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-}
-
-QString MainWindow::shortcutSummary()
-{
-    return tr("Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 "
-              "listen, Ctrl+5 accept, Ctrl+L close the listener; its UDP socket: Ctrl+Shift+6 "
-              "sendto, Ctrl+Shift+8 recvfrom.\n"
-              "Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, "
-              "Ctrl+W close.\n"
-              "Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, "
-              "Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: "
-              "Alt+Shift+6 sendto, Alt+Shift+8 recvfrom.\n"
-              "Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ (or "
-              "Ctrl+=) / Ctrl+- / Ctrl+0 zoom.\n"
-              "Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / "
-              "Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, "
-              "Ctrl+Q quit.\n"
-              "Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, "
-              "Ctrl+Shift+R restart, Ctrl+O open a lesson file.\n"
-              "F1 the guide, F5 presenter mode, Esc leaves it, F11 full screen.");
+    HelpMenu::build(help, this, [this](int index) { openGuide(index); });
 }
 
 void MainWindow::openGuide(int index)
@@ -343,8 +329,10 @@ QString MainWindow::replayWarning() const
 
 void MainWindow::showSource(SocketSource *source)
 {
-    m_server->setSource(source);
-    m_client->setSource(source);
+    // The live picture includes the programs watched in the panes.
+    const bool live = source == m_session;
+    m_server->setSource(live ? m_watch->paneSource(WatchController::Server) : source);
+    m_client->setSource(live ? m_watch->paneSource(WatchController::Client) : source);
     m_follower->show(source);
 }
 

@@ -7,6 +7,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+#include <array>
 #include <memory>
 
 class ByteView;
@@ -18,6 +19,7 @@ class LessonPanel;
 class LessonRunner;
 class PresenterStage;
 class QDockWidget;
+class ProgramConsole;
 class ReplayBar;
 class ReplayController;
 class SocketSource;
@@ -25,6 +27,7 @@ class CodeView;
 class SequenceDiagramView;
 class SessionExporter;
 class TcpStateView;
+class WatchController;
 class LookupsPanel;
 class QTabWidget;
 struct AddrInfoEntry;
@@ -67,6 +70,8 @@ public:
     bool isReplaying() const;
     // The panes and every view show this source (the live session, or a replay).
     void showSource(SocketSource *source);
+    // Programs run and watched in the panes (File → Watch a Program…, --watch-server).
+    WatchController *watch() const { return m_watch; }
     // What a replayed trace lost at a damaged end, or empty.
     QString replayWarning() const;
     ReplayBar *replayBar() const { return m_replayBar; }
@@ -99,8 +104,6 @@ public:
         m_appearance->setPresenterMode(on, fullScreen);
     }
     bool isPresenterMode() const { return m_appearance->isPresenterMode(); }
-    // Help → Keyboard Shortcuts: every key the window answers.
-    static QString shortcutSummary();
 
     // The size the panes are laid out for; a first start on a smaller screen gets less.
     static constexpr QSize preferredSize{1600, 1000};
@@ -155,4 +158,6 @@ private:
     GuideWindow *m_guide = nullptr;
     ReplayController *m_replayer = nullptr;
     EventFollower *m_follower;
+    std::array<ProgramConsole *, 2> m_consoles; // under the server and the client pane
+    WatchController *m_watch;
 };

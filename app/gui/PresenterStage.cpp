@@ -14,11 +14,31 @@
 #include <QTabBar>
 #include <QTabWidget>
 
+namespace {
+// A pane's scroll area: the splitter's widget itself, or the first in it (a pane with a
+// watched program's terminal below).
+QScrollArea *paneScroll(QWidget *widget)
+{
+    if (auto *scroll = qobject_cast<QScrollArea *>(widget))
+        return scroll;
+    return widget->findChild<QScrollArea *>(QString(), Qt::FindDirectChildrenOnly);
+}
+
+// What goes below the pane's scroll area in its splitter (a terminal), when shown.
+int belowPane(QWidget *widget)
+{
+    const auto *column = qobject_cast<QSplitter *>(widget);
+    if (!column || column->count() < 2 || !column->widget(1)->isVisible())
+        return 0;
+    return column->widget(1)->sizeHint().height() + column->handleWidth();
+}
+} // namespace
+
 PresenterStage::PresenterStage(const Parts &parts, QObject *parent)
     : QObject(parent), m_parts(parts)
 {
     for (int i = 0; i < m_parts.panes->count(); ++i) {
-        if (auto *scroll = qobject_cast<QScrollArea *>(m_parts.panes->widget(i))) {
+        if (auto *scroll = paneScroll(m_parts.panes->widget(i))) {
             scroll->installEventFilter(this);
             if (scroll->widget())
                 scroll->widget()->installEventFilter(this);
@@ -53,7 +73,7 @@ void PresenterStage::fitPanes()
         return;
     int need = 0;
     for (int i = 0; i < m_parts.panes->count(); ++i) {
-        const auto *scroll = qobject_cast<QScrollArea *>(m_parts.panes->widget(i));
+        const auto *scroll = paneScroll(m_parts.panes->widget(i));
         if (!scroll || !scroll->widget())
             continue;
         const QWidget *pane = scroll->widget();
@@ -61,7 +81,8 @@ void PresenterStage::fitPanes()
         const int height =
             pane->hasHeightForWidth() ? pane->heightForWidth(width) : pane->sizeHint().height();
         // The title above the viewport and the frame are part of what the pane needs.
-        need = qMax(need, height + scroll->height() - scroll->viewport()->height());
+        need = qMax(need, height + scroll->height() - scroll->viewport()->height() +
+                              belowPane(m_parts.panes->widget(i)));
     }
     const QList<int> sizes = m_parts.vertical->sizes();
     const int total = sizes.value(0) + sizes.value(1);

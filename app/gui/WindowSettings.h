@@ -33,4 +33,6 @@ inline const SettingKey<QStringList> recentFiles{"files/recent", QStringList()};
 inline const SettingKey<QString> sessionFolder{"files/sessionFolder", QString()};
 inline const SettingKey<QString> lessonFolder{"files/lessonFolder", QString()};
 inline const SettingKey<QString> scriptsFolder{"files/scriptsFolder", QString()};
+inline const SettingKey<QStringList> watchCommands{"watch/commands", QStringList()};
+inline const SettingKey<QString> watchFolder{"watch/folder", QString()};
 } // namespace WindowSettings

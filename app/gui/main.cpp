@@ -11,11 +11,13 @@
 #include "MainWindow.h"
 #include "ServerPane.h"
 #include "UiLanguage.h"
+#include "WatchController.h"
 #include "calls/HostPortText.h"
 #include "calls/ServerMode.h"
 #include "lesson/LessonRunner.h"
 #include "session/HeartbeatMonitor.h"
 #include "session/UnixSignalWatcher.h"
+#include "sources/WatchSource.h"
 
 #include <QAction>
 #include <QApplication>
@@ -25,6 +27,7 @@
 #include <cstdio>
 #include <memory>
 #include <sys/socket.h>
+#include <utility>
 
 namespace {
 bool saveScreenshot(MainWindow &window, const QString &path)
@@ -119,6 +122,15 @@ int main(int argc, char *argv[])
             });
         window.serverPane()->listenAndServe(where, mode, options.serveBacklog);
     }
+    for (auto [words, side] : {std::pair{options.watchServer, WatchController::Server},
+                               std::pair{options.watchClient, WatchController::Client}}) {
+        QString error;
+        if (!words.isEmpty() && !window.watch()->watch(side, words, QString(), &error)) {
+            std::fprintf(stderr, "socketlab: cannot watch %s: %s\n",
+                         qPrintable(words.join(QLatin1Char(' '))), qPrintable(error));
+            return 2;
+        }
+    }
     FlowDemo demo(&window);
     LessonRunner *runner = window.lessonRunner();
     if (options.lessonStep > 0) {
@@ -150,7 +162,20 @@ int main(int argc, char *argv[])
             QTimer::singleShot(200, &window, finishWithScreenshot);
         });
         QTimer::singleShot(0, &window, [&] { demo.start(options.demoSteps); });
-    } else if (!options.screenshotPath.isEmpty()) {
+    } else if (screenshot && !(options.watchServer.isEmpty() && options.watchClient.isEmpty())) {
+        // The picture once a watched program has ended (the client's exchange is over, the
+        // server waits for the next), or after ten seconds.
+        auto once = std::make_shared<bool>(false);
+        const auto take = [&window, once, finishWithScreenshot] {
+            if (!std::exchange(*once, true))
+                QTimer::singleShot(300, &window, finishWithScreenshot);
+        };
+        for (auto side : {WatchController::Server, WatchController::Client}) {
+            if (WatchSource *program = window.watch()->program(side))
+                QObject::connect(program, &WatchSource::finished, &window, take);
+        }
+        QTimer::singleShot(10000, &window, take);
+    } else if (screenshot) {
         QTimer::singleShot(100, &window, finishWithScreenshot);
     }
     // SIGTERM or Ctrl+C closes the window properly, so reports get written and sockets closed.

@@ -38,6 +38,9 @@ public:
     ~SocketSession() override;
 
     const SessionClock &clock() const { return m_clock; }
+    // The window's names; a watched program's sockets take theirs from it too, so no name
+    // stands for two sockets on screen.
+    SocketNaming &naming() { return m_naming; }
 
     bool allowInvalidCalls() const { return m_allowInvalid; }
     void setAllowInvalidCalls(bool allow);

@@ -108,6 +108,10 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
     case SocketCall::Socket:
         s.state = SocketState::Created;
         s.fd = e.result.toInt();
+        // A watched program's socket has its id only once the call returned.
+        s.family = e.args.value(QStringLiteral("family"), s.family).toInt();
+        s.type = e.args.value(QStringLiteral("type"), s.type).toInt();
+        s.protocol = e.args.value(QStringLiteral("proto"), s.protocol).toInt();
         break;
     case SocketCall::Bind:
         s.state = SocketState::Bound;
@@ -116,6 +120,7 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
         break;
     case SocketCall::Listen:
         s.state = SocketState::Listening;
+        s.role = SocketRole::Server; // a watched program's socket is known as one only now
         break;
     case SocketCall::Accept: {
         const QVariantMap result = e.result.toMap();
@@ -131,6 +136,7 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
         conn.type = s.type;
         conn.protocol = s.protocol;
         conn.state = SocketState::Connected;
+        conn.fd = result.value(QStringLiteral("fd"), -1).toInt();
         conn.local = s.local;
         conn.peer = SocketAddress::fromVariant(result.value(QStringLiteral("address")).toMap());
         sockets->insert(connId, conn);

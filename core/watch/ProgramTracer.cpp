@@ -4,6 +4,7 @@
 #include "watch/SeccompFilter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 #include <QStandardPaths>
@@ -50,17 +51,46 @@ int processOf(int tid)
 
 // In the child, between fork and exec: only calls that are safe there, and what they need
 // prepared before the fork.
-[[noreturn]] void becomeTraced(const char *path, char *const argv[], const sock_fprog &filter)
+struct ChildSetup
 {
+    const char *path;
+    char *const *argv;
+    const char *directory; // null: stay where the watcher is
+    int terminal;          // -1: keep the watcher's
+    sock_fprog filter;
+};
+
+[[noreturn]] void becomeTraced(const ChildSetup &c)
+{
+    // As the program would start from a shell: default signal actions (an ignored SIGPIPE
+    // would be inherited through exec) and no signal blocked.
+    for (int signal = 1; signal < NSIG; ++signal)
+        ::signal(signal, SIG_DFL);
+    sigset_t none;
+    ::sigemptyset(&none);
+    ::sigprocmask(SIG_SETMASK, &none, nullptr);
+    if (c.terminal >= 0) {
+        // A terminal on stdin, stdout and stderr, so Python prints each line at once; and a
+        // process group of its own, so the program and what it forks are ended together. Not
+        // a session with the terminal as its controlling one: when such a session's leader
+        // exits, the kernel hangs the terminal up and drops the last lines it printed.
+        if (::setpgid(0, 0) != 0 || ::dup2(c.terminal, 0) < 0 || ::dup2(c.terminal, 1) < 0 ||
+            ::dup2(c.terminal, 2) < 0)
+            ::_exit(ProgramTracer::couldNotWatch);
+        if (c.terminal > 2)
+            ::close(c.terminal);
+    }
+    if (c.directory && ::chdir(c.directory) != 0)
+        ::_exit(ProgramTracer::couldNotWatch);
     if (::ptrace(PTRACE_TRACEME, 0, nullptr, nullptr) != 0)
         ::_exit(ProgramTracer::couldNotWatch);
     // Stopped until the tracer has set its options: a filter without a tracer that asked for
     // its stops would fail the program's socket calls.
     ::raise(SIGSTOP);
     if (::prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0 ||
-        ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &filter) != 0)
+        ::syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &c.filter) != 0)
         ::_exit(ProgramTracer::couldNotWatch);
-    ::execv(path, argv);
+    ::execv(c.path, c.argv);
     ::_exit(127); // as a shell says for a program it cannot run
 }
 } // namespace
@@ -93,7 +123,16 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
         argv.push_back(a.data());
     argv.push_back(nullptr);
     std::vector<sock_filter> program = SeccompFilter::program();
-    const sock_fprog filter{static_cast<unsigned short>(program.size()), program.data()};
+    const QByteArray directoryBytes = QFile::encodeName(m_directory);
+    if (!m_directory.isEmpty() && !QFileInfo(m_directory).isDir()) {
+        m_error = QStringLiteral("%1: no such folder").arg(m_directory);
+        return couldNotWatch;
+    }
+    const ChildSetup setup{pathBytes.constData(),
+                           argv.data(),
+                           m_directory.isEmpty() ? nullptr : directoryBytes.constData(),
+                           m_terminal,
+                           {static_cast<unsigned short>(program.size()), program.data()}};
 
     const pid_t child = ::fork();
     if (child < 0) {
@@ -101,11 +140,13 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
         return couldNotWatch;
     }
     if (child == 0)
-        becomeTraced(pathBytes.constData(), argv.data(), filter);
+        becomeTraced(setup);
     m_pid = child;
+    if (m_stopping)
+        stop();
 
     int status = 0;
-    if (::waitpid(child, &status, __WALL) != child || !WIFSTOPPED(status)) {
+    if (::waitpid(child, &status, __WALL | __WNOTHREAD) != child || !WIFSTOPPED(status)) {
         m_error = QStringLiteral("the program did not stop for its watcher");
         return couldNotWatch;
     }
@@ -131,11 +172,18 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
     QSet<int> seen{child};
     int exitCode = couldNotWatch;
     for (;;) {
-        const pid_t tid = ::waitpid(-1, &status, __WALL);
+        // Only this thread's tracees: another program watched from another thread of this
+        // process is its tracer's to see (without __WNOTHREAD, a wait takes any thread's).
+        const pid_t tid = ::waitpid(-1, &status, __WALL | __WNOTHREAD);
         if (tid < 0) {
             if (errno == EINTR)
                 continue;
             break; // no traced process is left
+        }
+        if (m_stopping) {
+            // A process that left the program's group is still one of the program's.
+            for (int other : std::as_const(processOfThread))
+                ::kill(other, SIGKILL);
         }
         const bool firstStop = !seen.contains(tid);
         seen.insert(tid);
@@ -161,7 +209,8 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
             ::ptrace(PTRACE_GETREGS, tid, nullptr, &regs);
             const SyscallDecoder::Arguments args{regs.rdi, regs.rsi, regs.rdx,
                                                  regs.r10, regs.r8,  regs.r9};
-            if (auto e = decoder.enter(tgid, tid, int(regs.orig_rax), args, m_clock.nowMsPrecise()))
+            if (auto e =
+                    decoder.enter(tgid, tid, int(regs.orig_rax), args, m_clock->nowMsPrecise()))
                 onEvent(*e);
             // Stop once more when the call returns, for its result, when it matters (a file's
             // read goes on at once).
@@ -173,7 +222,7 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
             if (inCall.take(tid)) {
                 user_regs_struct regs{};
                 ::ptrace(PTRACE_GETREGS, tid, nullptr, &regs);
-                if (auto e = decoder.leave(tgid, tid, qint64(regs.rax), m_clock.nowMsPrecise()))
+                if (auto e = decoder.leave(tgid, tid, qint64(regs.rax), m_clock->nowMsPrecise()))
                     onEvent(*e);
             }
         } else if (signal == SIGTRAP &&
@@ -204,5 +253,19 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
         }
         ::ptrace(resume, tid, nullptr, reinterpret_cast<void *>(long(inject)));
     }
+    m_finished = true;
     return exitCode;
+}
+
+void ProgramTracer::stop()
+{
+    m_stopping = true;
+    const qint64 pid = m_pid;
+    if (pid <= 0 || m_finished)
+        return;
+    // The program's whole group when it has a terminal of its own (forked children share it),
+    // and the program itself; the tracer's loop ends any process that left the group.
+    if (m_terminal >= 0)
+        ::kill(-pid_t(pid), SIGKILL);
+    ::kill(pid_t(pid), SIGKILL);
 }

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <atomic>
 #include <functional>
 
 // Runs a program under ptrace and reports its socket calls as events, the way SocketLab shows
@@ -26,14 +27,30 @@ public:
 
     ProgramTracer(const QString &program, const QStringList &arguments);
 
+    // Before run(): where the program starts (the watcher's own directory if empty).
+    void setWorkingDirectory(const QString &directory) { m_directory = directory; }
+    // Before run(): the program gets this terminal (a pseudo-terminal's other end) as its
+    // stdin, stdout and stderr, in a process group of its own; -1 keeps the watcher's.
+    void setTerminal(int fd) { m_terminal = fd; }
+    // Before run(): event times on this clock (a session's) instead of the tracer's own.
+    void setClock(const SessionClock *clock) { m_clock = clock; }
+
     int run(const std::function<void(const SocketEvent &)> &onEvent);
+    // From any thread: ends the program and every process it made (the only way to stop
+    // watching, since a filtered program cannot go on without its watcher).
+    void stop();
     QString error() const { return m_error; }
     qint64 pid() const { return m_pid; }
 
 private:
     QString m_program;
     QStringList m_arguments;
+    QString m_directory;
+    int m_terminal = -1;
     QString m_error;
-    qint64 m_pid = -1;
-    SessionClock m_clock;
+    std::atomic<qint64> m_pid{-1};
+    std::atomic<bool> m_stopping{false};
+    std::atomic<bool> m_finished{false};
+    SessionClock m_ownClock;
+    const SessionClock *m_clock = &m_ownClock;
 };

@@ -90,7 +90,12 @@ std::optional<SocketEvent> SyscallDecoder::enter(int tgid, int tid, int nr, cons
         const Socket &s = table.value(fd);
         if (nr == SYS_bind || nr == SYS_connect) {
             e = event(tgid, s, nr == SYS_bind ? SocketCall::Bind : SocketCall::Connect, tMs);
-            e.args = address(tgid, args[1], args[2]);
+            // As the engine's own: host and port for the statement, the whole address for
+            // the table.
+            const QVariantMap where = address(tgid, args[1], args[2]);
+            e.args = where;
+            if (!where.isEmpty())
+                e.args.insert(QStringLiteral("address"), where);
             p.shown = true;
         } else if (nr == SYS_listen) {
             e = event(tgid, s, SocketCall::Listen, tMs);
@@ -205,7 +210,8 @@ std::optional<SocketEvent> SyscallDecoder::leave(int tgid, int tid, qint64 ret, 
         e.role = SocketRole::Server;
         const Socket &conn = adopt(tgid, int(ret), SocketRole::Connection, table.value(fd).family);
         QVariantMap result{{QStringLiteral("socket"), conn.id},
-                           {QStringLiteral("name"), conn.name}};
+                           {QStringLiteral("name"), conn.name},
+                           {QStringLiteral("fd"), ret}};
         // The peer's address, where the program asked for it (Python always does).
         const QByteArray length =
             p.args[2] ? m_read(tgid, p.args[2], sizeof(socklen_t)) : QByteArray();

@@ -236,6 +236,14 @@
         <source>Open with the server pane already serving automatically on HOST:PORT, [::1]:PORT, udp://HOST:PORT, unix:PATH or unix-dgram:PATH.</source>
         <translation>Mit dem Server-Bereich öffnen, der schon automatisch bedient, auf HOST:PORT, [::1]:PORT, udp://HOST:PORT, unix:PFAD oder unix-dgram:PFAD.</translation>
     </message>
+    <message>
+        <source>Run COMMAND (&quot;python3 server.py&quot;, split into arguments without a shell) and watch its socket calls in the server pane.</source>
+        <translation>COMMAND ausführen (&quot;python3 server.py&quot;, ohne Shell in Argumente zerlegt) und seine Socket-Aufrufe im Server-Bereich beobachten.</translation>
+    </message>
+    <message>
+        <source>Run COMMAND and watch its socket calls in the client pane.</source>
+        <translation>COMMAND ausführen und seine Socket-Aufrufe im Client-Bereich beobachten.</translation>
+    </message>
 </context>
 <context>
     <name>AppearanceController</name>
@@ -1114,6 +1122,67 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     </message>
 </context>
 <context>
+    <name>HelpMenu</name>
+    <message>
+        <source>&amp;Guide</source>
+        <translation>&amp;Anleitung</translation>
+    </message>
+    <message>
+        <source>&amp;Instructor Guide</source>
+        <translation>Anleitung für &amp;Lehrende</translation>
+    </message>
+    <message>
+        <source>&amp;Lesson Format</source>
+        <translation>Lektions&amp;format</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>&amp;About SocketLab</source>
+        <translation>Über &amp;SocketLab</translation>
+    </message>
+    <message>
+        <source>About SocketLab</source>
+        <translation>Über SocketLab</translation>
+    </message>
+    <message>
+        <source>SocketLab %1
+Watch BSD socket calls happen for real: each call, its result or errno, and the bytes that crossed.
+
+Copyright © The SocketLab authors. Free software under the MIT license: you may use, copy, change and share it, as the license that comes with it says.</source>
+        <translation>SocketLab %1
+BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder errno und die Bytes, die hinübergingen.
+
+Copyright © The SocketLab authors. Freie Software unter der MIT-Lizenz: Sie dürfen sie benutzen, kopieren, ändern und weitergeben, wie es die beiliegende Lizenz sagt.</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 listen, Ctrl+5 accept, Ctrl+L close the listener; its UDP socket: Ctrl+Shift+6 sendto, Ctrl+Shift+8 recvfrom.
+Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, Ctrl+W close.
+Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Shift+6 sendto, Alt+Shift+8 recvfrom.
+Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ (or Ctrl+=) / Ctrl+- / Ctrl+0 zoom.
+Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, Ctrl+Shift+W watch a program, Ctrl+Q quit.
+Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.
+F1 the guide, F5 presenter mode, Esc leaves it, F11 full screen.</source>
+        <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen; sein UDP-Socket: Strg+Umschalt+6 sendto, Strg+Umschalt+8 recvfrom.
+Gewählte Verbindung: Strg+6 send, Strg+7 sendall, Strg+8 recv, Strg+9 shutdown, Strg+W close.
+Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Umschalt+6 sendto, Alt+Umschalt+8 recvfrom.
+Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ (oder Strg+=) / Strg+- / Strg+0 Zoom.
+Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Umschalt+W ein Programm beobachten, Strg+Q beenden.
+Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
+F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</translation>
+    </message>
+</context>
+<context>
     <name>HostsView</name>
     <message>
         <source>Interface</source>
@@ -1709,34 +1778,6 @@ Close %1, or let the lesson use port %3?</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <source>&amp;Guide</source>
-        <translation>&amp;Anleitung</translation>
-    </message>
-    <message>
-        <source>&amp;Instructor Guide</source>
-        <translation>Anleitung für &amp;Lehrende</translation>
-    </message>
-    <message>
-        <source>&amp;Lesson Format</source>
-        <translation>Lektions&amp;format</translation>
-    </message>
-    <message>
-        <source>&amp;Keyboard Shortcuts</source>
-        <translation>&amp;Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>&amp;About SocketLab</source>
-        <translation>Über &amp;SocketLab</translation>
-    </message>
-    <message>
-        <source>About SocketLab</source>
-        <translation>Über SocketLab</translation>
-    </message>
-    <message>
         <source>Open session for replay</source>
         <translation>Sitzung zur Wiedergabe öffnen</translation>
     </message>
@@ -1763,36 +1804,6 @@ Close %1, or let the lesson use port %3?</source>
     <message>
         <source>The trace is damaged at its end: %1</source>
         <translation>Die Aufzeichnung ist am Ende beschädigt: %1</translation>
-    </message>
-    <message>
-        <source>SocketLab %1
-Watch BSD socket calls happen for real: each call, its result or errno, and the bytes that crossed.
-
-Copyright © The SocketLab authors. Free software under the MIT license: you may use, copy, change and share it, as the license that comes with it says.</source>
-        <translation>SocketLab %1
-BSD-Socket-Aufrufe wirklich geschehen sehen: jeden Aufruf, sein Ergebnis oder errno und die Bytes, die hinübergingen.
-
-Copyright © The SocketLab authors. Freie Software unter der MIT-Lizenz: Sie dürfen sie benutzen, kopieren, ändern und weitergeben, wie es die beiliegende Lizenz sagt.</translation>
-    </message>
-    <message>
-        <source>About &amp;Qt</source>
-        <translation>Über &amp;Qt</translation>
-    </message>
-    <message>
-        <source>Server: Ctrl+1 socket, Ctrl+2 setsockopt(SO_REUSEADDR), Ctrl+3 bind, Ctrl+4 listen, Ctrl+5 accept, Ctrl+L close the listener; its UDP socket: Ctrl+Shift+6 sendto, Ctrl+Shift+8 recvfrom.
-Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, Ctrl+W close.
-Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Shift+6 sendto, Alt+Shift+8 recvfrom.
-Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ (or Ctrl+=) / Ctrl+- / Ctrl+0 zoom.
-Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, Ctrl+Q quit.
-Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.
-F1 the guide, F5 presenter mode, Esc leaves it, F11 full screen.</source>
-        <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen; sein UDP-Socket: Strg+Umschalt+6 sendto, Strg+Umschalt+8 recvfrom.
-Gewählte Verbindung: Strg+6 send, Strg+7 sendall, Strg+8 recv, Strg+9 shutdown, Strg+W close.
-Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Umschalt+6 sendto, Alt+Umschalt+8 recvfrom.
-Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ (oder Strg+=) / Strg+- / Strg+0 Zoom.
-Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Q beenden.
-Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
-F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
@@ -1980,6 +1991,72 @@ F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</tran
     <message>
         <source>Port %1 is in this machine&apos;s ephemeral range (%2–%3), where the kernel numbers clients&apos; own ends; servers rarely listen there.</source>
         <translation>Port %1 liegt im ephemeren Bereich dieses Rechners (%2–%3), mit dem der Kernel die eigenen Enden der Clients nummeriert; Server lauschen dort selten.</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramConsole</name>
+    <message>
+        <source>Program output</source>
+        <translation>Ausgabe des Programms</translation>
+    </message>
+    <message>
+        <source>What the watched program prints, on stdout and stderr</source>
+        <translation>Was das beobachtete Programm auf stdout und stderr ausgibt</translation>
+    </message>
+    <message>
+        <source>Input for the program: type a line, Enter sends it</source>
+        <translation>Eingabe für das Programm: eine Zeile tippen, Eingabe schickt sie</translation>
+    </message>
+    <message>
+        <source>Program input</source>
+        <translation>Eingabe des Programms</translation>
+    </message>
+    <message>
+        <source>Sent to the watched program&apos;s stdin, as typed in its terminal</source>
+        <translation>Geht an stdin des beobachteten Programms, wie in seinem Terminal getippt</translation>
+    </message>
+    <message>
+        <source>Stop or close the watched program</source>
+        <translation>Das beobachtete Programm beenden oder schließen</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>End the program: a watched program cannot go on without SocketLab</source>
+        <translation>Das Programm beenden: ein beobachtetes Programm kann ohne SocketLab nicht weiterlaufen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Show the live session in this pane again</source>
+        <translation>In diesem Bereich wieder die laufende Sitzung zeigen</translation>
+    </message>
+</context>
+<context>
+    <name>ProgramEnding</name>
+    <message>
+        <source>could not be watched (status 125)</source>
+        <translation>konnte nicht beobachtet werden (Status 125)</translation>
+    </message>
+    <message>
+        <source>killed by signal %1 (SIG%2)</source>
+        <translation>durch Signal %1 (SIG%2) beendet</translation>
+    </message>
+    <message>
+        <source>killed by signal %1</source>
+        <translation>durch Signal %1 beendet</translation>
+    </message>
+    <message>
+        <source>exited with status %1</source>
+        <translation>mit Status %1 beendet</translation>
+    </message>
+    <message>
+        <source>%1 (%2, line %3)</source>
+        <translation>%1 (%2, Zeile %3)</translation>
     </message>
 </context>
 <context>
@@ -2499,6 +2576,139 @@ Spuren und Lektionsdateien nennen ihn %3.</translation>
     <message>
         <source>Select a TCP socket&apos;s event to see its state</source>
         <translation>Den Ereigniseintrag eines TCP-Sockets wählen, um seinen Zustand zu sehen</translation>
+    </message>
+</context>
+<context>
+    <name>WatchController</name>
+    <message>
+        <source>no program given</source>
+        <translation>kein Programm angegeben</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Watching %1</source>
+        <translation>Beobachte %1</translation>
+    </message>
+    <message>
+        <source>&amp;Watch a Program…</source>
+        <translation>Ein Programm &amp;beobachten…</translation>
+    </message>
+    <message>
+        <source>Run your own program (python3 server.py) and see every socket call it makes, beside the other pane</source>
+        <translation>Das eigene Programm (python3 server.py) ausführen und jeden seiner Socket-Aufrufe sehen, neben dem anderen Bereich</translation>
+    </message>
+    <message>
+        <source>S&amp;top Watched Programs</source>
+        <translation>Beobachtete Programme b&amp;eenden</translation>
+    </message>
+    <message>
+        <source>End the programs SocketLab watches</source>
+        <translation>Die Programme beenden, die SocketLab beobachtet</translation>
+    </message>
+    <message>
+        <source>Watch a Program</source>
+        <translation>Ein Programm beobachten</translation>
+    </message>
+    <message>
+        <source>The program cannot be watched: %1</source>
+        <translation>Das Programm kann nicht beobachtet werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>WatchDialog</name>
+    <message>
+        <source>&amp;Server pane</source>
+        <translation>&amp;Server-Bereich</translation>
+    </message>
+    <message>
+        <source>C&amp;lient pane</source>
+        <translation>C&amp;lient-Bereich</translation>
+    </message>
+    <message>
+        <source>Watch a Program</source>
+        <translation>Ein Programm beobachten</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Befehl</translation>
+    </message>
+    <message>
+        <source>The program and its arguments; quote an argument with spaces. SocketLab starts it and shows every socket call it makes.</source>
+        <translation>Das Programm und seine Argumente; ein Argument mit Leerzeichen in Anführungszeichen. SocketLab startet es und zeigt jeden seiner Socket-Aufrufe.</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>The folder the program starts in (where server.py is)</source>
+        <translation>Der Ordner, in dem das Programm startet (wo server.py liegt)</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>The program is the server; the client pane stays yours to click</source>
+        <translation>Das Programm ist der Server; im Client-Bereich klicken Sie selbst</translation>
+    </message>
+    <message>
+        <source>The program is the client; the server pane stays yours to click</source>
+        <translation>Das Programm ist der Client; im Server-Bereich klicken Sie selbst</translation>
+    </message>
+    <message>
+        <source>&amp;Command:</source>
+        <translation>&amp;Befehl:</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>Show in:</source>
+        <translation>Zeigen im:</translation>
+    </message>
+    <message>
+        <source>The program runs as you, under SocketLab&apos;s watch: stopping the watch ends it, and a setuid program runs without its privilege.</source>
+        <translation>Das Programm läuft als Sie, von SocketLab beobachtet: Beenden der Beobachtung beendet es, und ein setuid-Programm läuft ohne sein Vorrecht.</translation>
+    </message>
+    <message>
+        <source>&amp;Watch</source>
+        <translation>&amp;Beobachten</translation>
+    </message>
+    <message>
+        <source>Give the program to run, for example: python3 server.py</source>
+        <translation>Geben Sie das Programm an, zum Beispiel: python3 server.py</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>Den Ordner %1 gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>Folder of the program</source>
+        <translation>Ordner des Programms</translation>
+    </message>
+</context>
+<context>
+    <name>WatchSource</name>
+    <message>
+        <source>no terminal for the program: %1</source>
+        <translation>kein Terminal für das Programm: %1</translation>
+    </message>
+    <message>
+        <source>the watched program %1</source>
+        <translation>das beobachtete Programm %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 after %2</source>
+        <translation>%1 nach %2</translation>
     </message>
 </context>
 </TS>

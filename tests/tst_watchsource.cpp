@@ -1,0 +1,324 @@
+// SPDX-License-Identifier: MIT
+// A watched program as a source: real python3 programs started under a pseudo-terminal, their
+// sockets and calls read the way the panes and log read the live session's, their output as it
+// is printed (not when they exit), their input typed in, their end said in words.
+
+#include "ExportedPrograms.h"
+#include "FreePort.h"
+
+#include "session/SessionClock.h"
+#include "session/SocketNaming.h"
+#include "sources/WatchSource.h"
+
+#include <QFile>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <sys/types.h>
+
+using ExportedPrograms::python3;
+
+namespace {
+QString script(const QTemporaryDir &dir, const char *name, const QByteArray &code)
+{
+    const QString path = dir.filePath(QString::fromLatin1(name));
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write(code);
+    return path;
+}
+
+struct Run
+{
+    explicit Run(WatchSource *source)
+        : events(source, &SocketSource::eventOccurred), finished(source, &WatchSource::finished)
+    {
+        QObject::connect(source, &WatchSource::output, source,
+                         [this](const QString &text) { output += text; });
+    }
+    QVector<SocketEvent> all() const
+    {
+        QVector<SocketEvent> list;
+        for (const QList<QVariant> &args : events)
+            list << args.at(0).value<SocketEvent>();
+        return list;
+    }
+    bool has(SocketCall call, CallPhase phase) const
+    {
+        for (const SocketEvent &e : all()) {
+            if (e.call == call && e.phase == phase)
+                return true;
+        }
+        return false;
+    }
+    QSignalSpy events;
+    QSignalSpy finished;
+    QString output;
+};
+} // namespace
+
+class TestWatchSource : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void anEchoServersSocketsAndCallsAreASource();
+    void aServerAndItsClientAreWatchedAtOnce();
+    void printsArriveWhileTheProgramRunsAndInputReachesIt();
+    void aTracebackIsTheEndingsReason();
+    void stoppingEndsTheProgramAndWhatItForked();
+    void whatCannotBeWatchedEndsWith125_data();
+    void whatCannotBeWatchedEndsWith125();
+
+private:
+    QTemporaryDir m_dir;
+    SessionClock m_clock;
+    SocketNaming m_naming;
+};
+
+void TestWatchSource::initTestCase()
+{
+    qRegisterMetaType<SocketEvent>();
+    QVERIFY(m_dir.isValid());
+}
+
+void TestWatchSource::anEchoServersSocketsAndCallsAreASource()
+{
+    const quint16 port = freePort();
+    const QString server = script(m_dir, "echo.py",
+                                  "import socket\n"
+                                  "server_socket = socket.socket()\n"
+                                  "server_socket.bind(('127.0.0.1', " +
+                                      QByteArray::number(port) +
+                                      "))\n"
+                                      "server_socket.listen(1)\n"
+                                      "print('listening')\n"
+                                      "conn, addr = server_socket.accept()\n"
+                                      "data = conn.recv(1024)\n"
+                                      "conn.sendall(data)\n"
+                                      "conn.close()\n");
+    WatchSource source(&m_clock, &m_naming, SocketRole::Server);
+    Run run(&source);
+    QString error;
+    QVERIFY2(source.start(python3(), {server}, m_dir.path(), &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(run.output.contains(QLatin1String("listening")), 10000);
+    // Waiting in accept longer than a moment: blocked, as SocketLab's own accept would be.
+    QTRY_VERIFY_WITH_TIMEOUT(run.has(SocketCall::Accept, CallPhase::Blocked), 5000);
+    QString listener;
+    for (const QString &id : source.socketIds()) {
+        if (source.socket(id).role == SocketRole::Server)
+            listener = id;
+    }
+    QVERIFY2(!listener.isEmpty(), "no listening socket in the table");
+    QCOMPARE(source.socket(listener).state, SocketState::Listening);
+    // Named as the course names them, not by descriptor.
+    QCOMPARE(source.socket(listener).name, QStringLiteral("server_socket"));
+    QCOMPARE(source.socket(listener).family, AF_INET);
+    QCOMPARE(source.socket(listener).type, SOCK_STREAM);
+    QVERIFY(source.socket(listener).blocked);
+    QCOMPARE(source.socket(listener).local.port(), port);
+    QVERIFY(!source.acceptsCalls());
+
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(client.waitForConnected(5000));
+    client.write("Hello, server");
+    QTRY_VERIFY_WITH_TIMEOUT(client.bytesAvailable() == 13 || client.waitForReadyRead(100), 5000);
+    QCOMPARE(client.readAll(), QByteArray("Hello, server"));
+    QTRY_COMPARE_WITH_TIMEOUT(run.finished.count(), 1, 10000);
+    QCOMPARE(run.finished.at(0).at(0).toInt(), 0);
+    QCOMPARE(run.finished.at(0).at(1).toString(), QStringLiteral("exited with status 0"));
+
+    const QVector<SocketEvent> events = run.all();
+    for (int i = 1; i < events.size(); ++i)
+        QVERIFY2(events.at(i).seq > events.at(i - 1).seq, "the source's events are not in order");
+    bool received = false;
+    for (const SocketEvent &e : events)
+        received |= e.call == SocketCall::Recv && e.phase == CallPhase::Returned &&
+                    e.data == "Hello, server";
+    QVERIFY(received);
+    QString conn;
+    for (const QString &id : source.socketIds()) {
+        if (source.socket(id).role == SocketRole::Connection)
+            conn = id;
+    }
+    QVERIFY2(!conn.isEmpty(), "the accepted connection is not in the table");
+    QCOMPARE(source.socket(conn).parentId, listener);
+    QCOMPARE(source.socket(conn).name, QStringLiteral("conn"));
+    QCOMPARE(source.socket(conn).family, AF_INET);
+    QCOMPARE(source.socket(conn).fd, -1); // closed
+    QCOMPARE(source.socket(conn).state, SocketState::Closed);
+}
+
+void TestWatchSource::aServerAndItsClientAreWatchedAtOnce()
+{
+    // Two tracers in one process: each must see its own program's stops only.
+    const quint16 port = freePort();
+    const QByteArray p = QByteArray::number(port);
+    const QString server = script(m_dir, "pair-server.py",
+                                  "import socket\n"
+                                  "server_socket = socket.socket()\n"
+                                  "server_socket.bind(('127.0.0.1', " +
+                                      p +
+                                      "))\n"
+                                      "server_socket.listen()\n"
+                                      "conn, addr = server_socket.accept()\n"
+                                      "conn.sendall(conn.recv(1024))\n"
+                                      "conn.close()\n");
+    const QString client =
+        script(m_dir, "pair-client.py",
+               "import socket, time\n"
+               "for attempt in range(100):\n"
+               "    try:\n"
+               "        client_socket = socket.create_connection(('127.0.0.1', " +
+                   p +
+                   "))\n"
+                   "        break\n"
+                   "    except ConnectionRefusedError:\n"
+                   "        time.sleep(0.05)\n"
+                   "client_socket.sendall(b'both watched')\n"
+                   "print(client_socket.recv(1024))\n");
+    WatchSource serverSource(&m_clock, &m_naming, SocketRole::Server);
+    WatchSource clientSource(&m_clock, &m_naming, SocketRole::Client);
+    Run serverRun(&serverSource);
+    Run clientRun(&clientSource);
+    QString error;
+    QVERIFY(serverSource.start(python3(), {server}, QString(), &error));
+    QVERIFY(clientSource.start(python3(), {client}, QString(), &error));
+    QTRY_COMPARE_WITH_TIMEOUT(clientRun.finished.count(), 1, 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(serverRun.finished.count(), 1, 15000);
+    QCOMPARE(serverRun.finished.at(0).at(0).toInt(), 0);
+    QCOMPARE(clientRun.finished.at(0).at(0).toInt(), 0);
+    QVERIFY2(clientRun.output.contains(QLatin1String("b'both watched'")),
+             qPrintable(clientRun.output));
+    QVERIFY(serverRun.has(SocketCall::Accept, CallPhase::Returned));
+    QVERIFY(clientRun.has(SocketCall::Connect, CallPhase::Returned));
+    QVERIFY(!clientRun.has(SocketCall::Accept, CallPhase::Returned));
+    QVERIFY(!serverRun.has(SocketCall::Connect, CallPhase::Returned));
+    bool clientNamed = false;
+    for (const QString &id : clientSource.socketIds()) {
+        QVERIFY2(!serverSource.contains(id), qPrintable(id + QStringLiteral(" is in both")));
+        clientNamed |= clientSource.socket(id).name == QLatin1String("client_socket");
+    }
+    QVERIFY(clientNamed);
+}
+
+void TestWatchSource::printsArriveWhileTheProgramRunsAndInputReachesIt()
+{
+    // No flush: only a terminal makes Python print each line at once.
+    const QString program = script(m_dir, "ask.py",
+                                   "print('name?')\n"
+                                   "name = input()\n"
+                                   "print(name[::-1])\n");
+    WatchSource source(&m_clock, &m_naming, SocketRole::Server);
+    Run run(&source);
+    QString error;
+    QVERIFY(source.start(python3(), {program}, QString(), &error));
+    QTRY_VERIFY_WITH_TIMEOUT(run.output.contains(QLatin1String("name?\n")), 10000);
+    QVERIFY(source.isRunning());
+    source.writeInput("SocketLab\n");
+    QTRY_COMPARE_WITH_TIMEOUT(run.finished.count(), 1, 10000);
+    QVERIFY2(run.output.contains(QLatin1String("baLtekcoS\n")), qPrintable(run.output));
+    QVERIFY2(!run.output.contains(QLatin1Char('\r')), "a terminal's \\r was kept");
+}
+
+void TestWatchSource::aTracebackIsTheEndingsReason()
+{
+    const quint16 port = freePort();
+    const QString server = script(m_dir, "str.py",
+                                  "import socket\n"
+                                  "s = socket.socket()\n"
+                                  "s.bind(('127.0.0.1', " +
+                                      QByteArray::number(port) +
+                                      "))\n"
+                                      "s.listen()\n"
+                                      "conn, addr = s.accept()\n"
+                                      "data = conn.recv(1024)\n"
+                                      "conn.sendall(data.decode())\n");
+    WatchSource source(&m_clock, &m_naming, SocketRole::Server);
+    Run run(&source);
+    QString error;
+    QVERIFY(source.start(python3(), {server}, QString(), &error));
+    QTRY_VERIFY_WITH_TIMEOUT(run.has(SocketCall::Accept, CallPhase::Blocked), 10000);
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(client.waitForConnected(5000));
+    client.write("hi");
+    QVERIFY(client.waitForBytesWritten(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(run.finished.count(), 1, 10000);
+    QCOMPARE(run.finished.at(0).at(0).toInt(), 1);
+    QCOMPARE(run.finished.at(0).at(1).toString(),
+             QStringLiteral("exited with status 1 after TypeError: a bytes-like object is "
+                            "required, not 'str' (str.py, line 7)"));
+}
+
+void TestWatchSource::stoppingEndsTheProgramAndWhatItForked()
+{
+    const QString pidFile = m_dir.filePath(QStringLiteral("child.pid"));
+    const QString program = script(m_dir, "fork.py",
+                                   "import os, sys, time\n"
+                                   "pid = os.fork()\n"
+                                   "if pid == 0:\n"
+                                   "    time.sleep(60)\n"
+                                   "    sys.exit(0)\n"
+                                   "open(sys.argv[1], 'w').write(str(pid))\n"
+                                   "print('forked')\n"
+                                   "time.sleep(60)\n");
+    WatchSource source(&m_clock, &m_naming, SocketRole::Server);
+    Run run(&source);
+    QString error;
+    QVERIFY(source.start(python3(), {program, pidFile}, QString(), &error));
+    QTRY_VERIFY_WITH_TIMEOUT(run.output.contains(QLatin1String("forked")), 10000);
+    QFile f(pidFile);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const pid_t child = pid_t(f.readAll().toInt());
+    QVERIFY(child > 0);
+    QVERIFY(source.pid() > 0);
+    source.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(run.finished.count(), 1, 10000);
+    QCOMPARE(run.finished.at(0).at(0).toInt(), 128 + SIGKILL);
+    QCOMPARE(run.finished.at(0).at(1).toString(), QStringLiteral("killed by signal 9 (SIGKILL)"));
+    QVERIFY(!source.isRunning());
+    // The forked child went too: nothing of the program is left running unwatched.
+    // (Where nothing reaps orphans, as in a container, it stays a zombie: dead all the same.)
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(child));
+    const bool gone = !stat.open(QIODevice::ReadOnly) ||
+                      stat.readAll().split(')').value(1).trimmed().startsWith('Z');
+    QVERIFY2(gone, "the forked child outlived the watch");
+}
+
+void TestWatchSource::whatCannotBeWatchedEndsWith125_data()
+{
+    QTest::addColumn<QString>("program");
+    QTest::addColumn<QString>("directory");
+    QTest::addColumn<QString>("ending");
+    QTest::newRow("no such program") << "no-such-program-here" << QString()
+                                     << "could not be watched (status 125): "
+                                        "no-such-program-here: no such program";
+    QTest::newRow("no such folder") << python3() << "/nonexistent/folder"
+                                    << "could not be watched (status 125): "
+                                       "/nonexistent/folder: no such folder";
+}
+
+void TestWatchSource::whatCannotBeWatchedEndsWith125()
+{
+    QFETCH(QString, program);
+    QFETCH(QString, directory);
+    QFETCH(QString, ending);
+    WatchSource source(&m_clock, &m_naming, SocketRole::Server);
+    Run run(&source);
+    QString error;
+    QVERIFY(
+        source.start(program, {QStringLiteral("-c"), QStringLiteral("pass")}, directory, &error));
+    QTRY_COMPARE_WITH_TIMEOUT(run.finished.count(), 1, 10000);
+    QCOMPARE(run.finished.at(0).at(0).toInt(), 125);
+    QCOMPARE(run.finished.at(0).at(1).toString(), ending);
+    QVERIFY(run.events.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(TestWatchSource)
+#include "tst_watchsource.moc"

@@ -1,0 +1,158 @@
+// SPDX-License-Identifier: MIT
+// A student's own server watched in the window: its sockets in the server pane (read-only),
+// its terminal below it, the client pane still clicked by hand against it, and both sides'
+// calls in one log and diagram. Closing the watch gives the pane back to the live session.
+
+#include "ExportedPrograms.h"
+#include "FreePort.h"
+#include "WindowDriver.h"
+
+#include "ClientPane.h"
+#include "ConnectionControls.h"
+#include "MainWindow.h"
+#include "MessageEditor.h"
+#include "ProgramConsole.h"
+#include "ServerPane.h"
+#include "WatchController.h"
+#include "session/EventLog.h"
+#include "session/SocketSession.h"
+#include "sources/WatchSource.h"
+
+#include <QFile>
+#include <QLineEdit>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTest>
+
+using ExportedPrograms::python3;
+
+class TestWatchWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void aWatchedServerIsClickedAgainstFromTheClientPane();
+    void closingTheWatchGivesThePaneBackToTheLiveSession();
+
+private:
+    QString echoServer(quint16 port);
+    bool enabled(const QString &name) const { return m_driver.enabled(name); }
+    void click(const QString &name) { m_driver.click(name); }
+
+    WindowDriver m_driver;
+    MainWindow *m_window = nullptr;
+    QTemporaryDir m_dir;
+};
+
+void TestWatchWindow::init()
+{
+    QVERIFY(m_driver.open());
+    m_window = m_driver.window();
+}
+
+void TestWatchWindow::cleanup()
+{
+    m_driver.close();
+}
+
+QString TestWatchWindow::echoServer(quint16 port)
+{
+    const QString path = m_dir.filePath(QStringLiteral("server.py"));
+    QFile f(path);
+    if (f.open(QIODevice::WriteOnly))
+        f.write("import socket\n"
+                "server_socket = socket.socket()\n"
+                "server_socket.bind(('127.0.0.1', " +
+                QByteArray::number(port) +
+                "))\n"
+                "server_socket.listen(1)\n"
+                "print('listening')\n"
+                "conn, addr = server_socket.accept()\n"
+                "while True:\n"
+                "    data = conn.recv(1024)\n"
+                "    if not data:\n"
+                "        break\n"
+                "    conn.sendall(data)\n"
+                "conn.close()\n");
+    return path;
+}
+
+void TestWatchWindow::aWatchedServerIsClickedAgainstFromTheClientPane()
+{
+    const quint16 port = freePort();
+    QString error;
+    WatchController *watch = m_window->watch();
+    QVERIFY2(
+        watch->watch(WatchController::Server, {python3(), echoServer(port)}, m_dir.path(), &error),
+        qPrintable(error));
+    WatchSource *program = watch->program(WatchController::Server);
+    QCOMPARE(m_window->serverPane()->source(), program);
+    ProgramConsole *console = watch->console(WatchController::Server);
+    QVERIFY(console && console->isVisible());
+    QTRY_VERIFY_WITH_TIMEOUT(console->output().contains(QLatin1String("listening")), 10000);
+    // The pane's calls are off: the program makes them, not the student's clicks.
+    QVERIFY(!enabled(QStringLiteral("server.socket")));
+
+    // The client pane is the live session's, clicked as always.
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    const QString client = m_window->clientPane()->clientId();
+    QTRY_COMPARE(m_window->session()->socket(client).state, SocketState::Connected);
+    m_window->clientPane()->connectionControls()->editor()->setText(QStringLiteral("ping"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.sendall")));
+    click(QStringLiteral("client.sendall"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.recv")));
+    click(QStringLiteral("client.recv"));
+    const SocketEvent echoed = m_driver.events()->waitForEnd(client, SocketCall::Recv);
+    QCOMPARE(echoed.data, QByteArray("ping"));
+
+    // One log for both: the program's recv and send, numbered in one rising order with the
+    // client's calls.
+    const QVector<SocketEvent> &log = m_window->log()->events();
+    bool programReceived = false;
+    bool clientReceived = false;
+    for (int i = 0; i < log.size(); ++i) {
+        const SocketEvent &e = log.at(i);
+        if (i > 0)
+            QVERIFY2(e.seq > log.at(i - 1).seq, "the merged log is out of order");
+        programReceived |= program->contains(e.socketId) && e.call == SocketCall::Recv &&
+                           e.phase == CallPhase::Returned && e.data == "ping";
+        clientReceived |=
+            e.socketId == client && e.call == SocketCall::Recv && e.phase == CallPhase::Returned;
+    }
+    QVERIFY2(programReceived, "the watched program's recv is not in the window's log");
+    QVERIFY(clientReceived);
+    // The server pane lists the program's connection.
+    QTRY_VERIFY(m_window->serverPane()->findChild<QWidget *>(QStringLiteral("server.connections")));
+
+    click(QStringLiteral("client.close"));
+    QTRY_VERIFY_WITH_TIMEOUT(!program->isRunning(), 10000);
+    QTRY_VERIFY(console->status().endsWith(QLatin1String("exited with status 0")));
+}
+
+void TestWatchWindow::closingTheWatchGivesThePaneBackToTheLiveSession()
+{
+    QString error;
+    WatchController *watch = m_window->watch();
+    QVERIFY(watch->watch(
+        WatchController::Server,
+        {python3(), QStringLiteral("-c"), QStringLiteral("import time; time.sleep(60)")}, QString(),
+        &error));
+    WatchSource *program = watch->program(WatchController::Server);
+    QTRY_VERIFY(program->pid() > 0);
+    ProgramConsole *console = watch->console(WatchController::Server);
+    watch->stop(WatchController::Server);
+    QTRY_VERIFY_WITH_TIMEOUT(!program->isRunning(), 10000);
+    QVERIFY(console->status().endsWith(QLatin1String("killed by signal 9 (SIGKILL)")));
+    QCOMPARE(m_window->serverPane()->source(), program); // what it did stays to be read
+    watch->close(WatchController::Server);
+    QCOMPARE(m_window->serverPane()->source(), m_window->session());
+    QVERIFY(!console->isVisible());
+    QTRY_VERIFY(enabled(QStringLiteral("server.socket")));
+}
+
+QTEST_MAIN(TestWatchWindow)
+#include "tst_watchwindow.moc"
