@@ -134,6 +134,8 @@ void TestWatchSource::anEchoServersSocketsAndCallsAreASource()
     QCOMPARE(run.finished.at(0).at(1).toString(), QStringLiteral("exited with status 0"));
 
     const QVector<SocketEvent> events = run.all();
+    for (const SocketEvent &e : events)
+        QVERIFY2(!e.socketId.isEmpty(), "an event of no socket reached the views");
     for (int i = 1; i < events.size(); ++i)
         QVERIFY2(events.at(i).seq > events.at(i - 1).seq, "the source's events are not in order");
     bool received = false;

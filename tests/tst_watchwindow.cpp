@@ -34,6 +34,7 @@ private slots:
     void cleanup();
     void aWatchedServerIsClickedAgainstFromTheClientPane();
     void closingTheWatchGivesThePaneBackToTheLiveSession();
+    void aServerThatNeverClosesIsSaidToBeInCloseWait();
 
 private:
     QString echoServer(quint16 port);
@@ -152,6 +153,53 @@ void TestWatchWindow::closingTheWatchGivesThePaneBackToTheLiveSession()
     QCOMPARE(m_window->serverPane()->source(), m_window->session());
     QVERIFY(!console->isVisible());
     QTRY_VERIFY(enabled(QStringLiteral("server.socket")));
+}
+
+void TestWatchWindow::aServerThatNeverClosesIsSaidToBeInCloseWait()
+{
+    // The homework's first bug: the loop ends on b'' but the connection is never closed.
+    const quint16 port = freePort();
+    const QString path = m_dir.filePath(QStringLiteral("noclose.py"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("import socket, time\n"
+            "server_socket = socket.socket()\n"
+            "server_socket.bind(('127.0.0.1', " +
+            QByteArray::number(port) +
+            "))\n"
+            "server_socket.listen(1)\n"
+            "conn, addr = server_socket.accept()\n"
+            "while True:\n"
+            "    data = conn.recv(1024)\n"
+            "    if not data:\n"
+            "        break\n"
+            "    conn.sendall(data)\n"
+            "time.sleep(60)\n");
+    f.close();
+    QString error;
+    WatchController *watch = m_window->watch();
+    QVERIFY(watch->watch(WatchController::Server, {python3(), path}, QString(), &error));
+    ProgramConsole *console = watch->console(WatchController::Server);
+    // accept() waits for a client: said once it has waited a second.
+    QTRY_VERIFY_WITH_TIMEOUT(console->diagnosis().contains(QLatin1String("waits in accept()")),
+                             10000);
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
+    click(QStringLiteral("client.socket"));
+    QTRY_VERIFY(enabled(QStringLiteral("client.connect")));
+    click(QStringLiteral("client.connect"));
+    const QString client = m_window->clientPane()->clientId();
+    QTRY_COMPARE(m_window->session()->socket(client).state, SocketState::Connected);
+    QTRY_VERIFY(enabled(QStringLiteral("client.close")));
+    click(QStringLiteral("client.close"));
+    // (The seconds count on: the words after them are what is checked.)
+    QTRY_VERIFY_WITH_TIMEOUT(console->diagnosis().contains(QLatin1String(
+                                 "ago and conn's recv() returned b'', but conn has not called "
+                                 "close(): its end stays in CLOSE_WAIT.")),
+                             10000);
+    QVERIFY(console->diagnosis().startsWith(QLatin1String("client_socket closed ")));
+    QVERIFY(console->isVisible());
+    watch->close(WatchController::Server);
+    QVERIFY(console->diagnosis().isEmpty());
 }
 
 QTEST_MAIN(TestWatchWindow)

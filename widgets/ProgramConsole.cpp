@@ -12,8 +12,8 @@
 #include <QVBoxLayout>
 
 ProgramConsole::ProgramConsole(QWidget *parent)
-    : QWidget(parent), m_status(new QLabel), m_output(new QPlainTextEdit), m_input(new QLineEdit),
-      m_stop(new QPushButton)
+    : QWidget(parent), m_status(new QLabel), m_diagnosis(new QLabel), m_output(new QPlainTextEdit),
+      m_input(new QLineEdit), m_stop(new QPushButton)
 {
     setObjectName(QStringLiteral("programConsole"));
     auto *layout = new QVBoxLayout(this);
@@ -24,6 +24,13 @@ ProgramConsole::ProgramConsole(QWidget *parent)
     top->addWidget(m_status, 1);
     top->addWidget(m_stop);
     layout->addLayout(top);
+    m_diagnosis->setObjectName(QStringLiteral("stuckDiagnosis"));
+    m_diagnosis->setWordWrap(true);
+    m_diagnosis->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_diagnosis->setToolTip(tr("Why is it stuck? Who waits for whom, from both ends' calls"));
+    m_diagnosis->setStyleSheet(QStringLiteral("QLabel { color: #8a4b00; font-weight: bold; }"));
+    m_diagnosis->hide();
+    layout->addWidget(m_diagnosis);
     m_output->setReadOnly(true);
     m_output->setMaximumBlockCount(keptLines);
     m_output->setFont(MonospaceFont::font());
@@ -77,6 +84,19 @@ void ProgramConsole::ended(const QString &status)
     m_stop->setText(tr("Close"));
     m_stop->setToolTip(tr("Show the live session in this pane again"));
     m_input->setEnabled(false);
+}
+
+void ProgramConsole::setDiagnosis(const QStringList &lines)
+{
+    const QString text = lines.join(QLatin1Char('\n'));
+    if (text != m_diagnosis->text())
+        m_diagnosis->setText(text);
+    m_diagnosis->setVisible(!text.isEmpty());
+}
+
+QString ProgramConsole::diagnosis() const
+{
+    return m_diagnosis->text();
 }
 
 QString ProgramConsole::output() const

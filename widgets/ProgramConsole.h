@@ -24,6 +24,10 @@ public:
     void appendOutput(const QString &text);
     // status: what ended and how ("watched python3 server.py: exited with status 1").
     void ended(const QString &status);
+    // Why the program or its peer is stuck (StuckDiagnosis), shown above its output; none
+    // hides it.
+    void setDiagnosis(const QStringList &lines);
+    QString diagnosis() const;
     QString output() const;
     QString status() const;
     bool isRunning() const { return m_running; }
@@ -35,6 +39,7 @@ signals:
 
 private:
     QLabel *m_status;
+    QLabel *m_diagnosis;
     QPlainTextEdit *m_output;
     QLineEdit *m_input;
     QPushButton *m_stop;

@@ -165,7 +165,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_follower = new EventFollower(
         {m_session, m_log, m_logView, m_diagram, m_bytes, m_code, m_states}, this);
     m_watch = new WatchController(
-        {m_session, m_follower, m_consoles,
+        {m_session, m_follower, m_log, m_consoles,
          [this](WatchController::Side side, SocketSource *source) {
              if (!isReplaying())
                  side == WatchController::Server ? m_server->setSource(source)

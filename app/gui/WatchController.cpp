@@ -4,6 +4,8 @@
 #include "EventFollower.h"
 #include "ProgramConsole.h"
 #include "WatchDialog.h"
+#include "present/StuckDiagnosis.h"
+#include "session/EventLog.h"
 #include "session/SocketSession.h"
 #include "sources/WatchSource.h"
 
@@ -14,6 +16,8 @@
 WatchController::WatchController(const Parts &parts, QObject *parent)
     : QObject(parent), m_parts(parts)
 {
+    m_diagnoseTimer.setInterval(1000);
+    connect(&m_diagnoseTimer, &QTimer::timeout, this, &WatchController::diagnose);
     for (Side side : {Server, Client}) {
         ProgramConsole *console = m_parts.consoles[side];
         console->hide();
@@ -59,7 +63,20 @@ bool WatchController::watch(Side side, const QStringList &command, const QString
     console->startWatching(tr("Watching %1").arg(program->commandLine()));
     console->show();
     m_parts.showInPane(side, program);
+    m_diagnoseTimer.start();
     return true;
+}
+
+void WatchController::diagnose()
+{
+    if (!m_programs[Server] && !m_programs[Client]) {
+        m_diagnoseTimer.stop();
+        return;
+    }
+    const QStringList lines =
+        StuckDiagnosis::diagnose(m_parts.log->events(), m_parts.session->clock().nowMsPrecise());
+    for (Side side : {Server, Client})
+        m_parts.consoles[side]->setDiagnosis(m_programs[side] ? lines : QStringList());
 }
 
 void WatchController::buildMenu(QMenu *menu, QWidget *window)
@@ -110,6 +127,7 @@ void WatchController::close(Side side)
     m_parts.showInPane(side, m_parts.session);
     m_parts.follower->letGo(program);
     m_parts.consoles[side]->hide();
+    m_parts.consoles[side]->setDiagnosis({});
     delete program; // ends it if it still runs, and waits for its watcher
 }
 

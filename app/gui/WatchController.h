@@ -3,11 +3,13 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
 
 #include <array>
 #include <functional>
 
 class EventFollower;
+class EventLog;
 class ProgramConsole;
 class QMenu;
 class QWidget;
@@ -31,6 +33,7 @@ public:
     {
         SocketSession *session = nullptr;
         EventFollower *follower = nullptr;
+        const EventLog *log = nullptr; // both sources' events, for "why is it stuck?"
         std::array<ProgramConsole *, 2> consoles{};
         // The pane on side shows source from now on (while no replay is shown).
         std::function<void(Side side, SocketSource *source)> showInPane;
@@ -57,6 +60,10 @@ public:
     ProgramConsole *console(Side side) const { return m_parts.consoles[side]; }
 
 private:
+    // Says who waits for whom in the consoles, once a second while a program is watched.
+    void diagnose();
+
     Parts m_parts;
+    QTimer m_diagnoseTimer;
     std::array<WatchSource *, 2> m_programs{};
 };

@@ -129,6 +129,10 @@ qint64 WatchSource::pid() const
 
 void WatchSource::onTracedEvent(SocketEvent event)
 {
+    // A socket() on its way has no socket yet (its descriptor names it): the views show the
+    // call when it returns, as it cannot block.
+    if (event.socketId.isEmpty())
+        return;
     // This source's own order; the window merges it with the session's.
     event.seq = ++m_seq;
     name(&event);
@@ -156,8 +160,6 @@ void WatchSource::onTracedEvent(SocketEvent event)
 
 void WatchSource::name(SocketEvent *event)
 {
-    if (event->socketId.isEmpty())
-        return; // a socket() that failed, or has not returned yet
     event->socketName = m_naming->nameFor(event->socketId, m_role);
     if (event->call == SocketCall::Accept && event->phase == CallPhase::Returned) {
         QVariantMap result = event->result.toMap();

@@ -147,6 +147,9 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
     case SocketCall::Connect:
         s.state = SocketState::Connected;
         s.peer = SocketAddress::fromVariant(address);
+        if (e.result.toMap().contains(QStringLiteral("local")))
+            s.local =
+                SocketAddress::fromVariant(e.result.toMap().value(QStringLiteral("local")).toMap());
         break;
     case SocketCall::Send:
     case SocketCall::SendAll:

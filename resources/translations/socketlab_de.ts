@@ -2035,6 +2035,10 @@ Close %1, or let the lesson use port %3?</source>
         <source>Show the live session in this pane again</source>
         <translation>In diesem Bereich wieder die laufende Sitzung zeigen</translation>
     </message>
+    <message>
+        <source>Why is it stuck? Who waits for whom, from both ends&apos; calls</source>
+        <translation>Warum hängt es? Wer auf wen wartet, aus den Aufrufen beider Enden</translation>
+    </message>
 </context>
 <context>
     <name>ProgramEnding</name>
@@ -2553,6 +2557,37 @@ Spuren und Lektionsdateien nennen ihn %3.</translation>
     <message>
         <source>No socket yet</source>
         <translation>Noch kein Socket</translation>
+    </message>
+</context>
+<context>
+    <name>StuckDiagnosis</name>
+    <message>
+        <source>%1 waits in accept() for a client: none has connected for %2 s.</source>
+        <translation>%1 wartet in accept() auf einen Client: seit %2 s hat sich keiner verbunden.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s connect() has waited %2 s: the server&apos;s backlog may be full (its kernel drops the SYN and the client&apos;s sends it again), or nothing answers at that address.</source>
+        <translation>connect() von %1 wartet seit %2 s: vielleicht ist die Warteschlange (Backlog) des Servers voll (sein Kernel verwirft das SYN und der des Clients sendet es erneut), oder unter dieser Adresse antwortet nichts.</translation>
+    </message>
+    <message>
+        <source>%1 closed with %2 bytes it never read, so its kernel sent RST instead of FIN: %3&apos;s next recv() raises ConnectionResetError and its next send() BrokenPipeError.</source>
+        <translation>%1 wurde mit %2 ungelesenen Bytes geschlossen, daher sandte sein Kernel RST statt FIN: das nächste recv() von %3 löst ConnectionResetError aus und das nächste send() BrokenPipeError.</translation>
+    </message>
+    <message>
+        <source>%1 closed %2 s ago and %3&apos;s recv() returned b&apos;&apos;, but %3 has not called close(): its end stays in CLOSE_WAIT.</source>
+        <translation>%1 wurde vor %2 s geschlossen und recv() von %3 gab b&apos;&apos; zurück, aber %3 hat close() nicht aufgerufen: sein Ende bleibt in CLOSE_WAIT.</translation>
+    </message>
+    <message>
+        <source>%1 closed %2 s ago; %3 has not called close(), so its end stays in CLOSE_WAIT.</source>
+        <translation>%1 wurde vor %2 s geschlossen; %3 hat close() nicht aufgerufen, daher bleibt sein Ende in CLOSE_WAIT.</translation>
+    </message>
+    <message>
+        <source>Both ends are in recv(): %1 waits for %2 to send, and %2 waits for %1. Neither sends first, so both wait for ever.</source>
+        <translation>Beide Enden sind in recv(): %1 wartet, dass %2 sendet, und %2 wartet auf %1. Keines sendet zuerst, also warten beide ewig.</translation>
+    </message>
+    <message>
+        <source>%1 waits in recv() for data from %2, which has sent nothing for %3 s.</source>
+        <translation>%1 wartet in recv() auf Daten von %2, das seit %3 s nichts gesendet hat.</translation>
     </message>
 </context>
 <context>
