@@ -9,6 +9,7 @@
 
 #include "ClientPane.h"
 #include "ConnectionControls.h"
+#include "EchoCheckController.h"
 #include "MainWindow.h"
 #include "MessageEditor.h"
 #include "ProgramConsole.h"
@@ -18,8 +19,10 @@
 #include "session/SocketSession.h"
 #include "sources/WatchSource.h"
 
+#include <QAction>
 #include <QFile>
 #include <QLineEdit>
+#include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,6 +38,7 @@ private slots:
     void aWatchedServerIsClickedAgainstFromTheClientPane();
     void closingTheWatchGivesThePaneBackToTheLiveSession();
     void aServerThatNeverClosesIsSaidToBeInCloseWait();
+    void theEchoCheckRunsAgainstAWatchedServer();
 
 private:
     QString echoServer(quint16 port);
@@ -200,6 +204,51 @@ void TestWatchWindow::aServerThatNeverClosesIsSaidToBeInCloseWait()
     QVERIFY(console->isVisible());
     watch->close(WatchController::Server);
     QVERIFY(console->diagnosis().isEmpty());
+}
+
+void TestWatchWindow::theEchoCheckRunsAgainstAWatchedServer()
+{
+    // A server that serves one client after another: every test passes, and every exchange is
+    // in the window's log, the program's calls beside the check's.
+    const quint16 port = freePort();
+    const QString path = m_dir.filePath(QStringLiteral("loop.py"));
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("import socket\n"
+            "server_socket = socket.socket()\n"
+            "server_socket.bind(('127.0.0.1', " +
+            QByteArray::number(port) +
+            "))\n"
+            "server_socket.listen()\n"
+            "print('listening')\n"
+            "while True:\n"
+            "    conn, addr = server_socket.accept()\n"
+            "    while data := conn.recv(1024):\n"
+            "        conn.sendall(data)\n"
+            "    conn.close()\n");
+    f.close();
+    QString error;
+    WatchController *watch = m_window->watch();
+    QVERIFY(watch->watch(WatchController::Server, {python3(), path}, QString(), &error));
+    QTRY_VERIFY_WITH_TIMEOUT(
+        watch->console(WatchController::Server)->output().contains(QLatin1String("listening")),
+        10000);
+    m_window->findChild<QSpinBox *>(QStringLiteral("client.port"))->setValue(port);
+    QSignalSpy done(m_window->echoCheck(), &EchoCheckController::finished);
+    m_window->findChild<QAction *>(QStringLiteral("checkEcho"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(done.count(), 1, 20000);
+    QVERIFY2(done.at(0).at(0).toBool(), qPrintable(m_window->echoCheck()->report()));
+    QCOMPARE(m_window->echoCheck()->report().count(QLatin1String("PASS  ")), 5);
+    int programAccepts = 0;
+    int checkSends = 0;
+    for (const SocketEvent &e : m_window->log()->events()) {
+        programAccepts += watch->program(WatchController::Server)->contains(e.socketId) &&
+                          e.call == SocketCall::Accept && e.phase == CallPhase::Returned;
+        checkSends += m_window->session()->contains(e.socketId) && e.call == SocketCall::SendAll &&
+                      e.phase == CallPhase::Returned;
+    }
+    QCOMPARE(programAccepts, 6); // one connection per test, two in the last
+    QVERIFY(checkSends >= 7);
 }
 
 QTEST_MAIN(TestWatchWindow)

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 // socketlab-cli: the console twin of the SocketLab window, on the same core.
 
+#include "CheckCommand.h"
 #include "ConnectCommand.h"
 #include "ExportCommand.h"
 #include "LessonCommand.h"
@@ -24,6 +25,7 @@ const char usage[] = "Usage: socketlab-cli COMMAND [OPTIONS]\n"
                      "  export     turn a trace into runnable Python or C programs\n"
                      "  lesson     list, print or run the guided lessons headless\n"
                      "  watch      run a program and show its socket calls\n"
+                     "  check      run the course's echo tests against your server\n"
                      "\n"
                      "Run 'socketlab-cli COMMAND --help' for a command's options.\n"
                      "Options: --help, --version\n";
@@ -58,6 +60,7 @@ int main(int argc, char *argv[])
     ServeCommand serve;
     ConnectCommand connect;
     LessonCommand lesson;
+    CheckCommand check;
     if (command == QLatin1String("serve"))
         code = serve.start(args);
     else if (command == QLatin1String("connect"))
@@ -70,6 +73,8 @@ int main(int argc, char *argv[])
         code = LookupCommand().run(args);
     else if (command == QLatin1String("watch"))
         code = WatchCommand().run(args);
+    else if (command == QLatin1String("check"))
+        code = check.start(args);
     else {
         std::fprintf(stderr, "socketlab-cli: unknown command '%s'\n\n%s", qPrintable(command),
                      usage);

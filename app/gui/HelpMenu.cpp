@@ -43,7 +43,7 @@ QString HelpMenu::shortcutSummary()
               "Ctrl+=) / Ctrl+- / Ctrl+0 zoom.\n"
               "Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / "
               "Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, "
-              "Ctrl+Shift+W watch a program, Ctrl+Q quit.\n"
+              "Ctrl+Shift+W watch a program, Ctrl+Shift+T check an echo server, Ctrl+Q quit.\n"
               "Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, "
               "Ctrl+Shift+R restart, Ctrl+O open a lesson file.\n"
               "F1 the guide, F5 presenter mode, Esc leaves it, F11 full screen.");

@@ -6,6 +6,7 @@
 #include "ByteView.h"
 #include "ClientPane.h"
 #include "CodeView.h"
+#include "EchoCheckController.h"
 #include "EndpointForm.h"
 #include "EventFollower.h"
 #include "FocusRing.h"
@@ -173,6 +174,9 @@ MainWindow::MainWindow(QWidget *parent)
          },
          [this](const QString &message) { statusBar()->showMessage(message, 15000); }},
         this);
+    m_echoCheck = new EchoCheckController(
+        m_session, m_client->endpoint(), this,
+        [this](const QString &message) { statusBar()->showMessage(message, 15000); }, this);
     buildMenus();
     connect(m_server, &ServerPane::refused, this, &MainWindow::showRefusal);
     connect(m_client, &ClientPane::refused, this, &MainWindow::showRefusal);
@@ -232,6 +236,8 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
 
     QMenu *calls = menuBar()->addMenu(tr("&Calls"));
+    m_echoCheck->buildMenu(calls);
+    calls->addSeparator();
     m_allowInvalid->setObjectName(QStringLiteral("allowInvalidCalls"));
     m_allowInvalid->setText(tr("&Allow Invalid Calls"));
     m_allowInvalid->setCheckable(true);

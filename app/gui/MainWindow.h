@@ -11,6 +11,7 @@
 #include <memory>
 
 class ByteView;
+class EchoCheckController;
 class EventFollower;
 class LessonController;
 class GuideWindow;
@@ -72,6 +73,8 @@ public:
     void showSource(SocketSource *source);
     // Programs run and watched in the panes (File → Watch a Program…, --watch-server).
     WatchController *watch() const { return m_watch; }
+    // Calls → Check Echo Server.
+    EchoCheckController *echoCheck() const { return m_echoCheck; }
     // What a replayed trace lost at a damaged end, or empty.
     QString replayWarning() const;
     ReplayBar *replayBar() const { return m_replayBar; }
@@ -160,4 +163,5 @@ private:
     EventFollower *m_follower;
     std::array<ProgramConsole *, 2> m_consoles; // under the server and the client pane
     WatchController *m_watch;
+    EchoCheckController *m_echoCheck;
 };

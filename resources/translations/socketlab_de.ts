@@ -873,6 +873,112 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
     </message>
 </context>
 <context>
+    <name>EchoCheck</name>
+    <message>
+        <source>one message</source>
+        <translation>eine Nachricht</translation>
+    </message>
+    <message>
+        <source>a long message</source>
+        <translation>eine lange Nachricht</translation>
+    </message>
+    <message>
+        <source>several messages on one connection</source>
+        <translation>mehrere Nachrichten auf einer Verbindung</translation>
+    </message>
+    <message>
+        <source>a client that closes</source>
+        <translation>ein Client, der schließt</translation>
+    </message>
+    <message>
+        <source>two clients</source>
+        <translation>zwei Clients</translation>
+    </message>
+    <message>
+        <source>%1() failed: %2</source>
+        <translation>%1() schlug fehl: %2</translation>
+    </message>
+    <message>
+        <source>%1, after %2 of %3 bytes came back: the server closed the connection without reading all that was sent, so its kernel sent RST</source>
+        <translation>%1, nachdem %2 von %3 Bytes zurückkamen: der Server schloss die Verbindung, ohne alles Gesendete zu lesen, daher sandte sein Kernel RST</translation>
+    </message>
+    <message>
+        <source>connect() got no answer for %1 s</source>
+        <translation>connect() bekam %1 s lang keine Antwort</translation>
+    </message>
+    <message>
+        <source>sendall() of %1 bytes did not finish in %2 s: the server reads nothing</source>
+        <translation>sendall() von %1 Bytes wurde in %2 s nicht fertig: der Server liest nichts</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes back, got %2 and then nothing for %3 s</source>
+        <translation>%1 Bytes zurück erwartet, %2 bekommen und dann %3 s lang nichts</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes back, got %2 and then the server closed the connection</source>
+        <translation>%1 Bytes zurück erwartet, %2 bekommen und dann schloss der Server die Verbindung</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes back, got %2: more than was sent</source>
+        <translation>%1 Bytes zurück erwartet, %2 bekommen: mehr als gesendet</translation>
+    </message>
+    <message>
+        <source>expected %1 bytes back, got %2 that differ from byte %3 on</source>
+        <translation>%1 Bytes zurück erwartet, %2 bekommen, die ab Byte %3 abweichen</translation>
+    </message>
+    <message>
+        <source>the client closed its side, but the server did not close its end: recv() got nothing for %1 s (the server&apos;s socket stays in CLOSE_WAIT; call close() when recv() returns b&apos;&apos;)</source>
+        <translation>der Client schloss seine Seite, aber der Server schloss sein Ende nicht: recv() bekam %1 s lang nichts (der Socket des Servers bleibt in CLOSE_WAIT; rufen Sie close() auf, wenn recv() b&apos;&apos; zurückgibt)</translation>
+    </message>
+    <message>
+        <source>the server sent %1 more bytes after the client closed its side</source>
+        <translation>der Server sandte noch %1 Bytes, nachdem der Client seine Seite geschlossen hatte</translation>
+    </message>
+</context>
+<context>
+    <name>EchoCheckController</name>
+    <message>
+        <source>&amp;Check Echo Server</source>
+        <translation>Echo-Server &amp;prüfen</translation>
+    </message>
+    <message>
+        <source>Run the homework&apos;s echo tests against the server at the client pane&apos;s host and port (yours, watched or not)</source>
+        <translation>Die Echo-Tests der Hausaufgabe gegen den Server an Host und Port des Client-Bereichs ausführen (Ihren, beobachtet oder nicht)</translation>
+    </message>
+    <message>
+        <source>Checking the echo server at %1: %2…</source>
+        <translation>Prüfe den Echo-Server an %1: %2…</translation>
+    </message>
+    <message>
+        <source>PASS  %1</source>
+        <translation>OK    %1</translation>
+    </message>
+    <message>
+        <source>FAIL  %1: %2</source>
+        <translation>FEHLER  %1: %2</translation>
+    </message>
+    <message>
+        <source>The echo server at %1 passed every test.</source>
+        <translation>Der Echo-Server an %1 hat jeden Test bestanden.</translation>
+    </message>
+    <message>
+        <source>The echo server at %1 failed a test.</source>
+        <translation>Der Echo-Server an %1 hat einen Test nicht bestanden.</translation>
+    </message>
+    <message>
+        <source>Echo server check</source>
+        <translation>Prüfung des Echo-Servers</translation>
+    </message>
+    <message>
+        <source>The echo server at %1:
+
+%2</source>
+        <translation>Der Echo-Server an %1:
+
+%2</translation>
+    </message>
+</context>
+<context>
     <name>EndpointForm</name>
     <message>
         <source>Address family: AF_INET for IPv4 (127.0.0.1), AF_INET6 for IPv6 (::1), AF_UNIX for a socket file on this machine</source>
@@ -1170,14 +1276,14 @@ Copyright © The SocketLab authors. Freie Software unter der MIT-Lizenz: Sie dü
 Selected connection: Ctrl+6 send, Ctrl+7 sendall, Ctrl+8 recv, Ctrl+9 shutdown, Ctrl+W close.
 Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Shift+6 sendto, Alt+Shift+8 recvfrom.
 Ctrl+J the lab, Ctrl+K lookups, Ctrl+Shift+I allow invalid calls, Ctrl++ (or Ctrl+=) / Ctrl+- / Ctrl+0 zoom.
-Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, Ctrl+Shift+W watch a program, Ctrl+Q quit.
+Ctrl+S (or Ctrl+E) save the session, Ctrl+Shift+O open one for replay, Alt+← / Alt+→ / Alt+Home / Alt+End step through it, Ctrl+Shift+E export it as scripts, Ctrl+Shift+W watch a program, Ctrl+Shift+T check an echo server, Ctrl+Q quit.
 Lessons: Space or → next step, ← previous step, P play/pause, A show the answer, Ctrl+Shift+R restart, Ctrl+O open a lesson file.
 F1 the guide, F5 presenter mode, Esc leaves it, F11 full screen.</source>
         <translation>Server: Strg+1 socket, Strg+2 setsockopt(SO_REUSEADDR), Strg+3 bind, Strg+4 listen, Strg+5 accept, Strg+L den lauschenden Socket schließen; sein UDP-Socket: Strg+Umschalt+6 sendto, Strg+Umschalt+8 recvfrom.
 Gewählte Verbindung: Strg+6 send, Strg+7 sendall, Strg+8 recv, Strg+9 shutdown, Strg+W close.
 Client: Alt+1 socket, Alt+2 connect, Alt+3 create_connection, Alt+4 setsockopt, Alt+6 send, Alt+7 sendall, Alt+8 recv, Alt+9 shutdown, Alt+0 close; UDP: Alt+Umschalt+6 sendto, Alt+Umschalt+8 recvfrom.
 Strg+J das Labor, Strg+K Nachschlagen, Strg+Umschalt+I ungültige Aufrufe erlauben, Strg++ (oder Strg+=) / Strg+- / Strg+0 Zoom.
-Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Umschalt+W ein Programm beobachten, Strg+Q beenden.
+Strg+S (oder Strg+E) die Sitzung speichern, Strg+Umschalt+O eine zum Nachspielen öffnen, Alt+← / Alt+→ / Alt+Pos1 / Alt+Ende darin schrittweise gehen, Strg+Umschalt+E sie als Skripte exportieren, Strg+Umschalt+W ein Programm beobachten, Strg+Umschalt+T einen Echo-Server prüfen, Strg+Q beenden.
 Lektionen: Leertaste oder → nächster Schritt, ← vorheriger Schritt, P abspielen/pausieren, A Antwort zeigen, Strg+Umschalt+R neu starten, Strg+O eine Lektionsdatei öffnen.
 F1 die Anleitung, F5 Präsentationsmodus, Esc verlässt ihn, F11 Vollbild.</translation>
     </message>
