@@ -9,6 +9,7 @@
 #include "session/SessionClock.h"
 #include "session/SocketNaming.h"
 #include "sources/WatchSource.h"
+#include "watch/SocketInodes.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -68,6 +69,8 @@ private slots:
     void initTestCase();
     void anEchoServersSocketsAndCallsAreASource();
     void aServerAndItsClientAreWatchedAtOnce();
+    void theKernelSaysCloseWaitWhenTheServerNeverCloses();
+    void theKernelTableIsReadByInode();
     void printsArriveWhileTheProgramRunsAndInputReachesIt();
     void aTracebackIsTheEndingsReason();
     void stoppingEndsTheProgramAndWhatItForked();
@@ -207,6 +210,66 @@ void TestWatchSource::aServerAndItsClientAreWatchedAtOnce()
         clientNamed |= clientSource.socket(id).name == QLatin1String("client_socket");
     }
     QVERIFY(clientNamed);
+}
+
+void TestWatchSource::theKernelSaysCloseWaitWhenTheServerNeverCloses()
+{
+    // What `ss` showed for the homework's first bug, now in the program's own table.
+    const quint16 port = freePort();
+    const QString server = script(m_dir, "noclose.py",
+                                  "import socket, time\n"
+                                  "server_socket = socket.socket()\n"
+                                  "server_socket.bind(('127.0.0.1', " +
+                                      QByteArray::number(port) +
+                                      "))\n"
+                                      "server_socket.listen(1)\n"
+                                      "conn, addr = server_socket.accept()\n"
+                                      "while conn.recv(1024):\n"
+                                      "    pass\n"
+                                      "time.sleep(60)\n");
+    WatchSource source(&m_clock, &m_naming, SocketRole::Server);
+    Run run(&source);
+    QString error;
+    QVERIFY(source.start(python3(), {server}, QString(), &error));
+    QTRY_VERIFY_WITH_TIMEOUT(run.has(SocketCall::Accept, CallPhase::Blocked), 10000);
+    const auto named = [&source](const QString &name) {
+        for (const QString &id : source.socketIds()) {
+            if (source.socket(id).name == name)
+                return source.socket(id);
+        }
+        return SocketInfo();
+    };
+    QTRY_COMPARE(named(QStringLiteral("server_socket")).kernel.stateName(),
+                 QStringLiteral("LISTEN"));
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), port);
+    QVERIFY(client.waitForConnected(5000));
+    QTRY_COMPARE(named(QStringLiteral("conn")).kernel.stateName(), QStringLiteral("ESTABLISHED"));
+    client.disconnectFromHost();
+    QTRY_COMPARE(named(QStringLiteral("conn")).kernel.stateName(), QStringLiteral("CLOSE_WAIT"));
+    source.stop();
+    QTRY_COMPARE_WITH_TIMEOUT(run.finished.count(), 1, 10000);
+}
+
+void TestWatchSource::theKernelTableIsReadByInode()
+{
+    const QByteArray table =
+        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
+        "timeout inode\n"
+        "   0: 0100007F:1388 00000000:0000 0A 00000000:00000002 00:00000000 00000000     0        "
+        "0 4242 1 0000000000000000 100 0 0 10 0\n"
+        "   1: 0100007F:1388 0100007F:9C40 08 0000001A:00000028 00:00000000 00000000     0        "
+        "0 4343 1 0000000000000000 20 4 30 10 -1\n"
+        "   2: 0100007F:1388 0100007F:9C41 06 00000000:00000000 03:00000F9C 00000000     0        "
+        "0 0 3 0000000000000000\n";
+    QHash<quint64, KernelSample> states;
+    SocketInodes::readTable(table, {4343, 0, 9999}, &states);
+    QCOMPARE(states.size(), 1); // not the listener (not asked for), nor TIME_WAIT's inode 0
+    const KernelSample k = states.value(4343);
+    QCOMPARE(k.stateName(), QStringLiteral("CLOSE_WAIT"));
+    QCOMPARE(k.sendQueue, qint64(0x1A));
+    QCOMPARE(k.receiveQueue, qint64(0x28));
+    QCOMPARE(k.source, KernelSample::Source::ProcTable);
 }
 
 void TestWatchSource::printsArriveWhileTheProgramRunsAndInputReachesIt()

@@ -6,6 +6,7 @@
 #include "trace/TraceReplay.h"
 #include "watch/ProgramEnding.h"
 #include "watch/ProgramTracer.h"
+#include "watch/SocketInodes.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -24,6 +25,12 @@ namespace {
 // Output kept for finding the traceback when the program ends.
 constexpr qsizetype keptOutput = 64 * 1024;
 
+// The process a watched socket's id names: pid<tgid>#<n> (see SyscallDecoder).
+qint64 processOf(const QString &id)
+{
+    return id.mid(3, id.indexOf(QLatin1Char('#')) - 3).toLongLong();
+}
+
 QString waitingKey(const SocketEvent &e)
 {
     return e.socketId + QLatin1Char('/') + QString::number(int(e.call));
@@ -39,6 +46,8 @@ WatchSource::WatchSource(const SessionClock *clock, SocketNaming *naming, Socket
     m_tableTimer.setSingleShot(true);
     m_tableTimer.setInterval(30);
     connect(&m_tableTimer, &QTimer::timeout, this, &SocketSource::tableReset);
+    m_kernelTimer.setInterval(500);
+    connect(&m_kernelTimer, &QTimer::timeout, this, &WatchSource::sampleKernel);
 }
 
 WatchSource::~WatchSource()
@@ -89,6 +98,7 @@ bool WatchSource::start(const QString &program, const QStringList &arguments,
     });
     m_thread->setObjectName(QStringLiteral("watch"));
     m_thread->start();
+    m_kernelTimer.start();
     return true;
 }
 
@@ -145,6 +155,16 @@ void WatchSource::onTracedEvent(SocketEvent event)
         m_waiting.remove(key);
     }
     TraceReplay::apply(event, &m_sockets, &m_order);
+    // A new descriptor's inode, read at once: the number may name another socket later.
+    if (event.phase == CallPhase::Returned &&
+        (event.call == SocketCall::Socket || event.call == SocketCall::Accept)) {
+        const QString id = event.call == SocketCall::Socket
+                               ? event.socketId
+                               : event.result.toMap().value(QStringLiteral("socket")).toString();
+        const SocketInfo &s = m_sockets[id];
+        if (s.fd >= 0)
+            m_inodes.insert(id, SocketInodes::inodeOf(processOf(id), s.fd));
+    }
     emit eventOccurred(event);
     // The panes read the table again once per burst of calls, not once per call.
     if (!m_tableTimer.isActive())
@@ -173,6 +193,25 @@ void WatchSource::name(SocketEvent *event)
     if (event->call == SocketCall::Close && event->phase != CallPhase::Started &&
         event->phase != CallPhase::Blocked)
         m_naming->release(event->socketId);
+}
+
+void WatchSource::sampleKernel()
+{
+    QSet<quint64> wanted;
+    for (auto it = m_inodes.cbegin(); it != m_inodes.cend(); ++it) {
+        if (it.value() != 0 && m_sockets.value(it.key()).state != SocketState::Closed)
+            wanted.insert(it.value());
+    }
+    const QHash<quint64, KernelSample> states = SocketInodes::tcpStates(wanted);
+    for (auto it = m_inodes.cbegin(); it != m_inodes.cend(); ++it) {
+        SocketInfo &s = m_sockets[it.key()];
+        if (!wanted.contains(it.value()) || !states.contains(it.value()))
+            continue;
+        if (s.kernel != states.value(it.value())) {
+            s.kernel = states.value(it.value());
+            emit socketChanged(s);
+        }
+    }
 }
 
 void WatchSource::markBlocked()
@@ -231,6 +270,7 @@ void WatchSource::onFinished(int status, const QString &error)
     if (m_master >= 0)
         readOutput(); // the last lines the program wrote before it ended
     m_running = false;
+    m_kernelTimer.stop();
     m_waiting.clear();
     m_blockedTimer.stop();
     QString ending = ProgramEnding::status(status);

@@ -61,6 +61,8 @@ private:
     void name(SocketEvent *event);
     void markBlocked();
     void readOutput();
+    // The kernel's state of the program's open TCP sockets (SocketInodes), twice a second.
+    void sampleKernel();
     void onFinished(int status, const QString &error);
 
     const SessionClock *m_clock;
@@ -82,4 +84,6 @@ private:
     QHash<QString, SocketEvent> m_waiting; // calls started and not returned, by socket
     QTimer m_blockedTimer;
     QTimer m_tableTimer;
+    QTimer m_kernelTimer;
+    QHash<QString, quint64> m_inodes; // socket id → its inode, read while its descriptor was new
 };
