@@ -17,7 +17,7 @@ export XDG_RUNTIME_DIR="$runtime"
 trap 'rm -rf "$extra" "$runtime"' EXIT
 {
   echo "[COMMANDS]"
-  for command in serve connect lookup lesson export watch; do
+  for command in serve connect lookup lesson export watch check; do
     echo ".SS $command"
     echo ".nf"
     "$cli" "$command" --help | sed -e "s|^Usage: [^ ]*socketlab-cli|Usage: socketlab-cli $command|" \

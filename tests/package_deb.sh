@@ -45,7 +45,7 @@ else
 fi
 grep -q "^Exec=socketlab" "$root/usr/share/applications/io.github.socketlab.SocketLab.desktop"
 # The manual pages carry every subcommand and the window's options.
-for word in serve connect lookup lesson export watch; do
+for word in serve connect lookup lesson export watch check; do
   zcat "$root/usr/share/man/man1/socketlab-cli.1.gz" | grep -q "^\.SS $word" || {
     echo "FAIL: socketlab-cli.1 lacks $word"; exit 1
   }

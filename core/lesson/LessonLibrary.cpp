@@ -6,10 +6,11 @@
 
 QStringList LessonLibrary::builtInIds()
 {
-    return {QStringLiteral("socket-tour"),      QStringLiteral("http-client"),
-            QStringLiteral("getting-the-flow"), QStringLiteral("echo-homework"),
-            QStringLiteral("browser-visits"),   QStringLiteral("recv-sizes"),
-            QStringLiteral("backlog"),          QStringLiteral("tcp-vs-udp")};
+    return {QStringLiteral("socket-tour"),       QStringLiteral("http-client"),
+            QStringLiteral("getting-the-flow"),  QStringLiteral("echo-homework"),
+            QStringLiteral("debug-your-server"), QStringLiteral("browser-visits"),
+            QStringLiteral("recv-sizes"),        QStringLiteral("backlog"),
+            QStringLiteral("tcp-vs-udp")};
 }
 
 LessonParser::Result LessonLibrary::load(const QString &idOrPath,
