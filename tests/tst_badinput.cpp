@@ -151,6 +151,16 @@ void TestBadInput::traceLines_data()
     QTest::newRow("huge time") << QByteArray("{\"socket\":\"a\",\"call\":\"recv\",\"phase\":"
                                              "\"returned\",\"t_ms\":6.8e19}")
                                << "t_ms 6.8e+19 is out of range";
+    QTest::newRow("a later format") << QByteArray("{\"v\":3,\"socket\":\"a\",\"call\":"
+                                                  "\"close\",\"phase\":\"returned\"}")
+                                    << "written by a newer SocketLab (trace format 3; this one "
+                                       "reads up to 2)";
+    QTest::newRow("a version that is not one")
+        << QByteArray("{\"v\":\"2\",\"socket\":\"a\",\"call\":\"close\",\"phase\":\"returned\"}")
+        << "\"v\" is not a trace format version";
+    QTest::newRow("a fractional version")
+        << QByteArray("{\"v\":1.5,\"socket\":\"a\",\"call\":\"close\",\"phase\":\"returned\"}")
+        << "\"v\" is not a trace format version";
     QTest::newRow("negative time") << QByteArray("{\"socket\":\"a\",\"call\":\"close\","
                                                  "\"phase\":\"returned\",\"t_ms\":-5}")
                                    << "t_ms -5 is out of range";

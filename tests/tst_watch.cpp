@@ -7,6 +7,8 @@
 #include "ExportedPrograms.h"
 #include "FreePort.h"
 
+#include "trace/TraceReplay.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -66,6 +68,7 @@ private slots:
     void aProgramThatExecsAnotherIsStillWatched();
     void theProgramDiesWithItsWatcher();
     void anUnprivilegedUserWatchesTheirOwnProgram();
+    void aWatchedSessionIsReplayedAndExported();
 
 private:
     QTemporaryDir m_dir;
@@ -220,6 +223,56 @@ void TestWatch::anUnprivilegedUserWatchesTheirOwnProgram()
     QVERIFY2(numbersOut(QString::fromUtf8(p.readAllStandardError()))
                  .contains(QStringLiteral("sock_N.listen(2)  → None")),
              "the listen of nobody's program was not shown");
+}
+
+void TestWatch::aWatchedSessionIsReplayedAndExported()
+{
+    // One program that is its own server and client: both sides' calls in one trace.
+    const QString program = script(m_dir, "both.py",
+                                   "import socket\n"
+                                   "server_socket = socket.socket()\n"
+                                   "server_socket.bind(('127.0.0.1', 0))\n"
+                                   "server_socket.listen(1)\n"
+                                   "client_socket = socket.create_connection("
+                                   "server_socket.getsockname())\n"
+                                   "conn, addr = server_socket.accept()\n"
+                                   "client_socket.sendall(b'round trip')\n"
+                                   "conn.sendall(conn.recv(1024))\n"
+                                   "print(client_socket.recv(1024))\n"
+                                   "for s in (conn, client_socket, server_socket):\n"
+                                   "    s.close()\n");
+    const QString trace = m_dir.filePath(QStringLiteral("both.sltrace"));
+    int code = -1;
+    CliProcess::run(QStringLiteral(SOCKETLAB_CLI),
+                    {QStringLiteral("watch"), QStringLiteral("--trace"), trace,
+                     QStringLiteral("--"), python3(), program},
+                    QByteArray(), &code);
+    QCOMPARE(code, 0);
+    TraceReplay replay;
+    QString error;
+    QVERIFY2(replay.load(trace, &error), qPrintable(error));
+    int listening = 0;
+    int connections = 0;
+    for (const SocketInfo &s : replay.socketsAfter(replay.count())) {
+        listening += s.role == SocketRole::Server;
+        connections += s.role == SocketRole::Connection;
+        QCOMPARE(s.state, SocketState::Closed);
+    }
+    QCOMPARE(listening, 1);
+    QCOMPARE(connections, 1);
+    const QString out = m_dir.filePath(QStringLiteral("exported"));
+    CliProcess::run(QStringLiteral(SOCKETLAB_CLI),
+                    {QStringLiteral("export"), trace, QStringLiteral("--out"), out}, QByteArray(),
+                    &code);
+    QCOMPARE(code, 0);
+    for (const char *name : {"server.py", "client.py"}) {
+        const QString path = out + QLatin1Char('/') + QLatin1String(name);
+        QVERIFY2(QFile::exists(path), name);
+        int compiled = -1;
+        CliProcess::run(python3(), {QStringLiteral("-m"), QStringLiteral("py_compile"), path},
+                        QByteArray(), &compiled);
+        QCOMPARE(compiled, 0);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

@@ -139,10 +139,6 @@ qint64 WatchSource::pid() const
 
 void WatchSource::onTracedEvent(SocketEvent event)
 {
-    // A socket() on its way has no socket yet (its descriptor names it): the views show the
-    // call when it returns, as it cannot block.
-    if (event.socketId.isEmpty())
-        return;
     // This source's own order; the window merges it with the session's.
     event.seq = ++m_seq;
     name(&event);

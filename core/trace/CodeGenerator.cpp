@@ -10,22 +10,43 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QSaveFile>
 #include <QStringList>
 
 namespace {
-bool onSide(const SocketEvent &e, CodeGenerator::Side side)
+// Which side each socket is on. SocketLab's own ids say it (server#1, conn#2, client#1); a
+// watched program's (pid4242#3) do not, and its socket is known as a listener only once it
+// listens: a socket that listens or accepts is the server's, one an accept returned is a
+// connection, any other a client's.
+QHash<QString, SocketRole> rolesOf(const QVector<SocketEvent> &events)
 {
-    const bool server = socketRoleOf(e.socketId) != SocketRole::Client;
-    return server == (side == CodeGenerator::Side::Server);
+    QHash<QString, SocketRole> roles;
+    for (const SocketEvent &e : events) {
+        if (!roles.contains(e.socketId))
+            roles.insert(e.socketId, socketRoleOf(e.socketId));
+        if (e.call == SocketCall::Listen || e.call == SocketCall::Accept)
+            roles.insert(e.socketId, SocketRole::Server);
+        if (e.call == SocketCall::Accept && e.phase == CallPhase::Returned) {
+            const QString conn = e.result.toMap().value(QStringLiteral("socket")).toString();
+            if (!conn.isEmpty())
+                roles.insert(conn, SocketRole::Connection);
+        }
+    }
+    return roles;
 }
 
 // The calls that happened, each once: the event that ended it.
 QVector<SocketEvent> endedCalls(const QVector<SocketEvent> &events, CodeGenerator::Side side)
 {
+    const QHash<QString, SocketRole> roles = rolesOf(events);
+    const auto onSide = [&roles, side](const SocketEvent &e) {
+        const bool server = roles.value(e.socketId) != SocketRole::Client;
+        return server == (side == CodeGenerator::Side::Server);
+    };
     QVector<SocketEvent> calls;
     for (const SocketEvent &e : events) {
-        if (onSide(e, side) && (e.phase == CallPhase::Returned || e.phase == CallPhase::Failed) &&
+        if (onSide(e) && (e.phase == CallPhase::Returned || e.phase == CallPhase::Failed) &&
             e.call != SocketCall::None && e.error.kind() != CallError::Kind::Usage)
             calls.append(e);
     }

@@ -12,6 +12,7 @@
 QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
 {
     QJsonObject o;
+    o.insert(QStringLiteral("v"), version);
     o.insert(QStringLiteral("seq"), e.seq);
     // Rounded as a double: a time read from a foreign trace may not fit an integer.
     o.insert(QStringLiteral("t_ms"), std::round(e.tMs * 1000.0) / 1000.0);
@@ -88,6 +89,17 @@ bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *erro
     }
     const QJsonObject o = doc.object();
     *e = SocketEvent();
+    const QJsonValue v = o.value(QStringLiteral("v"));
+    if (!v.isUndefined() && (!v.isDouble() || v.toDouble() != std::floor(v.toDouble()) ||
+                             v.toDouble() < 1 || v.toDouble() > version)) {
+        *error = v.isDouble() && v.toDouble() > version
+                     ? QStringLiteral("written by a newer SocketLab (trace format %1; this one "
+                                      "reads up to %2)")
+                           .arg(v.toDouble())
+                           .arg(version)
+                     : QStringLiteral("\"v\" is not a trace format version");
+        return false;
+    }
     e->socketId = o.value(QStringLiteral("socket")).toString();
     if (e->socketId.isEmpty()) {
         *error = QStringLiteral("no \"socket\"");

@@ -26,6 +26,10 @@ public:
     static bool readFile(const QString &path, QVector<SocketEvent> *events, QString *error,
                          QString *warning);
 
+    // Written as "v" on every line. 1: no "v" (before socket names); 2: names, and the ids
+    // of a watched program's sockets. A reader refuses a line of a later version.
+    static constexpr int version = 2;
+
     // The most a trace file may hold: the writer stops there, the readers refuse more.
     static constexpr qint64 maxFileBytes = 256LL * 1024 * 1024;
 

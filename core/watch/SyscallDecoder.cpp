@@ -150,8 +150,14 @@ std::optional<SocketEvent> SyscallDecoder::enter(int tgid, int tid, int nr, cons
     if (!p.shown)
         return std::nullopt;
     e.phase = CallPhase::Started;
-    e.seq = ++m_seq;
     m_pending[tid].started = e;
+    // A socket() on its way has no socket yet (the descriptor it returns names it), and an
+    // event of no socket is not one a trace or view can hold: it is shown when it returns,
+    // as it cannot block.
+    if (nr == SYS_socket)
+        return std::nullopt;
+    e.seq = ++m_seq;
+    m_pending[tid].started.seq = e.seq;
     return e;
 }
 
