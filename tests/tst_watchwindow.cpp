@@ -15,12 +15,15 @@
 #include "ProgramConsole.h"
 #include "ServerPane.h"
 #include "WatchController.h"
+#include "WatchDialog.h"
 #include "session/EventLog.h"
 #include "session/SocketSession.h"
 #include "sources/WatchSource.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -39,6 +42,7 @@ private slots:
     void closingTheWatchGivesThePaneBackToTheLiveSession();
     void aServerThatNeverClosesIsSaidToBeInCloseWait();
     void theEchoCheckRunsAgainstAWatchedServer();
+    void theDialogRefusesBadInputAndRemembersCommands();
 
 private:
     QString echoServer(quint16 port);
@@ -249,6 +253,44 @@ void TestWatchWindow::theEchoCheckRunsAgainstAWatchedServer()
     }
     QCOMPARE(programAccepts, 6); // one connection per test, two in the last
     QVERIFY(checkSends >= 7);
+}
+
+void TestWatchWindow::theDialogRefusesBadInputAndRemembersCommands()
+{
+    {
+        WatchDialog dialog(m_window);
+        auto *command = dialog.findChild<QComboBox *>();
+        QVERIFY(command);
+        auto *problem = dialog.findChildren<QLabel *>().last();
+        command->setEditText(QString());
+        dialog.accept();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY(problem->isVisibleTo(&dialog));
+        QVERIFY2(problem->text().contains(QLatin1String("python3 server.py")),
+                 qPrintable(problem->text()));
+        // An argument with spaces, in double quotes, is one argument; no shell runs.
+        command->setEditText(QStringLiteral("python3 \"my server.py\" 50000 ; rm -rf x"));
+        QCOMPARE(dialog.command(),
+                 (QStringList{"python3", "my server.py", "50000", ";", "rm", "-rf", "x"}));
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (edit->accessibleName() == QLatin1String("Folder"))
+                edit->setText(QStringLiteral("/no/such/folder"));
+        }
+        dialog.accept();
+        QVERIFY(dialog.result() != QDialog::Accepted);
+        QVERIFY(problem->text().contains(QLatin1String("/no/such/folder")));
+        for (QLineEdit *edit : dialog.findChildren<QLineEdit *>()) {
+            if (edit->accessibleName() == QLatin1String("Folder"))
+                edit->setText(m_dir.path());
+        }
+        command->setEditText(QStringLiteral("python3 server.py"));
+        dialog.accept();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    }
+    // The next time, the last command is offered first, and its folder.
+    WatchDialog again(m_window);
+    QCOMPARE(again.command(), (QStringList{"python3", "server.py"}));
+    QCOMPARE(again.directory(), m_dir.path());
 }
 
 QTEST_MAIN(TestWatchWindow)

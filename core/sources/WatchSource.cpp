@@ -176,6 +176,10 @@ void WatchSource::onTracedEvent(SocketEvent event)
 
 void WatchSource::name(SocketEvent *event)
 {
+    // Shown on the pane's side from its first call: the watcher learns that a socket is a
+    // listener only at listen(), and the diagram colours a lifeline by its first event.
+    if (event->role == SocketRole::Client && m_role == SocketRole::Server)
+        event->role = SocketRole::Server;
     event->socketName = m_naming->nameFor(event->socketId, m_role);
     if (event->call == SocketCall::Accept && event->phase == CallPhase::Returned) {
         QVariantMap result = event->result.toMap();

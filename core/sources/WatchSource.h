@@ -27,7 +27,8 @@ public:
 
     // Sockets are named from naming as the course names them: accepted ones conn, the others
     // by role (server_socket for a program in the server pane, client_socket in the client
-    // pane), since a socket's role is not known when socket() returns.
+    // pane), since a socket's role is not known when socket() returns; in the server pane
+    // they are the server's from their first call.
     WatchSource(const SessionClock *clock, SocketNaming *naming, SocketRole role,
                 QObject *parent = nullptr);
     ~WatchSource() override;
