@@ -207,6 +207,11 @@ std::optional<SocketEvent> SyscallDecoder::leave(int tgid, int tid, qint64 ret, 
         e.result = ret;
         break;
     }
+    case SocketCall::Bind:
+        // The address asked for, as the engine reports the one bound (a port 0 stays 0: the
+        // watcher does not ask the program's socket which port it got).
+        e.result = e.args.value(QStringLiteral("address"));
+        break;
     case SocketCall::Listen:
         table[fd].role = SocketRole::Server;
         e.role = SocketRole::Server;
