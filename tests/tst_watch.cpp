@@ -6,6 +6,7 @@
 #include "CliProcess.h"
 #include "ExportedPrograms.h"
 #include "FreePort.h"
+#include "StudentPrograms.h"
 
 #include "trace/TraceReplay.h"
 
@@ -47,14 +48,6 @@ QString numbersOut(QString calls)
     return calls.replace(numbered, QStringLiteral("sock_N"));
 }
 
-QString script(QTemporaryDir &dir, const char *name, const QByteArray &code)
-{
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(code);
-    return path;
-}
 } // namespace
 
 class TestWatch : public QObject
@@ -78,19 +71,19 @@ void TestWatch::anEchoServerShowsItsCallsAndKeepsItsOutput()
 {
     const int port = freePort();
     const QString server =
-        script(m_dir, "server.py",
-               "import socket, sys\n"
-               "server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n"
-               "server_socket.bind(('127.0.0.1', int(sys.argv[1])))\n"
-               "server_socket.listen(1)\n"
-               "print('listening', flush=True)\n"
-               "conn, addr = server_socket.accept()\n"
-               "while True:\n"
-               "    data = conn.recv(1024)\n"
-               "    if not data:\n"
-               "        break\n"
-               "    conn.sendall(data)\n"
-               "conn.close()\n");
+        StudentPrograms::write(m_dir, "server.py",
+                               "import socket, sys\n"
+                               "server_socket = socket.socket(socket.AF_INET, socket.SOCK_STREAM)\n"
+                               "server_socket.bind(('127.0.0.1', int(sys.argv[1])))\n"
+                               "server_socket.listen(1)\n"
+                               "print('listening', flush=True)\n"
+                               "conn, addr = server_socket.accept()\n"
+                               "while True:\n"
+                               "    data = conn.recv(1024)\n"
+                               "    if not data:\n"
+                               "        break\n"
+                               "    conn.sendall(data)\n"
+                               "conn.close()\n");
     QProcess watcher;
     watcher.start(QStringLiteral(SOCKETLAB_CLI), {QStringLiteral("watch"), QStringLiteral("--"),
                                                   python3(), server, QString::number(port)});
@@ -228,19 +221,20 @@ void TestWatch::anUnprivilegedUserWatchesTheirOwnProgram()
 void TestWatch::aWatchedSessionIsReplayedAndExported()
 {
     // One program that is its own server and client: both sides' calls in one trace.
-    const QString program = script(m_dir, "both.py",
-                                   "import socket\n"
-                                   "server_socket = socket.socket()\n"
-                                   "server_socket.bind(('127.0.0.1', 0))\n"
-                                   "server_socket.listen(1)\n"
-                                   "client_socket = socket.create_connection("
-                                   "server_socket.getsockname())\n"
-                                   "conn, addr = server_socket.accept()\n"
-                                   "client_socket.sendall(b'round trip')\n"
-                                   "conn.sendall(conn.recv(1024))\n"
-                                   "print(client_socket.recv(1024))\n"
-                                   "for s in (conn, client_socket, server_socket):\n"
-                                   "    s.close()\n");
+    const QString program =
+        StudentPrograms::write(m_dir, "both.py",
+                               "import socket\n"
+                               "server_socket = socket.socket()\n"
+                               "server_socket.bind(('127.0.0.1', 0))\n"
+                               "server_socket.listen(1)\n"
+                               "client_socket = socket.create_connection("
+                               "server_socket.getsockname())\n"
+                               "conn, addr = server_socket.accept()\n"
+                               "client_socket.sendall(b'round trip')\n"
+                               "conn.sendall(conn.recv(1024))\n"
+                               "print(client_socket.recv(1024))\n"
+                               "for s in (conn, client_socket, server_socket):\n"
+                               "    s.close()\n");
     const QString trace = m_dir.filePath(QStringLiteral("both.sltrace"));
     int code = -1;
     CliProcess::run(QStringLiteral(SOCKETLAB_CLI),

@@ -5,6 +5,7 @@
 
 #include "ExportedPrograms.h"
 #include "FreePort.h"
+#include "StudentPrograms.h"
 
 #include "session/SessionClock.h"
 #include "session/SocketNaming.h"
@@ -24,15 +25,6 @@
 using ExportedPrograms::python3;
 
 namespace {
-QString script(const QTemporaryDir &dir, const char *name, const QByteArray &code)
-{
-    const QString path = dir.filePath(QString::fromLatin1(name));
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write(code);
-    return path;
-}
-
 struct Run
 {
     explicit Run(WatchSource *source)
@@ -92,18 +84,13 @@ void TestWatchSource::initTestCase()
 void TestWatchSource::anEchoServersSocketsAndCallsAreASource()
 {
     const quint16 port = freePort();
-    const QString server = script(m_dir, "echo.py",
-                                  "import socket\n"
-                                  "server_socket = socket.socket()\n"
-                                  "server_socket.bind(('127.0.0.1', " +
-                                      QByteArray::number(port) +
-                                      "))\n"
-                                      "server_socket.listen(1)\n"
-                                      "print('listening')\n"
-                                      "conn, addr = server_socket.accept()\n"
-                                      "data = conn.recv(1024)\n"
-                                      "conn.sendall(data)\n"
-                                      "conn.close()\n");
+    const QString server = StudentPrograms::write(m_dir, "echo.py",
+                                                  StudentPrograms::listening(port, 1) +
+                                                      "print('listening')\n"
+                                                      "conn, addr = server_socket.accept()\n"
+                                                      "data = conn.recv(1024)\n"
+                                                      "conn.sendall(data)\n"
+                                                      "conn.close()\n");
     WatchSource source(&m_clock, &m_naming, SocketRole::Server);
     Run run(&source);
     QString error;
@@ -164,29 +151,24 @@ void TestWatchSource::aServerAndItsClientAreWatchedAtOnce()
     // Two tracers in one process: each must see its own program's stops only.
     const quint16 port = freePort();
     const QByteArray p = QByteArray::number(port);
-    const QString server = script(m_dir, "pair-server.py",
-                                  "import socket\n"
-                                  "server_socket = socket.socket()\n"
-                                  "server_socket.bind(('127.0.0.1', " +
-                                      p +
-                                      "))\n"
-                                      "server_socket.listen()\n"
-                                      "conn, addr = server_socket.accept()\n"
-                                      "conn.sendall(conn.recv(1024))\n"
-                                      "conn.close()\n");
+    const QString server = StudentPrograms::write(m_dir, "pair-server.py",
+                                                  StudentPrograms::listening(port, 5) +
+                                                      "conn, addr = server_socket.accept()\n"
+                                                      "conn.sendall(conn.recv(1024))\n"
+                                                      "conn.close()\n");
     const QString client =
-        script(m_dir, "pair-client.py",
-               "import socket, time\n"
-               "for attempt in range(100):\n"
-               "    try:\n"
-               "        client_socket = socket.create_connection(('127.0.0.1', " +
-                   p +
-                   "))\n"
-                   "        break\n"
-                   "    except ConnectionRefusedError:\n"
-                   "        time.sleep(0.05)\n"
-                   "client_socket.sendall(b'both watched')\n"
-                   "print(client_socket.recv(1024))\n");
+        StudentPrograms::write(m_dir, "pair-client.py",
+                               "import socket, time\n"
+                               "for attempt in range(100):\n"
+                               "    try:\n"
+                               "        client_socket = socket.create_connection(('127.0.0.1', " +
+                                   p +
+                                   "))\n"
+                                   "        break\n"
+                                   "    except ConnectionRefusedError:\n"
+                                   "        time.sleep(0.05)\n"
+                                   "client_socket.sendall(b'both watched')\n"
+                                   "print(client_socket.recv(1024))\n");
     WatchSource serverSource(&m_clock, &m_naming, SocketRole::Server);
     WatchSource clientSource(&m_clock, &m_naming, SocketRole::Client);
     Run serverRun(&serverSource);
@@ -216,17 +198,12 @@ void TestWatchSource::theKernelSaysCloseWaitWhenTheServerNeverCloses()
 {
     // What `ss` showed for the homework's first bug, now in the program's own table.
     const quint16 port = freePort();
-    const QString server = script(m_dir, "noclose.py",
-                                  "import socket, time\n"
-                                  "server_socket = socket.socket()\n"
-                                  "server_socket.bind(('127.0.0.1', " +
-                                      QByteArray::number(port) +
-                                      "))\n"
-                                      "server_socket.listen(1)\n"
-                                      "conn, addr = server_socket.accept()\n"
-                                      "while conn.recv(1024):\n"
-                                      "    pass\n"
-                                      "time.sleep(60)\n");
+    const QString server = StudentPrograms::write(m_dir, "noclose.py",
+                                                  StudentPrograms::listening(port, 1) +
+                                                      "conn, addr = server_socket.accept()\n"
+                                                      "while conn.recv(1024):\n"
+                                                      "    pass\n"
+                                                      "time.sleep(60)\n");
     WatchSource source(&m_clock, &m_naming, SocketRole::Server);
     Run run(&source);
     QString error;
@@ -275,10 +252,10 @@ void TestWatchSource::theKernelTableIsReadByInode()
 void TestWatchSource::printsArriveWhileTheProgramRunsAndInputReachesIt()
 {
     // No flush: only a terminal makes Python print each line at once.
-    const QString program = script(m_dir, "ask.py",
-                                   "print('name?')\n"
-                                   "name = input()\n"
-                                   "print(name[::-1])\n");
+    const QString program = StudentPrograms::write(m_dir, "ask.py",
+                                                   "print('name?')\n"
+                                                   "name = input()\n"
+                                                   "print(name[::-1])\n");
     WatchSource source(&m_clock, &m_naming, SocketRole::Server);
     Run run(&source);
     QString error;
@@ -294,16 +271,16 @@ void TestWatchSource::printsArriveWhileTheProgramRunsAndInputReachesIt()
 void TestWatchSource::aTracebackIsTheEndingsReason()
 {
     const quint16 port = freePort();
-    const QString server = script(m_dir, "str.py",
-                                  "import socket\n"
-                                  "s = socket.socket()\n"
-                                  "s.bind(('127.0.0.1', " +
-                                      QByteArray::number(port) +
-                                      "))\n"
-                                      "s.listen()\n"
-                                      "conn, addr = s.accept()\n"
-                                      "data = conn.recv(1024)\n"
-                                      "conn.sendall(data.decode())\n");
+    const QString server = StudentPrograms::write(m_dir, "str.py",
+                                                  "import socket\n"
+                                                  "s = socket.socket()\n"
+                                                  "s.bind(('127.0.0.1', " +
+                                                      QByteArray::number(port) +
+                                                      "))\n"
+                                                      "s.listen()\n"
+                                                      "conn, addr = s.accept()\n"
+                                                      "data = conn.recv(1024)\n"
+                                                      "conn.sendall(data.decode())\n");
     WatchSource source(&m_clock, &m_naming, SocketRole::Server);
     Run run(&source);
     QString error;
@@ -324,15 +301,15 @@ void TestWatchSource::aTracebackIsTheEndingsReason()
 void TestWatchSource::stoppingEndsTheProgramAndWhatItForked()
 {
     const QString pidFile = m_dir.filePath(QStringLiteral("child.pid"));
-    const QString program = script(m_dir, "fork.py",
-                                   "import os, sys, time\n"
-                                   "pid = os.fork()\n"
-                                   "if pid == 0:\n"
-                                   "    time.sleep(60)\n"
-                                   "    sys.exit(0)\n"
-                                   "open(sys.argv[1], 'w').write(str(pid))\n"
-                                   "print('forked')\n"
-                                   "time.sleep(60)\n");
+    const QString program = StudentPrograms::write(m_dir, "fork.py",
+                                                   "import os, sys, time\n"
+                                                   "pid = os.fork()\n"
+                                                   "if pid == 0:\n"
+                                                   "    time.sleep(60)\n"
+                                                   "    sys.exit(0)\n"
+                                                   "open(sys.argv[1], 'w').write(str(pid))\n"
+                                                   "print('forked')\n"
+                                                   "time.sleep(60)\n");
     WatchSource source(&m_clock, &m_naming, SocketRole::Server);
     Run run(&source);
     QString error;

@@ -5,6 +5,7 @@
 
 #include "ExportedPrograms.h"
 #include "FreePort.h"
+#include "StudentPrograms.h"
 #include "WindowDriver.h"
 
 #include "ClientPane.h"
@@ -67,24 +68,16 @@ void TestWatchWindow::cleanup()
 
 QString TestWatchWindow::echoServer(quint16 port)
 {
-    const QString path = m_dir.filePath(QStringLiteral("server.py"));
-    QFile f(path);
-    if (f.open(QIODevice::WriteOnly))
-        f.write("import socket\n"
-                "server_socket = socket.socket()\n"
-                "server_socket.bind(('127.0.0.1', " +
-                QByteArray::number(port) +
-                "))\n"
-                "server_socket.listen(1)\n"
-                "print('listening')\n"
-                "conn, addr = server_socket.accept()\n"
-                "while True:\n"
-                "    data = conn.recv(1024)\n"
-                "    if not data:\n"
-                "        break\n"
-                "    conn.sendall(data)\n"
-                "conn.close()\n");
-    return path;
+    return StudentPrograms::write(m_dir, "server.py",
+                                  StudentPrograms::listening(port) +
+                                      "print('listening')\n"
+                                      "conn, addr = server_socket.accept()\n"
+                                      "while True:\n"
+                                      "    data = conn.recv(1024)\n"
+                                      "    if not data:\n"
+                                      "        break\n"
+                                      "    conn.sendall(data)\n"
+                                      "conn.close()\n");
 }
 
 void TestWatchWindow::aWatchedServerIsClickedAgainstFromTheClientPane()
@@ -167,23 +160,15 @@ void TestWatchWindow::aServerThatNeverClosesIsSaidToBeInCloseWait()
 {
     // The homework's first bug: the loop ends on b'' but the connection is never closed.
     const quint16 port = freePort();
-    const QString path = m_dir.filePath(QStringLiteral("noclose.py"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("import socket, time\n"
-            "server_socket = socket.socket()\n"
-            "server_socket.bind(('127.0.0.1', " +
-            QByteArray::number(port) +
-            "))\n"
-            "server_socket.listen(1)\n"
-            "conn, addr = server_socket.accept()\n"
-            "while True:\n"
-            "    data = conn.recv(1024)\n"
-            "    if not data:\n"
-            "        break\n"
-            "    conn.sendall(data)\n"
-            "time.sleep(60)\n");
-    f.close();
+    const QString path = StudentPrograms::write(m_dir, "noclose.py",
+                                                StudentPrograms::listening(port) +
+                                                    "conn, addr = server_socket.accept()\n"
+                                                    "while True:\n"
+                                                    "    data = conn.recv(1024)\n"
+                                                    "    if not data:\n"
+                                                    "        break\n"
+                                                    "    conn.sendall(data)\n"
+                                                    "time.sleep(60)\n");
     QString error;
     WatchController *watch = m_window->watch();
     QVERIFY(watch->watch(WatchController::Server, {python3(), path}, QString(), &error));
@@ -215,22 +200,14 @@ void TestWatchWindow::theEchoCheckRunsAgainstAWatchedServer()
     // A server that serves one client after another: every test passes, and every exchange is
     // in the window's log, the program's calls beside the check's.
     const quint16 port = freePort();
-    const QString path = m_dir.filePath(QStringLiteral("loop.py"));
-    QFile f(path);
-    QVERIFY(f.open(QIODevice::WriteOnly));
-    f.write("import socket\n"
-            "server_socket = socket.socket()\n"
-            "server_socket.bind(('127.0.0.1', " +
-            QByteArray::number(port) +
-            "))\n"
-            "server_socket.listen()\n"
-            "print('listening')\n"
-            "while True:\n"
-            "    conn, addr = server_socket.accept()\n"
-            "    while data := conn.recv(1024):\n"
-            "        conn.sendall(data)\n"
-            "    conn.close()\n");
-    f.close();
+    const QString path = StudentPrograms::write(m_dir, "loop.py",
+                                                StudentPrograms::listening(port, 5) +
+                                                    "print('listening')\n"
+                                                    "while True:\n"
+                                                    "    conn, addr = server_socket.accept()\n"
+                                                    "    while data := conn.recv(1024):\n"
+                                                    "        conn.sendall(data)\n"
+                                                    "    conn.close()\n");
     QString error;
     WatchController *watch = m_window->watch();
     QVERIFY(watch->watch(WatchController::Server, {python3(), path}, QString(), &error));

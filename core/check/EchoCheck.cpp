@@ -20,6 +20,13 @@ QByteArray longMessage()
     return text.left(4100);
 }
 
+// A recv that failed ends the test (stepFailed says why); one on its way goes on.
+CallSequence::Outcome whileNotReturned(const SocketEvent &e)
+{
+    return e.phase == CallPhase::Failed ? CallSequence::Outcome::Stop
+                                        : CallSequence::Outcome::Pending;
+}
+
 QString seconds(int ms)
 {
     return QString::number(ms / 1000.0, 'g', 3);
@@ -161,10 +168,8 @@ void EchoCheck::exchange(int c, const QByteArray &message)
             return m_session->recv(*id, bufsize);
         },
         [this](const SocketEvent &e) {
-            if (e.phase == CallPhase::Failed)
-                return CallSequence::Outcome::Stop;
             if (e.phase != CallPhase::Returned)
-                return CallSequence::Outcome::Pending;
+                return whileNotReturned(e);
             if (e.byteCount == 0) {
                 fail(tr("expected %1 bytes back, got %2 and then the server closed the "
                         "connection")
@@ -210,10 +215,8 @@ void EchoCheck::closeAndExpectTheServerToClose(int c)
             return m_session->recv(*id, bufsize);
         },
         [this](const SocketEvent &e) {
-            if (e.phase == CallPhase::Failed)
-                return CallSequence::Outcome::Stop;
             if (e.phase != CallPhase::Returned)
-                return CallSequence::Outcome::Pending;
+                return whileNotReturned(e);
             if (e.byteCount > 0) {
                 fail(tr("the server sent %1 more bytes after the client closed its side")
                          .arg(e.byteCount));
