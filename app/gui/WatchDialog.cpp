@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 #include "WatchDialog.h"
 
-#include "RecentFiles.h"
 #include "WindowSettings.h"
 
 #include <QComboBox>

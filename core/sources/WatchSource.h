@@ -7,10 +7,10 @@
 #include <QTimer>
 
 #include <memory>
+#include <thread>
 
 class ProgramTracer;
 class QSocketNotifier;
-class QThread;
 class SessionClock;
 class SocketNaming;
 
@@ -72,7 +72,7 @@ private:
     QString m_program;
     QStringList m_arguments;
     std::unique_ptr<ProgramTracer> m_tracer;
-    QThread *m_thread = nullptr;
+    std::thread m_thread; // runs the tracer
     int m_master = -1;
     int m_slave = -1;
     QSocketNotifier *m_notifier = nullptr;
