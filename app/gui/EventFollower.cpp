@@ -188,10 +188,9 @@ void EventFollower::followNewest()
     m_parts.diagram->announce(
         tr("%1 → %2").arg(PythonForm::statement(newest), PythonForm::outcome(newest)));
     const QString id = newest.socketId;
-    if (showsLive() && !liveSocket(id).id.isEmpty())
-        m_parts.states->showSocket(liveSocket(id));
-    else if (!showsLive() && m_shown->contains(id))
-        m_parts.states->showSocket(m_shown->socket(id));
+    const SocketInfo socket = showsLive() ? liveSocket(id) : m_shown->socket(id);
+    if (!socket.id.isEmpty())
+        m_parts.states->showSocket(socket);
 }
 
 void EventFollower::showEventBytes(int logRow)
