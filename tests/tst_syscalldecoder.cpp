@@ -3,6 +3,7 @@
 // the decoder reads is a table of addresses the test fills.
 
 #include "present/PythonForm.h"
+#include "trace/TraceReplay.h"
 #include "watch/SyscallDecoder.h"
 
 #include <QTest>
@@ -55,6 +56,8 @@ private slots:
     void aForkedChildKeepsItsParentsSockets();
     void aFailedCallCarriesItsErrno();
     void aSocketIsShownOnceItHasItsDescriptor();
+    void aCallTheKernelStartsAgainIsOneCall();
+    void aSocketFromBeforeAttachingIsShownAsTheKernelListsIt();
 
 private:
     // One call: its entry and return; the returned event (or call None when not shown).
@@ -161,6 +164,57 @@ void TestSyscallDecoder::aSocketIsShownOnceItHasItsDescriptor()
     QVERIFY(!made->socketId.isEmpty());
     QCOMPARE(made->phase, CallPhase::Returned);
     QCOMPARE(made->socketName, QStringLiteral("sock_5"));
+}
+
+void TestSyscallDecoder::aCallTheKernelStartsAgainIsOneCall()
+{
+    call(SYS_socket, {AF_INET, SOCK_STREAM, 0}, 3);
+    call(SYS_listen, {3, 5}, 0);
+    // A SIGCHLD while accept() waits: the kernel's ERESTARTSYS (512), which the program never
+    // sees, and the same call entered again.
+    const auto started = m_decoder.enter(pid, pid, SYS_accept4, {3, 0, 0, 0}, ++m_t);
+    QVERIFY(started.has_value());
+    QVERIFY(!m_decoder.leave(pid, pid, -512, ++m_t).has_value());
+    QVERIFY(!m_decoder.enter(pid, pid, SYS_accept4, {3, 0, 0, 0}, ++m_t).has_value());
+    QVERIFY(m_decoder.awaitsReturn(pid));
+    const auto accepted = m_decoder.leave(pid, pid, 4, ++m_t);
+    QVERIFY(accepted.has_value());
+    QCOMPARE(accepted->phase, CallPhase::Returned);
+    QCOMPARE(accepted->socketId, started->socketId);
+    // Another call after a restart (one the program saw as EINTR) is a call of its own.
+    m_decoder.enter(pid, pid, SYS_recvfrom, {4, 0, 10, 0, 0, 0}, ++m_t);
+    m_decoder.leave(pid, pid, -514, ++m_t);
+    const auto closing = m_decoder.enter(pid, pid, SYS_close, {4}, ++m_t);
+    QVERIFY(closing.has_value());
+    QCOMPARE(closing->call, SocketCall::Close);
+}
+
+void TestSyscallDecoder::aSocketFromBeforeAttachingIsShownAsTheKernelListsIt()
+{
+    SocketDiag::Entry listener;
+    listener.family = AF_INET;
+    listener.protocol = IPPROTO_TCP;
+    listener.local =
+        SocketAddress::fromVariant({{QStringLiteral("family"), AF_INET},
+                                    {QStringLiteral("host"), QStringLiteral("127.0.0.1")},
+                                    {QStringLiteral("port"), 5000}});
+    listener.kernel.source = KernelSample::Source::SockDiag;
+    listener.kernel.state = 10;
+    const SocketEvent found = m_decoder.existing(pid, 3, SocketRole::Server, listener, ++m_t);
+    QCOMPARE(found.call, SocketCall::Socket);
+    QCOMPARE(found.phase, CallPhase::Returned);
+    QCOMPARE(found.socketName, QStringLiteral("sock_3"));
+    QCOMPARE(PythonForm::statement(found),
+             QStringLiteral("# sock_3 was open before watching began: socket.AF_INET, "
+                            "socket.SOCK_STREAM, LISTEN at ('127.0.0.1', 5000)"));
+    // A replay, or the pane, sees a listener.
+    QHash<QString, SocketInfo> sockets;
+    QStringList order;
+    TraceReplay::apply(found, &sockets, &order);
+    QCOMPARE(sockets.value(found.socketId).state, SocketState::Listening);
+    QCOMPARE(sockets.value(found.socketId).local.port(), 5000);
+    // Its calls from then on are its own.
+    QCOMPARE(call(SYS_accept4, {3, 0, 0, 0}, 4).socketId, found.socketId);
 }
 
 QTEST_GUILESS_MAIN(TestSyscallDecoder)

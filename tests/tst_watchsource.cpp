@@ -10,6 +10,7 @@
 #include "session/SessionClock.h"
 #include "session/SocketNaming.h"
 #include "sources/WatchSource.h"
+#include "watch/SocketDiag.h"
 #include "watch/SocketInodes.h"
 
 #include <QFile>
@@ -18,7 +19,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <arpa/inet.h>
 #include <csignal>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/types.h>
 
@@ -62,7 +65,7 @@ private slots:
     void anEchoServersSocketsAndCallsAreASource();
     void aServerAndItsClientAreWatchedAtOnce();
     void theKernelSaysCloseWaitWhenTheServerNeverCloses();
-    void theKernelTableIsReadByInode();
+    void theKernelsSocketListIsAskedByInode();
     void printsArriveWhileTheProgramRunsAndInputReachesIt();
     void aTracebackIsTheEndingsReason();
     void stoppingEndsTheProgramAndWhatItForked();
@@ -228,25 +231,63 @@ void TestWatchSource::theKernelSaysCloseWaitWhenTheServerNeverCloses()
     QTRY_COMPARE_WITH_TIMEOUT(run.finished.count(), 1, 10000);
 }
 
-void TestWatchSource::theKernelTableIsReadByInode()
+void TestWatchSource::theKernelsSocketListIsAskedByInode()
 {
-    const QByteArray table =
-        "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  "
-        "timeout inode\n"
-        "   0: 0100007F:1388 00000000:0000 0A 00000000:00000002 00:00000000 00000000     0        "
-        "0 4242 1 0000000000000000 100 0 0 10 0\n"
-        "   1: 0100007F:1388 0100007F:9C40 08 0000001A:00000028 00:00000000 00000000     0        "
-        "0 4343 1 0000000000000000 20 4 30 10 -1\n"
-        "   2: 0100007F:1388 0100007F:9C41 06 00000000:00000000 03:00000F9C 00000000     0        "
-        "0 0 3 0000000000000000\n";
-    QHash<quint64, KernelSample> states;
-    SocketInodes::readTable(table, {4343, 0, 9999}, &states);
-    QCOMPARE(states.size(), 1); // not the listener (not asked for), nor TIME_WAIT's inode 0
-    const KernelSample k = states.value(4343);
-    QCOMPARE(k.stateName(), QStringLiteral("CLOSE_WAIT"));
-    QCOMPARE(k.sendQueue, qint64(0x1A));
-    QCOMPARE(k.receiveQueue, qint64(0x28));
-    QCOMPARE(k.source, KernelSample::Source::ProcTable);
+    // Real sockets of this process, found as a watched program's are: by inode.
+    const int listener = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in any{};
+    any.sin_family = AF_INET;
+    any.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    QCOMPARE(::bind(listener, reinterpret_cast<sockaddr *>(&any), sizeof any), 0);
+    QCOMPARE(::listen(listener, 7), 0);
+    const SocketAddress listening = SocketAddress::localOf(listener);
+    const int client = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in to{};
+    to.sin_family = AF_INET;
+    to.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    to.sin_port = htons(listening.port());
+    QCOMPARE(::connect(client, reinterpret_cast<sockaddr *>(&to), sizeof to), 0);
+    QCOMPARE(::send(client, "forty bytes the server has not read yet.", 40, 0), ssize_t(40));
+    // Bound: the kernel lists a UDP socket only once it has an address (as ss shows).
+    const int udp = ::socket(AF_INET6, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    sockaddr_in6 loopback6{};
+    loopback6.sin6_family = AF_INET6;
+    loopback6.sin6_addr = in6addr_loopback;
+    QCOMPARE(::bind(udp, reinterpret_cast<sockaddr *>(&loopback6), sizeof loopback6), 0);
+    const int pid = int(::getpid());
+    const quint64 listenerInode = SocketInodes::inodeOf(pid, listener);
+    const quint64 clientInode = SocketInodes::inodeOf(pid, client);
+    const quint64 udpInode = SocketInodes::inodeOf(pid, udp);
+    QVERIFY(listenerInode && clientInode && udpInode);
+    QCOMPARE(SocketInodes::inodeOf(pid, 0), quint64(0)); // stdin is no socket
+
+    QHash<quint64, SocketDiag::Entry> found;
+    QTRY_VERIFY((found = SocketDiag::query({listenerInode, clientInode, udpInode}),
+                 found.value(listenerInode).kernel.acceptQueue == 1));
+    const SocketDiag::Entry l = found.value(listenerInode);
+    QCOMPARE(l.kernel.stateName(), QStringLiteral("LISTEN"));
+    QCOMPARE(l.kernel.backlog, 7);
+    QCOMPARE(l.local.port(), listening.port());
+    QVERIFY(!l.peer.isValid());
+    const SocketDiag::Entry c = found.value(clientInode);
+    QCOMPARE(c.kernel.stateName(), QStringLiteral("ESTABLISHED"));
+    QCOMPARE(c.peer.port(), listening.port());
+    QCOMPARE(c.local, SocketAddress::localOf(client));
+    QCOMPARE(c.kernel.source, KernelSample::Source::SockDiag);
+    const SocketDiag::Entry u = found.value(udpInode);
+    QCOMPARE(u.family, AF_INET6);
+    QCOMPARE(u.protocol, int(IPPROTO_UDP));
+    QCOMPARE(u.local, SocketAddress::localOf(udp));
+    QVERIFY(!u.kernel.isAvailable()); // UDP has no state to show
+
+    // Accepted, the bytes wait in the connection's receive queue.
+    const int conn = ::accept4(listener, nullptr, nullptr, SOCK_CLOEXEC);
+    const quint64 connInode = SocketInodes::inodeOf(pid, conn);
+    found = SocketDiag::query({connInode, 12345678});
+    QCOMPARE(found.size(), 1);
+    QCOMPARE(found.value(connInode).kernel.receiveQueue, qint64(40));
+    for (int fd : {listener, client, udp, conn})
+        ::close(fd);
 }
 
 void TestWatchSource::printsArriveWhileTheProgramRunsAndInputReachesIt()

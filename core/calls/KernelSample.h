@@ -4,14 +4,15 @@
 #include <QString>
 
 // What the kernel itself says about a TCP socket at one moment (Linux: TCP_INFO, SIOCINQ,
-// SIOCOUTQ, or the /proc/net/tcp tables once the socket is closed).
+// SIOCOUTQ, the /proc/net/tcp tables once the socket is closed, or sock_diag).
 struct KernelSample
 {
     enum class Source
     {
         None,
         TcpInfo,
-        ProcTable
+        ProcTable,
+        SockDiag // another program's socket, asked for by inode (a watched program's)
     };
 
     Source source = Source::None; // None: this platform or socket gives no kernel view

@@ -22,6 +22,25 @@ QString module(const QString &name)
 {
     return QStringLiteral("socket.") + name;
 }
+// A socket the program had before it was attached to: no call made it here, so a comment.
+QString existingSocket(const QString &var, const QVariantMap &a)
+{
+    QString text =
+        QStringLiteral("# %1 was open before watching began: %2, %3")
+            .arg(var, module(SocketNames::family(a.value(QStringLiteral("family")).toInt())),
+                 module(SocketNames::type(a.value(QStringLiteral("type")).toInt())));
+    const SocketAddress local =
+        SocketAddress::fromVariant(a.value(QStringLiteral("local")).toMap());
+    const SocketAddress peer = SocketAddress::fromVariant(a.value(QStringLiteral("peer")).toMap());
+    const QString state = a.value(QStringLiteral("state")).toString();
+    if (!state.isEmpty())
+        text += QStringLiteral(", ") + state;
+    if (local.isValid())
+        text += QStringLiteral(" at ") + local.pythonTuple();
+    if (peer.isValid())
+        text += QStringLiteral(" ↔ ") + peer.pythonTuple();
+    return text;
+}
 } // namespace
 
 QString PythonForm::statement(const SocketEvent &e)
@@ -32,6 +51,8 @@ QString PythonForm::statement(const SocketEvent &e)
     case SocketCall::None:
         return QString();
     case SocketCall::Socket:
+        if (a.value(QStringLiteral("existing")).toBool())
+            return existingSocket(var, a);
         return QStringLiteral("%1 = socket.socket(%2, %3, %4)")
             .arg(var, module(SocketNames::family(a.value(QStringLiteral("family")).toInt())),
                  module(SocketNames::type(a.value(QStringLiteral("type")).toInt())),

@@ -7,6 +7,7 @@
 #include "trace/TraceReplay.h"
 #include "watch/ProgramEnding.h"
 #include "watch/ProgramTracer.h"
+#include "watch/SocketDiag.h"
 #include "watch/SocketInodes.h"
 
 #include <QSocketNotifier>
@@ -196,13 +197,14 @@ void WatchSource::sampleKernel()
         if (it.value() != 0 && m_sockets.value(it.key()).state != SocketState::Closed)
             wanted.insert(it.value());
     }
-    const QHash<quint64, KernelSample> states = SocketInodes::tcpStates(wanted);
+    const QHash<quint64, SocketDiag::Entry> found = SocketDiag::query(wanted);
     for (auto it = m_inodes.cbegin(); it != m_inodes.cend(); ++it) {
         SocketInfo &s = m_sockets[it.key()];
-        if (!wanted.contains(it.value()) || !states.contains(it.value()))
+        if (!wanted.contains(it.value()) || !found.contains(it.value()))
             continue;
-        if (s.kernel != states.value(it.value())) {
-            s.kernel = states.value(it.value());
+        const KernelSample &kernel = found.value(it.value()).kernel;
+        if (kernel.isAvailable() && s.kernel != kernel) {
+            s.kernel = kernel;
             emit socketChanged(s);
         }
     }

@@ -112,6 +112,18 @@ void TraceReplay::apply(const SocketEvent &e, QHash<QString, SocketInfo> *socket
         s.family = e.args.value(QStringLiteral("family"), s.family).toInt();
         s.type = e.args.value(QStringLiteral("type"), s.type).toInt();
         s.protocol = e.args.value(QStringLiteral("proto"), s.protocol).toInt();
+        // One the program had before it was attached to, as the kernel listed it then.
+        if (e.args.value(QStringLiteral("existing")).toBool()) {
+            s.local = SocketAddress::fromVariant(e.args.value(QStringLiteral("local")).toMap());
+            s.peer = SocketAddress::fromVariant(e.args.value(QStringLiteral("peer")).toMap());
+            const QString state = e.args.value(QStringLiteral("state")).toString();
+            if (state == QLatin1String("LISTEN"))
+                s.state = SocketState::Listening;
+            else if (s.peer.isValid())
+                s.state = SocketState::Connected;
+            else if (s.local.isValid() && s.local.port() != 0)
+                s.state = SocketState::Bound;
+        }
         break;
     case SocketCall::Bind:
         s.state = SocketState::Bound;

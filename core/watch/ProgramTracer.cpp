@@ -1,8 +1,12 @@
 // SPDX-License-Identifier: MIT
 #include "watch/ProgramTracer.h"
 
+#include "watch/AttachCheck.h"
 #include "watch/SeccompFilter.h"
+#include "watch/SocketDiag.h"
+#include "watch/SocketInodes.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
@@ -10,6 +14,7 @@
 #include <QStandardPaths>
 
 #include <linux/seccomp.h>
+#include <netinet/in.h>
 #include <sys/prctl.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
@@ -17,6 +22,7 @@
 #include <sys/user.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <cstring>
@@ -100,12 +106,16 @@ ProgramTracer::ProgramTracer(const QString &program, const QStringList &argument
 {
 }
 
+ProgramTracer::ProgramTracer(qint64 pid) : m_attachTo(pid) {}
+
 int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
 {
     if (SeccompFilter::tracedCalls().empty()) {
         m_error = QStringLiteral("watching programs is only built for x86-64 Linux");
         return couldNotWatch;
     }
+    if (m_attachTo > 0)
+        return attach(onEvent);
     const QString path = m_program.contains(QLatin1Char('/'))
                              ? m_program
                              : QStandardPaths::findExecutable(m_program);
@@ -159,18 +169,104 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
         return couldNotWatch;
     }
     ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
-
     SyscallDecoder decoder(readMemory);
-    QHash<int, int> processOfThread{{child, child}};
-    QHash<int, bool> inCall; // a thread between its call's entry and its return
-    // New processes and threads, whose first stop (a SIGSTOP from ptrace itself) is not the
-    // program's to see.
+    return trace(child, {child}, &decoder, onEvent);
+}
+
+int ProgramTracer::attach(const std::function<void(const SocketEvent &)> &onEvent)
+{
+    const pid_t pid = pid_t(m_attachTo);
+    m_error = AttachCheck::refusal(pid, AttachCheck::facts(pid));
+    if (!m_error.isEmpty())
+        return couldNotWatch;
+    // No EXITKILL: the program goes on when its watcher stops or dies.
+    const long options = PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACEFORK | PTRACE_O_TRACEVFORK |
+                         PTRACE_O_TRACECLONE | PTRACE_O_TRACEEXEC;
+    // Every thread, again until none is new: a thread not yet seized may start another.
+    QSet<int> threads;
+    for (bool more = true; more;) {
+        more = false;
+        const QStringList tasks = QDir(QStringLiteral("/proc/%1/task").arg(pid))
+                                      .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &task : tasks) {
+            const int tid = task.toInt();
+            if (threads.contains(tid))
+                continue;
+            if (::ptrace(PTRACE_SEIZE, tid, nullptr, reinterpret_cast<void *>(options)) != 0) {
+                if (tid == pid || errno != ESRCH) { // a thread may end meanwhile
+                    m_error = QStringLiteral("ptrace refused to attach to process %1: %2")
+                                  .arg(pid)
+                                  .arg(QString::fromLocal8Bit(std::strerror(errno)));
+                    for (int seized : std::as_const(threads))
+                        ::ptrace(PTRACE_DETACH, seized, nullptr, nullptr);
+                    return couldNotWatch;
+                }
+                continue;
+            }
+            // Stopped once, so it can be resumed to stop at its system calls.
+            ::ptrace(PTRACE_INTERRUPT, tid, nullptr, nullptr);
+            threads.insert(tid);
+            more = true;
+        }
+    }
+    m_pid = pid;
+    m_attached = true;
+    if (m_stopping)
+        stop();
+    if (m_onAttached)
+        m_onAttached();
+
+    // Its sockets from before, as the kernel lists them (TCP and UDP).
+    SyscallDecoder decoder(readMemory);
+    QHash<quint64, int> descriptors; // inode → descriptor
+    const QStringList fds =
+        QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::Files | QDir::System);
+    for (const QString &fd : fds) {
+        if (const quint64 inode = SocketInodes::inodeOf(pid, fd.toInt()))
+            descriptors.insert(inode, fd.toInt());
+    }
+    const QHash<quint64, SocketDiag::Entry> found =
+        SocketDiag::query(QSet<quint64>(descriptors.keyBegin(), descriptors.keyEnd()));
+    QSet<int> listening;
+    for (const SocketDiag::Entry &e : found) {
+        if (!e.peer.isValid() && e.protocol == IPPROTO_TCP)
+            listening.insert(e.local.port());
+    }
+    // Listeners first, then what they accepted, in descriptor order.
+    QList<quint64> order = found.keys();
+    std::sort(order.begin(), order.end(), [&](quint64 a, quint64 b) {
+        const bool la = !found[a].peer.isValid(), lb = !found[b].peer.isValid();
+        return la != lb ? la : descriptors.value(a) < descriptors.value(b);
+    });
+    for (quint64 inode : std::as_const(order)) {
+        const SocketDiag::Entry &e = found[inode];
+        const SocketRole role = !e.peer.isValid() && e.protocol == IPPROTO_TCP ? SocketRole::Server
+                                : e.peer.isValid() && listening.contains(e.local.port())
+                                    ? SocketRole::Connection
+                                    : SocketRole::Client;
+        onEvent(decoder.existing(pid, descriptors.value(inode), role, e, m_clock->nowMsPrecise()));
+    }
+    return trace(pid, threads, &decoder, onEvent);
+}
+
+int ProgramTracer::trace(int leader, const QSet<int> &threads, SyscallDecoder *decoder,
+                         const std::function<void(const SocketEvent &)> &onEvent)
+{
+    const bool attached = m_attachTo > 0;
+    QHash<int, int> processOfThread;
+    for (int tid : threads)
+        processOfThread.insert(tid, leader);
+    // New processes and threads, whose first stop comes from ptrace itself (a SIGSTOP, or an
+    // event stop when attached) and is not the program's to see.
     QSet<int> starting;
     // Ones whose first stop came before their parent's fork or clone event: they wait there,
     // so none makes a call before it is given its parent's descriptors.
     QSet<int> early;
-    QSet<int> seen{child};
-    int exitCode = couldNotWatch;
+    QSet<int> seen = threads;
+    bool detaching = false;
+    // Attached, the program's own status if it ends while watched; 0 when its watcher left.
+    int exitCode = attached ? 0 : couldNotWatch;
+    int status = 0;
     for (;;) {
         // Only this thread's tracees: another program watched from another thread of this
         // process is its tracer's to see (without __WNOTHREAD, a wait takes any thread's).
@@ -180,7 +276,7 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
                 continue;
             break; // no traced process is left
         }
-        if (m_stopping) {
+        if (m_stopping && !attached) {
             // A process that left the program's group is still one of the program's.
             for (int other : std::as_const(processOfThread))
                 ::kill(other, SIGKILL);
@@ -191,10 +287,10 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
             processOfThread.insert(tid, processOf(tid));
         const int tgid = processOfThread.value(tid);
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
-            if (tid == child)
+            if (tid == leader)
                 exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
             if (tid == tgid)
-                decoder.exited(tgid);
+                decoder->exited(tgid);
             processOfThread.remove(tid);
             continue;
         }
@@ -202,27 +298,47 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
             continue;
         const int signal = WSTOPSIG(status);
         const int event = status >> 16;
-        __ptrace_request resume = PTRACE_CONT;
-        int inject = 0;
-        if (signal == SIGTRAP && event == PTRACE_EVENT_SECCOMP) {
-            user_regs_struct regs{};
-            ::ptrace(PTRACE_GETREGS, tid, nullptr, &regs);
-            const SyscallDecoder::Arguments args{regs.rdi, regs.rsi, regs.rdx,
-                                                 regs.r10, regs.r8,  regs.r9};
-            if (auto e =
-                    decoder.enter(tgid, tid, int(regs.orig_rax), args, m_clock->nowMsPrecise()))
-                onEvent(*e);
-            // Stop once more when the call returns, for its result, when it matters (a file's
-            // read goes on at once).
-            if (decoder.awaitsReturn(tid)) {
-                resume = PTRACE_SYSCALL;
-                inCall.insert(tid, true);
+        if (detaching) {
+            // Each thread as it stops, with the signal it was about to get.
+            const bool delivery = event == 0 && signal != (SIGTRAP | 0x80);
+            ::ptrace(PTRACE_DETACH, tid, nullptr,
+                     reinterpret_cast<void *>(long(delivery ? signal : 0)));
+            continue;
+        }
+        if (attached && m_stopping && signal == SIGSTOP && event == 0 && !firstStop) {
+            // stop()'s SIGSTOP, kept from the program: every thread is stopped and let go.
+            detaching = true;
+            for (auto it = processOfThread.cbegin(); it != processOfThread.cend(); ++it) {
+                if (it.key() != tid)
+                    ::ptrace(PTRACE_INTERRUPT, it.key(), nullptr, nullptr);
             }
-        } else if (signal == (SIGTRAP | 0x80)) {
-            if (inCall.take(tid)) {
-                user_regs_struct regs{};
-                ::ptrace(PTRACE_GETREGS, tid, nullptr, &regs);
-                if (auto e = decoder.leave(tgid, tid, qint64(regs.rax), m_clock->nowMsPrecise()))
+            ::ptrace(PTRACE_DETACH, tid, nullptr, nullptr);
+            continue;
+        }
+        // Attached, every call stops the program at entry and at return; started, only the
+        // filter's calls stop it, and their return only when it matters.
+        __ptrace_request resume = attached ? PTRACE_SYSCALL : PTRACE_CONT;
+        int inject = 0;
+        if ((signal == SIGTRAP && event == PTRACE_EVENT_SECCOMP) || signal == (SIGTRAP | 0x80)) {
+            __ptrace_syscall_info info{};
+            ::ptrace(PTRACE_GET_SYSCALL_INFO, tid, reinterpret_cast<void *>(sizeof info), &info);
+            if (info.op == PTRACE_SYSCALL_INFO_SECCOMP || info.op == PTRACE_SYSCALL_INFO_ENTRY) {
+                const auto &call =
+                    info.op == PTRACE_SYSCALL_INFO_SECCOMP ? info.seccomp.args : info.entry.args;
+                const int nr =
+                    int(info.op == PTRACE_SYSCALL_INFO_SECCOMP ? info.seccomp.nr : info.entry.nr);
+                const SyscallDecoder::Arguments args{call[0], call[1], call[2],
+                                                     call[3], call[4], call[5]};
+                if (auto e = decoder->enter(tgid, tid, nr, args, m_clock->nowMsPrecise()))
+                    onEvent(*e);
+                // Stop once more when the call returns, for its result, when it matters (a
+                // file's read goes on at once).
+                if (decoder->awaitsReturn(tid))
+                    resume = PTRACE_SYSCALL;
+            } else if (info.op == PTRACE_SYSCALL_INFO_EXIT) {
+                // A call under way when the watcher attached returns without an entry seen:
+                // the decoder has nothing pending for it.
+                if (auto e = decoder->leave(tgid, tid, info.exit.rval, m_clock->nowMsPrecise()))
                     onEvent(*e);
             }
         } else if (signal == SIGTRAP &&
@@ -237,12 +353,23 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
                 processOfThread.insert(int(born), processOf(int(born)));
             } else {
                 processOfThread.insert(int(born), int(born));
-                decoder.forked(tgid, int(born));
+                decoder->forked(tgid, int(born));
             }
             if (early.remove(int(born)))
-                ::ptrace(PTRACE_CONT, pid_t(born), nullptr, nullptr);
+                ::ptrace(resume, pid_t(born), nullptr, nullptr);
         } else if (signal == SIGTRAP && event == PTRACE_EVENT_EXEC) {
             // Same process, new program; its descriptors (those without CLOEXEC) stay.
+        } else if (event == PTRACE_EVENT_STOP) {
+            // Attached: a stop asked for (PTRACE_INTERRUPT, a new thread's first), or the
+            // program stopped by a signal, which must stay stopped until it is continued.
+            if (signal != SIGTRAP) {
+                ::ptrace(PTRACE_LISTEN, tid, nullptr, nullptr);
+                continue;
+            }
+            if (firstStop && !starting.remove(tid)) {
+                early.insert(tid);
+                continue;
+            }
         } else if (signal == SIGSTOP && event == 0 && starting.remove(tid)) {
             inject = 0; // a new process's or thread's first stop comes from ptrace
         } else if (signal == SIGSTOP && event == 0 && firstStop) {
@@ -263,6 +390,13 @@ void ProgramTracer::stop()
     const qint64 pid = m_pid;
     if (pid <= 0 || m_finished)
         return;
+    if (m_attachTo > 0) {
+        // Only the tracer's thread may make ptrace requests: one SIGSTOP wakes it, and it
+        // keeps that signal from the program while it lets every thread go.
+        if (m_attached && !m_detachAsked.exchange(true))
+            ::kill(pid_t(pid), SIGSTOP);
+        return;
+    }
     // The program's whole group when it has a terminal of its own (forked children share it),
     // and the program itself; the tracer's loop ends any process that left the group.
     if (m_terminal >= 0)

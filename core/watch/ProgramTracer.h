@@ -5,6 +5,7 @@
 #include "session/SessionClock.h"
 #include "watch/SyscallDecoder.h"
 
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -16,8 +17,8 @@
 // seccomp filter picks (SeccompFilter) and go on unchanged; it is killed if the tracer dies
 // (PTRACE_O_EXITKILL), because with the filter and no tracer its socket calls would fail.
 // Without root the filter needs NO_NEW_PRIVS: a setuid program it starts runs without its
-// privilege. run() blocks until the program has exited; every ptrace request comes from the
-// thread that calls it, as ptrace demands.
+// privilege. run() blocks until the program has exited (or, attached, until stop()); every
+// ptrace request comes from the thread that calls it, as ptrace demands.
 class ProgramTracer
 {
 public:
@@ -26,6 +27,11 @@ public:
     static constexpr int couldNotWatch = 125;
 
     ProgramTracer(const QString &program, const QStringList &arguments);
+    // Attaches to a running process instead: its threads and what it forks from then on.
+    // A filter cannot be added to a running process, so every system call of it stops; its
+    // sockets open before are found in /proc/PID/fd. stop() detaches and leaves it running.
+    // Refused in one line (error()) where the system or the owner does not allow it.
+    explicit ProgramTracer(qint64 pid);
 
     // Before run(): where the program starts (the watcher's own directory if empty).
     void setWorkingDirectory(const QString &directory) { m_directory = directory; }
@@ -35,6 +41,9 @@ public:
     // Before run(): event times on this clock (a session's) instead of the tracer's own.
     void setClock(const SessionClock *clock) { m_clock = clock; }
 
+    // Before run(), attaching: called on run()'s thread once every thread is seized.
+    void setOnAttached(std::function<void()> onAttached) { m_onAttached = std::move(onAttached); }
+
     int run(const std::function<void(const SocketEvent &)> &onEvent);
     // From any thread: ends the program and every process it made (the only way to stop
     // watching, since a filtered program cannot go on without its watcher).
@@ -43,6 +52,11 @@ public:
     qint64 pid() const { return m_pid; }
 
 private:
+    int attach(const std::function<void(const SocketEvent &)> &onEvent);
+    int trace(int leader, const QSet<int> &threads, SyscallDecoder *decoder,
+              const std::function<void(const SocketEvent &)> &onEvent);
+
+    qint64 m_attachTo = -1;
     QString m_program;
     QStringList m_arguments;
     QString m_directory;
@@ -50,7 +64,10 @@ private:
     QString m_error;
     std::atomic<qint64> m_pid{-1};
     std::atomic<bool> m_stopping{false};
+    std::atomic<bool> m_attached{false};    // the threads are seized: stop() may signal
+    std::atomic<bool> m_detachAsked{false}; // the one SIGSTOP that asks to detach was sent
     std::atomic<bool> m_finished{false};
+    std::function<void()> m_onAttached;
     SessionClock m_ownClock;
     const SessionClock *m_clock = &m_ownClock;
 };

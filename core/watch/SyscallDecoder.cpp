@@ -5,6 +5,7 @@
 #include "calls/SocketAddress.h"
 #include "calls/SocketOption.h"
 
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
 
@@ -69,6 +70,15 @@ QVariantMap SyscallDecoder::address(int pid, quint64 where, quint64 length) cons
 std::optional<SocketEvent> SyscallDecoder::enter(int tgid, int tid, int nr, const Arguments &args,
                                                  double tMs)
 {
+    if (auto restarted = m_pending.find(tid);
+        restarted != m_pending.end() && restarted->restarting) {
+        // The same call again (Python also calls again after EINTR): the one already shown.
+        if (nr == restarted->nr || nr == SYS_restart_syscall) {
+            restarted->restarting = false;
+            return std::nullopt;
+        }
+        m_pending.erase(restarted);
+    }
     Pending p;
     p.nr = nr;
     p.args = args;
@@ -166,6 +176,13 @@ std::optional<SocketEvent> SyscallDecoder::leave(int tgid, int tid, qint64 ret, 
     auto it = m_pending.find(tid);
     if (it == m_pending.end())
         return std::nullopt;
+    // The kernel's own "start this call again" (ERESTARTSYS … ERESTART_RESTARTBLOCK): a signal
+    // came while the call waited, a forking server's SIGCHLD in accept(), or the watcher's
+    // own stop. The program never sees it; the call goes on when it is entered again.
+    if (ret <= -512 && ret >= -516) {
+        it->restarting = true;
+        return std::nullopt;
+    }
     const Pending p = *it;
     m_pending.erase(it);
     Table &table = m_tables[tgid];
@@ -256,6 +273,26 @@ std::optional<SocketEvent> SyscallDecoder::leave(int tgid, int tid, qint64 ret, 
     default:
         break;
     }
+    return e;
+}
+
+SocketEvent SyscallDecoder::existing(int tgid, int fd, SocketRole role,
+                                     const SocketDiag::Entry &entry, double tMs)
+{
+    const Socket &s = adopt(tgid, fd, role, entry.family);
+    SocketEvent e = event(tgid, s, SocketCall::Socket, tMs);
+    e.seq = ++m_seq;
+    e.phase = CallPhase::Returned;
+    e.result = fd;
+    e.args = {{QStringLiteral("family"), entry.family},
+              {QStringLiteral("type"), entry.protocol == IPPROTO_TCP ? SOCK_STREAM : SOCK_DGRAM},
+              {QStringLiteral("proto"), 0},
+              {QStringLiteral("existing"), true},
+              {QStringLiteral("local"), entry.local.toVariant()}};
+    if (entry.peer.isValid())
+        e.args.insert(QStringLiteral("peer"), entry.peer.toVariant());
+    if (entry.kernel.isAvailable())
+        e.args.insert(QStringLiteral("state"), entry.kernel.stateName());
     return e;
 }
 

@@ -3,6 +3,7 @@
 
 #include "calls/SocketEvent.h"
 #include "calls/SocketRole.h"
+#include "watch/SocketDiag.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -37,6 +38,10 @@ public:
     // Whether the thread's call needs its return seen (a socket's call, a close or dup that
     // changes the table); a file's read does not.
     bool awaitsReturn(int tid) const { return m_pending.contains(tid); }
+    // A socket the process had before the watcher attached, as the kernel lists it: a socket()
+    // that returned, marked "existing", with its addresses and state in its arguments.
+    SocketEvent existing(int tgid, int fd, SocketRole role, const SocketDiag::Entry &entry,
+                         double tMs);
     // A process was forked: the child starts with its parent's descriptors.
     void forked(int parent, int child);
     void exited(int tgid);
@@ -55,6 +60,7 @@ private:
         Arguments args{};
         SocketEvent started;
         bool shown = false;
+        bool restarting = false; // returned for the kernel to start it again
     };
     using Table = QHash<int, Socket>; // descriptor → socket
 
