@@ -62,6 +62,8 @@ private slots:
     void theProgramDiesWithItsWatcher();
     void anUnprivilegedUserWatchesTheirOwnProgram();
     void aWatchedSessionIsReplayedAndExported();
+    void aCProgramsReadAndWriteOnASocketAreItsCalls();
+    void ncIsWatchedLikeAnyProgram();
 
 private:
     QTemporaryDir m_dir;
@@ -267,6 +269,102 @@ void TestWatch::aWatchedSessionIsReplayedAndExported()
                         QByteArray(), &compiled);
         QCOMPARE(compiled, 0);
     }
+}
+
+void TestWatch::aCProgramsReadAndWriteOnASocketAreItsCalls()
+{
+    // Not Python: a C server, compiled here, that echoes with read(2) and write(2) as C
+    // programs do; nc, which nobody here wrote, is its client.
+    const QString cc = QStandardPaths::findExecutable(QStringLiteral("cc"));
+    if (cc.isEmpty())
+        QSKIP("no C compiler (cc) to build the test's program");
+    if (QStandardPaths::findExecutable(QStringLiteral("nc")).isEmpty())
+        QSKIP("nc (netcat-openbsd) is needed as the client");
+    const QString source =
+        StudentPrograms::write(m_dir, "echo.c",
+                               "#include <arpa/inet.h>\n"
+                               "#include <stdio.h>\n"
+                               "#include <stdlib.h>\n"
+                               "#include <sys/socket.h>\n"
+                               "#include <unistd.h>\n"
+                               "int main(int argc, char **argv)\n"
+                               "{\n"
+                               "    int s = socket(AF_INET, SOCK_STREAM, 0);\n"
+                               "    struct sockaddr_in a = {0};\n"
+                               "    a.sin_family = AF_INET;\n"
+                               "    a.sin_port = htons(atoi(argv[1]));\n"
+                               "    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);\n"
+                               "    if (bind(s, (struct sockaddr *)&a, sizeof a) || listen(s, 1))\n"
+                               "        return 1;\n"
+                               "    puts(\"listening\");\n"
+                               "    fflush(stdout);\n"
+                               "    int c = accept(s, 0, 0);\n"
+                               "    char buf[256];\n"
+                               "    ssize_t n;\n"
+                               "    while ((n = read(c, buf, sizeof buf)) > 0)\n"
+                               "        write(c, buf, n);\n"
+                               "    close(c);\n"
+                               "    close(s);\n"
+                               "    return 0;\n"
+                               "}\n");
+    const QString program = m_dir.filePath(QStringLiteral("echo"));
+    QCOMPARE(QProcess::execute(cc, {QStringLiteral("-o"), program, source}), 0);
+    const int port = freePort();
+    QProcess watcher;
+    watcher.start(QStringLiteral(SOCKETLAB_CLI),
+                  {QStringLiteral("watch"), QStringLiteral("--"), program, QString::number(port)});
+    QVERIFY(watcher.waitForReadyRead(10000));
+    QProcess nc;
+    nc.start(QStringLiteral("nc"),
+             {QStringLiteral("-N"), QStringLiteral("127.0.0.1"), QString::number(port)});
+    nc.write("from nc\n");
+    nc.closeWriteChannel();
+    QVERIFY(nc.waitForFinished(10000));
+    QCOMPARE(nc.readAllStandardOutput(), QByteArray("from nc\n"));
+    QVERIFY(watcher.waitForFinished(10000));
+    QCOMPARE(watcher.exitCode(), 0);
+    const QString calls = numbersOut(QString::fromUtf8(watcher.readAllStandardError()));
+    for (const QString &line :
+         {QStringLiteral("sock_N = socket.socket(socket.AF_INET, socket.SOCK_STREAM"),
+          QStringLiteral("sock_N.bind(('127.0.0.1', %1))  → None").arg(port),
+          QStringLiteral("sock_N, addr = sock_N.accept()  → <socket fd="),
+          QStringLiteral("msg = sock_N.recv(256)  → b'from nc\\n'  (8 bytes)"),
+          QStringLiteral("sock_N.send(b'from nc\\n')  → 8"),
+          QStringLiteral("sock_N.close()  → None")})
+        QVERIFY2(calls.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + calls));
+    // Its puts() to the terminal is no socket call.
+    QVERIFY2(!calls.contains(QStringLiteral("listening")), qPrintable(calls));
+}
+
+void TestWatch::ncIsWatchedLikeAnyProgram()
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("nc")).isEmpty())
+        QSKIP("nc (netcat-openbsd) is needed");
+    const int port = freePort();
+    QProcess server;
+    server.start(python3(), {QStringLiteral("-c"),
+                             QStringLiteral("import socket\n"
+                                            "s = socket.create_server(('127.0.0.1', %1))\n"
+                                            "print('ready', flush=True)\n"
+                                            "conn, _ = s.accept()\n"
+                                            "conn.sendall(conn.recv(100).upper())\n"
+                                            "conn.close()\n")
+                                 .arg(port)});
+    QVERIFY(server.waitForReadyRead(10000));
+    QProcess watcher;
+    watcher.start(QStringLiteral(SOCKETLAB_CLI),
+                  {QStringLiteral("watch"), QStringLiteral("--"), QStringLiteral("nc"),
+                   QStringLiteral("-N"), QStringLiteral("127.0.0.1"), QString::number(port)});
+    watcher.write("quiet\n");
+    watcher.closeWriteChannel();
+    QVERIFY(watcher.waitForFinished(10000));
+    QCOMPARE(watcher.readAllStandardOutput(), QByteArray("QUIET\n"));
+    const QString calls = numbersOut(QString::fromUtf8(watcher.readAllStandardError()));
+    for (const QString &line : {QStringLiteral("sock_N.connect(('127.0.0.1', %1))").arg(port),
+                                QStringLiteral("sock_N.send(b'quiet\\n')  → 6"),
+                                QStringLiteral("→ b'QUIET\\n'  (6 bytes)")})
+        QVERIFY2(calls.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + calls));
+    server.waitForFinished(5000);
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

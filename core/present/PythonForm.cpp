@@ -160,6 +160,10 @@ QString PythonForm::outcome(const SocketEvent &e)
     case SocketCall::Accept: {
         const SocketAddress peer =
             SocketAddress::fromVariant(e.result.toMap().value(QStringLiteral("address")).toMap());
+        // A watched C program may pass no room for the peer's address (accept(s, NULL, NULL)).
+        if (!peer.isValid())
+            return QStringLiteral("<socket fd=%1>")
+                .arg(e.result.toMap().value(QStringLiteral("fd")).toLongLong());
         // A dual-stack listener sees IPv4 clients through IPv6 glasses.
         if (peer.host().startsWith(QLatin1String("::ffff:")) &&
             peer.host().contains(QLatin1Char('.')))
