@@ -96,6 +96,19 @@ void TestStuckDiagnosis::whoWaitsForWhom_data()
         << QStringList{"Both ends are in recv(): client_socket waits for conn to send, and "
                        "conn waits for client_socket. Neither sends first, so both wait for ever."};
     QTest::newRow("both in recv, but only for a moment") << bothRecv << 900.0 << QStringList();
+    // Watched programs' calls carry the line that made them.
+    QVector<SocketEvent> bothRecvAt = connected();
+    SocketEvent serverRecv = conn(SocketCall::Recv, CallPhase::Started, 200);
+    serverRecv.source = {QStringLiteral("/home/student/server.py"), 14,
+                         QStringLiteral("data = conn.recv(1024)")};
+    SocketEvent clientRecv = client(SocketCall::Recv, CallPhase::Started, 300);
+    clientRecv.source = {QStringLiteral("client.py"), 9, QStringLiteral("reply = s.recv(1024)")};
+    bothRecvAt << serverRecv << clientRecv;
+    QTest::newRow("both in recv, at their lines")
+        << bothRecvAt << 3000.0
+        << QStringList{"Both ends are in recv(): client_socket (client.py:9) waits for conn "
+                       "(server.py:14) to send, and conn (server.py:14) waits for client_socket "
+                       "(client.py:9). Neither sends first, so both wait for ever."};
 
     QVector<SocketEvent> noClose = connected();
     noClose << client(SocketCall::SendAll, CallPhase::Returned, 200, 5)

@@ -15,6 +15,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,6 +65,7 @@ private slots:
     void aWatchedSessionIsReplayedAndExported();
     void aCProgramsReadAndWriteOnASocketAreItsCalls();
     void ncIsWatchedLikeAnyProgram();
+    void eachCallCarriesThePythonLineThatMadeIt();
 
 private:
     QTemporaryDir m_dir;
@@ -365,6 +367,59 @@ void TestWatch::ncIsWatchedLikeAnyProgram()
                                 QStringLiteral("→ b'QUIET\\n'  (6 bytes)")})
         QVERIFY2(calls.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + calls));
     server.waitForFinished(5000);
+}
+
+void TestWatch::eachCallCarriesThePythonLineThatMadeIt()
+{
+    QProcess version;
+    version.start(python3(),
+                  {QStringLiteral("-c"), QStringLiteral("import sys; print(sys.version_info[1])")});
+    QVERIFY(version.waitForFinished(10000));
+    const int minor = version.readAllStandardOutput().trimmed().toInt();
+    if (minor != 11 && minor != 12)
+        QSKIP("python3 here is not 3.11 or 3.12, whose frames the watcher reads");
+    // The recv and send run on a second thread: its line is found by the thread's own id.
+    const QString server = StudentPrograms::write(
+        m_dir, "server.py",
+        "import socket, sys, threading\n"
+        "def serve(conn):\n"
+        "    data = conn.recv(1024)\n"
+        "    conn.sendall(data.upper())\n"
+        "    conn.close()\n"
+        "server_socket = socket.create_server(('127.0.0.1', int(sys.argv[1])))\n"
+        "print('ready', flush=True)\n"
+        "conn, addr = server_socket.accept()\n"
+        "worker = threading.Thread(target=serve, args=(conn,))\n"
+        "worker.start()\n"
+        "worker.join()\n"
+        "server_socket.close()\n");
+    const int port = freePort();
+    QProcess watcher;
+    watcher.start(QStringLiteral(SOCKETLAB_CLI), {QStringLiteral("watch"), QStringLiteral("--"),
+                                                  python3(), server, QString::number(port)});
+    QVERIFY(watcher.waitForReadyRead(10000));
+    QTcpSocket client;
+    client.connectToHost(QStringLiteral("127.0.0.1"), quint16(port));
+    QVERIFY(client.waitForConnected(5000));
+    client.write("lines");
+    QByteArray back;
+    while (back.size() < 5 && client.waitForReadyRead(10000))
+        back += client.readAll();
+    QCOMPARE(back, QByteArray("LINES"));
+    QVERIFY(watcher.waitForFinished(10000));
+    QCOMPARE(watcher.exitCode(), 0);
+    const QString calls = numbersOut(QString::fromUtf8(watcher.readAllStandardError()));
+    for (const QString &line :
+         {// create_server() is Python's own code: the student's line that called it is shown.
+          QStringLiteral("sock_N.listen(128)  → None  # server.py:6  server_socket = "
+                         "socket.create_server(('127.0.0.1', int(sys.argv[1])))"),
+          QStringLiteral("→ ('127.0.0.1', %1)  # server.py:8  conn, addr = server_socket.accept()")
+              .arg(client.localPort()),
+          QStringLiteral("(5 bytes)  # server.py:3  data = conn.recv(1024)"),
+          QStringLiteral("sock_N.send(b'LINES')  → 5  # server.py:4  conn.sendall(data.upper())"),
+          QStringLiteral("sock_N.close()  → None  # server.py:5  conn.close()"),
+          QStringLiteral("sock_N.close()  → None  # server.py:12  server_socket.close()")})
+        QVERIFY2(calls.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + calls));
 }
 
 QTEST_GUILESS_MAIN(TestWatch)

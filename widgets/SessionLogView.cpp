@@ -41,6 +41,8 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
     m_table->horizontalHeader()->setStretchLastSection(false);
     m_table->horizontalHeader()->setSectionResizeMode(EventLog::OutcomeColumn,
                                                       QHeaderView::Stretch);
+    // Shown once a watched program's call comes with its line.
+    m_table->setColumnHidden(EventLog::SourceColumn, true);
     updateMetrics();
     m_table->setAccessibleName(tr("Session log"));
 
@@ -70,6 +72,8 @@ SessionLogView::SessionLogView(EventLog *log, QWidget *parent)
             m_filter->removeItem(1);
         m_filterNames.clear();
         m_failures.clear();
+        m_table->setColumnHidden(EventLog::SourceColumn, true);
+        fitColumns();
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             &SessionLogView::onCurrentChanged);
@@ -125,9 +129,12 @@ void SessionLogView::fitColumns()
     // column only takes room from the call and its outcome.
     const bool narrow = m_table->viewport()->width() < 64 * em;
     m_table->setColumnHidden(EventLog::SocketColumn, narrow);
+    const bool lines = !m_table->isColumnHidden(EventLog::SourceColumn);
+    if (lines)
+        m_table->setColumnWidth(EventLog::SourceColumn, 20 * em);
     const int fixed = m_table->columnWidth(EventLog::TimeColumn) +
                       (narrow ? 0 : m_table->columnWidth(EventLog::SocketColumn)) +
-                      m_table->columnWidth(EventLog::BytesColumn);
+                      m_table->columnWidth(EventLog::BytesColumn) + (lines ? 20 * em : 0);
     const int rest = m_table->viewport()->width() - fixed;
     m_table->setColumnWidth(EventLog::CallColumn, qBound(10 * em, rest * 11 / 20, 26 * em));
 }
@@ -195,6 +202,10 @@ void SessionLogView::onRowsInserted(int first, int last)
         const SocketEvent &e = m_log->event(row);
         if (e.phase == CallPhase::Failed)
             m_failures << e.seq;
+        if (e.source.isValid() && m_table->isColumnHidden(EventLog::SourceColumn)) {
+            m_table->setColumnHidden(EventLog::SourceColumn, false);
+            fitColumns();
+        }
         const QString id = e.socketId;
         if (id.isEmpty())
             continue;

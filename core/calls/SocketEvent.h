@@ -5,6 +5,7 @@
 #include "calls/CallPhase.h"
 #include "calls/SocketCall.h"
 #include "calls/SocketRole.h"
+#include "calls/SourceLocation.h"
 
 #include <QByteArray>
 #include <QMetaType>
@@ -32,6 +33,11 @@ struct SocketEvent
     QByteArray data;         // the bytes themselves, as far as they are kept
     qint64 bytesNotKept = 0; // bytes counted but not stored (memory caps)
     QString kernelState;     // the kernel's TCP state right after the call, where known
+    // A watched program's call: its process and thread (0 for SocketLab's own), and the line
+    // of the program that made it, where one is found.
+    qint64 pid = 0;
+    qint64 tid = 0;
+    SourceLocation source;
 
     bool movesData() const { return byteCount >= 0; }
 };

@@ -49,6 +49,10 @@ QString EventText::line(const SocketEvent &e)
         text += e.kernelState;
         text += QLatin1Char(']');
     }
+    if (e.source.isValid()) {
+        text += QLatin1String("  # ");
+        text += e.source.display();
+    }
     if (e.phase == CallPhase::Failed && !e.error.hint().isEmpty())
         text += QStringLiteral("\n%1  hint: %2").arg(QString(10, QLatin1Char(' ')), e.error.hint());
     return text;

@@ -5,6 +5,7 @@
 #include "calls/SocketName.h"
 #include "trace/TraceReplay.h"
 
+#include <QFileInfo>
 #include <QHash>
 #include <QSet>
 
@@ -45,6 +46,16 @@ QString otherEnd(const QHash<QString, SocketInfo> &sockets, const QStringList &o
     return found.size() == 1 ? found.first() : QString();
 }
 
+// "conn", or "conn (server.py:14)" while a watched program's call made there is under way.
+QString at(const SocketInfo &s, const SourceLocation &line)
+{
+    if (!line.isValid() || s.callInProgress == SocketCall::None)
+        return SocketName::of(s);
+    return QStringLiteral("%1 (%2:%3)")
+        .arg(SocketName::of(s), QFileInfo(line.file).fileName())
+        .arg(line.line);
+}
+
 QString seconds(double ms)
 {
     return QString::number(qMax(1.0, ms / 1000.0), 'f', 0);
@@ -57,8 +68,11 @@ QStringList StuckDiagnosis::diagnose(const QVector<SocketEvent> &events, double 
     QStringList order;
     QHash<QString, Closing> closed;
     QHash<QString, double> lastSend;
+    QHash<QString, SourceLocation> lineOf; // a watched program's line of each socket's last call
     for (const SocketEvent &e : events) {
         TraceReplay::apply(e, &sockets, &order);
+        if (e.phase == CallPhase::Started)
+            lineOf.insert(e.socketId, e.source);
         if (e.phase != CallPhase::Returned)
             continue;
         if (e.call == SocketCall::Send || e.call == SocketCall::SendAll)
@@ -77,7 +91,7 @@ QStringList StuckDiagnosis::diagnose(const QVector<SocketEvent> &events, double 
     QSet<QString> told; // a pair is explained once
     for (const QString &id : std::as_const(order)) {
         const SocketInfo &s = sockets[id];
-        const QString name = SocketName::of(s);
+        const QString name = at(s, lineOf.value(id));
         const double waited = nowMs - s.callStartedMs;
         const bool stuck = s.callInProgress != SocketCall::None && waited >= stuckAfterMs;
         if (stuck && s.callInProgress == SocketCall::Accept) {
@@ -99,7 +113,7 @@ QStringList StuckDiagnosis::diagnose(const QVector<SocketEvent> &events, double 
         if (otherId.isEmpty() || otherEnd(sockets, order, sockets[otherId]) != id)
             continue;
         const SocketInfo &o = sockets[otherId];
-        const QString other = SocketName::of(o);
+        const QString other = at(o, lineOf.value(otherId));
         const bool inRecv = stuck && s.callInProgress == SocketCall::Recv;
         if (closed.contains(otherId)) {
             const Closing &c = closed[otherId];

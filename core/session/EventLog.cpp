@@ -116,7 +116,8 @@ QVariant EventLog::data(const QModelIndex &index, int role) const
         if (e.error.isError() && !e.error.hint().isEmpty())
             return e.error.hint();
         // The cells cut long text at their edge; hovering shows all of it.
-        if (index.column() == CallColumn || index.column() == OutcomeColumn)
+        if (index.column() == CallColumn || index.column() == OutcomeColumn ||
+            index.column() == SourceColumn)
             return data(index, Qt::DisplayRole);
         return QVariant();
     case Qt::DisplayRole:
@@ -143,6 +144,8 @@ QVariant EventLog::data(const QModelIndex &index, int role) const
     }
     case BytesColumn:
         return e.movesData() ? BytesFormat::count(e.byteCount) : QString();
+    case SourceColumn:
+        return e.source.display();
     }
     return QVariant();
 }
@@ -162,6 +165,8 @@ QVariant EventLog::headerData(int section, Qt::Orientation orientation, int role
         return tr("Result");
     case BytesColumn:
         return tr("Bytes");
+    case SourceColumn:
+        return tr("Program line");
     }
     return QVariant();
 }

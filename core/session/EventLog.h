@@ -22,6 +22,7 @@ public:
         CallColumn,
         OutcomeColumn,
         BytesColumn,
+        SourceColumn, // a watched program's line that made the call
         ColumnCount
     };
     enum Role

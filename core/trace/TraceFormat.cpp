@@ -25,6 +25,14 @@ QJsonObject TraceFormat::toJson(const SocketEvent &e, qint64 maxDataBytes)
     o.insert(QStringLiteral("result"), QJsonValue::fromVariant(e.result));
     if (!e.kernelState.isEmpty())
         o.insert(QStringLiteral("kernel_state"), e.kernelState);
+    if (e.pid > 0)
+        o.insert(QStringLiteral("pid"), e.pid);
+    if (e.tid > 0)
+        o.insert(QStringLiteral("tid"), e.tid);
+    if (e.source.isValid())
+        o.insert(QStringLiteral("source"), QJsonObject{{QStringLiteral("file"), e.source.file},
+                                                       {QStringLiteral("line"), e.source.line},
+                                                       {QStringLiteral("text"), e.source.text}});
     if (e.error.isError()) {
         QJsonObject error{{QStringLiteral("name"), e.error.name()},
                           {QStringLiteral("message"), e.error.message()},
@@ -140,6 +148,15 @@ bool TraceFormat::fromLine(const QByteArray &line, SocketEvent *e, QString *erro
         }
     }
     e->kernelState = o.value(QStringLiteral("kernel_state")).toString();
+    e->pid = qMax<qint64>(0, o.value(QStringLiteral("pid")).toInteger());
+    e->tid = qMax<qint64>(0, o.value(QStringLiteral("tid")).toInteger());
+    // Only shown, never run; cut to what a line of a program can be.
+    const QJsonObject source = o.value(QStringLiteral("source")).toObject();
+    const int sourceLine = source.value(QStringLiteral("line")).toInt();
+    if (sourceLine > 0)
+        e->source = {source.value(QStringLiteral("file")).toString().left(maxSourceText),
+                     sourceLine,
+                     source.value(QStringLiteral("text")).toString().left(maxSourceText)};
     if (o.contains(QStringLiteral("bytes")))
         e->byteCount = o.value(QStringLiteral("bytes")).toInteger();
     if (o.contains(QStringLiteral("data_hex"))) {

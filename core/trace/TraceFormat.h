@@ -35,4 +35,6 @@ public:
 
     // About 31 years of session time: anything later is not from a real session.
     static constexpr double maxTimeMs = 1e12;
+    // A watched program's file name or source line longer than this is cut when read.
+    static constexpr int maxSourceText = 1000;
 };

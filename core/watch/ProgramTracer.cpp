@@ -102,11 +102,11 @@ struct ChildSetup
 } // namespace
 
 ProgramTracer::ProgramTracer(const QString &program, const QStringList &arguments)
-    : m_program(program), m_arguments(arguments)
+    : m_program(program), m_arguments(arguments), m_frames(readMemory)
 {
 }
 
-ProgramTracer::ProgramTracer(qint64 pid) : m_attachTo(pid) {}
+ProgramTracer::ProgramTracer(qint64 pid) : m_attachTo(pid), m_frames(readMemory) {}
 
 int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
 {
@@ -169,7 +169,8 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
         return couldNotWatch;
     }
     ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
-    SyscallDecoder decoder(readMemory);
+    SyscallDecoder decoder(readMemory,
+                           [this](int pid, int tid) { return m_frames.locate(pid, tid); });
     return trace(child, {child}, &decoder, onEvent);
 }
 
@@ -217,7 +218,8 @@ int ProgramTracer::attach(const std::function<void(const SocketEvent &)> &onEven
         m_onAttached();
 
     // Its sockets from before, as the kernel lists them (TCP and UDP).
-    SyscallDecoder decoder(readMemory);
+    SyscallDecoder decoder(readMemory,
+                           [this](int pid, int tid) { return m_frames.locate(pid, tid); });
     QHash<quint64, int> descriptors; // inode → descriptor
     const QStringList fds =
         QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::Files | QDir::System);
@@ -289,8 +291,10 @@ int ProgramTracer::trace(int leader, const QSet<int> &threads, SyscallDecoder *d
         if (WIFEXITED(status) || WIFSIGNALED(status)) {
             if (tid == leader)
                 exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-            if (tid == tgid)
+            if (tid == tgid) {
                 decoder->exited(tgid);
+                m_frames.forget(tgid);
+            }
             processOfThread.remove(tid);
             continue;
         }
@@ -358,7 +362,9 @@ int ProgramTracer::trace(int leader, const QSet<int> &threads, SyscallDecoder *d
             if (early.remove(int(born)))
                 ::ptrace(resume, pid_t(born), nullptr, nullptr);
         } else if (signal == SIGTRAP && event == PTRACE_EVENT_EXEC) {
-            // Same process, new program; its descriptors (those without CLOEXEC) stay.
+            // Same process, new program (another interpreter, or none); its descriptors
+            // (those without CLOEXEC) stay.
+            m_frames.forget(tgid);
         } else if (event == PTRACE_EVENT_STOP) {
             // Attached: a stop asked for (PTRACE_INTERRUPT, a new thread's first), or the
             // program stopped by a signal, which must stay stopped until it is continued.

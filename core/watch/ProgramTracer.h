@@ -3,6 +3,7 @@
 
 #include "calls/SocketEvent.h"
 #include "session/SessionClock.h"
+#include "watch/PythonFrames.h"
 #include "watch/SyscallDecoder.h"
 
 #include <QSet>
@@ -68,6 +69,7 @@ private:
     std::atomic<bool> m_detachAsked{false}; // the one SIGSTOP that asks to detach was sent
     std::atomic<bool> m_finished{false};
     std::function<void()> m_onAttached;
+    PythonFrames m_frames; // used by the tracer's thread only
     SessionClock m_ownClock;
     const SessionClock *m_clock = &m_ownClock;
 };

@@ -160,6 +160,10 @@ std::optional<SocketEvent> SyscallDecoder::enter(int tgid, int tid, int nr, cons
     if (!p.shown)
         return std::nullopt;
     e.phase = CallPhase::Started;
+    e.pid = tgid;
+    e.tid = tid;
+    if (m_locate)
+        e.source = m_locate(tgid, tid);
     m_pending[tid].started = e;
     // A socket() on its way has no socket yet (the descriptor it returns names it), and an
     // event of no socket is not one a trace or view can hold: it is shown when it returns,
@@ -281,6 +285,7 @@ SocketEvent SyscallDecoder::existing(int tgid, int fd, SocketRole role,
 {
     const Socket &s = adopt(tgid, fd, role, entry.family);
     SocketEvent e = event(tgid, s, SocketCall::Socket, tMs);
+    e.pid = tgid;
     e.seq = ++m_seq;
     e.phase = CallPhase::Returned;
     e.result = fd;

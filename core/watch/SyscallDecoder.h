@@ -27,7 +27,13 @@ public:
     // Bytes kept per call, as the window's log keeps them.
     static constexpr qint64 keptBytes = 64 * 1024;
 
-    explicit SyscallDecoder(ReadMemory read) : m_read(std::move(read)) {}
+    // The line of the program a thread is at (PythonFrames), asked when a call is shown.
+    using Locate = std::function<SourceLocation(int pid, int tid)>;
+
+    explicit SyscallDecoder(ReadMemory read, Locate locate = {})
+        : m_read(std::move(read)), m_locate(std::move(locate))
+    {
+    }
 
     // A thread of process tgid entered system call nr: the "started" event of a call SocketLab
     // shows, or nothing (a file's read, a call on no socket).
@@ -69,6 +75,7 @@ private:
     QVariantMap address(int pid, quint64 where, quint64 length) const;
 
     ReadMemory m_read;
+    Locate m_locate;
     QHash<int, Table> m_tables;    // per process
     QHash<int, Pending> m_pending; // per thread, between entry and return
     qint64 m_serial = 0;
