@@ -1177,6 +1177,10 @@ Familie %2 (%3), Typ %4 (%5), proto 0 — und der Kernel wählte dafür %6 (%7).
         <source>Bytes</source>
         <translation>Bytes</translation>
     </message>
+    <message>
+        <source>Program line</source>
+        <translation>Programmzeile</translation>
+    </message>
 </context>
 <context>
     <name>FlowDemo</name>
