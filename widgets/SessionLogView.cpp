@@ -129,12 +129,15 @@ void SessionLogView::fitColumns()
     // column only takes room from the call and its outcome.
     const bool narrow = m_table->viewport()->width() < 64 * em;
     m_table->setColumnHidden(EventLog::SocketColumn, narrow);
-    const bool lines = !m_table->isColumnHidden(EventLog::SourceColumn);
-    if (lines)
-        m_table->setColumnWidth(EventLog::SourceColumn, 20 * em);
+    // A watched program's line: in a narrow log its file and number (the text is in the
+    // tooltip), in a wide one the text too.
+    const int lineWidth =
+        m_table->isColumnHidden(EventLog::SourceColumn) ? 0 : (narrow ? 8 : 22) * em;
+    if (lineWidth > 0)
+        m_table->setColumnWidth(EventLog::SourceColumn, lineWidth);
     const int fixed = m_table->columnWidth(EventLog::TimeColumn) +
                       (narrow ? 0 : m_table->columnWidth(EventLog::SocketColumn)) +
-                      m_table->columnWidth(EventLog::BytesColumn) + (lines ? 20 * em : 0);
+                      m_table->columnWidth(EventLog::BytesColumn) + lineWidth;
     const int rest = m_table->viewport()->width() - fixed;
     m_table->setColumnWidth(EventLog::CallColumn, qBound(10 * em, rest * 11 / 20, 26 * em));
 }
