@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QRegularExpression>
 
+#include <algorithm>
 #include <cstring>
 #include <unistd.h>
 
@@ -49,6 +50,7 @@ constexpr int maxThreads = 1024;
 constexpr qint64 maxText = 4096;
 constexpr qint64 maxLineTable = 64 * 1024;
 constexpr qint64 maxSourceFile = 4 * 1024 * 1024;
+constexpr qsizetype maxCodes = 4096; // code objects remembered at most
 } // namespace
 
 quint64 PythonFrames::pointer(int pid, quint64 address) const
@@ -114,27 +116,107 @@ QString PythonFrames::string(int pid, quint64 object, const Layout &l) const
     return text.size() == length ? QString::fromLatin1(text) : QString();
 }
 
-QString PythonFrames::lineText(int pid, const QString &file, int line)
+QString PythonFrames::sourcePath(int pid, const QString &file) const
 {
+    if (file.startsWith(QLatin1Char('/')))
+        return file;
     // A relative name is the program's own folder's.
-    QString path = file;
-    if (!path.startsWith(QLatin1Char('/'))) {
-        char cwd[4096];
-        const QByteArray link = "/proc/" + QByteArray::number(pid) + "/cwd";
-        const ssize_t n = ::readlink(link.constData(), cwd, sizeof cwd - 1);
-        if (n <= 0)
-            return QString();
-        path = QString::fromLocal8Bit(cwd, int(n)) + QLatin1Char('/') + file;
-    }
+    char cwd[4096];
+    const QByteArray link = "/proc/" + QByteArray::number(pid) + "/cwd";
+    const ssize_t n = ::readlink(link.constData(), cwd, sizeof cwd - 1);
+    return n > 0 ? QString::fromLocal8Bit(cwd, int(n)) + QLatin1Char('/') + file : QString();
+}
+
+QString PythonFrames::lineText(const QString &path, int line)
+{
+    if (path.isEmpty())
+        return QString();
     auto it = m_sources.find(path);
     if (it == m_sources.end()) {
         QFile source(path);
         QStringList lines;
         if (source.open(QIODevice::ReadOnly) && source.size() <= maxSourceFile)
             lines = QString::fromUtf8(source.readAll()).split(QLatin1Char('\n'));
+        for (QString &l : lines)
+            l = l.trimmed();
         it = m_sources.insert(path, lines);
     }
-    return it->value(line - 1).trimmed();
+    return it->value(line - 1);
+}
+
+quint64 PythonFrames::currentFrame(int pid, int tid, const Interpreter &in)
+{
+    const Layout &l = *in.layout;
+    // The thread found last time, if it is still that thread's: its id and its frames' place
+    // in one read.
+    const int size = qMax(l.threadNativeId, l.threadCFrame) + int(sizeof(quint64));
+    quint64 thread = m_threads.value({pid, tid});
+    QByteArray state = thread ? m_read(pid, thread, size) : QByteArray();
+    quint64 id = 0;
+    if (state.size() == size)
+        std::memcpy(&id, state.constData() + l.threadNativeId, sizeof id);
+    if (id != quint64(tid)) {
+        thread = findThread(pid, tid, in);
+        state = thread ? m_read(pid, thread, size) : QByteArray();
+        if (state.size() != size)
+            return 0;
+    }
+    quint64 cframe = 0;
+    std::memcpy(&cframe, state.constData() + l.threadCFrame, sizeof cframe);
+    return pointer(pid, cframe + l.cframeCurrentFrame);
+}
+
+quint64 PythonFrames::findThread(int pid, int tid, const Interpreter &in)
+{
+    const Layout &l = *in.layout;
+    for (quint64 interp = pointer(pid, in.runtime + l.runtimeInterpreters); interp != 0;
+         interp = pointer(pid, interp + l.interpreterNext)) {
+        int count = 0;
+        for (quint64 t = pointer(pid, interp + l.interpreterThreads); t != 0 && count < maxThreads;
+             t = pointer(pid, t + l.threadNext), ++count) {
+            if (pointer(pid, t + l.threadNativeId) == quint64(tid)) {
+                m_threads.insert({pid, tid}, t);
+                return t;
+            }
+        }
+    }
+    return 0;
+}
+
+const PythonFrames::Code *PythonFrames::code(int pid, quint64 address, const Layout &l)
+{
+    const int headSize = qMax(l.codeFilename, l.codeLineTable) + int(sizeof(quint64));
+    const QByteArray head = m_read(pid, address, headSize);
+    if (head.size() != headSize)
+        return nullptr;
+    Code c;
+    std::memcpy(&c.filename, head.constData() + l.codeFilename, sizeof c.filename);
+    std::memcpy(&c.table, head.constData() + l.codeLineTable, sizeof c.table);
+    std::memcpy(&c.firstLine, head.constData() + l.codeFirstLine, sizeof c.firstLine);
+    // A code object lives as long as its function: what was read of it is kept, and read
+    // again when the memory at its address turns out to hold another.
+    auto it = m_codes.find({pid, address});
+    if (it != m_codes.end() && it->filename == c.filename && it->table == c.table &&
+        it->firstLine == c.firstLine)
+        return &*it;
+    qint64 tableSize = 0;
+    const QByteArray size = m_read(pid, c.table + bytesSize, sizeof tableSize);
+    if (size.size() == sizeof tableSize)
+        std::memcpy(&tableSize, size.constData(), sizeof tableSize);
+    if (tableSize <= 0 || tableSize > maxLineTable)
+        return nullptr;
+    c.lineTable = m_read(pid, c.table + bytesData, tableSize);
+    c.file = string(pid, c.filename, l);
+    if (c.file.isEmpty() || c.lineTable.size() != tableSize)
+        return nullptr;
+    // Python's own library and frozen modules are not where the student's line is.
+    c.library = c.file.startsWith(QLatin1Char('<')) ||
+                c.file.contains(QLatin1String("/lib/python3.")) ||
+                c.file.contains(QLatin1String("/lib64/python3."));
+    c.path = c.library ? QString() : sourcePath(pid, c.file);
+    if (m_codes.size() > maxCodes)
+        m_codes.clear();
+    return &*m_codes.insert({pid, address}, c);
 }
 
 SourceLocation PythonFrames::locate(int pid, int tid)
@@ -145,63 +227,40 @@ SourceLocation PythonFrames::locate(int pid, int tid)
     if (known->runtime == 0)
         return {};
     const Layout &l = *known->layout;
-    // The thread: every interpreter's list, matched by the kernel's id for it.
-    quint64 thread = 0;
-    for (quint64 interp = pointer(pid, known->runtime + l.runtimeInterpreters);
-         interp != 0 && thread == 0; interp = pointer(pid, interp + l.interpreterNext)) {
-        int count = 0;
-        for (quint64 t = pointer(pid, interp + l.interpreterThreads); t != 0 && count < maxThreads;
-             t = pointer(pid, t + l.threadNext), ++count) {
-            if (pointer(pid, t + l.threadNativeId) == quint64(tid)) {
-                thread = t;
-                break;
-            }
-        }
-    }
-    if (thread == 0)
-        return {};
+    // One read per frame: its code, where it is, its owner and the frame below.
+    const int frameSize =
+        std::max({l.frameCode + 8, l.framePrevious + 8, l.framePrevInstr + 8, l.frameOwner + 1});
     SourceLocation innermost;
-    quint64 frame = pointer(pid, pointer(pid, thread + l.threadCFrame) + l.cframeCurrentFrame);
-    for (int depth = 0; frame != 0 && depth < maxFrames;
-         frame = pointer(pid, frame + l.framePrevious), ++depth) {
-        const QByteArray owner = m_read(pid, frame + l.frameOwner, 1);
-        if (owner.size() != 1 || quint8(owner[0]) == l.cstackOwner)
+    quint64 frame = currentFrame(pid, tid, *known);
+    for (int depth = 0; frame != 0 && depth < maxFrames; ++depth) {
+        const QByteArray f = m_read(pid, frame, frameSize);
+        if (f.size() != frameSize)
+            break;
+        quint64 codeAddress = 0, instruction = 0;
+        std::memcpy(&codeAddress, f.constData() + l.frameCode, sizeof codeAddress);
+        std::memcpy(&instruction, f.constData() + l.framePrevInstr, sizeof instruction);
+        std::memcpy(&frame, f.constData() + l.framePrevious, sizeof frame);
+        if (quint8(f[l.frameOwner]) == l.cstackOwner || codeAddress == 0 ||
+            instruction < codeAddress + l.codeAdaptive)
             continue;
-        const quint64 code = pointer(pid, frame + l.frameCode);
-        const quint64 instruction = pointer(pid, frame + l.framePrevInstr);
-        const QByteArray head = m_read(pid, code, l.codeAdaptive);
-        if (code == 0 || head.size() != l.codeAdaptive || instruction < code + l.codeAdaptive)
+        const Code *c = code(pid, codeAddress, l);
+        if (!c)
             continue;
-        quint64 filename = 0, table = 0;
-        qint32 firstLine = 0;
-        std::memcpy(&filename, head.constData() + l.codeFilename, sizeof filename);
-        std::memcpy(&table, head.constData() + l.codeLineTable, sizeof table);
-        std::memcpy(&firstLine, head.constData() + l.codeFirstLine, sizeof firstLine);
-        qint64 tableSize = 0;
-        const QByteArray size = m_read(pid, table + bytesSize, sizeof tableSize);
-        if (size.size() == sizeof tableSize)
-            std::memcpy(&tableSize, size.constData(), sizeof tableSize);
-        if (tableSize <= 0 || tableSize > maxLineTable)
+        const int line = PythonLineTable::lineAt(c->lineTable, c->firstLine,
+                                                 int(instruction - (codeAddress + l.codeAdaptive)));
+        if (line <= 0)
             continue;
-        const int line =
-            PythonLineTable::lineAt(m_read(pid, table + bytesData, tableSize), firstLine,
-                                    int(instruction - (code + l.codeAdaptive)));
-        const QString file = string(pid, filename, l);
-        if (line <= 0 || file.isEmpty())
-            continue;
-        SourceLocation here{file, line, QString()};
-        // Python's own library and frozen modules are not where the student's line is.
-        const bool library = file.startsWith(QLatin1Char('<')) ||
-                             file.contains(QLatin1String("/lib/python3.")) ||
-                             file.contains(QLatin1String("/lib64/python3."));
-        if (!library) {
-            here.text = lineText(pid, file, line);
-            return here;
-        }
+        if (!c->library)
+            return {c->file, line, lineText(c->path, line)};
         if (!innermost.isValid())
-            innermost = here;
+            innermost = {c->file, line, QString()};
     }
-    if (innermost.isValid())
-        innermost.text = lineText(pid, innermost.file, innermost.line);
     return innermost;
+}
+
+void PythonFrames::forget(int pid)
+{
+    m_interpreters.remove(pid);
+    m_threads.removeIf([pid](const auto &it) { return it.key().first == pid; });
+    m_codes.removeIf([pid](const auto &it) { return it.key().first == pid; });
 }

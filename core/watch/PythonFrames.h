@@ -5,6 +5,7 @@
 
 #include <QByteArray>
 #include <QHash>
+#include <QPair>
 #include <QStringList>
 
 #include <functional>
@@ -28,7 +29,7 @@ public:
     // called it), else the innermost frame.
     SourceLocation locate(int pid, int tid);
     // The process ran exec (another program now) or ended.
-    void forget(int pid) { m_interpreters.remove(pid); }
+    void forget(int pid);
 
     struct Layout; // the offsets of one CPython version's structures
 
@@ -38,12 +39,30 @@ private:
         quint64 runtime = 0; // 0: not a CPython this knows
         const Layout *layout = nullptr;
     };
+    // What is read once of a code object: its file and location table.
+    struct Code
+    {
+        quint64 filename = 0; // the addresses it had when read, to know it again
+        quint64 table = 0;
+        qint32 firstLine = 0;
+        QString file;
+        QString path; // the file on disk; empty for Python's own library
+        QByteArray lineTable;
+        bool library = false;
+    };
     Interpreter interpreterOf(int pid) const;
+    // The thread's innermost frame (0 when the thread is not one of the interpreter's).
+    quint64 currentFrame(int pid, int tid, const Interpreter &in);
+    quint64 findThread(int pid, int tid, const Interpreter &in);
+    const Code *code(int pid, quint64 address, const Layout &l);
     quint64 pointer(int pid, quint64 address) const;
     QString string(int pid, quint64 object, const Layout &l) const;
-    QString lineText(int pid, const QString &file, int line);
+    QString sourcePath(int pid, const QString &file) const;
+    QString lineText(const QString &path, int line);
 
     ReadMemory m_read;
     QHash<int, Interpreter> m_interpreters;
-    QHash<QString, QStringList> m_sources; // a program's files, as read once
+    QHash<QPair<int, int>, quint64> m_threads; // (process, thread) → its PyThreadState
+    QHash<QPair<int, quint64>, Code> m_codes;  // (process, address) → the code object
+    QHash<QString, QStringList> m_sources;     // a program's files, as read once
 };
