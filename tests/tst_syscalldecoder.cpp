@@ -10,7 +10,9 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 
 namespace {
 constexpr int pid = 4242;
@@ -58,6 +60,7 @@ private slots:
     void aSocketIsShownOnceItHasItsDescriptor();
     void aCallTheKernelStartsAgainIsOneCall();
     void aSocketFromBeforeAttachingIsShownAsTheKernelListsIt();
+    void scatteredBuffersAreGatheredInOrder();
 
 private:
     // One call: its entry and return; the returned event (or call None when not shown).
@@ -215,6 +218,36 @@ void TestSyscallDecoder::aSocketFromBeforeAttachingIsShownAsTheKernelListsIt()
     QCOMPARE(sockets.value(found.socketId).local.port(), 5000);
     // Its calls from then on are its own.
     QCOMPARE(call(SYS_accept4, {3, 0, 0, 0}, 4).socketId, found.socketId);
+}
+
+void TestSyscallDecoder::scatteredBuffersAreGatheredInOrder()
+{
+    call(SYS_socket, {AF_INET, SOCK_DGRAM, 0}, 3);
+    // sendmsg with an address and two pieces: a sendto of both, in order.
+    const quint64 first = m_memory.put("scatter");
+    const quint64 second = m_memory.put("-gather");
+    const iovec pieces[2] = {{reinterpret_cast<void *>(first), 7},
+                             {reinterpret_cast<void *>(second), 7}};
+    const quint64 vector =
+        m_memory.put(QByteArray(reinterpret_cast<const char *>(pieces), sizeof pieces));
+    const quint64 to = m_memory.put(inet("127.0.0.1", 9999));
+    msghdr m{};
+    m.msg_name = reinterpret_cast<void *>(to);
+    m.msg_namelen = 16;
+    m.msg_iov = reinterpret_cast<iovec *>(vector);
+    m.msg_iovlen = 2;
+    const quint64 header = m_memory.put(QByteArray(reinterpret_cast<const char *>(&m), sizeof m));
+    const SocketEvent sent = call(SYS_sendmsg, {3, header, 0}, 14);
+    QCOMPARE(sent.call, SocketCall::SendTo);
+    QCOMPARE(sent.data, QByteArray("scatter-gather"));
+    QCOMPARE(sent.args.value(QStringLiteral("port")).toInt(), 9999);
+    // readv of 7 + 7 bytes that returned 10: the first piece whole, then 3 of the second.
+    const SocketEvent read = call(SYS_readv, {3, vector, 2}, 10);
+    QCOMPARE(read.call, SocketCall::Recv);
+    QCOMPARE(read.args.value(QStringLiteral("bufsize")).toLongLong(), 14);
+    QCOMPARE(read.data, QByteArray("scatter-ga"));
+    // A vector the program's memory does not hold is no bytes, not a crash.
+    QCOMPARE(call(SYS_writev, {3, 0xdead0000, 1000000}, 5).data, QByteArray());
 }
 
 QTEST_GUILESS_MAIN(TestSyscallDecoder)

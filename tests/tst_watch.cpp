@@ -66,6 +66,7 @@ private slots:
     void aCProgramsReadAndWriteOnASocketAreItsCalls();
     void ncIsWatchedLikeAnyProgram();
     void eachCallCarriesThePythonLineThatMadeIt();
+    void sendmsgAndRecvmsgShowTheirBytes();
 
 private:
     QTemporaryDir m_dir;
@@ -419,6 +420,23 @@ void TestWatch::eachCallCarriesThePythonLineThatMadeIt()
           QStringLiteral("sock_N.send(b'LINES')  → 5  # server.py:4  conn.sendall(data.upper())"),
           QStringLiteral("sock_N.close()  → None  # server.py:5  conn.close()"),
           QStringLiteral("sock_N.close()  → None  # server.py:12  server_socket.close()")})
+        QVERIFY2(calls.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + calls));
+}
+
+void TestWatch::sendmsgAndRecvmsgShowTheirBytes()
+{
+    const Watched w = watch({python3(), QStringLiteral("-c"),
+                             QStringLiteral("import socket\n"
+                                            "srv = socket.create_server(('127.0.0.1', 0))\n"
+                                            "cli = socket.create_connection(srv.getsockname())\n"
+                                            "conn, _ = srv.accept()\n"
+                                            "cli.sendmsg([b'scatter', b'-gather'])\n"
+                                            "print(conn.recvmsg(100)[0])\n")});
+    QCOMPARE(w.code, 0);
+    const QString calls = numbersOut(w.err);
+    for (const QString &line :
+         {QStringLiteral("sock_N.send(b'scatter-gather')  → 14"),
+          QStringLiteral("sock_N.recv(100)  → b'scatter-gather'  (14 bytes)")})
         QVERIFY2(calls.contains(line), qPrintable(line + QStringLiteral(" not in:\n") + calls));
 }
 

@@ -11,10 +11,10 @@ const std::vector<int> &SeccompFilter::tracedCalls()
 {
 #if defined(__x86_64__)
     static const std::vector<int> calls{
-        SYS_socket,  SYS_socketpair,  SYS_bind,       SYS_listen, SYS_accept,   SYS_accept4,
-        SYS_connect, SYS_shutdown,    SYS_setsockopt, SYS_sendto, SYS_recvfrom, SYS_sendmsg,
-        SYS_recvmsg, SYS_close,       SYS_read,       SYS_write,  SYS_dup,      SYS_dup2,
-        SYS_dup3,    SYS_getsockname, SYS_getpeername};
+        SYS_socket,  SYS_socketpair,  SYS_bind,        SYS_listen, SYS_accept,   SYS_accept4,
+        SYS_connect, SYS_shutdown,    SYS_setsockopt,  SYS_sendto, SYS_recvfrom, SYS_sendmsg,
+        SYS_recvmsg, SYS_close,       SYS_read,        SYS_write,  SYS_dup,      SYS_dup2,
+        SYS_dup3,    SYS_getsockname, SYS_getpeername, SYS_readv,  SYS_writev};
 #else
     static const std::vector<int> calls;
 #endif

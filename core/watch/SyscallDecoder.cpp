@@ -5,9 +5,12 @@
 #include "calls/SocketAddress.h"
 #include "calls/SocketOption.h"
 
+#include <climits>
+#include <cstring>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 
 namespace {
 // The kernel's own flags on a socket's type, which Python's type leaves out.
@@ -19,10 +22,12 @@ SocketCall dataCall(int nr)
     case SYS_sendto:
     case SYS_sendmsg:
     case SYS_write:
+    case SYS_writev:
         return SocketCall::Send;
     case SYS_recvfrom:
     case SYS_recvmsg:
     case SYS_read:
+    case SYS_readv:
         return SocketCall::Recv;
     default:
         return SocketCall::None;
@@ -50,6 +55,56 @@ SocketEvent SyscallDecoder::event(int, const Socket &s, SocketCall call, double 
     e.call = call;
     e.tMs = tMs;
     return e;
+}
+
+SyscallDecoder::Buffers SyscallDecoder::buffers(int pid, int nr, const Arguments &args) const
+{
+    Buffers b;
+    quint64 vector = 0;
+    qint64 count = 0;
+    if (nr == SYS_sendmsg || nr == SYS_recvmsg) {
+        const QByteArray header = m_read(pid, args[1], sizeof(msghdr));
+        if (header.size() != sizeof(msghdr))
+            return b;
+        msghdr m;
+        std::memcpy(&m, header.constData(), sizeof m);
+        b.toAddress = m.msg_namelen > 0 ? quint64(m.msg_name) : 0;
+        b.addressLength = m.msg_namelen;
+        vector = quint64(m.msg_iov);
+        count = qint64(m.msg_iovlen);
+    } else if (nr == SYS_readv || nr == SYS_writev) {
+        vector = args[1];
+        count = qint64(args[2]);
+    } else {
+        // One buffer: send, sendto, recv, recvfrom, read, write.
+        b.pieces.push_back({args[1], qint64(args[2])});
+        b.size = qint64(args[2]);
+        if (nr == SYS_sendto || nr == SYS_recvfrom) {
+            b.toAddress = args[4];
+            b.addressLength = args[5];
+        }
+        return b;
+    }
+    count = qBound(qint64(0), count, qint64(IOV_MAX));
+    const QByteArray table = m_read(pid, vector, count * qint64(sizeof(iovec)));
+    for (qint64 i = 0; i < table.size() / qint64(sizeof(iovec)); ++i) {
+        iovec v;
+        std::memcpy(&v, table.constData() + i * sizeof(iovec), sizeof v);
+        b.pieces.push_back({quint64(v.iov_base), qint64(v.iov_len)});
+        b.size += qint64(v.iov_len);
+    }
+    return b;
+}
+
+QByteArray SyscallDecoder::gather(int pid, const Buffers &b, qint64 limit) const
+{
+    QByteArray bytes;
+    for (const auto &[where, length] : b.pieces) {
+        if (bytes.size() >= limit)
+            break;
+        bytes += m_read(pid, where, qMin(length, limit - bytes.size()));
+    }
+    return bytes;
 }
 
 QVariantMap SyscallDecoder::address(int pid, quint64 where, quint64 length) const
@@ -134,24 +189,23 @@ std::optional<SocketEvent> SyscallDecoder::enter(int tgid, int tid, int nr, cons
                        value.size() == 4 ? *reinterpret_cast<const int *>(value.constData()) : 0}};
             p.shown = true;
         } else if (data == SocketCall::Send) {
-            // sendto with an address is a UDP sendto; without one (and write) a send.
-            const bool to = nr == SYS_sendto && args[4] != 0;
+            // sendto or sendmsg with an address is a UDP sendto; without one (and write) a send.
+            const Buffers b = buffers(tgid, nr, args);
+            const bool to = b.toAddress != 0;
             e = event(tgid, s, to ? SocketCall::SendTo : SocketCall::Send, tMs);
-            if (nr != SYS_sendmsg) {
-                const qint64 size = qint64(args[2]);
-                e.args = {{QStringLiteral("size"), size}};
-                if (to)
-                    e.args.insert(address(tgid, args[4], args[5]));
-                e.data = m_read(tgid, args[1], qMin(size, keptBytes));
-                e.bytesNotKept = size - e.data.size();
-            }
+            e.args = {{QStringLiteral("size"), b.size}};
+            if (to)
+                e.args.insert(address(tgid, b.toAddress, b.addressLength));
+            e.data = gather(tgid, b, keptBytes);
+            e.bytesNotKept = b.size - e.data.size();
             p.shown = true;
         } else if (data == SocketCall::Recv) {
-            e = event(tgid, s,
-                      nr == SYS_recvfrom && args[4] != 0 ? SocketCall::RecvFrom : SocketCall::Recv,
-                      tMs);
-            if (nr != SYS_recvmsg)
-                e.args = {{QStringLiteral("bufsize"), qint64(args[2])}};
+            // recvfrom with room for the sender is a UDP recvfrom. recvmsg always has that room
+            // (Python's gives it on TCP too), and the kernel fills it only later: a recv.
+            const Buffers b = buffers(tgid, nr, args);
+            const bool from = nr == SYS_recvfrom && b.toAddress != 0;
+            e = event(tgid, s, from ? SocketCall::RecvFrom : SocketCall::Recv, tMs);
+            e.args = {{QStringLiteral("bufsize"), b.size}};
             p.shown = true;
         }
     }
@@ -269,8 +323,7 @@ std::optional<SocketEvent> SyscallDecoder::leave(int tgid, int tid, qint64 ret, 
     case SocketCall::Recv:
     case SocketCall::RecvFrom:
         e.byteCount = ret;
-        if (p.nr != SYS_recvmsg)
-            e.data = m_read(tgid, p.args[1], qMin<qint64>(ret, keptBytes));
+        e.data = gather(tgid, buffers(tgid, p.nr, p.args), qMin<qint64>(ret, keptBytes));
         e.bytesNotKept = ret - e.data.size();
         e.result = ret;
         break;

@@ -11,6 +11,8 @@
 #include <array>
 #include <functional>
 #include <optional>
+#include <utility>
+#include <vector>
 
 // Turns a watched program's system calls into the events SocketLab shows for its own sockets:
 // socket(2) becomes "sock_3 = socket.socket(…)", sendto without an address a send, read on a
@@ -70,6 +72,17 @@ private:
     };
     using Table = QHash<int, Socket>; // descriptor → socket
 
+    // Where a data call's bytes are: one buffer, or the pieces of an iovec array (readv,
+    // writev, sendmsg, recvmsg), and the address a sendto or sendmsg names.
+    struct Buffers
+    {
+        std::vector<std::pair<quint64, qint64>> pieces; // address, length
+        qint64 size = 0;
+        quint64 toAddress = 0;
+        quint64 addressLength = 0;
+    };
+    Buffers buffers(int pid, int nr, const Arguments &args) const;
+    QByteArray gather(int pid, const Buffers &b, qint64 limit) const;
     Socket &adopt(int tgid, int fd, SocketRole role, int family);
     SocketEvent event(int tgid, const Socket &s, SocketCall call, double tMs) const;
     QVariantMap address(int pid, quint64 where, quint64 length) const;
