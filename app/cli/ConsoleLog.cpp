@@ -42,8 +42,9 @@ void ConsoleLog::onEvent(const SocketEvent &event)
     QByteArray line = EventText::line(event).toUtf8();
     line += '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), m_out);
-    // One flush for all the lines of this pass of the event loop: lines still appear at
-    // once, but a flood no longer costs a write() per line (a third of serve's time).
+    // One flush for all the lines of this pass of the event loop, the trace's too: lines
+    // still appear at once, but a flood no longer costs a write() per line (a third of
+    // serve's time).
     if (!m_flushQueued) {
         m_flushQueued = true;
         QMetaObject::invokeMethod(this, &ConsoleLog::flush, Qt::QueuedConnection);
@@ -79,4 +80,9 @@ void ConsoleLog::flush()
 {
     m_flushQueued = false;
     std::fflush(m_out);
+    if (m_trace) {
+        m_trace->flush();
+        if (!m_trace->problem().isEmpty())
+            reportTraceProblem();
+    }
 }

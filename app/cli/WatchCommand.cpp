@@ -133,8 +133,11 @@ int WatchCommand::run(const QStringList &arguments)
     });
     const int code = tracer->run([&writer](const SocketEvent &e) {
         std::fprintf(stderr, "%s\n", EventText::line(e).toUtf8().constData());
-        if (writer)
+        // Each call at once: a watched program stops at each, so there is no burst to wait for.
+        if (writer) {
             writer->write(e);
+            writer->flush();
+        }
     });
     if (code == ProgramTracer::couldNotWatch && !tracer->error().isEmpty())
         std::fprintf(stderr, "socketlab-cli watch: %s\n", qPrintable(tracer->error()));

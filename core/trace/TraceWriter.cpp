@@ -38,10 +38,19 @@ void TraceWriter::write(const SocketEvent &event)
     }
     m_dataWritten += kept;
     m_fileWritten += line.size();
-    // Flushed per event, so a crash or a kill loses at most the line being written.
-    if (m_file.write(line) != line.size() || !m_file.flush())
+    m_lastSeq = event.seq;
+    if (m_file.write(line) != line.size())
         stop(QStringLiteral("writing the trace failed at event %1: %2")
                  .arg(event.seq)
+                 .arg(m_file.errorString()),
+             true);
+}
+
+void TraceWriter::flush()
+{
+    if (m_file.isOpen() && !m_file.flush())
+        stop(QStringLiteral("writing the trace failed at event %1: %2")
+                 .arg(m_lastSeq)
                  .arg(m_file.errorString()),
              true);
 }

@@ -9,7 +9,11 @@
 
 #include <algorithm>
 #include <cstring>
+#include <sys/uio.h>
 #include <unistd.h>
+
+#include <initializer_list>
+#include <vector>
 
 // Byte offsets in CPython's structures on x86-64 (from its Include/internal headers, measured
 // with offsetof for each version): _PyRuntime.interpreters.head, PyInterpreterState,
@@ -51,6 +55,44 @@ constexpr qint64 maxText = 4096;
 constexpr qint64 maxLineTable = 64 * 1024;
 constexpr qint64 maxSourceFile = 4 * 1024 * 1024;
 constexpr qsizetype maxCodes = 4096; // code objects remembered at most
+} // namespace
+
+namespace {
+struct Range
+{
+    quint64 address;
+    qint64 length;
+    QByteArray *into;
+};
+
+// Several ranges of the process in one process_vm_readv: all of them, or false.
+bool readTogether(int pid, std::initializer_list<Range> ranges)
+{
+    std::vector<iovec> local, remote;
+    size_t total = 0;
+    for (const Range &r : ranges) {
+        r.into->resize(r.length);
+        local.push_back({r.into->data(), size_t(r.length)});
+        remote.push_back({reinterpret_cast<void *>(r.address), size_t(r.length)});
+        total += size_t(r.length);
+    }
+    return ::process_vm_readv(pid, local.data(), local.size(), remote.data(), remote.size(), 0) ==
+           ssize_t(total);
+}
+
+// A pointer-sized field of bytes read from the process (0 when they are too few).
+quint64 field(const QByteArray &bytes, int offset)
+{
+    quint64 value = 0;
+    if (offset >= 0 && offset + qsizetype(sizeof value) <= bytes.size())
+        std::memcpy(&value, bytes.constData() + offset, sizeof value);
+    return value;
+}
+
+int codeHeadSize(const PythonFrames::Layout &l)
+{
+    return qMax(l.codeFilename, l.codeLineTable) + int(sizeof(quint64));
+}
 } // namespace
 
 quint64 PythonFrames::pointer(int pid, quint64 address) const
@@ -144,26 +186,24 @@ QString PythonFrames::lineText(const QString &path, int line)
     return it->value(line - 1);
 }
 
-quint64 PythonFrames::currentFrame(int pid, int tid, const Interpreter &in)
+quint64 PythonFrames::currentFrame(int pid, int tid, const Interpreter &in, Guess *g)
 {
     const Layout &l = *in.layout;
     // The thread found last time, if it is still that thread's: its id and its frames' place
     // in one read.
     const int size = qMax(l.threadNativeId, l.threadCFrame) + int(sizeof(quint64));
-    quint64 thread = m_threads.value({pid, tid});
-    QByteArray state = thread ? m_read(pid, thread, size) : QByteArray();
+    QByteArray state = g->state ? m_read(pid, g->state, size) : QByteArray();
     quint64 id = 0;
     if (state.size() == size)
         std::memcpy(&id, state.constData() + l.threadNativeId, sizeof id);
     if (id != quint64(tid)) {
-        thread = findThread(pid, tid, in);
-        state = thread ? m_read(pid, thread, size) : QByteArray();
+        g->state = findThread(pid, tid, in);
+        state = g->state ? m_read(pid, g->state, size) : QByteArray();
         if (state.size() != size)
             return 0;
     }
-    quint64 cframe = 0;
-    std::memcpy(&cframe, state.constData() + l.threadCFrame, sizeof cframe);
-    return pointer(pid, cframe + l.cframeCurrentFrame);
+    std::memcpy(&g->cframe, state.constData() + l.threadCFrame, sizeof g->cframe);
+    return pointer(pid, g->cframe + l.cframeCurrentFrame);
 }
 
 quint64 PythonFrames::findThread(int pid, int tid, const Interpreter &in)
@@ -174,19 +214,19 @@ quint64 PythonFrames::findThread(int pid, int tid, const Interpreter &in)
         int count = 0;
         for (quint64 t = pointer(pid, interp + l.interpreterThreads); t != 0 && count < maxThreads;
              t = pointer(pid, t + l.threadNext), ++count) {
-            if (pointer(pid, t + l.threadNativeId) == quint64(tid)) {
-                m_threads.insert({pid, tid}, t);
+            if (pointer(pid, t + l.threadNativeId) == quint64(tid))
                 return t;
-            }
         }
     }
     return 0;
 }
 
-const PythonFrames::Code *PythonFrames::code(int pid, quint64 address, const Layout &l)
+const PythonFrames::Code *PythonFrames::code(int pid, quint64 address, const Layout &l,
+                                             QByteArray head)
 {
-    const int headSize = qMax(l.codeFilename, l.codeLineTable) + int(sizeof(quint64));
-    const QByteArray head = m_read(pid, address, headSize);
+    const int headSize = codeHeadSize(l);
+    if (head.size() != headSize)
+        head = m_read(pid, address, headSize);
     if (head.size() != headSize)
         return nullptr;
     Code c;
@@ -230,20 +270,47 @@ SourceLocation PythonFrames::locate(int pid, int tid)
     // One read per frame: its code, where it is, its owner and the frame below.
     const int frameSize =
         std::max({l.frameCode + 8, l.framePrevious + 8, l.framePrevInstr + 8, l.frameOwner + 1});
+    const int stateSize = qMax(l.threadNativeId, l.threadCFrame) + int(sizeof(quint64));
+    // A thread in a loop calls from the same frame as last time: the thread, its C frame, its
+    // current frame and that frame's code are read at the places they were, in one system
+    // call, and each pointer is checked against what was just read. Only a mismatch costs
+    // the walk from the thread's state.
+    Guess &g = m_guesses[{pid, tid}];
+    quint64 frame = 0;
+    QByteArray f, head;
+    if (g.state && g.cframe && g.frame && g.code) {
+        QByteArray state, current;
+        if (readTogether(pid, {{g.state, stateSize, &state},
+                               {g.cframe + l.cframeCurrentFrame, sizeof(quint64), &current},
+                               {g.frame, frameSize, &f},
+                               {g.code, codeHeadSize(l), &head}}) &&
+            field(state, l.threadNativeId) == quint64(tid) &&
+            field(state, l.threadCFrame) == g.cframe && field(current, 0) == g.frame &&
+            field(f, l.frameCode) == g.code)
+            frame = g.frame;
+    }
+    if (frame == 0) {
+        f.clear();
+        head.clear();
+        frame = currentFrame(pid, tid, *known, &g);
+    }
+    g.frame = frame;
+    g.code = 0;
     SourceLocation innermost;
-    quint64 frame = currentFrame(pid, tid, *known);
     for (int depth = 0; frame != 0 && depth < maxFrames; ++depth) {
-        const QByteArray f = m_read(pid, frame, frameSize);
+        if (depth > 0 || f.size() != frameSize)
+            f = m_read(pid, frame, frameSize);
         if (f.size() != frameSize)
             break;
-        quint64 codeAddress = 0, instruction = 0;
-        std::memcpy(&codeAddress, f.constData() + l.frameCode, sizeof codeAddress);
-        std::memcpy(&instruction, f.constData() + l.framePrevInstr, sizeof instruction);
-        std::memcpy(&frame, f.constData() + l.framePrevious, sizeof frame);
+        const quint64 codeAddress = field(f, l.frameCode);
+        const quint64 instruction = field(f, l.framePrevInstr);
+        frame = field(f, l.framePrevious);
+        if (depth == 0)
+            g.code = codeAddress;
         if (quint8(f[l.frameOwner]) == l.cstackOwner || codeAddress == 0 ||
             instruction < codeAddress + l.codeAdaptive)
             continue;
-        const Code *c = code(pid, codeAddress, l);
+        const Code *c = code(pid, codeAddress, l, depth == 0 ? head : QByteArray());
         if (!c)
             continue;
         const int line = PythonLineTable::lineAt(c->lineTable, c->firstLine,
@@ -261,6 +328,6 @@ SourceLocation PythonFrames::locate(int pid, int tid)
 void PythonFrames::forget(int pid)
 {
     m_interpreters.remove(pid);
-    m_threads.removeIf([pid](const auto &it) { return it.key().first == pid; });
+    m_guesses.removeIf([pid](const auto &it) { return it.key().first == pid; });
     m_codes.removeIf([pid](const auto &it) { return it.key().first == pid; });
 }

@@ -51,10 +51,20 @@ private:
         bool library = false;
     };
     Interpreter interpreterOf(int pid) const;
-    // The thread's innermost frame (0 when the thread is not one of the interpreter's).
-    quint64 currentFrame(int pid, int tid, const Interpreter &in);
+    // Where a thread's state, C frame, current frame and its code were at its last call.
+    struct Guess
+    {
+        quint64 state = 0;
+        quint64 cframe = 0;
+        quint64 frame = 0;
+        quint64 code = 0;
+    };
+    // The thread's innermost frame (0 when the thread is not one of the interpreter's); its
+    // state and C frame into g.
+    quint64 currentFrame(int pid, int tid, const Interpreter &in, Guess *g);
     quint64 findThread(int pid, int tid, const Interpreter &in);
-    const Code *code(int pid, quint64 address, const Layout &l);
+    // head: the code object's first bytes when already read.
+    const Code *code(int pid, quint64 address, const Layout &l, QByteArray head);
     quint64 pointer(int pid, quint64 address) const;
     QString string(int pid, quint64 object, const Layout &l) const;
     QString sourcePath(int pid, const QString &file) const;
@@ -62,7 +72,7 @@ private:
 
     ReadMemory m_read;
     QHash<int, Interpreter> m_interpreters;
-    QHash<QPair<int, int>, quint64> m_threads; // (process, thread) → its PyThreadState
-    QHash<QPair<int, quint64>, Code> m_codes;  // (process, address) → the code object
-    QHash<QString, QStringList> m_sources;     // a program's files, as read once
+    QHash<QPair<int, int>, Guess> m_guesses;  // (process, thread) → where it was last
+    QHash<QPair<int, quint64>, Code> m_codes; // (process, address) → the code object
+    QHash<QString, QStringList> m_sources;    // a program's files, as read once
 };
