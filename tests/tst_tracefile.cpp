@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
@@ -70,6 +71,8 @@ class TestTraceFile : public QObject
     Q_OBJECT
 
 private slots:
+    void aLineIsTheSameWhicheverWayItIsWritten_data();
+    void aLineIsTheSameWhicheverWayItIsWritten();
     void writerStopsAtTheFileCapAndSaysSo();
     void writerReportsAFullDisk();
     void readerKeepsEventsBeforeADamagedLastLine();
@@ -80,6 +83,55 @@ private slots:
     void sigtermWithBusyClientsLeavesAWholeTrace();
     void exportReadsADamagedTraceAndSaysSo();
 };
+
+void TestTraceFile::aLineIsTheSameWhicheverWayItIsWritten_data()
+{
+    // toLine writes a flood's data calls directly; byte for byte what QJsonDocument writes.
+    QTest::addColumn<SocketEvent>("event");
+    QTest::addColumn<qint64>("kept");
+    QTest::newRow("recv returned") << recvEvent(3, "hello") << qint64(64);
+    QTest::newRow("bytes cut at the cap") << recvEvent(4, QByteArray(100, 'x')) << qint64(10);
+    QTest::newRow("no bytes kept") << recvEvent(5, "abc") << qint64(0);
+    SocketEvent started = recvEvent(6, QByteArray());
+    started.phase = CallPhase::Started;
+    started.byteCount = -1;
+    started.tMs = 1234.56789;
+    QTest::newRow("started, no result") << started << qint64(64);
+    SocketEvent odd = recvEvent(7, QByteArray("\x00\x01\xff\n", 4));
+    odd.socketId = QStringLiteral("pid42#1 \"q\" \\ \t\n\x01 é→");
+    odd.socketName = QStringLiteral("conn_2");
+    odd.kernelState = QStringLiteral("ESTABLISHED");
+    odd.pid = 42;
+    odd.tid = 43;
+    odd.bytesNotKept = 5;
+    odd.tMs = 0.0005;
+    odd.args.insert(QStringLiteral("host"), QStringLiteral("::1"));
+    odd.args.insert(QStringLiteral("size"), qint64(1) << 40);
+    odd.result = QStringLiteral("text \"with\" quotes");
+    QTest::newRow("every field, odd text") << odd << qint64(64);
+    SocketEvent big = recvEvent(8, "z");
+    big.seq = (qint64(1) << 53) + 1;
+    big.tMs = 999999999999.999;
+    big.result = quint64(1) << 63;
+    QTest::newRow("large numbers") << big << qint64(64);
+    SocketEvent failed = recvEvent(9, QByteArray());
+    failed.phase = CallPhase::Failed;
+    failed.error = CallError::fromErrno(ECONNRESET, QStringLiteral("the peer reset it"));
+    QTest::newRow("failed (the general way)") << failed << qint64(64);
+    SocketEvent nested = recvEvent(10, QByteArray());
+    nested.args.insert(QStringLiteral("address"),
+                       QVariantMap{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}});
+    nested.args.insert(QStringLiteral("flag"), true);
+    QTest::newRow("nested arguments (the general way)") << nested << qint64(64);
+}
+
+void TestTraceFile::aLineIsTheSameWhicheverWayItIsWritten()
+{
+    QFETCH(SocketEvent, event);
+    QFETCH(qint64, kept);
+    QCOMPARE(TraceFormat::toLine(event, kept),
+             QJsonDocument(TraceFormat::toJson(event, kept)).toJson(QJsonDocument::Compact) + '\n');
+}
 
 void TestTraceFile::writerStopsAtTheFileCapAndSaysSo()
 {
