@@ -250,7 +250,8 @@ const PythonFrames::Code *PythonFrames::code(int pid, quint64 address, const Lay
     if (c.file.isEmpty() || c.lineTable.size() != tableSize)
         return nullptr;
     // Python's own library and frozen modules are not where the student's line is.
-    c.library = c.file.startsWith(QLatin1Char('<')) ||
+    // ("<string>" of python3 -c is the program's own.)
+    c.library = c.file.startsWith(QLatin1String("<frozen ")) ||
                 c.file.contains(QLatin1String("/lib/python3.")) ||
                 c.file.contains(QLatin1String("/lib64/python3."));
     c.path = c.library ? QString() : sourcePath(pid, c.file);
