@@ -169,9 +169,14 @@ int ProgramTracer::run(const std::function<void(const SocketEvent &)> &onEvent)
         return couldNotWatch;
     }
     ::ptrace(PTRACE_CONT, child, nullptr, nullptr);
-    SyscallDecoder decoder(readMemory,
-                           [this](int pid, int tid) { return m_frames.locate(pid, tid); });
+    SyscallDecoder decoder = newDecoder();
     return trace(child, {child}, &decoder, onEvent);
+}
+
+SyscallDecoder ProgramTracer::newDecoder()
+{
+    return SyscallDecoder(readMemory,
+                          [this](int pid, int tid) { return m_frames.locate(pid, tid); });
 }
 
 int ProgramTracer::attach(const std::function<void(const SocketEvent &)> &onEvent)
@@ -218,8 +223,7 @@ int ProgramTracer::attach(const std::function<void(const SocketEvent &)> &onEven
         m_onAttached();
 
     // Its sockets from before, as the kernel lists them (TCP and UDP).
-    SyscallDecoder decoder(readMemory,
-                           [this](int pid, int tid) { return m_frames.locate(pid, tid); });
+    SyscallDecoder decoder = newDecoder();
     QHash<quint64, int> descriptors; // inode → descriptor
     const QStringList fds =
         QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::Files | QDir::System);

@@ -53,6 +53,8 @@ public:
     qint64 pid() const { return m_pid; }
 
 private:
+    // Reading the program's memory, and its Python lines from m_frames.
+    SyscallDecoder newDecoder();
     int attach(const std::function<void(const SocketEvent &)> &onEvent);
     int trace(int leader, const QSet<int> &threads, SyscallDecoder *decoder,
               const std::function<void(const SocketEvent &)> &onEvent);

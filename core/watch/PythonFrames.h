@@ -22,6 +22,8 @@ class PythonFrames
 public:
     using ReadMemory = std::function<QByteArray(int pid, quint64 address, qint64 length)>;
 
+    // read serves the walk from a thread's state; the usual case (a thread calling from the
+    // frame it called from last time) reads four places in one process_vm_readv of its own.
     explicit PythonFrames(ReadMemory read) : m_read(std::move(read)) {}
 
     // Where thread tid of process pid is in the program's own code: the innermost frame of a
